@@ -1,0 +1,118 @@
+"""The `cartref` front door: argparse over small command modules.
+
+Each module in `desktop.commands` adds its sub-command with `register(subparsers)` and sets
+`func(args) -> int`. This file only dispatches and turns our errors into one line on stderr
+with the contract's exit codes (0 ok, 1 nothing found, 2 bad input). It imports no Qt unless
+the window is asked for, so `cartref search` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop.errors import CartrefError
+
+# Sub-command modules, in the order `cartref --help` lists them.
+COMMAND_MODULES = (
+    "search",
+    "show",
+    "trials",
+    "centers",
+    "handout",
+    "grade",
+    "kb",
+    "pack",
+    "feedback",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports bad usage as one line and exit code 2 (its default is 2 too)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"cartref: error: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cartref", description="CAR-T Reference (offline).")
+    parser.add_argument("--self-test", action="store_true", help="check KB, search and a handout render, headless")
+    parser.add_argument("--version", action="store_true", help="print the program and KB versions")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    gui = sub.add_parser("gui", help="open the window (the default)")
+    gui.set_defaults(func=_run_gui)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"desktop.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"desktop.commands.{name}":
+                continue  # that feature is not present in this build
+            raise
+        module.register(sub)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from desktop.ui.app import run_app
+
+    return run_app(list(getattr(args, "qt_args", []) or []))
+
+
+def _run_self_test() -> int:
+    from desktop.selftest import run_self_test
+
+    return run_self_test()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.self_test:
+            return _run_self_test()
+        if args.version:
+            from desktop.commands.kb import print_version
+
+            return print_version()
+        func = getattr(args, "func", None)
+        if func is None:
+            return _run_gui(args)
+        return int(func(args))
+    except CartrefError as exc:
+        sys.stderr.write(f"cartref: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("cartref: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        sys.stderr.write(f"cartref: {exc.strerror or exc}{where}\n")
+        return 2
+    except Exception as exc:  # the last guard: a one-line message, the traceback to the log
+        log = _log_traceback()
+        sys.stderr.write(f"cartref: internal error: {type(exc).__name__}: {exc} (details in {log})\n")
+        return 3
+
+
+def _log_traceback() -> str:
+    import traceback
+
+    try:
+        from desktop.paths import log_dir
+
+        path = log_dir() / "cartref.log"
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc() + "\n")
+        return str(path)
+    except OSError:
+        return "stderr unavailable"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

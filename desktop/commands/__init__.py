@@ -1,0 +1,1 @@
+"""One module per `cartref` sub-command; each exposes `register(subparsers)`."""

@@ -1,0 +1,51 @@
+"""Small pieces every sub-command shares: opening the KB, printing JSON and tables."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop.kb.store import KnowledgeBase, open_kb
+
+
+def add_kb_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--kb", type=Path, default=None, help="use this KB file instead of the installed one")
+
+
+def open_for(args: argparse.Namespace) -> KnowledgeBase:
+    opened = open_kb(getattr(args, "kb", None))
+    if opened.notice:
+        sys.stderr.write(f"cartref: {opened.notice}\n")
+    return opened.kb
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in row] for row in rows]
+    widths = [max(_width(r[i]) for r in cells) for i in range(len(headers))]
+    for n, row in enumerate(cells):
+        sys.stdout.write("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")
+        if n == 0:
+            sys.stdout.write("  ".join("-" * w for w in widths) + "\n")
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two columns in a terminal."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def lang_choice(value: str) -> str:
+    from desktop.kb.store import normalise_lang
+
+    if value.lower().replace("_", "-") not in ("en", "zh", "zh-hans", "zh-cn"):
+        raise argparse.ArgumentTypeError(f"unknown language {value!r} (use en or zh)")
+    return normalise_lang(value)

@@ -1,0 +1,51 @@
+"""`cartref search QUERY`: ranked hits with snippets; exit 1 when nothing is found."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from typing import Any
+
+from desktop.commands.common import add_kb_option, lang_choice, open_for, print_json
+from desktop.kb import schema
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("search", help="search the knowledge base")
+    p.add_argument("query", nargs="+", help="words to look for (any text is safe)")
+    p.add_argument("--lang", type=lang_choice, default=None, help="en or zh")
+    p.add_argument("--kind", choices=schema.KINDS, default=None)
+    p.add_argument("--limit", type=_limit, default=10)
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    add_kb_option(p)
+    p.set_defaults(func=run)
+
+
+def _limit(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--limit needs a whole number, not {value!r}") from None
+    if not 1 <= number <= 200:
+        raise argparse.ArgumentTypeError("--limit must be between 1 and 200")
+    return number
+
+
+def run(args: argparse.Namespace) -> int:
+    kb = open_for(args)
+    query = " ".join(args.query)
+    result = kb.search(query, lang=args.lang, kind=args.kind, limit=args.limit)
+    if args.json:
+        print_json([hit.to_json() for hit in result.hits])
+    else:
+        if result.corrected:
+            sys.stdout.write(f"showing results for: {result.corrected}\n")
+        for hit in result.hits:
+            plain = re.sub(r"</?b>", "", hit.snippet)
+            sys.stdout.write(f"[{hit.kind}] {hit.id}  {hit.title}\n    {plain}\n")
+        if not result.hits:
+            sys.stderr.write(f"cartref: nothing found for {query!r}\n")
+    if result.corrected and args.json:
+        sys.stderr.write(f"cartref: showing results for: {result.corrected}\n")
+    return 0 if result.hits else 1

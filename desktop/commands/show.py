@@ -1,0 +1,73 @@
+"""`cartref show KIND ID`: one record with its sources."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from typing import Any
+
+from desktop.commands.common import add_kb_option, lang_choice, open_for, print_json
+from desktop.errors import NotFoundError
+from desktop.kb import schema
+from desktop.kb.store import KnowledgeBase
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("show", help="show one record (therapy, article, trial, outcome, center, glossary)")
+    p.add_argument("kind", choices=schema.KINDS)
+    p.add_argument("id")
+    p.add_argument("--lang", type=lang_choice, default="en")
+    p.add_argument("--json", action="store_true")
+    add_kb_option(p)
+    p.set_defaults(func=run)
+
+
+def record_for(kb: KnowledgeBase, kind: str, ident: str, lang: str) -> Any:
+    lookup = {
+        "therapy": kb.therapy,
+        "trial": kb.trial,
+        "outcome": kb.outcome,
+        "center": kb.center,
+        "glossary": kb.glossary_term,
+    }
+    if kind == "article":
+        return kb.article(ident, lang)
+    return lookup[kind](ident)
+
+
+def run(args: argparse.Namespace) -> int:
+    kb = open_for(args)
+    record = record_for(kb, args.kind, args.id, args.lang)
+    if record is None:
+        if args.json:
+            print_json(None)
+        raise NotFoundError(f"no {args.kind} with id {args.id!r}")
+    data = dataclasses.asdict(record)
+    sources = [dataclasses.asdict(s) | {"citation": s.citation} for s in kb.sources_for(list(getattr(record, "source_ids", ())))]
+    if args.kind == "therapy":
+        data["approvals"] = [dataclasses.asdict(a) for a in kb.approvals(args.id)]
+        data["warnings"] = [dataclasses.asdict(w) for w in kb.warnings(args.id)]
+    if args.kind == "trial":
+        data["outcomes"] = [dataclasses.asdict(o) for o in kb.outcomes(args.id)]
+    data["sources"] = sources
+    if args.json:
+        print_json(data)
+        return 0
+    out = sys.stdout
+    for key, value in data.items():
+        if key in ("sources", "approvals", "warnings", "outcomes", "body_md") or value in ("", (), [], None):
+            continue
+        out.write(f"{key}: {', '.join(value) if isinstance(value, list | tuple) else value}\n")
+    if "body_md" in data:
+        out.write("\n" + data["body_md"] + "\n")
+    for a in data.get("approvals", []):
+        out.write(f"approval: {a['date']} {a['region']} {a['agency']}: {a['indication_en']}\n")
+    for w in data.get("warnings", []):
+        out.write(f"warning: {w['text_en']}\n")
+    for o in data.get("outcomes", []):
+        out.write(f"outcome: {o['cohort']} {o['metric']} = {o['value']} {o['unit']} ({o['data_cut']})\n")
+    out.write("\nSources:\n")
+    for s in sources:
+        out.write(f"  [{s['id']}] {s['citation']} ({s['grade']})\n")
+    return 0

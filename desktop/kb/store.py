@@ -1,0 +1,272 @@
+"""Read-only access to kb.sqlite, returning typed records.
+
+The KB is opened with `mode=ro`; nothing here ever writes. `open_kb()` picks the installed KB
+(from a content pack) when it is sound, else the bundled one, and says why in `notice`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from desktop import paths
+from desktop.errors import KBError
+from desktop.kb import schema
+from desktop.kb.records import (
+    Approval,
+    Article,
+    Center,
+    GlossaryTerm,
+    Meta,
+    Outcome,
+    SearchResult,
+    Source,
+    Therapy,
+    Trial,
+    Warning,
+    from_row,
+)
+
+T = TypeVar("T")
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    if not path.is_file():
+        raise KBError(f"knowledge base not found: {path}")
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA query_only=1")
+        row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise KBError(f"knowledge base is damaged ({exc}): {path}") from None
+    if row is None:
+        conn.close()
+        raise KBError(f"knowledge base has no schema version: {path}")
+    if str(row[0]) != str(schema.SCHEMA_VERSION):
+        conn.close()
+        raise KBError(f"knowledge base schema {row[0]} is not the supported {schema.SCHEMA_VERSION}: {path}")
+    return conn
+
+
+class KnowledgeBase:
+    """One open KB file. Cheap to query; safe to share across threads for reads."""
+
+    def __init__(self, path: Path, *, check: bool = True) -> None:
+        self.path = Path(path)
+        self.conn = _connect_ro(self.path)
+        if check:
+            try:
+                result = self.conn.execute("PRAGMA quick_check").fetchone()
+            except sqlite3.DatabaseError as exc:
+                self.conn.close()
+                raise KBError(f"knowledge base is damaged ({exc}): {path}") from None
+            if result is None or result[0] != "ok":
+                self.conn.close()
+                raise KBError(f"knowledge base failed its integrity check: {path}")
+        self._searcher: Any = None
+        self.notice: str | None = None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- low level ---------------------------------------------------------------------
+    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        try:
+            return [dict(r) for r in self.conn.execute(sql, params)]
+        except sqlite3.DatabaseError as exc:
+            raise KBError(f"knowledge base is damaged ({exc}): {self.path}") from None
+
+    def _records(self, cls: type[T], sql: str, params: tuple[Any, ...] = ()) -> list[T]:
+        return [from_row(cls, r) for r in self._rows(sql, params)]
+
+    def _one(self, cls: type[T], sql: str, params: tuple[Any, ...]) -> T | None:
+        rows = self._records(cls, sql, params)
+        return rows[0] if rows else None
+
+    def has_table(self, name: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name=?", (name,)))
+
+    # -- meta --------------------------------------------------------------------------
+    def meta(self) -> Meta:
+        values = {r["key"]: r["value"] for r in self._rows("SELECT key, value FROM meta")}
+        return Meta(
+            kb_version=values.get("kb_version", ""),
+            schema_version=int(values.get("schema_version", 0)),
+            content_date=values.get("content_date", ""),
+            content_hash=values.get("content_hash", ""),
+        )
+
+    def counts(self) -> dict[str, int]:
+        tables = ["sources", "therapies", "trials", "outcomes", "articles", "glossary", "centers"]
+        for extra in ("places", "rules", "events"):
+            if self.has_table(extra):
+                tables.append(extra)
+        return {t: int(self._rows(f"SELECT count(*) AS n FROM [{t}]")[0]["n"]) for t in tables}
+
+    # -- records -----------------------------------------------------------------------
+    def sources(self) -> list[Source]:
+        return self._records(Source, "SELECT * FROM sources ORDER BY id")
+
+    def source(self, source_id: str) -> Source | None:
+        return self._one(Source, "SELECT * FROM sources WHERE id=?", (source_id,))
+
+    def sources_for(self, ids: tuple[str, ...] | list[str]) -> list[Source]:
+        found = {s.id: s for s in self._records(Source, "SELECT * FROM sources WHERE id IN (SELECT value FROM json_each(?))", (_json_list(ids),))}
+        return [found[i] for i in ids if i in found]
+
+    def therapies(self) -> list[Therapy]:
+        return self._records(Therapy, "SELECT * FROM therapies ORDER BY id")
+
+    def therapy(self, therapy_id: str) -> Therapy | None:
+        return self._one(Therapy, "SELECT * FROM therapies WHERE id=?", (therapy_id,))
+
+    def approvals(self, therapy_id: str | None = None) -> list[Approval]:
+        if therapy_id is None:
+            return self._records(Approval, "SELECT * FROM approvals ORDER BY date, therapy_id")
+        return self._records(Approval, "SELECT * FROM approvals WHERE therapy_id=? ORDER BY date", (therapy_id,))
+
+    def warnings(self, therapy_id: str) -> list[Warning]:
+        return self._records(Warning, "SELECT * FROM warnings WHERE therapy_id=? ORDER BY rowid", (therapy_id,))
+
+    def trials(self, therapy_id: str | None = None) -> list[Trial]:
+        if therapy_id is None:
+            return self._records(Trial, "SELECT * FROM trials ORDER BY therapy_id, id")
+        return self._records(Trial, "SELECT * FROM trials WHERE therapy_id=? ORDER BY id", (therapy_id,))
+
+    def trial(self, trial_id: str) -> Trial | None:
+        return self._one(Trial, "SELECT * FROM trials WHERE id=?", (trial_id,))
+
+    def outcomes(self, trial_id: str | None = None) -> list[Outcome]:
+        if trial_id is None:
+            return self._records(Outcome, "SELECT * FROM outcomes ORDER BY rowid")
+        return self._records(Outcome, "SELECT * FROM outcomes WHERE trial_id=? ORDER BY rowid", (trial_id,))
+
+    def outcome(self, outcome_id: str) -> Outcome | None:
+        return self._one(Outcome, "SELECT * FROM outcomes WHERE id=?", (outcome_id,))
+
+    def articles(self, *, section: str | None = None, lang: str | None = None, audience: str | None = None) -> list[Article]:
+        sql = "SELECT * FROM articles WHERE 1=1"
+        params: list[Any] = []
+        for column, value in (("section", section), ("lang", lang), ("audience", audience)):
+            if value:
+                sql += f" AND {column}=?"
+                params.append(value)
+        return self._records(Article, sql + " ORDER BY section, id, lang", tuple(params))
+
+    def article(self, article_id: str, lang: str = "en") -> Article | None:
+        """The article in `lang`, or the English one marked `fallback=True`."""
+        lang = normalise_lang(lang)
+        found = self._one(Article, "SELECT * FROM articles WHERE id=? AND lang=?", (article_id, lang))
+        if found is not None:
+            return found
+        other = self._records(Article, "SELECT * FROM articles WHERE id=? ORDER BY lang='en' DESC", (article_id,))
+        if not other:
+            return None
+        import dataclasses
+
+        return dataclasses.replace(other[0], fallback=True)
+
+    def article_languages(self, article_id: str) -> list[str]:
+        return [r["lang"] for r in self._rows("SELECT lang FROM articles WHERE id=? ORDER BY lang", (article_id,))]
+
+    def articles_by_topic(self, topic: str) -> list[Article]:
+        return self._records(Article, "SELECT * FROM articles WHERE topic=? OR id=? ORDER BY audience, lang", (topic, topic))
+
+    def glossary(self) -> list[GlossaryTerm]:
+        return self._records(GlossaryTerm, "SELECT * FROM glossary ORDER BY lower(term_en)")
+
+    def glossary_term(self, term_id: str) -> GlossaryTerm | None:
+        return self._one(GlossaryTerm, "SELECT * FROM glossary WHERE id=?", (term_id,))
+
+    def centers(self) -> list[Center]:
+        return self._records(Center, "SELECT * FROM centers ORDER BY country, city, id")
+
+    def center(self, center_id: str) -> Center | None:
+        return self._one(Center, "SELECT * FROM centers WHERE id=?", (center_id,))
+
+    def synonym_groups(self) -> list[list[str]]:
+        groups: dict[int, list[str]] = {}
+        for r in self._rows("SELECT group_id, term FROM synonyms ORDER BY group_id, rowid"):
+            groups.setdefault(int(r["group_id"]), []).append(r["term"])
+        return list(groups.values())
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        """Raw read for other non-UI layers (geo, packs, rules)."""
+        return self._rows(sql, params)
+
+    # -- search ------------------------------------------------------------------------
+    def search(self, query: str, *, lang: str | None = None, kind: str | None = None, limit: int = 20) -> SearchResult:
+        if self._searcher is None:
+            from desktop.kb.search import Searcher
+
+            self._searcher = Searcher(self.conn)
+        return self._searcher.search(query, lang=normalise_lang(lang) if lang else None, kind=kind, limit=limit)
+
+    def iter_all_ids(self) -> Iterator[tuple[str, str]]:
+        for kind, table in (("therapy", "therapies"), ("trial", "trials"), ("outcome", "outcomes"), ("glossary", "glossary"), ("center", "centers")):
+            for r in self._rows(f"SELECT id FROM {table}"):
+                yield kind, r["id"]
+        for r in self._rows("SELECT DISTINCT id FROM articles"):
+            yield "article", r["id"]
+
+
+def _json_list(ids: tuple[str, ...] | list[str]) -> str:
+    import json
+
+    return json.dumps(list(ids))
+
+
+def normalise_lang(lang: str | None) -> str:
+    """`zh`, `zh-CN`, `zh_Hans` -> `zh-Hans`; anything else -> `en`."""
+    if lang and lang.lower().replace("_", "-").startswith("zh"):
+        return "zh-Hans"
+    return "en"
+
+
+@dataclass
+class OpenedKB:
+    kb: KnowledgeBase
+    notice: str | None
+    """A one-line message when the first choice could not be used (shown, never hidden)."""
+
+
+def candidate_paths() -> list[tuple[str, Path]]:
+    return [("installed", paths.installed_kb_path()), ("bundled", paths.bundled_kb_path())]
+
+
+def open_kb(path: Path | None = None) -> OpenedKB:
+    """Open an explicit KB, or the installed one, falling back to the bundled copy.
+
+    Raises KBError (one line) only when no usable KB exists at all.
+    """
+    if path is None and os.environ.get("CARTREF_KB"):
+        path = Path(os.environ["CARTREF_KB"])
+    if path is not None:
+        return OpenedKB(KnowledgeBase(path), None)
+    notice: str | None = None
+    last_error: KBError | None = None
+    for label, candidate in candidate_paths():
+        if label == "installed" and not candidate.exists():
+            continue
+        try:
+            kb = KnowledgeBase(candidate)
+        except KBError as exc:
+            last_error = exc
+            if label == "installed":
+                notice = f"The installed knowledge base could not be used ({exc}); using the copy shipped with the program."
+            continue
+        kb.notice = notice
+        return OpenedKB(kb, notice)
+    raise last_error or KBError("no knowledge base found; run `cartref kb build`")

@@ -1,0 +1,52 @@
+"""Text normalising shared by the index builder and the query parser.
+
+Both sides must agree exactly: full-width forms folded (NFKC), Chinese runs split into
+single characters so that unicode61 can match any Chinese word as a phrase.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# CJK Unified Ideographs (+ extension A), CJK symbols are treated as separators.
+_CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
+_CJK_RUN_SPACER = re.compile(f"(?<=[{_CJK_RANGES}])(?=[{_CJK_RANGES}])")
+_CJK_UNSPACER = re.compile(f"(?<=[{_CJK_RANGES}]) (?=[{_CJK_RANGES}])")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_CITE = re.compile(r"\s*\[@[^\]]+\]")
+_MD_MARKUP = re.compile(r"[*_`#>|]+")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """NFKC (folds full-width letters and digits) and case-folding."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def space_cjk(text: str) -> str:
+    """Put a space between adjacent CJK characters: 武汉市 -> 武 汉 市."""
+    return _CJK_RUN_SPACER.sub(" ", text)
+
+
+def unspace_cjk(text: str) -> str:
+    """Undo `space_cjk` for display (snippets)."""
+    return _CJK_UNSPACER.sub("", text)
+
+
+def index_text(text: str) -> str:
+    """What is stored in the FTS index for a piece of content."""
+    return space_cjk(unicodedata.normalize("NFKC", text))
+
+
+def markdown_to_plain(md: str) -> str:
+    """Rough plain text of an article body for indexing and snippets."""
+    text = _MD_CITE.sub("", md)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_MARKUP.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def has_cjk(text: str) -> bool:
+    return bool(CJK_CHAR.search(text))

@@ -1,0 +1,73 @@
+"""Where things live: bundled resources (dev tree or frozen bundle) and writable user state.
+
+One place knows about `sys._MEIPASS` and `$CARTREF_HOME`, so no module ever looks at the
+current directory.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "cartref"
+
+
+def app_root() -> Path:
+    """The folder that holds `resources/` (and `data/` in a source checkout)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def resource_path(*parts: str) -> Path:
+    return app_root().joinpath("resources", *parts)
+
+
+def data_dir() -> Path:
+    """The authored content (only present in a source checkout)."""
+    return app_root() / "data"
+
+
+def bundled_kb_path() -> Path:
+    """The KB built from data/ and shipped with the program (read-only fallback)."""
+    return resource_path("kb", "kb.sqlite")
+
+
+def user_dir() -> Path:
+    """All writable state: `$CARTREF_HOME` when set, else the platform's user data dir."""
+    home = os.environ.get("CARTREF_HOME")
+    if home:
+        path = Path(home).expanduser()
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def installed_kb_dir() -> Path:
+    """Where content packs install KBs: `current.sqlite` and `previous.sqlite`."""
+    path = user_dir() / "kb"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def installed_kb_path() -> Path:
+    return installed_kb_dir() / "current.sqlite"
+
+
+def previous_kb_path() -> Path:
+    return installed_kb_dir() / "previous.sqlite"
+
+
+def user_db_path() -> Path:
+    return user_dir() / "user.sqlite"
+
+
+def log_dir() -> Path:
+    path = user_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Debian packages the app and its tests need beyond Python wheels:
+#   poppler-utils (pdftotext/pdftoppm in handout tests), zbar-tools (QR decoding in tests),
+#   xvfb + xcb libraries (a real window under Xvfb), fonts-wqy-microhei (source of the bundled CJK font).
+# Installs them when run as root with apt; otherwise prints the exact command to run.
+set -euo pipefail
+PKGS=(poppler-utils zbar-tools xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
+      libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
+      libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-wqy-microhei)
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "system-deps: not a Debian system; install the equivalents of: ${missing[*]}" >&2
+  exit 0
+fi
+if [ "$(id -u)" -eq 0 ]; then
+  echo "system-deps: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  echo "system-deps: please run: sudo apt-get install -y ${missing[*]}" >&2
+fi

@@ -1,0 +1,80 @@
+"""Shared test set-up: offscreen Qt, a private CARTREF_HOME, small KBs, and no network."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(autouse=True)
+def cartref_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own writable state directory."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("CARTREF_HOME", str(home))
+    monkeypatch.delenv("CARTREF_KB", raising=False)
+    return home
+
+
+class NetworkAttempt(AssertionError):
+    pass
+
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _guard(self: socket.socket, address: object) -> None:
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        raise NetworkAttempt(f"the program tried to open a network connection to {address!r}")
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail any attempt to connect an internet socket (the program never touches the network)."""
+
+    def connect(self: socket.socket, address: object) -> None:
+        _guard(self, address)
+        _real_connect(self, address)  # type: ignore[arg-type]
+
+    def connect_ex(self: socket.socket, address: object) -> int:
+        _guard(self, address)
+        return _real_connect_ex(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    yield
+
+
+@pytest.fixture(scope="session")
+def mini_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny KB built from tests/fixtures/mini (fast, stable, independent of the real content)."""
+    from desktop.kb.build import build_kb
+
+    out = tmp_path_factory.mktemp("kb") / "mini.sqlite"
+    build_kb(FIXTURES / "mini", out, extra=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_kb() -> Path:
+    """The KB built from data/ (make builds it before the tests run)."""
+    from desktop import paths
+
+    path = paths.bundled_kb_path()
+    if not path.exists():
+        from desktop.kb.build import build_kb
+
+        build_kb(paths.data_dir(), path)
+    return path

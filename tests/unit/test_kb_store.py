@@ -1,0 +1,63 @@
+"""Read-only store: typed records, language fallback, and fallback to the bundled KB."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop import paths
+from desktop.errors import KBError
+from desktop.kb.store import KnowledgeBase, open_kb
+
+
+def test_records_are_typed(mini_kb: Path) -> None:
+    kb = KnowledgeBase(mini_kb)
+    therapy = kb.therapy("eque-cel")
+    assert therapy is not None and therapy.brand == "FUCASO" and therapy.codes == ("CT103A",)
+    orr = next(o for o in kb.outcomes("test-1") if o.metric == "orr")
+    assert orr.display_value == "96.0% (97/101)"
+    assert kb.meta().kb_version == "1.0.0"
+
+
+def test_article_falls_back_to_english_with_a_marker(mini_kb: Path) -> None:
+    kb = KnowledgeBase(mini_kb)
+    zh = kb.article("crs", "zh")
+    assert zh is not None and zh.lang == "zh-Hans" and not zh.fallback
+    about = kb.article("about", "zh")
+    assert about is not None and about.lang == "en" and about.fallback
+
+
+def test_kb_is_opened_read_only(mini_kb: Path) -> None:
+    kb = KnowledgeBase(mini_kb)
+    with pytest.raises(Exception, match=r"readonly|read-only|query_only"):
+        kb.conn.execute("DELETE FROM sources")
+
+
+def test_corrupt_installed_kb_falls_back_to_bundled(mini_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paths, "bundled_kb_path", lambda: mini_kb)
+    paths.installed_kb_path().write_bytes(b"this is not a database" * 100)
+    opened = open_kb()
+    assert opened.kb.path == mini_kb
+    assert opened.notice and "could not be used" in opened.notice
+
+
+def test_missing_everything_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paths, "bundled_kb_path", lambda: tmp_path / "none.sqlite")
+    with pytest.raises(KBError, match="not found"):
+        open_kb()
+
+
+def test_truncated_kb_is_a_kb_error(mini_kb: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "t.sqlite"
+    bad.write_bytes(mini_kb.read_bytes()[:2048])
+    with pytest.raises(KBError):
+        KnowledgeBase(bad)
+
+
+def test_installed_kb_is_preferred_when_sound(mini_kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paths, "bundled_kb_path", lambda: tmp_path / "none.sqlite")
+    shutil.copy(mini_kb, paths.installed_kb_path())
+    opened = open_kb()
+    assert opened.kb.path == paths.installed_kb_path() and opened.notice is None
