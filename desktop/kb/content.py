@@ -598,8 +598,26 @@ def content_hash(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-EXTRA_LOADERS: list[Any] = []
-"""Callables `(checker) -> None` that other layers register to load more of data/."""
+EXTRA_CONTENT_MODULES = ("desktop.kb.rules", "desktop.geo.gazetteer")
+"""Modules that load more of data/: each may define `load(checker) -> None`, using
+`checker.problem(path, line, message)`, `checker.cited(...)`, `checker.date(...)` and
+`checker.content.rows(table)`. They run after the core tables, so ids can be checked."""
+
+
+def _extra_loaders() -> list[Any]:
+    import importlib
+
+    found = []
+    for name in EXTRA_CONTENT_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name and (name == exc.name or name.startswith(exc.name + ".")):
+                continue
+            raise
+        if hasattr(module, "load"):
+            found.append(module.load)
+    return found
 
 
 def load_content(data_dir: Path) -> Content:
@@ -617,7 +635,7 @@ def load_content(data_dir: Path) -> Content:
     checker.load_glossary()
     checker.load_synonyms()
     checker.load_centers()
-    for loader in EXTRA_LOADERS:
+    for loader in _extra_loaders():
         loader(checker)
     checker.content.content_hash = content_hash(data_dir)
     return checker.content
@@ -645,4 +663,4 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-__all__ = ["EXTRA_LOADERS", "Content", "LineDict", "content_hash", "load_content"]
+__all__ = ["EXTRA_CONTENT_MODULES", "Content", "LineDict", "content_hash", "load_content"]
