@@ -8,7 +8,7 @@ DATA := $(shell find data -type f 2>/dev/null) $(wildcard desktop/kb/*.py deskto
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test bench bundle dist lint system-deps kb i18n clean
+.PHONY: run test test-bundle bench bundle dist lint system-deps kb i18n clean
 
 run: $(STAMP) $(KB) $(QM)
 	$(BIN)/cartref
@@ -46,6 +46,9 @@ bundle: system-deps $(STAMP) $(KB) $(QM)
 	rm -rf build/cartref dist/cartref
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 	QT_QPA_PLATFORM=offscreen CARTREF_HOME=$$(mktemp -d) dist/cartref/cartref --self-test
+
+test-bundle:
+	$(BIN)/python -m pytest tests/e2e/test_bundle.py
 
 dist: bundle
 	$(BIN)/python scripts/make_dist.py

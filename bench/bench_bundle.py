@@ -1,0 +1,89 @@
+"""Bundle size (unpacked and .tar.gz) beside an unfiltered PyInstaller build, and frozen start-up.
+
+The unfiltered build is made once into bench/results/ (a few minutes) and reused.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FROZEN_DIR = ROOT / "dist" / "cartref"
+RESULTS = ROOT / "bench" / "results"
+UNFILTERED_DIR = RESULTS / "dist-unfiltered" / "cartref-unfiltered"
+
+
+class _Counter(io.RawIOBase):
+    """A write-only sink that only counts bytes, so compressed size needs no temp file."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: bytes) -> int:  # type: ignore[override]
+        self.n += len(b)
+        return len(b)
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def targz_size(path: Path) -> int:
+    sink = _Counter()
+    with tarfile.open(fileobj=sink, mode="w:gz", compresslevel=9) as tar:  # type: ignore[call-overload]
+        tar.add(path, arcname=path.name)
+    return sink.n
+
+
+def _build_unfiltered() -> None:
+    if (UNFILTERED_DIR / "cartref").exists():
+        return
+    sys.stderr.write("bench: building the unfiltered bundle for comparison (once) …\n")
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(RESULTS / "dist-unfiltered"),
+         "--workpath", str(RESULTS / "build-unfiltered"), str(ROOT / "build.spec")],
+        env={**os.environ, "CARTREF_UNFILTERED": "1"}, check=True, capture_output=True,
+    )
+
+
+def _startup(cmd: list[str], runs: int = 5) -> float:
+    """Median wall time until the window is shown and the event loop idles (CARTREF_EXIT_WHEN_READY)."""
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as home:
+            env = {**os.environ, "CARTREF_HOME": home, "QT_QPA_PLATFORM": "offscreen", "CARTREF_EXIT_WHEN_READY": "1"}
+            t0 = time.perf_counter()
+            subprocess.run(cmd, env=env, check=True, capture_output=True, timeout=120)
+            times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def run() -> list[dict[str, object]]:
+    if not (FROZEN_DIR / "cartref").exists():
+        return [{"name": "bundle (run `make bundle` first)", "value": "", "unit": "", "budget": "", "floor": ""}]
+    _build_unfiltered()
+    mb = 1_000_000
+    size, size_unf = dir_size(FROZEN_DIR) / mb, dir_size(UNFILTERED_DIR) / mb
+    gz, gz_unf = targz_size(FROZEN_DIR) / mb, targz_size(UNFILTERED_DIR) / mb
+    rows: list[dict[str, object]] = [
+        {"name": "bundle unpacked (floor = unfiltered build)", "value": round(size, 1), "unit": "MB",
+         "budget": 140, "floor": round(size_unf, 1), "ok": size <= 140},
+        {"name": "bundle .tar.gz (floor = unfiltered build)", "value": round(gz, 1), "unit": "MB",
+         "budget": 60, "floor": round(gz_unf, 1), "ok": gz <= 60},
+    ]
+    dev = _startup([sys.executable, "-m", "desktop"])
+    frozen = _startup([str(FROZEN_DIR / "cartref")])
+    rows.append({"name": "frozen start-up to window (floor = dev start-up)", "value": round(frozen), "unit": "ms",
+                 "budget": round(1.5 * dev), "floor": round(dev), "ok": frozen <= 1.5 * dev})
+    return rows
