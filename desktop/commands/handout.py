@@ -1,0 +1,100 @@
+"""`cartref handout`: list the handouts, print one to PDF, or all of them into a folder.
+
+PDF needs Qt's painter, so Qt is imported only when a PDF is made (`--list` stays light).
+Errors (unknown name, bad date, unknown centre, unwritable path) are one line, exit 2, and
+no partial file is left: the PDF is written to a temporary file and renamed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.commands.common import add_kb_option, lang_choice, open_for, print_json, print_table
+from desktop.errors import UserInputError
+from desktop.handouts import catalog
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("handout", help="print a patient or clinician handout to PDF")
+    p.add_argument("name", nargs="?", help="handout name (see --list)")
+    p.add_argument("--list", action="store_true", help="list the handouts")
+    p.add_argument("--json", action="store_true", help="with --list: print a JSON list")
+    p.add_argument("--all", action="store_true", help="print every handout in both languages into --out-dir")
+    p.add_argument("--out", type=Path, default=None, help="PDF file to write")
+    p.add_argument("--out-dir", type=Path, default=None, help="folder for --all")
+    p.add_argument("--lang", type=lang_choice, default=None, help="en or zh (default en; --all: both)")
+    p.add_argument("--large-print", action="store_true", help="body text 16 pt or more")
+    p.add_argument("--paper", choices=catalog.PAPERS, default="a4")
+    p.add_argument("--patient", default="", help="patient name (printed only, never stored)")
+    p.add_argument("--infusion-date", default="", help="YYYY-MM-DD; fills the timeline dates")
+    p.add_argument("--center", default="", help="treating centre id (see `cartref centers`)")
+    p.add_argument("--phone", action="append", default=[], help="care-team phone (repeatable; the first is the 24-hour number)")
+    p.add_argument("--note", default="", help="a free note printed on the handout")
+    add_kb_option(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list:
+        return _list(args.json)
+    from desktop.handouts.render import Options, Personal, parse_date
+
+    personal = Personal(
+        patient=args.patient,
+        infusion_date=parse_date(args.infusion_date) if args.infusion_date else None,
+        center_id=args.center.strip(),
+        phones=tuple(args.phone),
+        note=args.note,
+    )
+    if args.all:
+        if args.name:
+            raise UserInputError("give either a handout NAME or --all, not both")
+        if args.out_dir is None:
+            raise UserInputError("--all needs --out-dir DIR")
+        return _all(args, personal, Options(paper=args.paper, large_print=args.large_print))
+    if not args.name:
+        raise UserInputError("name a handout (see `cartref handout --list`) or use --all")
+    spec = catalog.get(args.name)
+    if args.out is None:
+        raise UserInputError("--out FILE.pdf is required")
+    out: Path = args.out
+    if not out.parent.exists() if str(out.parent) else False:
+        raise UserInputError(f"cannot write {out}: folder {out.parent} does not exist")
+    kb = open_for(args)
+    from desktop.handouts.pdf import render_pdf
+
+    result = render_pdf(kb, spec.name, out, personal, Options(lang=args.lang or "en", paper=args.paper, large_print=args.large_print))
+    for what in result.rendered.missing:
+        sys.stderr.write(f"cartref: note: not in the knowledge base: {what}\n")
+    sys.stdout.write(f"{out} ({result.pages} page{'s' if result.pages != 1 else ''})\n")
+    return 0
+
+
+def _list(as_json: bool) -> int:
+    rows = [{"name": h.name, "title": h.title_en, "languages": ["en", "zh"]} for h in catalog.HANDOUTS]
+    if as_json:
+        print_json(rows)
+    else:
+        print_table(["name", "title", "languages"], [[h.name, f"{h.title_en} / {h.title_zh}", "en, zh"] for h in catalog.HANDOUTS])
+    return 0
+
+
+def _all(args: argparse.Namespace, personal: Any, options: Any) -> int:
+    from desktop.handouts.batch import all_jobs, run_jobs
+
+    out_dir: Path = args.out_dir
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserInputError(f"cannot create {out_dir}: {exc.strerror or exc}") from None
+    kb = open_for(args)
+    langs = (args.lang,) if args.lang else None
+    if personal.center_id and kb.center(personal.center_id) is None:
+        raise UserInputError(f"unknown centre {personal.center_id!r} (see `cartref centers`)")
+    written = run_jobs(kb, all_jobs(out_dir, personal, options, langs))
+    for path in written:
+        sys.stdout.write(f"{path}\n")
+    return 0

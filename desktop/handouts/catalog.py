@@ -1,0 +1,58 @@
+"""The handouts the program can print: names, titles, languages and page limits.
+
+One list, shared by the CLI (`cartref handout --list`), the window and the tests, so a new
+template is added in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.errors import UserInputError
+
+LANGS = ("en", "zh-Hans")
+PAPERS = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class HandoutSpec:
+    name: str
+    title_en: str
+    title_zh: str
+    audience: str
+    """`patient` (plain reading level) or `clinician`."""
+    max_pages: int
+    """Page limit in normal print (A4 or Letter)."""
+    max_pages_large: int
+    """Page limit in large print."""
+
+    def title(self, lang: str = "en") -> str:
+        return self.title_zh if lang.startswith("zh") else self.title_en
+
+    def page_limit(self, large_print: bool) -> int:
+        return self.max_pages_large if large_print else self.max_pages
+
+    def template(self, lang: str) -> str:
+        return f"handouts/{self.name}.{'zh-Hans' if lang.startswith('zh') else 'en'}.html.j2"
+
+
+HANDOUTS: tuple[HandoutSpec, ...] = (
+    HandoutSpec("about-car-t", "About your CAR-T therapy", "关于您的CAR-T治疗", "patient", 4, 8),
+    HandoutSpec("journey", "Your treatment journey", "您的治疗历程", "patient", 3, 5),
+    HandoutSpec("warning-signs", "After your infusion: warning signs", "回输后：需要警惕的症状", "patient", 3, 5),
+    HandoutSpec("caregiver-checklist", "Caregiver checklist", "照护者核对清单", "patient", 3, 5),
+    HandoutSpec("wallet-card", "Patient wallet card", "患者随身卡", "patient", 1, 2),
+    HandoutSpec("clinician-summary", "Clinician summary", "临床医生摘要", "clinician", 1, 4),
+)
+
+
+def names() -> list[str]:
+    return [h.name for h in HANDOUTS]
+
+
+def get(name: str) -> HandoutSpec:
+    """The spec for `name`; an unknown name is a one-line input error listing the known ones."""
+    for spec in HANDOUTS:
+        if spec.name == name:
+            return spec
+    raise UserInputError(f"unknown handout {name!r} (known: {', '.join(names())})")

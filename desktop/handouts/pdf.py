@@ -1,0 +1,395 @@
+"""Lay handout HTML out on A4/Letter with Qt and write PDF, print, or preview images.
+
+The only Qt module in `desktop.handouts` (QtGui + QtPrintSupport, never QtWidgets), so the
+CLI can print headless. Every page gets the same header (logo, title, patient) and footer
+(notice, content date, KB version and hash, source ids, "Page n of m"); the body is a
+QTextDocument paginated at the body height, so large print reflows onto more pages instead
+of being clipped. Layout units are 96-dpi pixels; painters are scaled to the device.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from desktop import paths
+from desktop.errors import UserInputError
+from desktop.handouts.render import (
+    CUT_MARGIN_MM,
+    PX_PER_MM,
+    Options,
+    Personal,
+    RenderedHandout,
+    render_handout,
+)
+from desktop.kb.store import KnowledgeBase
+
+LAYOUT_DPI = 96.0
+MARGIN_MM = 12.0
+GAP_PX = 8.0
+PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+
+_app: QGuiApplication | None = None
+_family: str | None = None
+
+
+def guard_none_refcount() -> None:
+    """Work around PySide6 6.12.0 on CPython < 3.12: every call of a void Qt method drops a
+    reference to None (the wheels assume 3.12's immortal None), so a few thousand painter
+    calls abort the process with "none_dealloc". Give None a huge reference count once, as
+    3.12+ does by design. No effect on other versions.
+    """
+    import PySide6
+
+    if sys.version_info >= (3, 12) or not PySide6.__version__.startswith("6.12."):
+        return
+    if getattr(guard_none_refcount, "done", False):
+        return
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    guard_none_refcount.done = True  # type: ignore[attr-defined]
+
+
+guard_none_refcount()
+
+
+def ensure_gui_app() -> QGuiApplication:
+    """A QGuiApplication for fonts and painting; offscreen when there is no display."""
+    global _app
+    existing = QGuiApplication.instance()
+    if existing is not None:
+        return existing  # type: ignore[return-value]
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication([sys.argv[0] if sys.argv else "cartref"])
+    return _app
+
+
+def cjk_family() -> str:
+    """Load the bundled WenQuanYi Micro Hei once; its family name (Latin and Chinese glyphs)."""
+    global _family
+    if _family is None:
+        ensure_gui_app()
+        font_id = QFontDatabase.addApplicationFont(str(paths.resource_path("fonts", "wqy-microhei.ttc")))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if not families:
+            raise RuntimeError("the bundled CJK font resources/fonts/wqy-microhei.ttc could not be loaded")
+        _family = families[0]
+    return _family
+
+
+def _font(size_pt: float) -> QFont:
+    font = QFont(cjk_family())
+    font.setPointSizeF(size_pt)
+    return font
+
+
+def _page_size_px(paper: str) -> QSizeF:
+    size = QPageSize(PAGE_SIZES[paper]).size(QPageSize.Unit.Inch)
+    return QSizeF(size.width() * LAYOUT_DPI, size.height() * LAYOUT_DPI)
+
+
+def _text_doc(html: str, size_pt: float, width: float, images: dict[str, bytes] | None = None) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setUseDesignMetrics(True)
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(_font(size_pt))
+    for name, data in (images or {}).items():
+        image = QImage.fromData(data)
+        if not image.isNull():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    spacer = QImage(1, 1, QImage.Format.Format_ARGB32)
+    spacer.fill(Qt.GlobalColor.transparent)
+    doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("spacer.png"), spacer)
+    doc.setHtml(html)
+    doc.setTextWidth(width)
+    return doc
+
+
+def _draw_doc(painter: QPainter, doc: QTextDocument, clip: QRectF | None = None) -> None:
+    ctx = QAbstractTextDocumentLayout.PaintContext()
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Text, QColor("#111111"))
+    ctx.palette = palette
+    if clip is not None:
+        ctx.clip = clip
+        painter.setClipRect(clip)
+    doc.documentLayout().draw(painter, ctx)
+
+
+@dataclass
+class PageGeometry:
+    width: float
+    height: float
+    margin: float
+    header_h: float
+    footer_h: float
+
+    @property
+    def body_width(self) -> float:
+        return self.width - 2 * self.margin
+
+    @property
+    def body_top(self) -> float:
+        return self.margin + self.header_h + GAP_PX
+
+    @property
+    def body_height(self) -> float:
+        return self.height - 2 * self.margin - self.header_h - self.footer_h - 2 * GAP_PX
+
+
+class HandoutDocument:
+    """A rendered handout laid out on paper: page count, page painting, PDF and printing."""
+
+    def __init__(self, rendered: RenderedHandout) -> None:
+        self.rendered = rendered
+        sizes = rendered.sizes
+        page = _page_size_px(rendered.options.paper)
+        margin = MARGIN_MM * PX_PER_MM
+        body_w = page.width() - 2 * margin
+        self.header = _text_doc(rendered.header_html, sizes.footer + 1, body_w, rendered.images)
+        self.body = _text_doc(rendered.html, sizes.body, body_w, rendered.images)
+        # The footer's height is measured with the widest page label, then fixed for all pages.
+        probe = self._footer_doc(88, 88, body_w)
+        self.geometry = PageGeometry(page.width(), page.height(), margin, self.header.size().height(), probe.size().height())
+        self.body.setPageSize(QSizeF(body_w, self.geometry.body_height))
+        self.page_count = max(1, self.body.pageCount())
+        self._card_docs = [(self._card_doc(c.front_html), self._card_doc(c.back_html)) for c in rendered.cards]
+
+    def _footer_doc(self, page: int, pages: int, width: float) -> QTextDocument:
+        html = self.rendered.footer_html.replace("__PAGE__", str(page)).replace("__PAGES__", str(pages))
+        return _text_doc(html, self.rendered.sizes.footer, width)
+
+    def _card_doc(self, html: str) -> QTextDocument:
+        return _text_doc(html, 7.0, 100.0, self.rendered.images)
+
+    # -- painting ---------------------------------------------------------------------
+    def paint_page(self, painter: QPainter, index: int) -> None:
+        """Paint page `index` (0-based) with the painter in 96-dpi layout pixels at the paper's corner."""
+        g = self.geometry
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        # header
+        painter.save()
+        painter.translate(g.margin, g.margin)
+        _draw_doc(painter, self.header)
+        painter.restore()
+        line_pen = QPen(QColor("#123c69"))
+        line_pen.setWidthF(0.8)
+        painter.setPen(line_pen)
+        y = g.margin + g.header_h + GAP_PX / 2
+        painter.drawLine(QPointF(g.margin, y), QPointF(g.width - g.margin, y))
+        # body slice
+        painter.save()
+        painter.translate(g.margin, g.body_top - index * g.body_height)
+        _draw_doc(painter, self.body, QRectF(0, index * g.body_height, g.body_width, g.body_height))
+        painter.restore()
+        if index == 0 and self._card_docs:
+            painter.save()
+            painter.translate(g.margin, g.body_top)
+            self._paint_cards(painter)
+            painter.restore()
+        # footer
+        fy = g.height - g.margin - g.footer_h
+        painter.setPen(line_pen)
+        painter.drawLine(QPointF(g.margin, fy - GAP_PX / 2), QPointF(g.width - g.margin, fy - GAP_PX / 2))
+        painter.save()
+        painter.translate(g.margin, fy)
+        _draw_doc(painter, self._footer_doc(index + 1, self.page_count, g.body_width))
+        painter.restore()
+        painter.restore()
+
+    def _paint_cards(self, painter: QPainter) -> None:
+        """Front and back of the wallet card side by side (fold line between), with cut marks."""
+        card = self.rendered.cards[0]
+        w, h = card.width_mm * PX_PER_MM, card.height_mm * PX_PER_MM
+        m = CUT_MARGIN_MM * PX_PER_MM
+        outer = QRectF(m, m, 2 * w, h)
+        thin = QPen(QColor("#c8c8c8"))
+        thin.setWidthF(0.5)
+        painter.setPen(thin)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(outer)
+        fold = QPen(QColor("#555555"))
+        fold.setWidthF(0.6)
+        fold.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(fold)
+        painter.drawLine(QPointF(m + w, m), QPointF(m + w, m + h))
+        cut = QPen(QColor("#000000"))
+        cut.setWidthF(0.7)
+        painter.setPen(cut)
+        tick = m * 0.8
+        for x in (outer.left(), outer.right()):
+            for yy in (outer.top(), outer.bottom()):
+                dx = -1 if x == outer.left() else 1
+                dy = -1 if yy == outer.top() else 1
+                painter.drawLine(QPointF(x + dx * 2, yy), QPointF(x + dx * (2 + tick), yy))
+                painter.drawLine(QPointF(x, yy + dy * 2), QPointF(x, yy + dy * (2 + tick)))
+        for yy in (outer.top(), outer.bottom()):  # fold marks outside the card
+            dy = -1 if yy == outer.top() else 1
+            painter.drawLine(QPointF(m + w, yy + dy * 2), QPointF(m + w, yy + dy * (2 + tick)))
+        front, back = self._card_docs[0]
+        pad = 2.2 * PX_PER_MM
+        for i, doc in enumerate((front, back)):
+            rect = QRectF(m + i * w + pad, m + pad, w - 2 * pad, h - 2 * pad)
+            scale = _fit(doc, rect.width(), rect.height())
+            painter.save()
+            painter.translate(rect.topLeft())
+            painter.scale(scale, scale)
+            _draw_doc(painter, doc, QRectF(0, 0, rect.width() / scale, rect.height() / scale))
+            painter.restore()
+
+    # -- outputs ----------------------------------------------------------------------
+    def _page_layout(self) -> QPageLayout:
+        return QPageLayout(QPageSize(PAGE_SIZES[self.rendered.options.paper]), QPageLayout.Orientation.Portrait,
+                           QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+
+    def _paint_all(self, painter: QPainter, device: QPagedPaintDevice, resolution: float, pages: list[int] | None = None) -> None:
+        scale = resolution / LAYOUT_DPI
+        wanted = pages if pages is not None else list(range(self.page_count))
+        for n, index in enumerate(wanted):
+            if n:
+                device.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            self.paint_page(painter, index)
+            painter.restore()
+
+    def write_pdf(self, path: Path) -> Path:
+        """Write the PDF atomically: a temporary file beside `path`, renamed when complete."""
+        path = Path(path)
+        if path.is_dir():
+            raise UserInputError(f"cannot write {path}: it is a folder")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            with open(tmp, "wb"):
+                pass
+        except OSError as exc:
+            raise UserInputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        try:
+            writer = QPdfWriter(str(tmp))
+            writer.setPageLayout(self._page_layout())
+            writer.setResolution(300)
+            writer.setTitle(self.rendered.title)
+            writer.setCreator("CAR-T Reference")
+            painter = QPainter()
+            if not painter.begin(writer):
+                raise UserInputError(f"cannot write {path}")
+            try:
+                self._paint_all(painter, writer, writer.resolution())
+            finally:
+                painter.end()
+            del writer
+            if tmp.stat().st_size == 0:
+                raise UserInputError(f"cannot write {path}: the PDF came out empty")
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        return path
+
+    def print_to(self, printer: object, copies: int = 1) -> None:
+        """Print on a QPrinter (or the print-preview's printer); imported lazily, no QtWidgets."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        assert isinstance(printer, QPrinter)
+        printer.setPageLayout(self._page_layout())
+        printer.setFullPage(True)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise UserInputError("the printer could not be opened")
+        try:
+            for copy in range(max(1, copies)):
+                if copy:
+                    printer.newPage()
+                self._paint_all(painter, printer, float(printer.resolution()))
+        finally:
+            painter.end()
+
+    def page_image(self, index: int, dpi: float = 72.0) -> QImage:
+        """One page as an image (live preview, thumbnails)."""
+        scale = dpi / LAYOUT_DPI
+        g = self.geometry
+        image = QImage(max(1, round(g.width * scale)), max(1, round(g.height * scale)), QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.scale(scale, scale)
+        self.paint_page(painter, index)
+        painter.end()
+        return image
+
+
+def _fit(doc: QTextDocument, width: float, height: float, largest: float = 1.8) -> float:
+    """Largest scale (<= `largest`) at which the document fits the box: lay out at width/scale,
+    paint scaled, so small cards fill their space and long text shrinks instead of clipping."""
+
+    def fits(scale: float) -> bool:
+        doc.setTextWidth(width / scale)
+        return doc.size().height() * scale <= height + 0.5
+
+    lo, hi = 0.2, largest
+    if fits(hi):
+        return hi
+    for _ in range(12):
+        mid = (lo + hi) / 2
+        if fits(mid):
+            lo = mid
+        else:
+            hi = mid
+    fits(lo)
+    return lo
+
+
+@dataclass
+class PdfResult:
+    path: Path
+    pages: int
+    rendered: RenderedHandout
+
+
+SHRINK_STEPS = (1.0, 0.93, 0.86, 0.8)
+
+
+def layout(kb: KnowledgeBase, name: str, personal: Personal | None = None, options: Options | None = None) -> HandoutDocument:
+    """Render and lay out; a one-page clinician summary shrinks its type (to 80 %) to stay on one page."""
+    ensure_gui_app()
+    options = options or Options()
+    doc = HandoutDocument(render_handout(kb, name, personal, options))
+    spec = doc.rendered.spec
+    if spec.audience == "clinician" and not options.large_print:
+        for factor in SHRINK_STEPS[1:]:
+            if doc.page_count <= spec.max_pages:
+                break
+            doc = HandoutDocument(render_handout(kb, name, personal, options, shrink=factor))
+    return doc
+
+
+def render_pdf(kb: KnowledgeBase, name: str, out: Path, personal: Personal | None = None, options: Options | None = None) -> PdfResult:
+    """Render handout `name` to `out` (PDF) and report its page count."""
+    doc = layout(kb, name, personal, options)
+    doc.write_pdf(out)
+    return PdfResult(Path(out), doc.page_count, doc.rendered)

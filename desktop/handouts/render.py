@@ -1,0 +1,267 @@
+"""Handout = Jinja2 template (autoescaped) + KB content + personal details -> HTML.
+
+No Qt here: `pdf.py` lays the HTML out on paper. Everything a user typed goes into the
+template as plain strings, so autoescaping prints `<b>Li</b> & "Wang"` literally.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import segno
+from markupsafe import Markup
+
+from desktop import paths
+from desktop.errors import UserInputError
+from desktop.handouts import catalog, journey
+from desktop.handouts.content import HandoutContent
+from desktop.kb.store import KnowledgeBase, normalise_lang
+
+# 96 px per inch layout units (QTextDocument's default); 1 mm = 96 / 25.4 px.
+PX_PER_MM = 96 / 25.4
+CARD_W_MM, CARD_H_MM = 85.6, 53.98  # ISO/IEC 7810 ID-1 (credit card)
+CUT_MARGIN_MM = 5.0
+
+
+@dataclass(frozen=True)
+class Personal:
+    """Details typed for one print. Never stored by this module."""
+
+    patient: str = ""
+    infusion_date: date | None = None
+    center_id: str = ""
+    phones: tuple[str, ...] = ()
+    note: str = ""
+    logo: bytes | None = None
+    """Site logo image bytes (PNG/JPEG) from a site preset."""
+
+
+@dataclass(frozen=True)
+class Options:
+    lang: str = "en"
+    paper: str = "a4"
+    large_print: bool = False
+
+
+@dataclass(frozen=True)
+class FontSizes:
+    """Point sizes; large print keeps the body at 16 pt or more."""
+
+    body: float
+    small: float
+    h1: float
+    h2: float
+    h3: float
+    footer: float
+    phone: float
+
+    def scaled(self, factor: float) -> FontSizes:
+        if factor == 1.0:
+            return self
+        return FontSizes(*(round(v * factor, 2) for v in (self.body, self.small, self.h1, self.h2, self.h3, self.footer, self.phone)))
+
+    @staticmethod
+    def for_print(large: bool, dense: bool = False) -> FontSizes:
+        """Large print: body 17 pt. `dense` (one-page clinician summary) only in normal print."""
+        if large:
+            return FontSizes(body=17, small=15, h1=28, h2=22, h3=19, footer=10, phone=30)
+        if dense:
+            return FontSizes(body=8, small=6.5, h1=13, h2=9.5, h3=8.5, footer=6.5, phone=12)
+        return FontSizes(body=10.5, small=9, h1=19, h2=14, h3=11.5, footer=7.5, phone=20)
+
+
+@dataclass(frozen=True)
+class Card:
+    """A fixed-size panel (wallet card) painted at a reserved spot on page 1."""
+
+    front_html: str
+    back_html: str
+    width_mm: float = CARD_W_MM
+    height_mm: float = CARD_H_MM
+
+
+@dataclass
+class RenderedHandout:
+    spec: catalog.HandoutSpec
+    options: Options
+    title: str
+    html: str
+    header_html: str
+    footer_html: str
+    """Contains `{page}` and `{pages}` placeholders, filled per page."""
+    images: dict[str, bytes]
+    qr_payloads: dict[str, str]
+    source_ids: list[str]
+    missing: list[str]
+    sizes: FontSizes
+    cards: list[Card] = field(default_factory=list)
+    card_area_px: tuple[float, float] = (0.0, 0.0)
+
+
+NOTICE_EN = "Information, not medical advice. Your care team's instructions come first."
+NOTICE_ZH = "本资料仅供参考，不构成医疗建议。请以您的医疗团队的指导为准。"
+
+
+def parse_date(text: str) -> date:
+    """`YYYY-MM-DD` -> date; anything else is a one-line input error."""
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            raise ValueError
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserInputError(f"bad date {text!r}: use YYYY-MM-DD, e.g. 2026-03-14") from None
+
+
+def tel_uri(phone: str) -> str:
+    """A `tel:` link from typed text: keeps a leading + and the digits; '' if too few digits."""
+    digits = re.sub(r"\D", "", phone)
+    if len(digits) < 3:
+        return ""
+    return "tel:" + ("+" if phone.strip().startswith("+") else "") + digits
+
+
+def _mecard_escape(text: str) -> str:
+    return re.sub(r"([\\;:,\"])", r"\\\1", text)
+
+
+def card_qr_payload(center_name: str, phone: str) -> str:
+    """The wallet-card QR: a MECARD contact with the centre's name and 24-hour number."""
+    tel = tel_uri(phone)[4:]
+    if not tel:
+        return ""
+    return f"MECARD:N:{_mecard_escape(center_name or 'CAR-T care team')};TEL:{tel};;"
+
+
+@functools.lru_cache(maxsize=64)
+def qr_png(payload: str, scale: int = 5) -> bytes:
+    """QR code PNG (segno), error correction M, with the standard 4-module quiet zone.
+
+    Cached: a batch for one site repeats the same phone number on every sheet.
+    """
+    buf = io.BytesIO()
+    segno.make(payload, error="m", micro=False).save(buf, kind="png", scale=scale, border=4)
+    return buf.getvalue()
+
+
+_ENV: jinja2.Environment | None = None
+
+
+def template_dir() -> Path:
+    return paths.resource_path("templates")
+
+
+def environment() -> jinja2.Environment:
+    global _ENV
+    if _ENV is None:
+        _ENV = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(template_dir())),
+            autoescape=True,  # every template, whatever its extension
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        _ENV.filters["safe_html"] = lambda s: Markup(s)  # only for HTML this package produced
+    return _ENV
+
+
+def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = None, options: Options | None = None,
+                   *, shrink: float = 1.0) -> RenderedHandout:
+    """Render one handout to HTML plus what the page painter needs (header, footer, images).
+
+    `shrink` (< 1) scales the type down; the layout uses it only to keep a one-page
+    clinician summary on one page when the KB grows.
+    """
+    spec = catalog.get(name)
+    personal = personal or Personal()
+    options = options or Options()
+    lang = normalise_lang(options.lang)
+    if options.paper not in catalog.PAPERS:
+        raise UserInputError(f"unknown paper {options.paper!r} (use a4 or letter)")
+    zh = lang == "zh-Hans"
+    content = HandoutContent(kb, lang)
+    sizes = FontSizes.for_print(options.large_print, dense=spec.audience == "clinician").scaled(shrink)
+    title = spec.title(lang)
+
+    center = content.center(personal.center_id) if personal.center_id else None
+    if personal.center_id and center is None:
+        raise UserInputError(f"unknown centre {personal.center_id!r} (see `cartref centers`)")
+    phones = [p.strip() for p in personal.phones if p.strip()]
+    if not phones and center is not None and center.phone:
+        phones = [center.phone]
+    main_phone = phones[0] if phones else ""
+
+    images: dict[str, bytes] = {}
+    qr: dict[str, str] = {}
+    tel = tel_uri(main_phone)
+    if tel:
+        qr["phone"] = tel
+        images["qr-phone.png"] = qr_png(tel)
+    if spec.name == "wallet-card":
+        payload = card_qr_payload(center.name if center else "", main_phone)
+        if payload:
+            qr["card"] = payload
+            images["qr-card.png"] = qr_png(payload)
+    if personal.logo:
+        images["logo.png"] = personal.logo
+
+    def t(en: str, zh_text: str) -> str:
+        return zh_text if zh else en
+
+    infusion = personal.infusion_date
+    phases = [journey.phase_dates(p, infusion, lang) for p in journey.phases_from_kb(kb)]
+
+    card_w = CARD_W_MM * PX_PER_MM
+    card_h = CARD_H_MM * PX_PER_MM
+    margin = CUT_MARGIN_MM * PX_PER_MM
+    card_area = (2 * card_w + 2 * margin, card_h + 2 * margin + 18)
+
+    ctx: dict[str, Any] = {
+        "c": content,
+        "lang": lang,
+        "zh": zh,
+        "t": t,
+        "fs": sizes,
+        "large": options.large_print,
+        "title": title,
+        "spec": spec,
+        "patient": personal.patient.strip(),
+        "infusion": infusion.isoformat() if infusion else "",
+        "infusion_date": infusion,
+        "center": center,
+        "phones": phones,
+        "main_phone": main_phone,
+        "note": personal.note.strip(),
+        "has_qr_phone": "qr-phone.png" in images,
+        "has_qr_card": "qr-card.png" in images,
+        "has_logo": "logo.png" in images,
+        "phases": phases,
+        "card_area": card_area,
+        "card_w": card_w,
+        "card_h": card_h,
+        "compact_sources": spec.name in ("clinician-summary", "wallet-card"),
+    }
+    env = environment()
+    template = env.get_template(f"handouts/{spec.name}.html.j2")
+    module = template.make_module(ctx)
+    body = str(module)
+    cards: list[Card] = []
+    if hasattr(module, "card_front") and hasattr(module, "card_back"):
+        cards.append(Card(str(module.card_front()), str(module.card_back())))
+
+    source_ids = content.source_ids()
+    meta = kb.meta()
+    extra = {"source_ids": source_ids, "meta": meta, "notice": t(NOTICE_EN, NOTICE_ZH)}
+    header = env.get_template("handouts/_header.html.j2").render(ctx | extra)
+    footer = env.get_template("handouts/_footer.html.j2").render(ctx | extra)
+    return RenderedHandout(
+        spec=spec, options=Options(lang, options.paper, options.large_print), title=title, html=body,
+        header_html=header, footer_html=footer, images=images, qr_payloads=qr, source_ids=source_ids,
+        missing=list(content.missing), sizes=sizes, cards=cards, card_area_px=card_area if cards else (0.0, 0.0),
+    )
