@@ -1,0 +1,395 @@
+"""Recovery calendar: the patient's key days computed from the infusion date.
+
+Every period comes from a dated rule in the KB (`desktop.kb.rules`) for the chosen
+jurisdiction, and every event carries that rule's id and sources. Where the sources give no
+rule (e.g. no NMPA proximity or driving period was found), the calendar says so as a gap note
+instead of borrowing another jurisdiction's number; staff may type the treating centre's own
+periods, which are printed as such. Pure: nothing is stored, nothing is read but the KB.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from desktop.errors import UserInputError
+from desktop.kb.rules import Region, Rule, regions, rules_for
+
+GAP_TOPICS = ("monitoring-period", "stay-near-centre", "driving")
+"""Topics a patient must always see: a rule, the centre's period, or an explicit 'not found'."""
+
+CALENDAR_TOPICS = ("lymphodepletion", "monitoring-daily", "monitoring-period", "stay-near-centre", "driving", "caregiver", "follow-up")
+
+TOPIC_TITLES: dict[str, tuple[str, str]] = {
+    "leukapheresis": ("Leukapheresis (cell collection)", "白细胞单采（采集细胞）"),
+    "lymphodepletion": ("Lymphodepleting chemotherapy", "清淋化疗"),
+    "infusion": ("CAR-T infusion (day 0)", "CAR-T回输（第0天）"),
+    "monitoring-daily": ("Daily monitoring", "每日监测"),
+    "monitoring-period": ("Monitoring period", "监测期"),
+    "stay-near-centre": ("Stay near the treatment centre", "在治疗中心附近居住"),
+    "driving": ("No driving", "不要驾驶"),
+    "caregiver": ("Care partner with you", "须有照护者陪伴"),
+    "follow-up": ("Follow-up visit", "随访"),
+}
+
+ALIASES = {
+    "us": "US",
+    "usa": "US",
+    "fda": "US",
+    "united states": "US",
+    "cn": "China",
+    "china": "China",
+    "nmpa": "China",
+    "zh": "China",
+    "中国": "China",
+    "美国": "US",
+}
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One marked span of days (a single day when start == end)."""
+
+    kind: str
+    start: dt.date
+    end: dt.date
+    day_from: int
+    day_to: int
+    title_en: str
+    title_zh: str
+    detail_en: str = ""
+    detail_zh: str = ""
+    jurisdiction: str = ""
+    jurisdiction_zh: str = ""
+    rule_id: str = ""
+    valid: str = ""
+    source_ids: tuple[str, ...] = ()
+
+    def title(self, lang: str = "en") -> str:
+        return self.title_zh if lang.startswith("zh") else self.title_en
+
+    def detail(self, lang: str = "en") -> str:
+        return self.detail_zh if lang.startswith("zh") and self.detail_zh else self.detail_en
+
+    def jurisdiction_label(self, lang: str = "en") -> str:
+        return self.jurisdiction_zh if lang.startswith("zh") and self.jurisdiction_zh else self.jurisdiction
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    @property
+    def days_label(self) -> str:
+        if self.day_from == self.day_to:
+            return f"day {self.day_from}"
+        return f"days {self.day_from}…{self.day_to}"
+
+
+@dataclass(frozen=True)
+class CalendarNote:
+    """Something the patient must read beside the dates: a gap, or another version of a rule."""
+
+    kind: str  # "gap" | "other-rule" | "changed-during" | "region"
+    text_en: str
+    text_zh: str
+    rule_id: str = ""
+    source_ids: tuple[str, ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        return self.text_zh if lang.startswith("zh") and self.text_zh else self.text_en
+
+
+@dataclass(frozen=True)
+class Calendar:
+    infusion: dt.date
+    jurisdiction: str
+    jurisdiction_en: str
+    jurisdiction_zh: str
+    leukapheresis: dt.date | None = None
+    therapy_id: str | None = None
+    events: tuple[CalendarEvent, ...] = ()
+    notes: tuple[CalendarNote, ...] = ()
+    kb_meta: dict[str, str] = field(default_factory=dict)
+
+    def jurisdiction_label(self, lang: str = "en") -> str:
+        return self.jurisdiction_zh if lang.startswith("zh") and self.jurisdiction_zh else self.jurisdiction_en
+
+    def on(self, day: dt.date) -> list[CalendarEvent]:
+        return [e for e in self.events if e.covers(day)]
+
+    def event(self, kind: str) -> CalendarEvent | None:
+        return next((e for e in self.events if e.kind == kind), None)
+
+    @property
+    def first_day(self) -> dt.date:
+        return min(e.start for e in self.events)
+
+    @property
+    def last_day(self) -> dt.date:
+        return max(e.end for e in self.events)
+
+    def months(self) -> list[tuple[int, int]]:
+        """(year, month) for every month from the first to the last marked day."""
+        year, month = self.first_day.year, self.first_day.month
+        out = []
+        while (year, month) <= (self.last_day.year, self.last_day.month):
+            out.append((year, month))
+            month += 1
+            if month == 13:
+                year, month = year + 1, 1
+        return out
+
+    @staticmethod
+    def month_grid(year: int, month: int) -> list[list[dt.date | None]]:
+        """Weeks (Monday first) of one month; days outside it are None."""
+        return [[d if d.month == month else None for d in week] for week in _cal.Calendar(0).monthdatescalendar(year, month)]
+
+    def source_ids(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for ids in [e.source_ids for e in self.events] + [n.source_ids for n in self.notes]:
+            for sid in ids:
+                seen.setdefault(sid, None)
+        return list(seen)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["infusion"] = self.infusion.isoformat()
+        data["leukapheresis"] = self.leukapheresis.isoformat() if self.leukapheresis else None
+        for event in data["events"]:
+            event["start"] = event["start"].isoformat()
+            event["end"] = event["end"].isoformat()
+        data["source_ids"] = self.source_ids()
+        return data
+
+    def as_text(self, lang: str = "en") -> str:
+        """Plain-text calendar (for the CLI, logs and a report)."""
+        zh = lang.startswith("zh")
+        lines = [
+            ("回输日期" if zh else "Infusion") + f": {self.infusion.isoformat()}  ·  "
+            + ("适用规定" if zh else "Jurisdiction") + f": {self.jurisdiction_label(lang)}"
+        ]
+        for e in sorted(self.events, key=lambda e: (e.start, e.end)):
+            when = e.start.isoformat() if e.start == e.end else f"{e.start.isoformat()} → {e.end.isoformat()}"
+            who = f" [{e.jurisdiction_label(lang)}; {', '.join(e.source_ids)}]" if e.jurisdiction else ""
+            lines.append(f"  {when:<25} {e.days_label:<14} {e.title(lang)}{who}")
+            if e.detail(lang):
+                lines.append(f"  {'':<25} {'':<14} {e.detail(lang)}")
+        for n in self.notes:
+            lines.append(f"  ! {n.text(lang)}" + (f" [{', '.join(n.source_ids)}]" if n.source_ids else ""))
+        return "\n".join(lines)
+
+
+# -- arithmetic ----------------------------------------------------------------------------
+def add_period(start: dt.date, value: float, unit: str) -> dt.date:
+    """`start` plus a rule's period; months/years clamp to the month's last day (Feb 29 -> Feb 28)."""
+    if unit == "hours":
+        return start + dt.timedelta(days=math.ceil(value / 24))
+    if unit == "days":
+        return start + dt.timedelta(days=math.ceil(value))
+    if unit == "weeks":
+        return start + dt.timedelta(days=math.ceil(value * 7))
+    if unit in ("months", "years"):
+        months = round(value * (12 if unit == "years" else 1))
+        index = start.year * 12 + (start.month - 1) + months
+        year, month = divmod(index, 12)
+        month += 1
+        day = min(start.day, _cal.monthrange(year, month)[1])
+        return dt.date(year, month, day)
+    raise UserInputError(f"unknown period unit {unit!r}")
+
+
+def resolve_region(jurisdiction: str, known: list[Region]) -> Region:
+    """Match a region id, its English/Chinese name, or a short alias (us, china, fda, nmpa)."""
+    text = jurisdiction.strip()
+    key = ALIASES.get(text.lower(), text)
+    for region in known:
+        if key.lower() in (region.id.lower(), region.name_en.lower()) or text == region.name_zh:
+            return region
+    names = ", ".join(r.id for r in known) or "none (the KB has no rules)"
+    raise UserInputError(f"unknown jurisdiction {jurisdiction!r}; choose one of: {names}")
+
+
+# -- the calendar --------------------------------------------------------------------------
+def recovery_calendar(
+    infusion: dt.date,
+    jurisdiction: str,
+    leukapheresis: dt.date | None = None,
+    kb: Any = None,
+    *,
+    therapy_id: str | None = None,
+    centre_periods: Mapping[str, int] | None = None,
+) -> Calendar:
+    """Compute the calendar under the rules in force on the infusion date in `jurisdiction`.
+
+    `centre_periods` maps a topic (`stay-near-centre`, `driving`, `monitoring-period`) to days
+    the treating centre has set; they fill gaps and are labelled as the centre's, unsourced.
+    """
+    if not isinstance(infusion, dt.date):
+        raise UserInputError("infusion date is required")
+    owned = None
+    if kb is None:
+        from desktop.kb.store import open_kb
+
+        owned = open_kb().kb
+        kb = owned
+    try:
+        return _compute(infusion, jurisdiction, leukapheresis, kb, therapy_id, dict(centre_periods or {}))
+    finally:
+        if owned is not None:
+            owned.close()
+
+
+def _compute(
+    infusion: dt.date,
+    jurisdiction: str,
+    leukapheresis: dt.date | None,
+    kb: Any,
+    therapy_id: str | None,
+    centre: dict[str, int],
+) -> Calendar:
+    region = resolve_region(jurisdiction, regions(kb))
+    if leukapheresis is not None and leukapheresis >= infusion:
+        raise UserInputError("the leukapheresis date must be before the infusion date")
+    for topic, days in centre.items():
+        if topic not in (*GAP_TOPICS, "caregiver"):
+            raise UserInputError(f"a centre period must be one of {', '.join(GAP_TOPICS)}: {topic!r}")
+        if not isinstance(days, int) or days <= 0 or days > 3650:
+            raise UserInputError(f"centre period for {topic} must be a number of days (1–3650)")
+    all_rules = rules_for(kb, therapy_id=therapy_id, region=region.id)
+    events: list[CalendarEvent] = []
+    notes: list[CalendarNote] = []
+    if region.note_en:
+        notes.append(CalendarNote("region", region.note_en, region.note_zh))
+
+    def rel(day: dt.date) -> int:
+        return (day - infusion).days
+
+    if leukapheresis is not None:
+        gap = (infusion - leukapheresis).days
+        events.append(
+            CalendarEvent(
+                "leukapheresis",
+                leukapheresis,
+                leukapheresis,
+                rel(leukapheresis),
+                rel(leukapheresis),
+                *TOPIC_TITLES["leukapheresis"],
+                detail_en=f"{gap} days before infusion (date entered by staff)",
+                detail_zh=f"回输前{gap}天（由医护人员录入）",
+            )
+        )
+    events.append(CalendarEvent("infusion", infusion, infusion, 0, 0, *TOPIC_TITLES["infusion"]))
+    covered: set[str] = set()
+    noted: set[str] = set()
+    for topic in CALENDAR_TOPICS:
+        versions = [r for r in all_rules if r.topic == topic]
+        current = [r for r in versions if r.in_force(infusion)]
+        for rule in current:
+            event = _event_for(rule, infusion)
+            if event is None:
+                continue
+            events.append(event)
+            covered.add(topic)
+            for later in versions:
+                if later is rule or later in current:
+                    continue
+                start = dt.date.fromisoformat(later.valid_from if len(later.valid_from) == 10 else later.valid_from + "-01")
+                if event.start < start <= event.end:
+                    noted.add(later.id)
+                    notes.append(
+                        CalendarNote(
+                            "changed-during",
+                            f"This rule changed on {later.valid_from}, during your period: {later.text_en} "
+                            f"({later.jurisdiction}). Ask your team which applies to you.",
+                            f"该规定于{later.valid_from}（在您的期限内）变更为：{later.text_zh or later.text_en}"
+                            f"（{later.jurisdiction_label('zh')}）。请向医疗团队确认适用哪一条。",
+                            later.id,
+                            later.source_ids,
+                        )
+                    )
+        for other in versions:
+            if other in current or other.id in noted:
+                continue
+            notes.append(
+                CalendarNote(
+                    "other-rule",
+                    f"Not in force on {infusion.isoformat()} ({other.period_label}): {other.text_en} ({other.jurisdiction})",
+                    f"{infusion.isoformat()}时不适用（{_period_zh(other)}）：{other.text_zh or other.text_en}（{other.jurisdiction_label('zh')}）",
+                    other.id,
+                    other.source_ids,
+                )
+            )
+    for topic in (*GAP_TOPICS, "caregiver"):
+        if topic in centre:
+            days = centre[topic]
+            title_en, title_zh = TOPIC_TITLES[topic]
+            events.append(
+                CalendarEvent(
+                    topic,
+                    infusion,
+                    infusion + dt.timedelta(days=days),
+                    0,
+                    days,
+                    title_en,
+                    title_zh,
+                    detail_en=f"{days} days after infusion, as set by the treating centre",
+                    detail_zh=f"输注后{days}天，由治疗中心规定",
+                    jurisdiction="treating centre (entered by staff, not from the knowledge base)",
+                    jurisdiction_zh="治疗中心（医护人员录入，非知识库内容）",
+                )
+            )
+        elif topic in GAP_TOPICS and topic not in covered:
+            title_en, title_zh = TOPIC_TITLES[topic]
+            notes.append(
+                CalendarNote(
+                    "gap",
+                    f"{title_en}: no rule in force on {infusion.isoformat()} was found in the sources for "
+                    f"{region.name_en}. Your treating centre sets this period; ask them and write it here: ________",
+                    f"{title_zh}：资料中未找到{region.name('zh')}在{infusion.isoformat()}适用的规定。"
+                    "该期限由治疗中心确定，请询问后填写：________",
+                )
+            )
+    meta: dict[str, str] = {}
+    if hasattr(kb, "meta"):
+        m = kb.meta()
+        meta = {"kb_version": m.kb_version, "content_date": m.content_date, "content_hash": m.content_hash}
+    events.sort(key=lambda e: (e.start, e.end, e.kind))
+    return Calendar(
+        infusion=infusion,
+        jurisdiction=region.id,
+        jurisdiction_en=region.name_en,
+        jurisdiction_zh=region.name_zh,
+        leukapheresis=leukapheresis,
+        therapy_id=therapy_id,
+        events=tuple(events),
+        notes=tuple(notes),
+        kb_meta=meta,
+    )
+
+
+def _period_zh(rule: Rule) -> str:
+    return f"{rule.valid_from}至{rule.valid_to}" if rule.valid_to else f"{rule.valid_from}起"
+
+
+def _event_for(rule: Rule, infusion: dt.date) -> CalendarEvent | None:
+    title_en, title_zh = TOPIC_TITLES.get(rule.topic, (rule.topic, rule.topic))
+    common: dict[str, Any] = {
+        "jurisdiction": rule.jurisdiction,
+        "jurisdiction_zh": rule.jurisdiction_zh,
+        "rule_id": rule.id,
+        "valid": rule.period_label,
+        "source_ids": rule.source_ids,
+        "detail_en": rule.text_en,
+        "detail_zh": rule.text_zh,
+    }
+    if rule.day_from is not None and rule.day_to is not None:
+        start = infusion + dt.timedelta(days=rule.day_from)
+        end = infusion + dt.timedelta(days=rule.day_to)
+        return CalendarEvent(rule.topic, start, end, rule.day_from, rule.day_to, title_en, title_zh, **common)
+    if rule.value is None or not rule.unit:
+        return None
+    end = add_period(infusion, rule.value, rule.unit)
+    return CalendarEvent(rule.topic, infusion, end, 0, (end - infusion).days, title_en, title_zh, **common)

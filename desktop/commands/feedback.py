@@ -1,0 +1,75 @@
+"""`cartref feedback export FILE | list [--json] | clear`: the offline feedback kept locally."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from desktop.commands.common import print_json, print_table
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("feedback", help="list, export or clear the feedback kept on this computer")
+    fsub = p.add_subparsers(dest="feedback_command", required=True)
+    e = fsub.add_parser("export", help="write all kept feedback to one small JSON file (e.g. on a USB stick)")
+    e.add_argument("file", type=Path)
+    e.set_defaults(func=run_export)
+    ls = fsub.add_parser("list", help="show what is kept")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=run_list)
+    c = fsub.add_parser("clear", help="forget everything kept")
+    c.set_defaults(func=run_clear)
+
+
+def _conn() -> Any:
+    from desktop.userdata.db import open_user_db
+
+    return open_user_db()
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from desktop.userdata.feedback import export_feedback
+
+    conn = _conn()
+    try:
+        count = export_feedback(conn, args.file)
+    finally:
+        conn.close()
+    sys.stdout.write(f"exported {count} feedback item(s) to {args.file}\n")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from desktop.userdata.feedback import list_feedback
+
+    conn = _conn()
+    try:
+        items = list_feedback(conn)
+    finally:
+        conn.close()
+    if args.json:
+        print_json([asdict(i) for i in items])
+        return 0
+    if not items:
+        sys.stdout.write("no feedback kept\n")
+        return 0
+    print_table(
+        ("id", "kind", "when", "kb", "page / query", "text"),
+        [(i.id, i.kind, i.created_at[:16], i.kb_version, i.page_id or i.query, i.text[:60]) for i in items],
+    )
+    return 0
+
+
+def run_clear(args: argparse.Namespace) -> int:
+    from desktop.userdata.feedback import clear
+
+    conn = _conn()
+    try:
+        removed = clear(conn)
+    finally:
+        conn.close()
+    sys.stdout.write(f"cleared {removed} feedback item(s)\n")
+    return 0

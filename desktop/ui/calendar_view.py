@@ -1,0 +1,284 @@
+"""Recovery calendar view: infusion date (+ optional leukapheresis) + jurisdiction -> month grid.
+
+Nothing typed here is stored. The grid and the event list come from
+`desktop.clinical.calendar.recovery_calendar`; every event shows its jurisdiction and sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QMetaMethod, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.clinical.calendar import Calendar, recovery_calendar
+from desktop.errors import CartrefError
+from desktop.kb.rules import regions
+from desktop.kb.store import KnowledgeBase
+
+# Colours per kind of day (print-safe, distinguishable in greyscale by the letter too).
+KIND_STYLE: dict[str, tuple[str, str]] = {
+    "leukapheresis": ("#d9e8fb", "A"),
+    "lymphodepletion": ("#fde2c4", "L"),
+    "infusion": ("#c62828", "0"),
+    "monitoring-daily": ("#fbd3d3", "M"),
+    "monitoring-period": ("#fce9e9", "M"),
+    "stay-near-centre": ("#e3f1e0", "N"),
+    "driving": ("#fff4c2", "D"),
+    "caregiver": ("#ece3f7", "C"),
+    "follow-up": ("#d5f0f0", "F"),
+}
+PRIORITY = ("infusion", "lymphodepletion", "leukapheresis", "monitoring-daily", "driving", "stay-near-centre", "monitoring-period", "caregiver", "follow-up")
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def calendar_html(cal: Calendar, lang: str) -> str:
+    """Month grids with key days coloured and lettered, then the legend."""
+    zh = lang.startswith("zh")
+    heads = ["一", "二", "三", "四", "五", "六", "日"] if zh else ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    out = ["<html><body>"]
+    for year, month in cal.months():
+        title = f"{year}年{month}月" if zh else dt.date(year, month, 1).strftime("%B %Y")
+        out.append(f"<h3 style='margin:6px 0 2px 0'>{title}</h3>")
+        out.append("<table cellspacing='1' cellpadding='3' style='border-collapse:collapse'><tr>")
+        out.extend(f"<th width='44' style='color:#555'>{h}</th>" for h in heads)
+        out.append("</tr>")
+        for week in Calendar.month_grid(year, month):
+            out.append("<tr>")
+            for day in week:
+                if day is None:
+                    out.append("<td></td>")
+                    continue
+                events = cal.on(day)
+                kinds = sorted({e.kind for e in events}, key=lambda k: PRIORITY.index(k) if k in PRIORITY else 99)
+                colour, _ = KIND_STYLE.get(kinds[0], ("#ffffff", "")) if kinds else ("#ffffff", "")
+                letters = "".join(KIND_STYLE.get(k, ("", ""))[1] for k in kinds)
+                fg = "#ffffff" if kinds and kinds[0] == "infusion" else "#111111"
+                rel = (day - cal.infusion).days
+                out.append(
+                    f"<td align='center' bgcolor='{colour}' style='color:{fg};border:1px solid #ccc'>"
+                    f"<b>{day.day}</b><br><span style='font-size:8pt'>{letters or '&nbsp;'}{'' if not kinds else f' d{rel}'}</span></td>"
+                )
+            out.append("</tr>")
+        out.append("</table>")
+    out.append("<p style='font-size:9pt'>")
+    seen = {e.kind for e in cal.events}
+    for kind in PRIORITY:
+        if kind in seen:
+            colour, letter = KIND_STYLE[kind]
+            event = cal.event(kind)
+            name = event.title(lang) if event else kind
+            out.append(f"<span style='background:{colour}'>&nbsp;{letter}&nbsp;</span> {html.escape(name)} &nbsp; ")
+    out.append("</p></body></html>")
+    return "".join(out)
+
+
+class CalendarView(QWidget):
+    """Compute and show a patient's recovery calendar; print it through the handouts package."""
+
+    openRequested = Signal(str)
+    printRequested = Signal(str, dict)
+    """("recovery-calendar", {"infusion": ISO, "jurisdiction": id, ...}) for the main window's print path."""
+
+    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kb = kb
+        self._lang = "en"
+        self.calendar: Calendar | None = None
+        self.infusion = QDateEdit(_qdate(dt.date.today()))
+        self.infusion.setCalendarPopup(True)
+        self.infusion.setDisplayFormat("yyyy-MM-dd")
+        self.use_leuk = QCheckBox()
+        self.leukapheresis = QDateEdit(_qdate(dt.date.today() - dt.timedelta(days=45)))
+        self.leukapheresis.setCalendarPopup(True)
+        self.leukapheresis.setDisplayFormat("yyyy-MM-dd")
+        self.leukapheresis.setEnabled(False)
+        self.jurisdiction = QComboBox()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.grid = QTextBrowser()
+        self.events = QTreeWidget()
+        self.events.setRootIsDecorated(False)
+        self.events.setWordWrap(True)
+        self.notes = QTextBrowser()
+        self.notes.setMaximumHeight(140)
+        self.print_button = QPushButton()
+        self.form = QFormLayout()
+        self.form_labels = [QLabel(), QLabel(), QLabel()]
+        self.form.addRow(self.form_labels[0], self.infusion)
+        leuk_row = QHBoxLayout()
+        leuk_row.addWidget(self.use_leuk)
+        leuk_row.addWidget(self.leukapheresis, 1)
+        self.form.addRow(self.form_labels[1], leuk_row)
+        self.form.addRow(self.form_labels[2], self.jurisdiction)
+        top = QHBoxLayout()
+        top.addLayout(self.form, 1)
+        top.addWidget(self.print_button)
+        split = QSplitter()
+        split.addWidget(self.grid)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.events, 3)
+        rl.addWidget(self.notes, 1)
+        split.addWidget(right)
+        split.setSizes([360, 520])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(split, 1)
+        self.infusion.dateChanged.connect(self.recompute)
+        self.leukapheresis.dateChanged.connect(self.recompute)
+        self.use_leuk.toggled.connect(self._leuk_toggled)
+        self.jurisdiction.currentIndexChanged.connect(self.recompute)
+        self.print_button.clicked.connect(self._print)
+        self._relabel()
+        self._fill_regions()
+        self.recompute()
+
+    # -- contract --------------------------------------------------------------------
+    def set_kb(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+        self._fill_regions()
+        self.recompute()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = "zh-Hans" if lang.startswith("zh") else "en"
+        self._relabel()
+        self._fill_regions()
+        self.recompute()
+
+    # -- behaviour -------------------------------------------------------------------
+    def _relabel(self) -> None:
+        labels = (self.tr("Infusion date (day 0):"), self.tr("Leukapheresis date:"), self.tr("Rules of:"))
+        for label, text in zip(self.form_labels, labels, strict=True):
+            label.setText(text)
+        self.use_leuk.setText(self.tr("known"))
+        self.print_button.setText(self.tr("Print calendar…"))
+        self.events.setHeaderLabels([self.tr("Date"), self.tr("Day"), self.tr("What"), self.tr("Rule of"), self.tr("Sources")])
+
+    def _fill_regions(self) -> None:
+        current = self.jurisdiction.currentData()
+        self.jurisdiction.blockSignals(True)
+        self.jurisdiction.clear()
+        for region in regions(self._kb):
+            self.jurisdiction.addItem(region.name(self._lang), region.id)
+        index = self.jurisdiction.findData(current) if current else 0
+        self.jurisdiction.setCurrentIndex(max(index, 0))
+        self.jurisdiction.blockSignals(False)
+
+    def _leuk_toggled(self, on: bool) -> None:
+        self.leukapheresis.setEnabled(on)
+        self.recompute()
+
+    def set_inputs(self, infusion: dt.date, jurisdiction: str, leukapheresis: dt.date | None = None) -> None:
+        """Set every input at once (used by the main window and tests)."""
+        for w in (self.infusion, self.leukapheresis, self.jurisdiction, self.use_leuk):
+            w.blockSignals(True)
+        self.infusion.setDate(_qdate(infusion))
+        index = self.jurisdiction.findData(jurisdiction)
+        if index >= 0:
+            self.jurisdiction.setCurrentIndex(index)
+        self.use_leuk.setChecked(leukapheresis is not None)
+        self.leukapheresis.setEnabled(leukapheresis is not None)
+        if leukapheresis is not None:
+            self.leukapheresis.setDate(_qdate(leukapheresis))
+        for w in (self.infusion, self.leukapheresis, self.jurisdiction, self.use_leuk):
+            w.blockSignals(False)
+        self.recompute()
+
+    def recompute(self) -> None:
+        self.events.clear()
+        region = self.jurisdiction.currentData()
+        if not region:
+            self.calendar = None
+            self.status.setText(self.tr("This knowledge base has no dated rules, so no calendar can be computed."))
+            self.grid.setHtml("")
+            self.notes.setHtml("")
+            self.print_button.setEnabled(False)
+            return
+        leuk = _pydate(self.leukapheresis.date()) if self.use_leuk.isChecked() else None
+        try:
+            cal = recovery_calendar(_pydate(self.infusion.date()), str(region), leukapheresis=leuk, kb=self._kb)
+        except CartrefError as exc:
+            self.calendar = None
+            self.status.setText(str(exc))
+            self.grid.setHtml("")
+            self.notes.setHtml("")
+            self.print_button.setEnabled(False)
+            return
+        self.calendar = cal
+        self.print_button.setEnabled(True)
+        self.status.setText(self.tr("Computed from the rules in force on the infusion date. Nothing you enter here is saved."))
+        self.grid.setHtml(calendar_html(cal, self._lang))
+        for e in cal.events:
+            when = e.start.isoformat() if e.start == e.end else f"{e.start.isoformat()} → {e.end.isoformat()}"
+            days = str(e.day_from) if e.day_from == e.day_to else f"{e.day_from}…{e.day_to}"
+            item = QTreeWidgetItem([when, days, e.title(self._lang), e.jurisdiction_label(self._lang), ", ".join(e.source_ids)])
+            item.setToolTip(2, e.detail(self._lang))
+            item.setToolTip(3, e.valid)
+            self.events.addTopLevelItem(item)
+        for col in range(4):
+            self.events.resizeColumnToContents(col)
+        notes = "".join(f"<p>⚠ {html.escape(n.text(self._lang))}{' [' + ', '.join(n.source_ids) + ']' if n.source_ids else ''}</p>" for n in cal.notes)
+        self.notes.setHtml(notes)
+
+    def _print(self) -> None:
+        if self.calendar is None:
+            return
+        params = {
+            "infusion": self.calendar.infusion.isoformat(),
+            "jurisdiction": self.calendar.jurisdiction,
+            "leukapheresis": self.calendar.leukapheresis.isoformat() if self.calendar.leukapheresis else "",
+            "lang": self._lang,
+        }
+        self.printRequested.emit("recovery-calendar", params)
+        if self.isSignalConnected(QMetaMethod.fromSignal(self.printRequested)):
+            return
+        self._save_pdf(params)
+
+    def _save_pdf(self, params: dict[str, str]) -> None:
+        """Fallback when nobody handles printRequested: save the handout PDF directly."""
+        try:
+            from desktop.handouts import catalog
+
+            catalog.get("recovery-calendar")
+        except (ImportError, CartrefError):
+            QMessageBox.information(self, self.tr("Print calendar"), self.tr("The calendar handout is not available in this build."))
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save calendar as PDF"), "recovery-calendar.pdf", "PDF (*.pdf)")
+        if not name:
+            return
+        from desktop.handouts.pdf import render_pdf
+        from desktop.handouts.render import Options, Personal
+
+        personal = Personal(infusion_date=dt.date.fromisoformat(params["infusion"]))
+        try:
+            render_pdf(self._kb, "recovery-calendar", Path(name), personal, Options(lang=self._lang))
+        except CartrefError as exc:
+            QMessageBox.warning(self, self.tr("Print calendar"), str(exc))

@@ -1,0 +1,199 @@
+"""'What changed': the previous vs current installed KB (or any two KB files), with the applied
+pack's changelog beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import paths
+from desktop.errors import CartrefError
+from desktop.kb.diff import SECTIONS, KBDiff, diff_kbs
+from desktop.kb.store import KnowledgeBase
+
+_LINK_KIND = {"articles": "article", "outcomes": "outcome", "centers": "center", "therapies": "therapy", "trials": "trial", "sources": "source", "glossary": "glossary"}
+
+
+def applied_changelog(lang: str) -> str:
+    """The changelog of the pack that produced the current installed KB ('' when none)."""
+    try:
+        from desktop.packs.apply import installed_info
+    except ImportError:
+        return ""
+    try:
+        current = installed_info().current
+    except (CartrefError, OSError):
+        return ""
+    if current is None or not current.pack:
+        return ""
+    changelog: Any = current.pack.get("changelog") or {}
+    if not isinstance(changelog, dict):
+        return ""
+    return str(changelog.get(lang) or changelog.get("en") or "")
+
+
+class ChangesView(QWidget):
+    openRequested = Signal(str)
+
+    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kb = kb
+        self._lang = "en"
+        self.diff: KBDiff | None = None
+        self.old_path = QLineEdit(str(paths.previous_kb_path()))
+        self.new_path = QLineEdit(str(paths.installed_kb_path()))
+        self.old_label, self.new_label = QLabel(), QLabel()
+        self.old_browse, self.new_browse = QPushButton(), QPushButton()
+        self.compare = QPushButton()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setWordWrap(True)
+        self.changelog_label = QLabel()
+        self.changelog = QTextBrowser()
+        grid = QGridLayout()
+        grid.addWidget(self.old_label, 0, 0)
+        grid.addWidget(self.old_path, 0, 1)
+        grid.addWidget(self.old_browse, 0, 2)
+        grid.addWidget(self.new_label, 1, 0)
+        grid.addWidget(self.new_path, 1, 1)
+        grid.addWidget(self.new_browse, 1, 2)
+        grid.addWidget(self.compare, 0, 3, 2, 1)
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.changelog_label)
+        sl.addWidget(self.changelog)
+        split = QSplitter()
+        split.addWidget(self.tree)
+        split.addWidget(side)
+        split.setSizes([600, 280])
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        self.old_browse.clicked.connect(lambda: self._browse(self.old_path))
+        self.new_browse.clicked.connect(lambda: self._browse(self.new_path))
+        self.compare.clicked.connect(self.refresh)
+        self.tree.itemActivated.connect(self._activated)
+        self._relabel()
+        self.refresh()
+
+    def set_kb(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+        self.refresh()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = "zh-Hans" if lang.startswith("zh") else "en"
+        self._relabel()
+        self.refresh()
+
+    def compare_files(self, old: Path, new: Path) -> None:
+        self.old_path.setText(str(old))
+        self.new_path.setText(str(new))
+        self.refresh()
+
+    def _relabel(self) -> None:
+        self.old_label.setText(self.tr("Older KB:"))
+        self.new_label.setText(self.tr("Newer KB:"))
+        self.old_browse.setText(self.tr("Choose…"))
+        self.new_browse.setText(self.tr("Choose…"))
+        self.compare.setText(self.tr("Compare"))
+        self.changelog_label.setText(self.tr("Changelog of the applied pack"))
+        self.tree.setHeaderLabels([self.tr("Change"), self.tr("Old"), self.tr("New"), self.tr("Sources")])
+
+    def _browse(self, field: QLineEdit) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a knowledge base file"), field.text(), "SQLite (*.sqlite *.db);;*")
+        if name:
+            field.setText(name)
+            self.refresh()
+
+    def _section_title(self, table: str, change: str, count: int) -> str:
+        tables = {
+            "articles": self.tr("Articles"),
+            "outcomes": self.tr("Trial results"),
+            "centers": self.tr("Centres"),
+            "therapies": self.tr("Products"),
+            "trials": self.tr("Trials"),
+            "rules": self.tr("Rules"),
+            "sources": self.tr("Sources"),
+            "glossary": self.tr("Glossary"),
+        }
+        changes = {"added": self.tr("added"), "removed": self.tr("removed"), "edited": self.tr("edited"), "value-changed": self.tr("values changed")}
+        return f"{tables.get(table, table)}: {changes.get(change, change)} ({count})"
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        self.changelog.setPlainText(applied_changelog(self._lang) or self.tr("No pack changelog is stored for the current KB."))
+        old, new = Path(self.old_path.text().strip()), Path(self.new_path.text().strip())
+        if not old.is_file() or not new.is_file():
+            self.diff = None
+            self.summary.setText(self.tr("Nothing to compare yet: a previous KB is kept only after a content pack has been applied. Choose two KB files to compare them."))
+            return
+        try:
+            result = diff_kbs(old, new)
+        except CartrefError as exc:
+            self.diff = None
+            self.summary.setText(str(exc))
+            return
+        self.diff = result
+        om, nm = result.old_meta, result.new_meta
+        self.summary.setText(
+            self.tr("From version %1 (%2) to version %3 (%4).")
+            .replace("%1", om.get("kb_version", "?"))
+            .replace("%2", om.get("content_date", "?"))
+            .replace("%3", nm.get("kb_version", "?"))
+            .replace("%4", nm.get("content_date", "?"))
+            + ("" if not result.is_empty else " " + self.tr("No differences."))
+        )
+        if result.meta_changes:
+            meta = QTreeWidgetItem([self.tr("Version information"), "", "", ""])
+            self.tree.addTopLevelItem(meta)
+            for key, (a, b) in sorted(result.meta_changes.items()):
+                meta.addChild(QTreeWidgetItem([key, a[:12] if len(a) == 64 else a, b[:12] if len(b) == 64 else b, ""]))
+        for table in SECTIONS:
+            for change in ("value-changed", "added", "removed", "edited"):
+                items = result.of(table, change)
+                if not items:
+                    continue
+                parent = QTreeWidgetItem([self._section_title(table, change, len(items)), "", "", ""])
+                parent.setFirstColumnSpanned(True)
+                self.tree.addTopLevelItem(parent)
+                for c in items:
+                    if change == "value-changed":
+                        old_text = ", ".join(f"{k}={c.old.get(k)}" for k in c.fields if k in ("value", "ci_low", "ci_high", "numerator", "denominator"))
+                        new_text = ", ".join(f"{k}={c.new.get(k)}" for k in c.fields if k in ("value", "ci_low", "ci_high", "numerator", "denominator"))
+                        sources = f"{', '.join(c.old_sources)} → {', '.join(c.new_sources)}"
+                    elif change == "edited":
+                        old_text, new_text = ", ".join(c.fields), ""
+                        sources = ", ".join(c.new_sources)
+                    else:
+                        old_text = new_text = ""
+                        sources = ", ".join(c.new_sources or c.old_sources)
+                    child = QTreeWidgetItem([f"{c.title} · {c.key}" if c.title != c.key else c.key, old_text, new_text, sources])
+                    kind = _LINK_KIND.get(table)
+                    if kind and change != "removed":
+                        child.setData(0, Qt.ItemDataRole.UserRole, f"{kind}:{c.key.split('/')[0] if table == 'articles' else c.key}")
+                    parent.addChild(child)
+        self.tree.expandAll()
+        self.tree.setColumnWidth(0, 360)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        link = item.data(0, Qt.ItemDataRole.UserRole)
+        if link:
+            self.openRequested.emit(str(link))

@@ -1,0 +1,136 @@
+"""Per-product regulatory timeline (approvals, label and safety-programme changes) and the
+dated rules beside it, so a reader sees which rule was in force where and since when."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.kb.rules import regulatory_timeline, rules_for
+from desktop.kb.store import KnowledgeBase
+
+
+class TimelineView(QWidget):
+    openRequested = Signal(str)
+
+    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kb = kb
+        self._lang = "en"
+        self.product_label = QLabel()
+        self.product = QComboBox()
+        self.timeline = QTreeWidget()
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setWordWrap(True)
+        self.rules = QTreeWidget()
+        self.rules.setWordWrap(True)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.product_label)
+        top.addWidget(self.product, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.timeline)
+        split.addWidget(self.rules)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(split, 1)
+        self.product.currentIndexChanged.connect(self._reload)
+        self.timeline.itemActivated.connect(self._activated)
+        self.rules.itemActivated.connect(self._activated)
+        self._relabel()
+        self._fill_products()
+
+    def set_kb(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+        self._fill_products()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = "zh-Hans" if lang.startswith("zh") else "en"
+        self._relabel()
+        self._fill_products()
+
+    def show_therapy(self, therapy_id: str) -> None:
+        index = self.product.findData(therapy_id)
+        if index >= 0:
+            self.product.setCurrentIndex(index)
+
+    def _relabel(self) -> None:
+        self.product_label.setText(self.tr("Product:"))
+        self.timeline.setHeaderLabels([self.tr("Date"), self.tr("Kind"), self.tr("Jurisdiction"), self.tr("Event"), self.tr("Sources")])
+        self.rules.setHeaderLabels([self.tr("Rule"), self.tr("Jurisdiction"), self.tr("In force"), self.tr("Period"), self.tr("Sources")])
+
+    def _fill_products(self) -> None:
+        current = self.product.currentData()
+        self.product.blockSignals(True)
+        self.product.clear()
+        for t in self._kb.therapies():
+            label = t.name(self._lang) + (f" ({t.brand})" if t.brand else "")
+            self.product.addItem(label, t.id)
+        index = self.product.findData(current) if current else 0
+        self.product.setCurrentIndex(max(index, 0))
+        self.product.blockSignals(False)
+        self._reload()
+
+    def _kind_label(self, kind: str) -> str:
+        labels = {
+            "approval": self.tr("Approval"),
+            "filing": self.tr("Filing"),
+            "indication-change": self.tr("Indication change"),
+            "label-change": self.tr("Label change"),
+            "safety-programme": self.tr("Safety programme"),
+            "safety-communication": self.tr("Safety communication"),
+            "designation": self.tr("Designation"),
+        }
+        return labels.get(kind, kind)
+
+    def _reload(self) -> None:
+        self.timeline.clear()
+        self.rules.clear()
+        therapy_id = self.product.currentData()
+        if not therapy_id:
+            self.empty.setText(self.tr("No products in this knowledge base."))
+            return
+        events = regulatory_timeline(self._kb, str(therapy_id))
+        for e in events:
+            item = QTreeWidgetItem([e.date, self._kind_label(e.kind), e.jurisdiction, e.text(self._lang), ", ".join(e.source_ids)])
+            item.setToolTip(3, e.text(self._lang))
+            if e.source_ids:
+                item.setData(0, Qt.ItemDataRole.UserRole, f"source:{e.source_ids[0]}")
+            self.timeline.addTopLevelItem(item)
+        by_topic: dict[str, QTreeWidgetItem] = {}
+        for rule in rules_for(self._kb, therapy_id=str(therapy_id)):
+            parent = by_topic.get(rule.topic)
+            if parent is None:
+                parent = QTreeWidgetItem([rule.topic])
+                parent.setFirstColumnSpanned(True)
+                self.rules.addTopLevelItem(parent)
+                by_topic[rule.topic] = parent
+            period = rule.period_label if self._lang == "en" else (f"{rule.valid_from}至{rule.valid_to}" if rule.valid_to else f"{rule.valid_from}起")
+            child = QTreeWidgetItem([rule.text(self._lang), rule.jurisdiction_label(self._lang), period, rule.value_text, ", ".join(rule.source_ids)])
+            child.setToolTip(0, rule.text(self._lang) + ("\n\n" + rule.note if rule.note else ""))
+            if rule.source_ids:
+                child.setData(0, Qt.ItemDataRole.UserRole, f"source:{rule.source_ids[0]}")
+            parent.addChild(child)
+        self.rules.expandAll()
+        for tree in (self.timeline, self.rules):
+            for col in (1, 2):
+                tree.resizeColumnToContents(col)
+            tree.setColumnWidth(0, 110 if tree is self.timeline else 340)
+        self.empty.setText("" if events else self.tr("No dated regulatory events for this product in the knowledge base."))
+        self.empty.setVisible(not events)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        link = item.data(0, Qt.ItemDataRole.UserRole)
+        if link:
+            self.openRequested.emit(str(link))
