@@ -25,14 +25,23 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     return mapping
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 class YamlProblem(Exception):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    """A date that looks like one but cannot exist (2025-13-01) is a content problem, not a crash."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise YamlProblem(node.start_mark.line + 1, f"impossible date `{node.value}`: {exc}") from None
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def load_yaml_text(text: str, line_offset: int = 0) -> Any:
@@ -44,6 +53,8 @@ def load_yaml_text(text: str, line_offset: int = 0) -> Any:
         raise YamlProblem(line, f"invalid YAML: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1 + line_offset, f"invalid YAML: {exc}") from None
+    except YamlProblem as exc:
+        raise YamlProblem(exc.line + line_offset, exc.message) from None
     if line_offset:
         _shift_lines(data, line_offset)
     return data

@@ -92,6 +92,12 @@ def test_broken_yaml_names_the_line(data: Path) -> None:
     assert any(p.startswith("data/glossary/glossary.yaml:") and "invalid YAML" in p for p in problems), problems
 
 
+def test_impossible_date_names_the_line(data: Path) -> None:
+    _edit(data / "therapies" / "eque-cel.yaml", "reviewed_on: 2026-01-01", "reviewed_on: 2025-13-01")
+    problems = _problems(data)
+    assert any(re.match(r"data/therapies/eque-cel\.yaml:\d+: impossible date `2025-13-01`", p) for p in problems), problems
+
+
 def test_all_problems_reported_at_once(data: Path) -> None:
     _edit(data / "trials" / "outcomes.csv", "orr,96.0,percent", "orr,-1,percent")
     _edit(data / "centers" / "centers.yaml", "  lat: 30.58\n", "")
