@@ -1,0 +1,233 @@
+"""`cartref pack keygen|build|verify|apply|rollback|list|trust|export`: signed content packs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop import paths
+from desktop.commands.common import print_json, print_table
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("pack", help="build, check, apply or roll back signed content packs")
+    psub = p.add_subparsers(dest="pack_command", required=True)
+
+    k = psub.add_parser("keygen", help="make a signing key pair: KEY (private, mode 0600) and KEY.pub")
+    k.add_argument("--out", type=Path, required=True, help="private key file; the public key goes to KEY.pub")
+    k.add_argument("--name", default=None, help="who owns the key (shown to people who import packs)")
+    k.set_defaults(func=run_keygen)
+
+    b = psub.add_parser("build", help="make a signed pack from a data folder")
+    b.add_argument("--data", type=Path, default=None, help="content folder (default: data/)")
+    b.add_argument("--key", type=Path, required=True, help="private key file from `pack keygen`")
+    b.add_argument("--version", dest="pack_version", required=True, help="pack version, dotted numbers such as 2026.12.1")
+    b.add_argument("--out", type=Path, required=True, help="pack file to write (e.g. cartref-2026.12.1.cartpack)")
+    b.add_argument("--changelog-en", default="", help="what changed, in English")
+    b.add_argument("--changelog-zh", default="", help="what changed, in Chinese")
+    b.add_argument("--date", default=None, help="release date YYYY-MM-DD (default: today)")
+    b.set_defaults(func=run_build)
+
+    v = psub.add_parser("verify", help="check a pack's signature, structure and every file's hash")
+    v.add_argument("file", type=Path)
+    v.add_argument("--json", action="store_true")
+    v.set_defaults(func=run_verify)
+
+    a = psub.add_parser("apply", help="verify a pack and install its knowledge base")
+    a.add_argument("file", type=Path)
+    a.add_argument("--allow-downgrade", action="store_true", help="install even if not newer than the installed pack")
+    a.set_defaults(func=run_apply)
+
+    r = psub.add_parser("rollback", help="go back to the previous knowledge base")
+    r.set_defaults(func=run_rollback)
+
+    ls = psub.add_parser("list", help="installed and previous knowledge base, pack history, trusted keys")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=run_list)
+
+    t = psub.add_parser("trust", help="trust packs signed by this public key")
+    t.add_argument("pubkey", type=Path)
+    t.set_defaults(func=run_trust)
+
+    e = psub.add_parser("export", help="write out the installed pack (signed, as it was applied)")
+    e.add_argument("file", type=Path)
+    e.set_defaults(func=run_export)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def run_keygen(args: argparse.Namespace) -> int:
+    from desktop.packs.keys import generate_keypair, write_keypair
+
+    pair = generate_keypair(args.name or args.out.stem)
+    private, public = write_keypair(pair, args.out)
+    _out(f"private key: {private} (mode 0600; keep it secret and out of version control)")
+    _out(f"public key:  {public}")
+    _out(f"fingerprint: {pair.public.fingerprint}  name: {pair.name}")
+    return 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from desktop.errors import ContentError
+    from desktop.packs.build import build_pack
+    from desktop.packs.keys import load_private_key
+
+    key = load_private_key(args.key)
+    data = args.data or paths.data_dir()
+    try:
+        built = build_pack(
+            data,
+            key,
+            args.pack_version,
+            args.out,
+            changelog_en=args.changelog_en,
+            changelog_zh=args.changelog_zh,
+            release_date=args.date,
+        )
+    except ContentError as exc:
+        for problem in exc.problems:
+            sys.stderr.write(problem + "\n")
+        sys.stderr.write(f"cartref: pack build refused: {len(exc.problems)} problem(s) in {data}\n")
+        return 2
+    m = built.manifest
+    size = built.path.stat().st_size
+    _out(
+        f"built {built.path} (pack {m.pack_version}, kb {m.kb_version}, {len(m.files)} files, "
+        f"{size / 1024:.1f} KiB, content {m.content_hash[:12]}, sha256 {built.sha256[:12]})"
+    )
+    _out(f"signed by {key.name} ({key.public.fingerprint})")
+    return 0
+
+
+def _describe(info: Any) -> dict[str, Any]:
+    m = info.manifest
+    return {
+        "file": str(info.path),
+        "pack_version": m.pack_version,
+        "release_date": m.release_date,
+        "schema_version": m.schema_version,
+        "kb_version": m.kb_version,
+        "content_date": m.content_date,
+        "content_hash": m.content_hash,
+        "files": len(m.files),
+        "bytes": m.total_size,
+        "signer": info.signer.name,
+        "signer_fingerprint": info.signer.fingerprint,
+        "signer_origin": info.signer.origin,
+        "changelog": m.changelog,
+        "sha256": info.pack_sha256,
+    }
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from desktop.packs.archive import verify_pack
+
+    info = verify_pack(args.file)
+    if args.json:
+        print_json({"ok": True, **_describe(info)})
+        return 0
+    m = info.manifest
+    _out(f"{args.file}: ok")
+    _out(f"  pack {m.pack_version}, released {m.release_date}, schema {m.schema_version}, kb {m.kb_version} ({m.content_date})")
+    _out(f"  {len(m.files)} files, {m.total_size} bytes, every sha256 matches the signed manifest")
+    _out(f"  signed by {info.signer.name} ({info.signer.fingerprint}, {info.signer.origin} key)")
+    for lang in ("en", "zh-Hans"):
+        if m.changelog.get(lang):
+            _out(f"  changes ({lang}): {m.changelog[lang]}")
+    return 0
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    from desktop.packs.apply import apply_pack
+
+    result = apply_pack(args.file, allow_downgrade=args.allow_downgrade)
+    m = result.info.manifest
+    was = result.previous_version or "the bundled knowledge base"
+    _out(f"applied pack {m.pack_version} (released {m.release_date}, signed by {result.info.signer.name}) over {was}")
+    _out(f"installed {result.kb_path} in {result.seconds:.2f} s; `cartref pack rollback` restores the previous one")
+    return 0
+
+
+def run_rollback(args: argparse.Namespace) -> int:
+    from desktop.packs.apply import rollback
+
+    event = rollback()
+    version = event.get("pack_version")
+    if version == "bundled":
+        _out("rolled back: the program now uses its bundled knowledge base")
+    else:
+        _out(f"rolled back to pack {version}" + (f" (released {event['release_date']})" if event.get("release_date") else ""))
+    return 0
+
+
+def _state_json(state: Any) -> dict[str, Any] | None:
+    if state is None:
+        return None
+    return {
+        "path": str(state.path),
+        "sha256": state.sha256,
+        "kb_version": state.kb_version,
+        "content_date": state.content_date,
+        "pack_version": state.pack_version,
+        "signer": state.pack.get("signer") if state.pack else None,
+    }
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from desktop.packs.apply import installed_info
+    from desktop.packs.keys import trusted_keys
+
+    info = installed_info()
+    keys = list(trusted_keys().values())
+    if args.json:
+        print_json(
+            {
+                "current": _state_json(info.current),
+                "previous": _state_json(info.previous),
+                "bundled": str(info.bundled),
+                "history": info.history,
+                "trusted_keys": [{"name": k.name, "fingerprint": k.fingerprint, "origin": k.origin} for k in keys],
+            }
+        )
+        return 0
+    for label, state in (("installed", info.current), ("previous", info.previous)):
+        if state is None:
+            _out(f"{label}: none" + (" (using the bundled knowledge base)" if label == "installed" else ""))
+        else:
+            pack = f"pack {state.pack_version}" if state.pack_version else "not from a known pack"
+            _out(f"{label}: {pack}, kb {state.kb_version} ({state.content_date}), sha256 {state.sha256[:12]}")
+    _out(f"bundled: {info.bundled}")
+    _out("")
+    if info.history:
+        print_table(
+            ("when (UTC)", "action", "pack", "released", "signer"),
+            [(e.get("applied_at", ""), e.get("action", ""), e.get("pack_version", ""), e.get("release_date", ""), e.get("signer", "")) for e in info.history],
+        )
+    else:
+        _out("history: no packs applied yet")
+    _out("")
+    _out("trusted keys: " + "; ".join(f"{k.name} ({k.fingerprint}, {k.origin})" for k in keys) if keys else "trusted keys: none")
+    return 0
+
+
+def run_trust(args: argparse.Namespace) -> int:
+    from desktop.packs.keys import trust_key
+
+    key, added = trust_key(args.pubkey)
+    if added:
+        _out(f"trusted {key.name} ({key.fingerprint}); packs it signs can now be applied")
+    else:
+        _out(f"already trusted: {key.name} ({key.fingerprint}, {key.origin})")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from desktop.packs.apply import export_pack
+
+    event = export_pack(args.file)
+    _out(f"exported pack {event['pack_version']} (signed by {event.get('signer', '?')}) to {args.file}")
+    return 0

@@ -1,0 +1,597 @@
+"""Apply, roll back and export packs so that a crash at any instant leaves a whole, valid KB.
+
+The live KB is `current.sqlite`; it is only ever replaced by one `os.replace` (atomic on one
+file system), so at every instant it is either the old file or the new one, never a mix and
+never missing. Around that one step a journal (`journal.json`) records what is being done:
+
+    1. verify + extract the pack into a temporary folder beside the KB
+    2. build `.incoming.sqlite` beside the KB, `verify_kb` it, fsync it
+    3. write the journal (target = sha256 of the new file), fsync
+    4. hard-link current -> `.previous.new` (the old KB, kept for rollback)
+    5. os.replace(.incoming.sqlite, current.sqlite)          <- the commit point
+    6. os.replace(.previous.new, previous.sqlite)
+    7. append to history.json, delete the journal
+
+`recover()` runs first in every pack command: if current.sqlite has the journal's target hash
+the step after the commit point is finished (6, 7), otherwise the leftovers are removed. A
+lock file keeps two updates from running at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import json
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop import paths
+from desktop.errors import ContentError
+from desktop.packs.archive import (
+    Cancel,
+    PackInfo,
+    Progress,
+    extract_pack,
+    inspect_pack,
+    sha256_file,
+)
+from desktop.packs.errors import PackCancelled, PackProblem
+from desktop.packs.version import compare_versions
+
+__all__ = [
+    "ApplyResult",
+    "InstalledInfo",
+    "KBState",
+    "PackCancelled",
+    "apply_pack",
+    "export_pack",
+    "installed_info",
+    "load_history",
+    "recover",
+    "rollback",
+]
+
+PAUSE_ENV = "CARTREF_TEST_PAUSE_AT"
+"""Tests only: name a stage and apply/rollback sleeps there so a test can SIGKILL it."""
+STAGES = ("verified", "built", "journal", "aside", "committed", "previous", "history")
+INCOMING = ".incoming.sqlite"
+ASIDE = ".previous.new"
+JOURNAL = "journal.json"
+HISTORY = "history.json"
+LOCK = ".lock"
+DISK_FULL = "There is not enough free disk space to apply the pack; the installed knowledge base is unchanged."
+
+
+def _pause(stage: str) -> None:
+    """Only when the test variable names this stage: say so on stderr, then sleep to be killed."""
+    if os.environ.get(PAUSE_ENV) == stage:
+        sys.stderr.write(f"cartref: paused at {stage}\n")
+        sys.stderr.flush()
+        time.sleep(float(os.environ.get("CARTREF_TEST_PAUSE_SECONDS", "60")))
+
+
+# -- small durable-file helpers --------------------------------------------------------------
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make renames durable (POSIX); Windows has no directory handles to fsync."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def _copy_durable(src: Path, dest: Path) -> None:
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    try:
+        with open(src, "rb") as fin, open(tmp, "wb") as fout:
+            shutil.copyfileobj(fin, fout, 1024 * 1024)
+            fout.flush()
+            os.fsync(fout.fileno())
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(dest.parent)
+
+
+def _sha_or_none(path: Path) -> str | None:
+    return sha256_file(path) if path.is_file() else None
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc).lower()
+
+
+@contextmanager
+def _locked(kb_dir: Path) -> Iterator[None]:
+    """One update at a time, across processes; released by the OS if the process dies."""
+    fh = open(kb_dir / LOCK, "a+b")  # noqa: SIM115 - held for the whole block
+    try:
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            else:
+                import fcntl
+
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise PackProblem("io", "Another knowledge-base update is running; try again when it has finished.") from None
+        yield
+    finally:
+        fh.close()
+
+
+# -- history ---------------------------------------------------------------------------------
+def history_path() -> Path:
+    return paths.installed_kb_dir() / HISTORY
+
+
+def load_history() -> list[dict[str, Any]]:
+    """Every apply and rollback, oldest first. A damaged file reads as empty, never crashes."""
+    try:
+        data = json.loads(history_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    events = data.get("events") if isinstance(data, dict) else None
+    return [e for e in events if isinstance(e, dict)] if isinstance(events, list) else []
+
+
+def _append_history(event: dict[str, Any]) -> None:
+    events = load_history()
+    if any(e.get("id") == event.get("id") for e in events):
+        return
+    events.append(event)
+    payload = {"format": 1, "events": events}
+    _write_atomic(history_path(), (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+
+def _pack_event_for(sha: str | None, events: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
+    """The apply event that produced the KB file with this sha256 (latest wins)."""
+    if sha is None:
+        return None
+    for event in reversed(events if events is not None else load_history()):
+        if event.get("kb_sha256") == sha and event.get("action") == "apply":
+            return event
+    return None
+
+
+# -- state -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class KBState:
+    path: Path
+    sha256: str
+    kb_version: str
+    content_date: str
+    pack: dict[str, Any] | None
+    """The history event of the pack that produced this file (None: not from a known pack)."""
+
+    @property
+    def pack_version(self) -> str | None:
+        return str(self.pack["pack_version"]) if self.pack else None
+
+
+@dataclass(frozen=True)
+class InstalledInfo:
+    current: KBState | None
+    previous: KBState | None
+    bundled: Path
+    history: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _state(path: Path, events: list[dict[str, Any]]) -> KBState | None:
+    if not path.is_file():
+        return None
+    sha = sha256_file(path)
+    meta: dict[str, str] = {}
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
+    return KBState(path, sha, meta.get("kb_version", "?"), meta.get("content_date", "?"), _pack_event_for(sha, events))
+
+
+def installed_info() -> InstalledInfo:
+    recover(quiet=True)
+    events = load_history()
+    return InstalledInfo(
+        current=_state(paths.installed_kb_path(), events),
+        previous=_state(paths.previous_kb_path(), events),
+        bundled=paths.bundled_kb_path(),
+        history=events,
+    )
+
+
+# -- recovery --------------------------------------------------------------------------------
+def recover(*, quiet: bool = False) -> str | None:
+    """Finish or undo an update a crash interrupted; returns what was done (None: nothing)."""
+    kb_dir = paths.installed_kb_dir()
+    try:
+        with _locked(kb_dir):
+            return _recover_locked(kb_dir)
+    except PackProblem:
+        if quiet:
+            return None  # another process is updating: it will tidy up itself
+        raise
+
+
+def _recover_locked(kb_dir: Path) -> str | None:
+    done: str | None = None
+    journal_file = kb_dir / JOURNAL
+    journal: dict[str, Any] | None = None
+    if journal_file.exists():
+        try:
+            loaded = json.loads(journal_file.read_text(encoding="utf-8"))
+            journal = loaded if isinstance(loaded, dict) else None
+        except (OSError, ValueError):
+            journal = None
+    aside = kb_dir / ASIDE
+    if journal is not None:
+        current = kb_dir / paths.installed_kb_path().name
+        committed = _sha_or_none(current) == journal.get("target_sha")
+        if committed:
+            if aside.exists():
+                os.replace(aside, kb_dir / paths.previous_kb_path().name)
+                _fsync_dir(kb_dir)
+            event = journal.get("event")
+            if isinstance(event, dict):
+                _append_history(event)
+            done = f"finished an interrupted {journal.get('op', 'update')}"
+        else:
+            done = f"undid an interrupted {journal.get('op', 'update')}; the knowledge base was not changed"
+    # Leftovers of an interrupted run (safe: we hold the lock, so nobody is using them).
+    aside.unlink(missing_ok=True)
+    (kb_dir / INCOMING).unlink(missing_ok=True)
+    for stray in kb_dir.iterdir():
+        if stray.name.startswith((".kb-build-", ".extract-")) or (stray.name.startswith(".") and stray.name.endswith(".tmp")):
+            if stray.is_dir():
+                shutil.rmtree(stray, ignore_errors=True)
+            else:
+                stray.unlink(missing_ok=True)
+    if journal_file.exists():
+        journal_file.unlink()
+        _fsync_dir(kb_dir)
+    return done
+
+
+# -- apply -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ApplyResult:
+    info: PackInfo
+    previous_version: str | None
+    kb_path: Path
+    seconds: float
+
+
+def _check_downgrade(info: PackInfo, installed_version: str | None, allow_downgrade: bool) -> None:
+    if installed_version is None or allow_downgrade:
+        return
+    new = info.manifest.pack_version
+    try:
+        older_or_same = compare_versions(new, installed_version) <= 0
+    except Exception:  # an unreadable installed version never blocks an update
+        return
+    if older_or_same:
+        same = "the same as" if compare_versions(new, installed_version) == 0 else "older than"
+        raise PackProblem(
+            "downgrade",
+            f"Pack version {new} is {same} the installed version {installed_version}, so it was not applied "
+            "(use --allow-downgrade to install it anyway).",
+        )
+
+
+def installed_pack_version() -> str | None:
+    event = _pack_event_for(_sha_or_none(paths.installed_kb_path()))
+    return str(event["pack_version"]) if event else None
+
+
+def inspect_for_apply(path: Path, *, allow_downgrade: bool = False) -> PackInfo:
+    """inspect_pack plus the downgrade rule: what the window shows before asking to apply."""
+    recover(quiet=True)
+    info = inspect_pack(path)
+    _check_downgrade(info, installed_pack_version(), allow_downgrade)
+    return info
+
+
+def packs_dir() -> Path:
+    path = paths.user_dir() / "packs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def apply_pack(
+    path: Path,
+    *,
+    allow_downgrade: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ApplyResult:
+    """Verify, build and swap in a pack. Raises PackProblem (one sentence) with the KB unchanged."""
+    started = time.perf_counter()
+    kb_dir = paths.installed_kb_dir()
+    with _locked(kb_dir):
+        _recover_locked(kb_dir)
+        holder: list[Any] = []  # extraction folder, ("stored", pack copy), "committed" after the swap
+        try:
+            return _apply_locked(Path(path), kb_dir, allow_downgrade, progress, cancel, started, holder)
+        except PackProblem:
+            raise
+        except (OSError, sqlite3.Error) as exc:
+            if _is_disk_full(exc):
+                raise PackProblem("disk-full", DISK_FULL) from None
+            why = getattr(exc, "strerror", None) or str(exc)
+            raise PackProblem("io", f"The pack could not be applied ({why}); the installed knowledge base is unchanged.") from None
+        finally:
+            for item in holder:
+                if isinstance(item, Path):
+                    shutil.rmtree(item, ignore_errors=True)
+            if "committed" not in holder:
+                for item in holder:
+                    if isinstance(item, tuple) and item[0] == "stored":
+                        item[1].unlink(missing_ok=True)
+                for leftover in (INCOMING, ASIDE, JOURNAL):
+                    (kb_dir / leftover).unlink(missing_ok=True)
+                for stray in kb_dir.glob(".kb-build-*"):
+                    stray.unlink(missing_ok=True)
+
+
+def _apply_locked(
+    path: Path,
+    kb_dir: Path,
+    allow_downgrade: bool,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    started: float,
+    holder: list[Any],
+) -> ApplyResult:
+    def report(stage: str, fraction: float) -> None:
+        if progress is not None:
+            progress(stage, fraction)
+
+    def check_cancel() -> None:
+        if cancel is not None and cancel():
+            raise PackCancelled()
+
+    current = kb_dir / paths.installed_kb_path().name
+    previous = kb_dir / paths.previous_kb_path().name
+    events = load_history()
+    installed_event = _pack_event_for(_sha_or_none(current), events)
+    installed_version = str(installed_event["pack_version"]) if installed_event else None
+
+    # 1. cheap checks first (structure, signature, schema, version): fail before inflating
+    report("check", 0.0)
+    _check_downgrade(inspect_pack(path), installed_version, allow_downgrade)
+    check_cancel()
+    extract_dir = Path(tempfile.mkdtemp(prefix=".extract-", dir=kb_dir))
+    holder.append(extract_dir)
+    data_dir = extract_dir / "data"
+    data_dir.mkdir()
+    info = extract_pack(path, data_dir, progress, cancel)
+    _check_downgrade(info, installed_version, allow_downgrade)  # the file may have changed since
+    _pause("verified")
+
+    # 2. build beside the live KB and check it like `cartref kb verify`
+    from desktop.kb.build import build_kb
+    from desktop.kb.verify import verify_kb
+
+    report("build", 0.0)
+    check_cancel()
+    incoming = kb_dir / INCOMING
+    try:
+        build_kb(data_dir, incoming)
+    except ContentError as exc:
+        raise PackProblem("content", f"The pack's content fails the knowledge-base checks ({exc}), so it was not applied.") from None
+    report("build", 0.8)
+    problems = verify_kb(incoming)
+    if problems:
+        raise PackProblem("content", f"The knowledge base built from the pack fails its checks ({problems[0]}), so it was not applied.")
+    conn = sqlite3.connect(f"{incoming.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    finally:
+        conn.close()
+    if meta.get("content_hash") != info.manifest.content_hash:
+        raise PackProblem("hash-mismatch", "The pack's content does not match the content hash in its signed manifest, so it was not applied.")
+    _fsync_file(incoming)
+    report("build", 1.0)
+    _pause("built")
+
+    # 3. keep the pack itself so `pack export` can hand on the exact signed file
+    stored = packs_dir() / f"{info.pack_sha256}.cartpack"
+    if not stored.exists():
+        _copy_durable(path, stored)
+        holder.append(("stored", stored))  # removed again if the update does not go through
+    check_cancel()  # the last moment Cancel is honoured
+
+    new_sha = sha256_file(incoming)
+    event = {
+        "id": uuid.uuid4().hex,
+        "action": "apply",
+        "pack_version": info.manifest.pack_version,
+        "release_date": info.manifest.release_date,
+        "signer": info.signer.name,
+        "signer_fingerprint": info.signer.fingerprint,
+        "applied_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "kb_sha256": new_sha,
+        "kb_version": meta.get("kb_version", ""),
+        "content_date": meta.get("content_date", ""),
+        "content_hash": info.manifest.content_hash,
+        "pack_file": stored.name,
+        "pack_sha256": info.pack_sha256,
+        "changelog": info.manifest.changelog,
+    }
+    report("install", 0.0)
+    _commit(kb_dir, "apply", new_sha, event, incoming=incoming, current=current, previous=previous, holder=holder)
+    _prune_packs()
+    report("install", 1.0)
+    return ApplyResult(info, installed_version, current, time.perf_counter() - started)
+
+
+def _commit(
+    kb_dir: Path,
+    op: str,
+    target_sha: str | None,
+    event: dict[str, Any],
+    *,
+    incoming: Path | None,
+    current: Path,
+    previous: Path,
+    holder: list[Any],
+) -> None:
+    """Journal, set the old KB aside, one atomic replace, then the bookkeeping after it.
+
+    apply:    incoming -> current, old current -> previous
+    rollback: previous -> current, old current -> previous (or, with no previous, current ->
+              previous, so the program falls back to its bundled KB)
+    """
+    journal = {"op": op, "target_sha": target_sha, "event": event}
+    _write_atomic(kb_dir / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
+    _pause("journal")
+    aside = kb_dir / ASIDE
+    source = incoming if incoming is not None else previous
+    if current.exists() and source.exists():
+        aside.unlink(missing_ok=True)
+        try:
+            os.link(current, aside)
+        except OSError:
+            _copy_durable(current, aside)  # no hard links on this file system
+        _fsync_dir(kb_dir)
+        _pause("aside")
+        os.replace(source, current)  # <- the commit point
+    elif current.exists():
+        os.replace(current, previous)  # rollback to the bundled KB: the commit point
+    else:
+        os.replace(source, current)  # first install: the commit point
+    holder.append("committed")
+    try:
+        _fsync_dir(kb_dir)
+        _pause("committed")
+        if aside.exists():
+            os.replace(aside, previous)
+            _fsync_dir(kb_dir)
+        _pause("previous")
+        _append_history(event)
+        _pause("history")
+        (kb_dir / JOURNAL).unlink(missing_ok=True)
+        _fsync_dir(kb_dir)
+    except OSError:
+        pass  # the KB is already swapped; recover() finishes the bookkeeping next time
+
+
+def _prune_packs() -> None:
+    """Keep only the pack files behind the current and previous KBs."""
+    try:
+        events = load_history()
+        keep = set()
+        for path in (paths.installed_kb_path(), paths.previous_kb_path()):
+            event = _pack_event_for(_sha_or_none(path), events)
+            if event:
+                keep.add(str(event.get("pack_file")))
+        for stored in packs_dir().glob("*.cartpack"):
+            if stored.name not in keep:
+                stored.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+# -- rollback and export ---------------------------------------------------------------------
+def rollback() -> dict[str, Any]:
+    """Swap current and previous. With no previous, go back to the bundled KB. Returns the event."""
+    kb_dir = paths.installed_kb_dir()
+    from desktop.kb.verify import verify_kb
+
+    with _locked(kb_dir):
+        _recover_locked(kb_dir)
+        current = kb_dir / paths.installed_kb_path().name
+        previous = kb_dir / paths.previous_kb_path().name
+        if not previous.exists() and not current.exists():
+            raise PackProblem("no-previous", "There is no installed or previous knowledge base to roll back to.")
+        target_sha: str | None = None
+        events = load_history()
+        restored: dict[str, Any] | None = None
+        if previous.exists():
+            problems = verify_kb(previous)
+            if problems:
+                raise PackProblem("content", f"The previous knowledge base is damaged ({problems[0]}), so it cannot be restored.")
+            target_sha = sha256_file(previous)
+            restored = _pack_event_for(target_sha, events)
+        event = {
+            "id": uuid.uuid4().hex,
+            "action": "rollback",
+            "pack_version": restored["pack_version"] if restored else ("bundled" if target_sha is None else "unknown"),
+            "release_date": restored.get("release_date", "") if restored else "",
+            "signer": restored.get("signer", "") if restored else "",
+            "signer_fingerprint": restored.get("signer_fingerprint", "") if restored else "",
+            "applied_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "kb_sha256": target_sha,
+        }
+        holder: list[Any] = []
+        try:
+            _commit(kb_dir, "rollback", target_sha, event, incoming=None, current=current, previous=previous, holder=holder)
+        except OSError as exc:
+            if holder:
+                raise
+            (kb_dir / ASIDE).unlink(missing_ok=True)
+            if _is_disk_full(exc):
+                raise PackProblem("disk-full", "There is not enough free disk space to roll back; the installed knowledge base is unchanged.") from None
+            raise PackProblem("io", f"Could not roll back ({exc.strerror or exc}); the installed knowledge base is unchanged.") from None
+        return event
+
+
+def export_pack(out: Path) -> dict[str, Any]:
+    """Copy the signed pack behind the current KB to `out` (to carry to the next computer)."""
+    recover(quiet=True)
+    event = _pack_event_for(_sha_or_none(paths.installed_kb_path()))
+    if event is None:
+        raise PackProblem("not-installed", "No content pack is installed (the program uses its bundled knowledge base), so there is nothing to export.")
+    stored = packs_dir() / str(event.get("pack_file"))
+    if not stored.is_file() or sha256_file(stored) != event.get("pack_sha256"):
+        raise PackProblem("not-installed", "The copy of the installed pack is missing or damaged, so it cannot be exported; apply the pack file again first.")
+    out = Path(out)
+    if out.resolve() == stored.resolve():
+        raise PackProblem("io", "Choose an output file outside the program's own pack store.")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _copy_durable(stored, out)
+    except OSError as exc:
+        if _is_disk_full(exc):
+            raise PackProblem("disk-full", "There is not enough free disk space to export the pack.") from None
+        raise PackProblem("io", f"Could not write {str(out)!r} ({exc.strerror or exc}).") from None
+    return event

@@ -1,0 +1,283 @@
+""""Import update…": choose a pack, show what it is and who signed it, apply it on a worker
+thread with a progress bar and Cancel, then say plainly what happened.
+
+The window calls `import_pack(parent, path)` from its menu and on drag-and-drop; it notices the
+new KB itself (it watches the installed KB folder). All checking and installing is done by
+`desktop.packs`; this module only asks, shows progress and reports.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import CartrefError
+from desktop.packs.apply import ApplyResult, apply_pack, inspect_for_apply, installed_pack_version
+from desktop.packs.archive import PackInfo
+from desktop.packs.errors import PackProblem
+
+PACK_FILTER_SUFFIXES = ("*.cartpack", "*.zip")
+_STAGE_SPAN = {"check": (0, 60), "build": (60, 92), "install": (92, 100)}
+
+
+def _lang_of(parent: QWidget | None, lang: str | None) -> str:
+    """The UI language: given, else the main window's `lang`, else English."""
+    if lang is None and parent is not None:
+        lang = getattr(parent.window(), "lang", None) or getattr(parent, "lang", None)
+    return "zh-Hans" if isinstance(lang, str) and lang.lower().startswith("zh") else "en"
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.0f} KiB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MiB"
+
+
+class _Texts(QObject):
+    """Translated sentences for each refusal reason (the packs layer speaks English only)."""
+
+    def reason(self, reason: str) -> str:
+        texts = {
+            "corrupt": self.tr("The file is damaged or incomplete. Copy it again and retry."),
+            "unsafe-path": self.tr("The pack contains an unsafe file name, so it was not applied."),
+            "link": self.tr("The pack contains a link or special file, so it was not applied."),
+            "too-large": self.tr("The pack is far too large to be a content update, so it was not applied."),
+            "unsigned": self.tr("This file is not a signed content update."),
+            "bad-signature": self.tr("The pack was changed after it was signed, so it was not applied."),
+            "unknown-signer": self.tr("The pack is signed by a key this program does not trust, so it was not applied."),
+            "bad-manifest": self.tr("The pack's description is not valid, so it was not applied."),
+            "format": self.tr("This pack needs a newer version of the program."),
+            "schema": self.tr("This pack needs a different version of the program's knowledge base."),
+            "downgrade": self.tr("This pack is not newer than the installed one."),
+            "hash-mismatch": self.tr("A file in the pack does not match its signed description, so it was not applied."),
+            "content": self.tr("The pack's content fails the knowledge-base checks, so it was not applied."),
+            "disk-full": self.tr("There is not enough free disk space to apply the update."),
+            "io": self.tr("The update could not be applied."),
+            "cancelled": self.tr("The update was cancelled."),
+            "not-found": self.tr("The file could not be found."),
+        }
+        return texts.get(reason, self.tr("The update could not be applied."))
+
+
+class PackSummaryDialog(QDialog):
+    """What the pack is and who signed it, before anything changes."""
+
+    def __init__(self, info: PackInfo, installed_version: str | None, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("packSummary")
+        self.setWindowTitle(self.tr("Import content update"))
+        self.setMinimumWidth(520)
+        m = info.manifest
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Apply this content update?"))
+        heading.setStyleSheet("font-weight: bold; font-size: 14pt;")
+        layout.addWidget(heading)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        current = installed_version or self.tr("the knowledge base shipped with the program")
+        self.version_label = QLabel(self.tr("{0} (installed now: {1})").format(m.pack_version, current))
+        form.addRow(self.tr("Version:"), self.version_label)
+        form.addRow(self.tr("Released:"), QLabel(m.release_date))
+        form.addRow(self.tr("Content:"), QLabel(self.tr("knowledge base {0}, content date {1}; {2} files, {3}").format(m.kb_version, m.content_date, len(m.files), _size(m.total_size))))
+        origin = self.tr("project release key") if info.signer.origin == "bundled" else self.tr("a key you chose to trust")
+        signer = QLabel(self.tr("{0} ({1})").format(info.signer.name, origin))
+        form.addRow(self.tr("Signed by:"), signer)
+        fp = QLabel(info.signer.fingerprint)
+        fp.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        fp.setStyleSheet("font-family: monospace;")
+        form.addRow(self.tr("Key fingerprint:"), fp)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("What changed:")))
+        self.changelog = QPlainTextEdit(m.changelog_for(lang) or self.tr("(no description of the changes was given)"))
+        self.changelog.setReadOnly(True)
+        self.changelog.setMaximumHeight(110)
+        layout.addWidget(self.changelog)
+        note = QLabel(self.tr("The signature is valid. Every file is checked against it before anything is installed, and the knowledge base in use now is kept, so the update can be rolled back."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.apply_button = QPushButton(self.tr("Apply update"))
+        self.apply_button.setDefault(True)
+        buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class _ApplyWorker(QObject):
+    """Runs apply_pack off the UI thread; Cancel is a flag apply_pack polls."""
+
+    progressed = Signal(str, float)
+    done = Signal(object)  # ApplyResult, or the CartrefError / Exception that stopped it
+
+    def __init__(self, path: str, allow_downgrade: bool) -> None:
+        super().__init__()
+        self.path = path
+        self.allow_downgrade = allow_downgrade
+        self.cancel_flag = threading.Event()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result: Any = apply_pack(
+                Path(self.path),
+                allow_downgrade=self.allow_downgrade,
+                progress=lambda stage, f: self.progressed.emit(stage, f),
+                cancel=self.cancel_flag.is_set,
+            )
+        except CartrefError as exc:
+            result = exc
+        except Exception as exc:  # shown as one sentence; the packs layer left the KB unchanged
+            result = exc
+        self.done.emit(result)
+
+
+class PackProgressDialog(QDialog):
+    """A progress bar and Cancel while the worker checks, builds and installs."""
+
+    def __init__(self, path: str, allow_downgrade: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("packProgress")
+        self.setWindowTitle(self.tr("Applying content update"))
+        self.setMinimumWidth(420)
+        self.result_value: Any = None
+        layout = QVBoxLayout(self)
+        self.stage_label = QLabel(self.tr("Checking the signature and every file…"))
+        layout.addWidget(self.stage_label)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        layout.addWidget(self.bar)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.clicked.connect(self.cancel)
+        layout.addWidget(buttons)
+        self.worker_thread = QThread(self)
+        self.worker = _ApplyWorker(path, allow_downgrade)
+        self.worker.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self.worker.run)
+        self.worker.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self.worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+
+    def start(self) -> None:
+        self.worker_thread.start()
+
+    @Slot()
+    def cancel(self) -> None:
+        self.worker.cancel_flag.set()
+        self.cancel_button.setEnabled(False)
+        self.stage_label.setText(self.tr("Cancelling…"))
+
+    def reject(self) -> None:
+        """Escape or closing the window means Cancel; the dialog waits for the worker to stop."""
+        if self.worker_thread.isRunning():
+            self.cancel()
+            return
+        super().reject()
+
+    @Slot(str, float)
+    def _on_progress(self, stage: str, fraction: float) -> None:
+        low, high = _STAGE_SPAN.get(stage, (0, 100))
+        self.bar.setValue(int(low + (high - low) * max(0.0, min(1.0, fraction))))
+        if self.worker.cancel_flag.is_set():
+            return
+        labels = {
+            "check": self.tr("Checking the signature and every file…"),
+            "build": self.tr("Building the new knowledge base…"),
+            "install": self.tr("Installing…"),
+        }
+        self.stage_label.setText(labels.get(stage, ""))
+        if stage == "install":
+            self.cancel_button.setEnabled(False)  # the swap is one atomic step; too late to cancel
+
+    @Slot(object)
+    def _on_done(self, result: Any) -> None:
+        self.result_value = result
+        self.worker_thread.quit()
+        self.worker_thread.wait()
+        self.done(QDialog.DialogCode.Accepted if isinstance(result, ApplyResult) else QDialog.DialogCode.Rejected)
+
+
+def _error_box(parent: QWidget | None, exc: BaseException) -> None:
+    texts = _Texts()
+    reason = getattr(exc, "reason", "io")
+    box = QMessageBox(QMessageBox.Icon.Information if reason == "cancelled" else QMessageBox.Icon.Warning, QCoreApplication.translate("PackImport", "Content update not applied"), texts.reason(reason), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("packResult")
+    detail = str(exc) if isinstance(exc, CartrefError) else f"{type(exc).__name__}: {exc}"
+    box.setInformativeText(QCoreApplication.translate("PackImport", "{0}\n\nThe knowledge base in use is unchanged.").format(detail))
+    box.exec()
+    box.deleteLater()
+
+
+def import_pack(parent: QWidget, path: str | None, *, lang: str | None = None) -> bool:
+    """The whole import: file dialog (when path is None), summary, progress, result. True = applied."""
+    texts = _Texts()
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("PackImport", "Import content update"), "", QCoreApplication.translate("PackImport", "Content updates ({0});;All files (*)").format(" ".join(PACK_FILTER_SUFFIXES)))
+        if not path:
+            return False
+    language = _lang_of(parent, lang)
+    allow_downgrade = False
+    try:
+        info = inspect_for_apply(Path(path))
+    except PackProblem as exc:
+        if exc.reason != "downgrade":
+            _error_box(parent, exc)
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("PackImport", "Older content update"),
+            QCoreApplication.translate("PackImport", "{0}\n\nInstall it anyway? You can roll back afterwards.").format(texts.reason("downgrade")),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
+        box.setObjectName("packDowngrade")
+        box.setInformativeText(str(exc))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.exec()
+        yes = box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+        box.deleteLater()
+        if not yes:
+            return False
+        allow_downgrade = True
+        try:
+            info = inspect_for_apply(Path(path), allow_downgrade=True)
+        except CartrefError as again:
+            _error_box(parent, again)
+            return False
+    except CartrefError as exc:
+        _error_box(parent, exc)
+        return False
+    summary = PackSummaryDialog(info, installed_pack_version(), language, parent)
+    accepted = summary.exec() == QDialog.DialogCode.Accepted
+    summary.deleteLater()
+    if not accepted:
+        return False
+    progress = PackProgressDialog(path, allow_downgrade, parent)
+    progress.start()
+    progress.exec()
+    result = progress.result_value
+    progress.deleteLater()
+    if not isinstance(result, ApplyResult):
+        _error_box(parent, result if isinstance(result, BaseException) else RuntimeError(str(result)))
+        return False
+    m = result.info.manifest
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("PackImport", "Content update applied"), QCoreApplication.translate("PackImport", "The knowledge base is now version {0} (released {1}).").format(m.pack_version, m.release_date), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("packResult")
+    box.setInformativeText(QCoreApplication.translate("PackImport", "The previous knowledge base was kept, so this update can be rolled back."))
+    box.exec()
+    box.deleteLater()
+    return True

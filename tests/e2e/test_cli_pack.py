@@ -1,0 +1,185 @@
+"""`cartref pack …` through the real command line, including SIGKILL in the middle of apply."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from packs_kit import V1, V2, Kit, build_kit, install_template, sha
+
+from desktop import paths
+from desktop.kb.store import open_kb
+from desktop.kb.verify import verify_kb
+from desktop.packs.apply import STAGES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cartref(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True, env=env or dict(os.environ), cwd=ROOT, timeout=180)
+
+
+def one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
+    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
+    return build_kit(tmp_path_factory.mktemp("packkit"))
+
+
+@pytest.fixture(scope="module")
+def new_kb_sha(kit: Kit, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The KB that pack v2 builds (the build is deterministic)."""
+    from desktop.kb.build import build_kb
+
+    out = tmp_path_factory.mktemp("ref") / "v2.sqlite"
+    build_kb(kit.data_v2, out)
+    return sha(out)
+
+
+def test_round_trip_keygen_build_verify_trust_apply_list_rollback_export(kit: Kit, cartref_home: Path, tmp_path: Path) -> None:
+    key = tmp_path / "keys" / "site.key"
+    proc = cartref("pack", "keygen", "--out", str(key), "--name", "Site signer")
+    assert proc.returncode == 0, proc.stderr
+    if os.name == "posix":
+        assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert Path(f"{key}.pub").is_file() and "fingerprint:" in proc.stdout
+    assert "already exists" in one_line_error(cartref("pack", "keygen", "--out", str(key)))
+
+    pack1, pack2 = tmp_path / "p1.cartpack", tmp_path / "p2.cartpack"
+    proc = cartref("pack", "build", "--data", str(kit.data_v1), "--key", str(key), "--version", V1, "--out", str(pack1), "--changelog-en", "First.", "--changelog-zh", "第一版。")
+    assert proc.returncode == 0 and f"pack {V1}" in proc.stdout, proc.stderr
+    proc = cartref("pack", "build", "--data", str(kit.data_v2), "--key", str(key), "--version", V2, "--out", str(pack2))
+    assert proc.returncode == 0, proc.stderr
+
+    assert "unknown key" in one_line_error(cartref("pack", "verify", str(pack1)))
+    assert "unknown key" in one_line_error(cartref("pack", "apply", str(pack1)))
+    proc = cartref("pack", "trust", f"{key}.pub")
+    assert proc.returncode == 0 and "trusted Site signer" in proc.stdout
+    proc = cartref("pack", "verify", str(pack1), "--json")
+    assert proc.returncode == 0, proc.stderr
+    described = json.loads(proc.stdout)
+    assert described["pack_version"] == V1 and described["signer"] == "Site signer" and described["changelog"]["zh-Hans"] == "第一版。"
+
+    proc = cartref("pack", "apply", str(pack1))
+    assert proc.returncode == 0 and f"applied pack {V1}" in proc.stdout, proc.stderr
+    proc = cartref("pack", "apply", str(pack2))
+    assert proc.returncode == 0 and f"over {V1}" in proc.stdout, proc.stderr
+    assert "older than the installed version" in one_line_error(cartref("pack", "apply", str(pack1)))
+
+    listing = json.loads(cartref("pack", "list", "--json").stdout)
+    assert listing["current"]["pack_version"] == V2 and listing["previous"]["pack_version"] == V1
+    assert [e["pack_version"] for e in listing["history"]] == [V1, V2]
+    text = cartref("pack", "list").stdout
+    assert f"installed: pack {V2}" in text and f"previous: pack {V1}" in text and "Site signer" in text
+
+    info = json.loads(cartref("kb", "info", "--json").stdout)
+    assert info["kb_version"] == "1.1.0" and info["path"] == str(paths.installed_kb_path())
+    assert cartref("kb", "verify").returncode == 0
+
+    proc = cartref("pack", "rollback")
+    assert proc.returncode == 0 and f"rolled back to pack {V1}" in proc.stdout
+    assert json.loads(cartref("kb", "info", "--json").stdout)["kb_version"] == "1.0.0"
+
+    out = tmp_path / "usb" / "export.cartpack"
+    proc = cartref("pack", "export", str(out))
+    assert proc.returncode == 0 and out.read_bytes() == pack1.read_bytes()
+
+
+def test_errors_are_one_line(kit: Kit, cartref_home: Path, tmp_path: Path) -> None:
+    assert "does not exist" in one_line_error(cartref("pack", "apply", str(tmp_path / "missing.cartpack")))
+    junk = tmp_path / "junk.cartpack"
+    junk.write_bytes(b"PK\x03\x04 not really")
+    assert "damaged or incomplete" in one_line_error(cartref("pack", "apply", str(junk)))
+    assert "nothing to export" in one_line_error(cartref("pack", "export", str(tmp_path / "x")))
+    assert "roll back" in one_line_error(cartref("pack", "rollback"))
+    assert "not dotted numbers" in one_line_error(cartref("pack", "build", "--data", str(kit.data_v1), "--key", str(kit.key_file), "--version", "next", "--out", str(tmp_path / "x")))
+    assert "not a CAR-T Reference private key" in one_line_error(cartref("pack", "build", "--key", str(kit.pub_file), "--version", "1", "--out", str(tmp_path / "x")))
+    assert "public key" in one_line_error(cartref("pack", "trust", str(kit.key_file)))
+
+
+# -- SIGKILL at every stage of apply ---------------------------------------------------------
+def _run_until_paused(args: list[str], stage: str) -> None:
+    env = dict(os.environ, CARTREF_TEST_PAUSE_AT=stage, CARTREF_TEST_PAUSE_SECONDS="120")
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    try:
+        assert proc.stderr is not None
+        deadline = time.monotonic() + 120
+        line = proc.stderr.readline().decode()
+        while line and f"paused at {stage}" not in line and time.monotonic() < deadline:
+            line = proc.stderr.readline().decode()
+        assert f"paused at {stage}" in line, f"never reached {stage}: {line!r}"
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+
+
+def _open_and_check() -> tuple[str, str]:
+    """What the next start sees: a KB that passes `kb verify`, by hash and kb_version."""
+    opened = open_kb()
+    try:
+        assert opened.notice is None, opened.notice
+        assert opened.kb.path == paths.installed_kb_path()
+        path, version = opened.kb.path, opened.kb.meta().kb_version
+    finally:
+        opened.kb.close()
+    assert verify_kb(path) == []
+    return sha(path), version
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize("stage", STAGES)
+def test_sigkill_during_apply_leaves_old_or_new_never_a_mix(kit: Kit, cartref_home: Path, new_kb_sha: str, stage: str) -> None:
+    install_template(kit, cartref_home)
+    old_sha = sha(paths.installed_kb_path())
+    _run_until_paused(["pack", "apply", str(kit.v2)], stage)
+
+    got, version = _open_and_check()
+    committed = STAGES.index(stage) >= STAGES.index("committed")
+    if committed:
+        assert (got, version) == (new_kb_sha, "1.1.0")
+    else:
+        assert (got, version) == (old_sha, "1.0.0")
+
+    # the next pack command tidies up: history and previous agree with what is installed
+    listing = json.loads(cartref("pack", "list", "--json").stdout)
+    kb_dir = paths.installed_kb_dir()
+    assert sorted(p.name for p in kb_dir.iterdir() if p.name != ".lock") == (["current.sqlite", "history.json", "previous.sqlite"] if committed else ["current.sqlite", "history.json"])
+    if committed:
+        assert listing["current"]["pack_version"] == V2 and listing["previous"]["sha256"] == old_sha
+        assert [e["pack_version"] for e in listing["history"]] == [V1, V2]
+        assert "the same as the installed version" in one_line_error(cartref("pack", "apply", str(kit.v2)))
+    else:
+        assert listing["current"]["pack_version"] == V1 and listing["previous"] is None
+        assert [e["pack_version"] for e in listing["history"]] == [V1]
+        proc = cartref("pack", "apply", str(kit.v2))  # and the update can simply be run again
+        assert proc.returncode == 0, proc.stderr
+        assert _open_and_check() == (new_kb_sha, "1.1.0")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize("stage", ["journal", "aside", "committed", "previous"])
+def test_sigkill_during_rollback(kit: Kit, cartref_home: Path, new_kb_sha: str, stage: str) -> None:
+    install_template(kit, cartref_home)
+    v1_sha = sha(paths.installed_kb_path())
+    assert cartref("pack", "apply", str(kit.v2)).returncode == 0
+    _run_until_paused(["pack", "rollback"], stage)
+    got, _ = _open_and_check()
+    assert got == (v1_sha if stage in ("committed", "previous") else new_kb_sha)
+    listing = json.loads(cartref("pack", "list", "--json").stdout)
+    assert {listing["current"]["sha256"], listing["previous"]["sha256"]} == {v1_sha, new_kb_sha}
