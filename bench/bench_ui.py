@@ -1,0 +1,167 @@
+"""The window: start-up vs a bare PySide6 window, keystroke-to-results latency, memory.
+
+- start-up: `python -m desktop` (the real entry, CLI included) until its window has been shown
+  and the event loop has run once (`CARTREF_EXIT_WHEN_SHOWN=1`), against a bare QMainWindow
+  script started the same way; both offscreen, as whole processes, median of several runs.
+- keystroke to results: key events (with text, also Chinese) sent to the search field of a
+  window on the shipped KB, timed until the results list has been refilled: debounce timer +
+  search + building the list. Keys come 150 ms apart (a fast typist, 80 words a minute);
+  keys closer together than search_panel.BURST_GAP_MS are merged by design.
+- memory: resident set size after visiting every view and a page of each kind.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow()
+w.resize(1200, 800)
+w.show()
+QTimer.singleShot(0, app.quit)
+sys.exit(app.exec())
+"""
+TYPED = ["cytokine release syndrome", "equecabtagene", "FUCASO", "cilta-cel", "KarMMa-3", "ICANS grade",
+         "leukapheresis", "lymphodepletion", "MRD", "parkinsonism", "bridging therapy", "tocilizumab",
+         "细胞因子释放综合征", "神经毒性", "武汉", "cytokin", "leukaferesis", "equecabtagen", 'NEAR("x"']
+RUNS = 5
+KEY_GAP_S = 0.150
+
+
+def _env(home: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM="offscreen", CARTREF_HOME=home, CARTREF_EXIT_WHEN_SHOWN="1",
+               QT_LOGGING_RULES="qt.qpa.*=false")
+    env.pop("CARTREF_KB", None)
+    # Byte-code caching on, as in an installed program or the bundle (the warm-up run writes
+    # the .pyc files); this machine's shell sets PYTHONDONTWRITEBYTECODE for development.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _time_process(cmd: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, cwd=str(ROOT), capture_output=True, timeout=120, check=False)
+    elapsed = (time.perf_counter() - started) * 1000
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[-1]} exited {proc.returncode}: {proc.stderr.decode()[-300:]}")
+    return elapsed
+
+
+def startup_rows() -> list[dict[str, object]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = Path(tmp) / "bare_window.py"
+        bare.write_text(BARE, encoding="utf-8")
+        app_ms, bare_ms = [], []
+        _time_process([sys.executable, "-m", "desktop"], _env(tmp))  # warm the page cache once
+        _time_process([sys.executable, str(bare)], _env(tmp))
+        for i in range(RUNS):  # interleaved, so machine load hits both alike
+            home = Path(tmp) / f"home{i}"
+            home.mkdir()
+            app_ms.append(_time_process([sys.executable, "-m", "desktop"], _env(str(home))))
+            bare_ms.append(_time_process([sys.executable, str(bare)], _env(str(home))))
+    floor = statistics.median(bare_ms)
+    value = statistics.median(app_ms)
+    return [{"name": "ui start-up to shown window (median)", "value": value, "unit": "ms",
+             "budget": round(1.5 * floor, 1), "floor": floor, "ok": value <= 1.5 * floor}]
+
+
+def _pct(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def interactive_rows() -> list[dict[str, object]]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = tempfile.mkdtemp(prefix="cartref-bench-")
+    os.environ["CARTREF_HOME"] = home
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.kb.store import open_kb
+    from desktop.ui.app import create_app
+    from desktop.ui.main_window import MainWindow
+    from desktop.userdata.db import open_user_db
+
+    app = create_app([])
+    window = MainWindow(open_kb(), open_user_db())
+    window.resize(1200, 800)
+    window.show()
+    app.processEvents()
+    field = window.search_field
+    panel = window.search_panel
+    done = {"n": 0}
+    panel.resultsUpdated.connect(lambda _n: done.__setitem__("n", done["n"] + 1))
+    samples: list[float] = []
+    search_ms: list[float] = []
+    for phrase in TYPED:
+        field.clear()
+        app.processEvents()
+        for ch in phrase:
+            before = done["n"]
+            started = time.perf_counter()
+            QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+            QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+            deadline = started + 2.0
+            while done["n"] == before and time.perf_counter() < deadline:
+                app.processEvents()
+                time.sleep(0.0005)
+            samples.append((time.perf_counter() - started) * 1000)
+            search_ms.append(panel.last_search_ms)
+            while time.perf_counter() < started + KEY_GAP_S:
+                app.processEvents()
+                time.sleep(0.002)
+    from desktop.ui.search_panel import DEBOUNCE_MS
+
+    rows: list[dict[str, object]] = [
+        {"name": f"ui keystroke to results p95 (burst debounce {DEBOUNCE_MS} ms)", "value": _pct(samples, 95),
+         "unit": "ms", "budget": 50.0, "floor": "", "ok": _pct(samples, 95) <= 50.0},
+        {"name": "ui search on UI thread p95", "value": _pct(search_ms, 95), "unit": "ms", "budget": 16.0,
+         "floor": "", "ok": _pct(search_ms, 95) <= 16.0},
+    ]
+    field.clear()
+    pages = ["therapy:eque-cel", "trial:fumanba-1", "article:crs-clinician", "article:crs-patient", "glossary:bcma"]
+    for key in ("home", "therapies", "trials", "compare", "safety", "journey", "glossary", "centres", "grading",
+                "handouts", "bookmarks"):
+        window.navigate(f"view:{key}")
+        app.processEvents()
+    for link in pages:
+        window.navigate(link)
+        app.processEvents()
+    window.set_language("zh-Hans")
+    app.processEvents()
+    rss = _rss_mb()
+    rows.append({"name": "ui RSS after every view (en+zh)", "value": rss, "unit": "MB", "budget": 200.0, "floor": "",
+                 "ok": rss <= 200.0})
+    window.close()
+    return rows
+
+
+def run() -> list[dict[str, object]]:
+    return startup_rows() + interactive_rows()
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)

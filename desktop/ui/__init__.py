@@ -1,0 +1,1 @@
+"""Qt widgets only: the main window, its views and Qt models. No SQL here (see desktop.kb)."""

@@ -1,0 +1,82 @@
+"""`run_app(argv)`: the GUI entry point called by `cartref` / `cartref gui`."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import paths
+from desktop.errors import KBError
+from desktop.kb.store import open_kb
+from desktop.ui import theme
+from desktop.ui.errors import ExceptionHook, write_log
+from desktop.ui.fonts import ensure_cjk_font
+from desktop.ui.i18n import Translations, normalise, system_language
+from desktop.ui.main_window import MainWindow, settings_for_user
+from desktop.userdata.db import last_recovery, open_user_db
+
+
+def _user_db() -> tuple[sqlite3.Connection, str | None]:
+    """The user database, or a temporary one when the user folder cannot be written."""
+    try:
+        return open_user_db(), last_recovery()
+    except (OSError, sqlite3.Error) as exc:
+        write_log(f"user database unavailable: {exc}")
+        tmp = Path(tempfile.mkdtemp(prefix="cartref-")) / "user.sqlite"
+        message = QCoreApplication.translate(
+            "App", "Bookmarks and notes cannot be saved this time ({0}); they are kept until you close the program.")
+        return open_user_db(tmp), message.format(exc)
+
+
+def create_app(argv: list[str]) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication([sys.argv[0] if sys.argv else "cartref", *argv])
+    app.setApplicationName("CAR-T Reference")
+    app.setOrganizationName("cartref")
+    app.setApplicationDisplayName("CAR-T Reference")
+    icon = paths.resource_path("icons", "cartref.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    ensure_cjk_font()
+    return app
+
+
+def run_app(argv: list[str]) -> int:
+    app = create_app(argv)
+    hook = ExceptionHook(lambda: QApplication.activeWindow()).install()
+    settings = settings_for_user()
+    translations = Translations()
+    lang = normalise(str(settings.value("language", system_language())))
+    translations.set_language(lang)
+    effective_theme = theme.apply_theme(app, str(settings.value("theme", "system")))  # before any widget: cheap
+    try:
+        opened = open_kb()
+    except KBError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "No knowledge base"),
+                             QCoreApplication.translate("App", "The program cannot start without its knowledge base: {0}").format(exc))
+        hook.uninstall()
+        return 2
+    user_db, user_notice = _user_db()
+    window = MainWindow(opened, user_db, settings=settings, translations=translations, lang=lang, user_notice=user_notice)
+    if effective_theme in ("dark", "high-contrast"):
+        window.reader.set_dark(True)
+    window.show()
+    if os.environ.get("CARTREF_EXIT_WHEN_SHOWN"):
+        # start-up benchmark: leave as soon as the shown window has been through the event loop
+        QTimer.singleShot(0, app.quit)
+    hints = app.styleHints()
+    hints.colorSchemeChanged.connect(lambda _s: window.set_theme(window.theme_name) if window.theme_name == "system" else None)
+    try:
+        return int(app.exec())
+    finally:
+        hook.uninstall()
+        user_db.close()

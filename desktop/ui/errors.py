@@ -1,0 +1,109 @@
+"""The global exception hook: an unexpected error becomes a dialog, never a dead window.
+
+The traceback goes to `log_dir()/cartref.log`; the user sees one short sentence with a
+"Copy details" button (for a bug report). The window stays usable because the hook returns
+to the event loop instead of letting the error escape.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+
+from desktop import paths
+from desktop.errors import CartrefError
+
+LOG_NAME = "cartref.log"
+
+
+def write_log(text: str) -> Path | None:
+    """Append a block to the log; None when even that fails (disk full, read-only home)."""
+    try:
+        path = paths.log_dir() / LOG_NAME
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
+        return path
+    except OSError:
+        return None
+
+
+class _Tr(QObject):
+    """Translation context for the hook's strings."""
+
+    def short_message(self, exc: BaseException) -> str:
+        if isinstance(exc, CartrefError):
+            return str(exc)
+        return self.tr("Something went wrong: {0}. The program is still running; the details were saved to the log.").format(
+            type(exc).__name__
+        )
+
+    def title(self) -> str:
+        return self.tr("Unexpected error")
+
+    def copy_label(self) -> str:
+        return self.tr("Copy details")
+
+
+def show_error_dialog(parent: QWidget | None, message: str, details: str) -> None:
+    """A modal message with the details hidden and a button that copies them."""
+    t = _Tr()
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(t.title())
+    box.setText(message)
+    box.setDetailedText(details)
+    copy = QPushButton(t.copy_label(), box)
+    copy.setAccessibleName(t.copy_label())
+    box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    # A message box closes on any button; reopen it after copying so the user can still read.
+    while True:
+        box.exec()
+        if box.clickedButton() is not copy:
+            break
+        QApplication.clipboard().setText(details)
+
+
+class ExceptionHook:
+    """Callable installed as `sys.excepthook`; re-entrant errors only go to the log."""
+
+    def __init__(self, parent: Callable[[], QWidget | None] | None = None) -> None:
+        self._parent = parent
+        self._busy = False
+        self._previous = sys.excepthook
+        self.last_log: Path | None = None
+
+    def install(self) -> ExceptionHook:
+        sys.excepthook = self
+        return self
+
+    def uninstall(self) -> None:
+        if sys.excepthook is self:
+            sys.excepthook = self._previous
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QCoreApplication.quit()
+            return
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        self.last_log = write_log(details)
+        if self._busy or QApplication.instance() is None:
+            sys.stderr.write(details)
+            return
+        self._busy = True
+        try:
+            message = _Tr().short_message(exc)
+            if self.last_log is not None:
+                details = f"{details}\n(log: {self.last_log})"
+            parent = self._parent() if self._parent else None
+            # Looked up at call time so tests can replace the dialog.
+            sys.modules[__name__].show_error_dialog(parent, message, details)
+        finally:
+            self._busy = False

@@ -1,0 +1,117 @@
+"""The writable user database: migrations, bookmarks, history, notes, corrupt-file recovery."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.userdata import bookmarks, db, history, notes
+
+
+@pytest.fixture
+def conn(tmp_path: Path) -> sqlite3.Connection:
+    return db.open_user_db(tmp_path / "user.sqlite")
+
+
+def test_fresh_db_has_every_table_and_wal(conn: sqlite3.Connection) -> None:
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 3
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"bookmarks", "history", "notes", "site_presets", "feedback"} <= tables
+    cols = [r[1] for r in conn.execute("PRAGMA table_info(site_presets)")]
+    assert cols == ["id", "name", "center_id", "phones", "logo", "updated_at"]
+    cols = [r[1] for r in conn.execute("PRAGMA table_info(feedback)")]
+    assert cols == ["id", "kind", "query", "page_id", "kb_version", "text", "created_at"]
+
+
+def test_default_path_is_under_cartref_home(cartref_home: Path) -> None:
+    conn = db.open_user_db()
+    conn.close()
+    assert (cartref_home / "user.sqlite").is_file()
+
+
+def test_migrates_an_older_database_step_by_step(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript(db.MIGRATIONS[0] + "\nPRAGMA user_version=1;")
+    old.execute("INSERT INTO bookmarks (kind, ref_id, title, created_at) VALUES ('therapy','eque-cel','E','x')")
+    old.commit()
+    old.close()
+    conn = db.open_user_db(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert [b.ref_id for b in bookmarks.list_all(conn)] == ["eque-cel"]
+    conn.execute("INSERT INTO feedback (kind, created_at) VALUES ('no-results', 'now')")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO feedback (kind, created_at) VALUES ('spam', 'now')")
+
+
+def test_newer_database_is_not_downgraded(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    c = sqlite3.connect(path)
+    c.execute("PRAGMA user_version=99")
+    c.close()
+    conn = db.open_user_db(path)  # moved aside, fresh file
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert list(tmp_path.glob("new.sqlite.corrupt-*"))
+
+
+def test_corrupt_file_is_moved_aside_and_a_fresh_db_started(tmp_path: Path) -> None:
+    path = tmp_path / "user.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    conn = db.open_user_db(path)
+    bookmarks.add(conn, "trial", "t1", "T1")
+    assert bookmarks.exists(conn, "trial", "t1")
+    moved = list(tmp_path.glob("user.sqlite.corrupt-*"))
+    assert len(moved) == 1 and moved[0].read_bytes().startswith(b"this is not")
+    message = db.last_recovery()
+    assert message is not None and moved[0].name in message
+
+
+def test_bookmarks_add_toggle_remove(conn: sqlite3.Connection) -> None:
+    bookmarks.add(conn, "therapy", "eque-cel", "Equecabtagene")
+    bookmarks.add(conn, "therapy", "eque-cel", "Eque-cel (FUCASO)")
+    bookmarks.add(conn, "article", "crs", "CRS")
+    listed = bookmarks.list_all(conn)
+    assert sorted(b.link for b in listed) == ["article:crs", "therapy:eque-cel"]
+    assert {b.title for b in listed} == {"Eque-cel (FUCASO)", "CRS"}
+    assert bookmarks.toggle(conn, "article", "crs") is False
+    assert not bookmarks.exists(conn, "article", "crs")
+    assert bookmarks.toggle(conn, "article", "crs", "CRS") is True
+    assert bookmarks.remove(conn, "therapy", "eque-cel") is True
+    assert bookmarks.remove(conn, "therapy", "eque-cel") is False
+    assert bookmarks.split_link("glossary:bcma") == ("glossary", "bcma")
+    with pytest.raises(ValueError):
+        bookmarks.split_link("nothing")
+
+
+def test_history_records_newest_first_and_trims(conn: sqlite3.Connection) -> None:
+    for i in range(12):
+        history.record(conn, f"article:a{i}", f"A{i}", keep=10)
+    history.record(conn, "article:a11", "A11 again", keep=10)
+    visits = history.recent(conn, limit=100)
+    assert len(visits) == 10
+    assert visits[0].link == "article:a11" and visits[0].title == "A11 again"
+    assert visits[-1].link == "article:a2"
+    history.clear(conn)
+    assert history.recent(conn) == []
+
+
+def test_notes_save_update_delete(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    notes.save(conn, "therapy:eque-cel", "ask about dose")
+    notes.save(conn, "therapy:eque-cel", "asked")
+    note = notes.get(conn, "therapy:eque-cel")
+    assert note is not None and note.text == "asked"
+    assert [n.link for n in notes.list_all(conn)] == ["therapy:eque-cel"]
+    notes.save(conn, "therapy:eque-cel", "   ")
+    assert notes.get(conn, "therapy:eque-cel") is None
+
+
+def test_notes_persist_across_connections(tmp_path: Path) -> None:
+    path = tmp_path / "u.sqlite"
+    a = db.open_user_db(path)
+    notes.save(a, "article:crs", "watch temperature")
+    a.close()
+    b = db.open_user_db(path)
+    assert notes.get(b, "article:crs") is not None
