@@ -58,9 +58,13 @@ EXTERNAL_VIEWS: tuple[tuple[str, str, str], ...] = (
     ("centres", "desktop.ui.centres_view", "CentresView"),
     ("grading", "desktop.ui.grading_view", "GradingView"),
     ("handouts", "desktop.ui.handouts_view", "HandoutsView"),
+    ("calendar", "desktop.ui.calendar_view", "CalendarView"),
+    ("timeline", "desktop.ui.timeline_view", "TimelineView"),
+    ("changes", "desktop.ui.changes_view", "ChangesView"),
 )
 NAV_ORDER = ("home", "therapies", "trials", "compare", "safety", "journey", "glossary", "centres", "grading",
-             "handouts", "bookmarks")
+             "handouts", "calendar", "timeline", "changes", "bookmarks")
+NO_RESULTS_SETTLE_MS = 1500  # a query that still finds nothing after this pause is kept as feedback
 PACK_SUFFIXES = (".cartpack", ".zip")
 HISTORY_LIMIT = 200
 
@@ -157,6 +161,13 @@ class MainWindow(QMainWindow):
         self.search_panel.openRequested.connect(self._open_search_hit)
         self.search_panel.activated.connect(self._show_search)
         self.search_panel.dismissed.connect(self._hide_search)
+        self._pending_no_results = ""
+        self._no_results_timer = QTimer(self)
+        self._no_results_timer.setSingleShot(True)
+        self._no_results_timer.setInterval(NO_RESULTS_SETTLE_MS)
+        self._no_results_timer.timeout.connect(self._keep_no_results)
+        self.search_panel.noResults.connect(self._search_found_nothing)
+        self.search_panel.resultsUpdated.connect(self._search_found_something)
         # Views are built the first time they are shown: start-up only pays for the reader.
         self.views: dict[str, QWidget] = {}
         self.view_factories: dict[str, Callable[[], QWidget]] = {}
@@ -214,6 +225,8 @@ class MainWindow(QMainWindow):
             signal.connect(self.navigate)
         if key == "centres" and hasattr(view, "useInHandout"):
             view.useInHandout.connect(self.use_centre_in_handout)
+        if key == "calendar" and hasattr(view, "printRequested"):
+            view.printRequested.connect(self.print_from_calendar)
         if key == "bookmarks":
             self.reader.bookmarksChanged.connect(view.reload)  # type: ignore[attr-defined]
             view.bookmarksChanged.connect(self.reader.reload)  # type: ignore[attr-defined]
@@ -460,6 +473,48 @@ class MainWindow(QMainWindow):
     def _pack_paths(urls: list[Any]) -> list[str]:
         return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(PACK_SUFFIXES)]
 
+    def print_from_calendar(self, name: str, params: dict[str, Any]) -> None:
+        """The calendar's "Print…" opens the matching handout with the calendar's dates filled in."""
+        if "handouts" not in self.view_factories:
+            return
+        self.navigate("view:handouts")
+        show = getattr(self.view("handouts"), "show_template", None)
+        if show is not None:
+            show(name, params)
+
+    # -- offline feedback -----------------------------------------------------------------
+    def _search_found_nothing(self, query: str) -> None:
+        self._pending_no_results = query
+        self._no_results_timer.start()
+
+    def _search_found_something(self, count: int) -> None:
+        if count:
+            self._no_results_timer.stop()
+
+    def _keep_no_results(self) -> None:
+        """Only a query the user stopped on is kept, not every prefix typed on the way."""
+        from desktop.userdata.feedback import record_no_results
+
+        query, self._pending_no_results = self._pending_no_results, ""
+        if query.strip():
+            record_no_results(self.user_db, query, self.kb.meta().kb_version)
+
+    def report_problem(self) -> None:
+        from desktop.ui.feedback_dialogs import ReportProblemDialog
+
+        page = self.current or "view:home"
+        ReportProblemDialog(page, self.kb.meta().kb_version, self.user_db, self).exec()
+
+    def show_feedback(self) -> None:
+        from desktop.ui.feedback_dialogs import FeedbackDialog
+
+        FeedbackDialog(self.user_db, self).exec()
+
+    def export_feedback(self) -> None:
+        from desktop.ui.feedback_dialogs import FeedbackDialog
+
+        FeedbackDialog(self.user_db, self).export_interactive()
+
     def use_centre_in_handout(self, center_id: str) -> None:
         if "handouts" not in self.view_factories:
             return
@@ -523,6 +578,10 @@ class MainWindow(QMainWindow):
             a.setChecked(name == self.theme_name)
         help_menu = bar.addMenu("")
         help_menu.addAction(self._action("about", lambda: self.navigate("article:about")))
+        help_menu.addSeparator()
+        help_menu.addAction(self._action("report_problem", self.report_problem))
+        help_menu.addAction(self._action("feedback_show", self.show_feedback))
+        help_menu.addAction(self._action("feedback_export", self.export_feedback))
         self.menus = {"file": file_menu, "go": go_menu, "view": view_menu, "language": lang_menu,
                       "theme": theme_menu, "help": help_menu}
 
@@ -556,6 +615,8 @@ class MainWindow(QMainWindow):
             "compare": self.tr("Compare trials"), "safety": self.tr("Safety"), "journey": self.tr("Patient journey"),
             "glossary": self.tr("Glossary"), "centres": self.tr("Centres"), "grading": self.tr("Grading"),
             "handouts": self.tr("Handouts"), "bookmarks": self.tr("Bookmarks"),
+            "calendar": self.tr("Recovery calendar"), "timeline": self.tr("Regulatory timeline"),
+            "changes": self.tr("What changed"),
         }.get(key, key)
 
     def changeEvent(self, e: QEvent) -> None:
@@ -594,6 +655,9 @@ class MainWindow(QMainWindow):
             "zoom_reset": self.tr("Actual size"), "theme_system": self.tr("Follow the system (light or dark)"),
             "theme_light": self.tr("Light"), "theme_dark": self.tr("Dark"), "theme_high-contrast": self.tr("High contrast"),
             "about": self.tr("About CAR-T Reference"),
+            "report_problem": self.tr("Report a problem with this page…"),
+            "feedback_show": self.tr("Kept feedback (view or clear)…"),
+            "feedback_export": self.tr("Export feedback to a file…"),
         }
         for name, text in texts.items():
             if name in self.actions_by_name:

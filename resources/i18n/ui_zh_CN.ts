@@ -1,19 +1,20 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="33" />
+        <location filename="../../desktop/ui/app.py" line="33"/>
         <source>Bookmarks and notes cannot be saved this time ({0}); they are kept until you close the program.</source>
         <translation>本次无法保存收藏和笔记（{0}）；它们会保留到您关闭程序为止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="64" />
+        <location filename="../../desktop/ui/app.py" line="64"/>
         <source>No knowledge base</source>
         <translation>没有知识库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="65" />
+        <location filename="../../desktop/ui/app.py" line="65"/>
         <source>The program cannot start without its knowledge base: {0}</source>
         <translation>没有知识库，程序无法启动：{0}</translation>
     </message>
@@ -21,93 +22,93 @@
 <context>
     <name>BookmarksView</name>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="133" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="143"/>
         <source>Therapy</source>
         <translation>疗法</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="133" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="143"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="133" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="143"/>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="134" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="144"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="134" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="144"/>
         <source>Centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="134" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="144"/>
         <source>Trial result</source>
         <translation>试验结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="135" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="145"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="143" />
-        <location filename="../../desktop/ui/bookmarks_view.py" line="144" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="153"/>
+        <location filename="../../desktop/ui/bookmarks_view.py" line="154"/>
         <source>Bookmarks</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="145" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="155"/>
         <source>My notes</source>
         <translation>我的笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="146" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="156"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="147" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="157"/>
         <source>Remove bookmark</source>
         <translation>取消收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="148" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="158"/>
         <source>Remove the selected bookmark</source>
         <translation>删除所选收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="149" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="159"/>
         <source>Clear history</source>
         <translation>清除历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="150" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="160"/>
         <source>Clear the reading history</source>
         <translation>清除阅读历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="151" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="161"/>
         <source>Bookmarked pages</source>
         <translation>已收藏的页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="152" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="162"/>
         <source>Pages with your notes</source>
         <translation>有您笔记的页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="153" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="163"/>
         <source>Recently read pages</source>
         <translation>最近阅读的页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="154" />
+        <location filename="../../desktop/ui/bookmarks_view.py" line="164"/>
         <source>Bookmarks, notes and history</source>
         <translation>收藏、笔记和历史记录</translation>
     </message>
@@ -115,162 +116,162 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="427" />
+        <location filename="../../desktop/ui/compare_view.py" line="427"/>
         <source>Late line (≥3 prior lines)</source>
         <translation>后线（既往 ≥3 线）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="427" />
+        <location filename="../../desktop/ui/compare_view.py" line="427"/>
         <source>Earlier line (1–3 prior lines)</source>
         <translation>较早线（既往 1–3 线）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="428" />
+        <location filename="../../desktop/ui/compare_view.py" line="428"/>
         <source>Newly diagnosed</source>
         <translation>新诊断</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="428" />
+        <location filename="../../desktop/ui/compare_view.py" line="428"/>
         <source>Other disease</source>
         <translation>其他疾病</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="431" />
+        <location filename="../../desktop/ui/compare_view.py" line="431"/>
         <source>All treated</source>
         <translation>全部治疗患者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="431" />
+        <location filename="../../desktop/ui/compare_view.py" line="431"/>
         <source>CAR-T-naive</source>
         <translation>未接受过 CAR-T</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="432" />
+        <location filename="../../desktop/ui/compare_view.py" line="432"/>
         <source>Prior CAR-T</source>
         <translation>既往接受过 CAR-T</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="440" />
+        <location filename="../../desktop/ui/compare_view.py" line="440"/>
         <source>All populations</source>
         <translation>所有人群</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="499" />
+        <location filename="../../desktop/ui/compare_view.py" line="499"/>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="499" />
+        <location filename="../../desktop/ui/compare_view.py" line="499"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="499" />
+        <location filename="../../desktop/ui/compare_view.py" line="499"/>
         <source>Setting</source>
         <translation>治疗线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="499" />
+        <location filename="../../desktop/ui/compare_view.py" line="499"/>
         <source>Cohort</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="502" />
+        <location filename="../../desktop/ui/compare_view.py" line="502"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="541" />
+        <location filename="../../desktop/ui/compare_view.py" line="541"/>
         <source>Export comparison as CSV</source>
         <translation>将比较表导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="542" />
+        <location filename="../../desktop/ui/compare_view.py" line="542"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="548" />
+        <location filename="../../desktop/ui/compare_view.py" line="548"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="548" />
+        <location filename="../../desktop/ui/compare_view.py" line="548"/>
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="558" />
+        <location filename="../../desktop/ui/compare_view.py" line="558"/>
         <source>Compare trials</source>
         <translation>试验比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="560" />
+        <location filename="../../desktop/ui/compare_view.py" line="560"/>
         <source>Caution: these trials were not compared head-to-head. Populations, prior treatment, follow-up and definitions differ, so differences between trials may not be real. Each value is shown as its source reports it, with the denominator (n/N) and follow-up.</source>
         <translation>注意：这些试验并非头对头比较。各试验的人群、既往治疗、随访时间和定义不同，因此试验之间的差异未必真实存在。每个数值均按其来源报告的原样显示，并附分母（n/N）和随访时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="563" />
+        <location filename="../../desktop/ui/compare_view.py" line="563"/>
         <source>&amp;Population:</source>
         <translation>人群(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="564" />
+        <location filename="../../desktop/ui/compare_view.py" line="564"/>
         <source>C&amp;ohort:</source>
         <translation>队列(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="565" />
+        <location filename="../../desktop/ui/compare_view.py" line="565"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="566" />
+        <location filename="../../desktop/ui/compare_view.py" line="566"/>
         <source>Save the table as it is shown (filters and order) with its sources</source>
         <translation>按当前显示（筛选和排序）保存表格及其来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="567" />
+        <location filename="../../desktop/ui/compare_view.py" line="567"/>
         <source>Copy with source</source>
         <translation>连同来源复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="568" />
+        <location filename="../../desktop/ui/compare_view.py" line="568"/>
         <source>Copy the selected values with their citations (Ctrl+C)</source>
         <translation>复制所选数值及其引用来源（Ctrl+C）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="569" />
+        <location filename="../../desktop/ui/compare_view.py" line="569"/>
         <source>Population filter</source>
         <translation>人群筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="570" />
+        <location filename="../../desktop/ui/compare_view.py" line="570"/>
         <source>Cohort filter</source>
         <translation>队列筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="571" />
+        <location filename="../../desktop/ui/compare_view.py" line="571"/>
         <source>Export the comparison as CSV</source>
         <translation>将比较表导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="572" />
+        <location filename="../../desktop/ui/compare_view.py" line="572"/>
         <source>Copy the selected values with their citations</source>
         <translation>复制所选数值及其引用来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="573" />
+        <location filename="../../desktop/ui/compare_view.py" line="573"/>
         <source>Trial comparison table</source>
         <translation>试验比较表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="574" />
+        <location filename="../../desktop/ui/compare_view.py" line="574"/>
         <source>Trial comparison chart</source>
         <translation>试验比较图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="576" />
+        <location filename="../../desktop/ui/compare_view.py" line="576"/>
         <source>Caution</source>
         <translation>注意</translation>
     </message>
@@ -278,7 +279,7 @@
 <context>
     <name>ComparisonChart</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="278" />
+        <location filename="../../desktop/ui/compare_view.py" line="278"/>
         <source>No percentage results to chart for this selection.</source>
         <translation>当前选择没有可绘制的百分比结果。</translation>
     </message>
@@ -286,52 +287,52 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="121" />
+        <location filename="../../desktop/ui/compare_view.py" line="121"/>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="123" />
+        <location filename="../../desktop/ui/compare_view.py" line="123"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="130" />
+        <location filename="../../desktop/ui/compare_view.py" line="130"/>
         <source>follow-up {0} mo</source>
         <translation>随访 {0} 个月</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="144" />
+        <location filename="../../desktop/ui/compare_view.py" line="144"/>
         <source>phase {0}</source>
         <translation>{0} 期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="160" />
+        <location filename="../../desktop/ui/compare_view.py" line="160"/>
         <source>Not reported for this cohort</source>
         <translation>该队列未报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="176" />
+        <location filename="../../desktop/ui/compare_view.py" line="176"/>
         <source>cohort: {0}</source>
         <translation>队列：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="178" />
+        <location filename="../../desktop/ui/compare_view.py" line="178"/>
         <source>N = {0}</source>
         <translation>N = {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="180" />
+        <location filename="../../desktop/ui/compare_view.py" line="180"/>
         <source>median follow-up {0} mo</source>
         <translation>中位随访 {0} 个月</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="182" />
+        <location filename="../../desktop/ui/compare_view.py" line="182"/>
         <source>analysis: {0}</source>
         <translation>分析：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="185" />
+        <location filename="../../desktop/ui/compare_view.py" line="185"/>
         <source>Source [{0}]: {1}</source>
         <translation>来源 [{0}]：{1}</translation>
     </message>
@@ -339,775 +340,805 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277" />
-        <location filename="../../desktop/ui/main_window.py" line="320" />
-        <location filename="../../desktop/ui/main_window.py" line="603" />
-        <location filename="../../desktop/ui/main_window.py" line="606" />
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="667"/>
+        <location filename="../../desktop/ui/main_window.py" line="670"/>
         <source>CAR-T Reference</source>
         <translation>CAR-T 参考</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380" />
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>Zoom {0}%</source>
         <translation>缩放 {0}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415" />
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
         <source>Knowledge base updated to {0}</source>
         <translation>知识库已更新至 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419" />
+        <location filename="../../desktop/ui/main_window.py" line="432"/>
         <source>Knowledge base {0} · content date {1}</source>
         <translation>知识库 {0} · 内容日期 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420" />
+        <location filename="../../desktop/ui/main_window.py" line="433"/>
         <source>Content hash {0}; file {1}</source>
         <translation>内容哈希 {0}；文件 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="440" />
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>Import update</source>
         <translation>导入更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="440" />
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>This build cannot import content updates.</source>
         <translation>此版本无法导入内容更新。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="555" />
-        <location filename="../../desktop/ui/main_window.py" line="578" />
-        <location filename="../../desktop/ui/main_window.py" line="592" />
+        <location filename="../../desktop/ui/main_window.py" line="614"/>
+        <location filename="../../desktop/ui/main_window.py" line="639"/>
+        <location filename="../../desktop/ui/main_window.py" line="653"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="555" />
+        <location filename="../../desktop/ui/main_window.py" line="614"/>
         <source>Therapies</source>
         <translation>治疗产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="555" />
+        <location filename="../../desktop/ui/main_window.py" line="614"/>
         <source>Trials</source>
         <translation>临床试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="556" />
+        <location filename="../../desktop/ui/main_window.py" line="615"/>
         <source>Compare trials</source>
         <translation>试验比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="556" />
+        <location filename="../../desktop/ui/main_window.py" line="615"/>
         <source>Safety</source>
         <translation>安全性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="556" />
+        <location filename="../../desktop/ui/main_window.py" line="615"/>
         <source>Patient journey</source>
         <translation>治疗历程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="557" />
+        <location filename="../../desktop/ui/main_window.py" line="616"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="557" />
+        <location filename="../../desktop/ui/main_window.py" line="616"/>
         <source>Centres</source>
         <translation>治疗中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="557" />
+        <location filename="../../desktop/ui/main_window.py" line="616"/>
         <source>Grading</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="558" />
+        <location filename="../../desktop/ui/main_window.py" line="617"/>
         <source>Handouts</source>
         <translation>患者资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="558" />
+        <location filename="../../desktop/ui/main_window.py" line="617"/>
         <source>Bookmarks</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="572" />
+        <location filename="../../desktop/ui/main_window.py" line="618"/>
+        <source>Recovery calendar</source>
+        <translation>康复日历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="618"/>
+        <source>Regulatory timeline</source>
+        <translation>监管时间线</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="619"/>
+        <source>What changed</source>
+        <translation>内容更新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="633"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="573" />
+        <location filename="../../desktop/ui/main_window.py" line="634"/>
         <source>Search therapies, trials, side effects, centres… (Ctrl+K)</source>
         <translation>搜索疗法、试验、不良反应、中心…（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="574" />
-        <location filename="../../desktop/ui/main_window.py" line="592" />
+        <location filename="../../desktop/ui/main_window.py" line="635"/>
+        <location filename="../../desktop/ui/main_window.py" line="653"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="575" />
+        <location filename="../../desktop/ui/main_window.py" line="636"/>
         <source>Search as you type. Down arrow: results; Enter: open; Esc: clear.</source>
         <translation>边输入边搜索。下箭头：结果；回车：打开；Esc：清除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="576" />
-        <location filename="../../desktop/ui/main_window.py" line="592" />
+        <location filename="../../desktop/ui/main_window.py" line="637"/>
+        <location filename="../../desktop/ui/main_window.py" line="653"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="577" />
-        <location filename="../../desktop/ui/main_window.py" line="592" />
+        <location filename="../../desktop/ui/main_window.py" line="638"/>
+        <location filename="../../desktop/ui/main_window.py" line="653"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="581" />
+        <location filename="../../desktop/ui/main_window.py" line="642"/>
         <source>Search bar</source>
         <translation>搜索栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="584" />
+        <location filename="../../desktop/ui/main_window.py" line="645"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="585" />
+        <location filename="../../desktop/ui/main_window.py" line="646"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="586" />
+        <location filename="../../desktop/ui/main_window.py" line="647"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="587" />
+        <location filename="../../desktop/ui/main_window.py" line="648"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="588" />
+        <location filename="../../desktop/ui/main_window.py" line="649"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="589" />
+        <location filename="../../desktop/ui/main_window.py" line="650"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="591" />
+        <location filename="../../desktop/ui/main_window.py" line="652"/>
         <source>Import update…</source>
         <translation>导入更新…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="591" />
+        <location filename="../../desktop/ui/main_window.py" line="652"/>
         <source>Export comparison as CSV…</source>
         <translation>将比较表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="591" />
+        <location filename="../../desktop/ui/main_window.py" line="652"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="593" />
+        <location filename="../../desktop/ui/main_window.py" line="654"/>
         <source>Bookmark this page</source>
         <translation>收藏此页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="593" />
+        <location filename="../../desktop/ui/main_window.py" line="654"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="593" />
+        <location filename="../../desktop/ui/main_window.py" line="654"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="594" />
+        <location filename="../../desktop/ui/main_window.py" line="655"/>
         <source>Actual size</source>
         <translation>实际大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="594" />
+        <location filename="../../desktop/ui/main_window.py" line="655"/>
         <source>Follow the system (light or dark)</source>
         <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="595" />
+        <location filename="../../desktop/ui/main_window.py" line="656"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="595" />
+        <location filename="../../desktop/ui/main_window.py" line="656"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="595" />
+        <location filename="../../desktop/ui/main_window.py" line="656"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="596" />
+        <location filename="../../desktop/ui/main_window.py" line="657"/>
         <source>About CAR-T Reference</source>
         <translation>关于 CAR-T 参考</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="658"/>
+        <source>Report a problem with this page…</source>
+        <translation>报告此页面的问题…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="659"/>
+        <source>Kept feedback (view or clear)…</source>
+        <translation>已保存的反馈（查看或清除）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="660"/>
+        <source>Export feedback to a file…</source>
+        <translation>将反馈导出到文件…</translation>
     </message>
 </context>
 <context>
     <name>PageRenderer</name>
     <message>
-        <location filename="../../desktop/ui/render.py" line="168" />
-        <location filename="../../desktop/ui/render.py" line="171" />
+        <location filename="../../desktop/ui/render.py" line="170"/>
+        <location filename="../../desktop/ui/render.py" line="173"/>
         <source>Page not found</source>
         <translation>未找到页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="169" />
+        <location filename="../../desktop/ui/render.py" line="171"/>
         <source>Nothing in this knowledge base is called {0}.</source>
         <translation>本知识库中没有名为 {0} 的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="175" />
-        <source>Information, not medical advice. The product label and the treating team's protocol come first.</source>
+        <location filename="../../desktop/ui/render.py" line="177"/>
+        <source>Information, not medical advice. The product label and the treating team&apos;s protocol come first.</source>
         <translation>仅供参考，不构成医疗建议。以产品说明书和治疗团队的方案为准。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="179" />
-        <location filename="../../desktop/ui/render.py" line="352" />
+        <location filename="../../desktop/ui/render.py" line="181"/>
+        <location filename="../../desktop/ui/render.py" line="358"/>
         <source>For patients and caregivers</source>
         <translation>面向患者和照护者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="179" />
-        <location filename="../../desktop/ui/render.py" line="350" />
-        <location filename="../../desktop/ui/render.py" line="536" />
+        <location filename="../../desktop/ui/render.py" line="181"/>
+        <location filename="../../desktop/ui/render.py" line="356"/>
+        <location filename="../../desktop/ui/render.py" line="546"/>
         <source>For clinicians</source>
         <translation>面向临床医生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="183" />
+        <location filename="../../desktop/ui/render.py" line="185"/>
         <source>Original text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="183" />
+        <location filename="../../desktop/ui/render.py" line="185"/>
         <source>Translated</source>
         <translation>已翻译</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="184" />
+        <location filename="../../desktop/ui/render.py" line="186"/>
         <source>Machine-translated draft, not yet reviewed</source>
         <translation>机器翻译草稿，尚未审校</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="185" />
+        <location filename="../../desktop/ui/render.py" line="187"/>
         <source>Reviewed translation</source>
         <translation>已审校译文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="193" />
+        <location filename="../../desktop/ui/render.py" line="195"/>
         <source>Reviewed {0}</source>
         <translation>审核于 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="198" />
+        <location filename="../../desktop/ui/render.py" line="200"/>
         <source>Not yet available in Chinese: showing the English text.</source>
         <translation>尚无中文版：显示英文原文。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="208" />
+        <location filename="../../desktop/ui/render.py" line="210"/>
         <source>unknown source {0}</source>
         <translation>未知来源 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="211" />
+        <location filename="../../desktop/ui/render.py" line="213"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="215" />
+        <location filename="../../desktop/ui/render.py" line="217"/>
         <source>primary source</source>
         <translation>原始来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="215" />
+        <location filename="../../desktop/ui/render.py" line="217"/>
         <source>company statement</source>
         <translation>公司声明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="215" />
+        <location filename="../../desktop/ui/render.py" line="217"/>
         <source>secondary report</source>
         <translation>二手报道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="234" />
+        <location filename="../../desktop/ui/render.py" line="236"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="334" />
-        <location filename="../../desktop/ui/render.py" line="556" />
+        <location filename="../../desktop/ui/render.py" line="340"/>
+        <location filename="../../desktop/ui/render.py" line="566"/>
         <source>Therapies</source>
         <translation>治疗产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="334" />
+        <location filename="../../desktop/ui/render.py" line="340"/>
         <source>Products, targets, doses and approvals</source>
         <translation>产品、靶点、剂量和批准情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="335" />
-        <location filename="../../desktop/ui/render.py" line="556" />
+        <location filename="../../desktop/ui/render.py" line="341"/>
+        <location filename="../../desktop/ui/render.py" line="566"/>
         <source>Trials</source>
         <translation>临床试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="335" />
+        <location filename="../../desktop/ui/render.py" line="341"/>
         <source>Designs, populations and outcomes with sources</source>
         <translation>设计、人群和结果，均附来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="336" />
+        <location filename="../../desktop/ui/render.py" line="342"/>
         <source>Compare trials</source>
         <translation>试验比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="336" />
+        <location filename="../../desktop/ui/render.py" line="342"/>
         <source>Response and safety side by side (not head-to-head)</source>
         <translation>疗效和安全性并列对照（非头对头）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="337" />
+        <location filename="../../desktop/ui/render.py" line="343"/>
         <source>Safety</source>
         <translation>安全性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="337" />
+        <location filename="../../desktop/ui/render.py" line="343"/>
         <source>CRS, ICANS and other toxicities</source>
         <translation>CRS、ICANS 及其他毒性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="338" />
+        <location filename="../../desktop/ui/render.py" line="344"/>
         <source>Grading tools</source>
         <translation>分级工具</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="338" />
+        <location filename="../../desktop/ui/render.py" line="344"/>
         <source>ASTCT CRS and ICANS grade, ICE score</source>
         <translation>ASTCT CRS 和 ICANS 分级、ICE 评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="341" />
+        <location filename="../../desktop/ui/render.py" line="347"/>
         <source>Handouts</source>
         <translation>患者资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="341" />
+        <location filename="../../desktop/ui/render.py" line="347"/>
         <source>Print personalised patient handouts</source>
         <translation>打印个性化患者资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="342" />
+        <location filename="../../desktop/ui/render.py" line="348"/>
         <source>Centres</source>
         <translation>治疗中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="342" />
+        <location filename="../../desktop/ui/render.py" line="348"/>
         <source>Treatment and trial centres, nearest first</source>
         <translation>治疗和试验中心，由近及远</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="343" />
+        <location filename="../../desktop/ui/render.py" line="349"/>
         <source>Bookmarks</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="343" />
+        <location filename="../../desktop/ui/render.py" line="349"/>
         <source>Pages you saved, your notes and history</source>
         <translation>您收藏的页面、笔记和历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="346" />
+        <location filename="../../desktop/ui/render.py" line="352"/>
         <source>Patient journey</source>
         <translation>治疗历程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="346" />
+        <location filename="../../desktop/ui/render.py" line="352"/>
         <source>From referral to follow-up, step by step</source>
         <translation>从转诊到随访，逐步说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="347" />
+        <location filename="../../desktop/ui/render.py" line="353"/>
         <source>Side effects</source>
         <translation>不良反应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="347" />
+        <location filename="../../desktop/ui/render.py" line="353"/>
         <source>What to watch for and when to call</source>
         <translation>需要注意什么、何时联系医生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="348" />
+        <location filename="../../desktop/ui/render.py" line="354"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="348" />
+        <location filename="../../desktop/ui/render.py" line="354"/>
         <source>Words explained in plain language</source>
         <translation>用通俗语言解释术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="351" />
+        <location filename="../../desktop/ui/render.py" line="357"/>
         <source>For staff printing handouts</source>
         <translation>面向打印资料的工作人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="360" />
+        <location filename="../../desktop/ui/render.py" line="366"/>
         <source>An offline reference on BCMA-targeted CAR-T cell therapy for relapsed or refractory multiple myeloma. Type in the search field above, or start from one of these pages.</source>
         <translation>关于靶向 BCMA 的 CAR-T 细胞疗法治疗复发或难治性多发性骨髓瘤的离线参考资料。请在上方搜索框中输入，或从以下页面开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="361" />
+        <location filename="../../desktop/ui/render.py" line="367"/>
         <source>Knowledge base {0}, content date {1}: {2} therapies, {3} trials, {4} articles, {5} sources.</source>
         <translation>知识库 {0}，内容日期 {1}：{2} 种疗法、{3} 项试验、{4} 篇文章、{5} 条来源。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="364" />
+        <location filename="../../desktop/ui/render.py" line="370"/>
         <source>CAR-T Reference</source>
         <translation>CAR-T 参考</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="366" />
+        <location filename="../../desktop/ui/render.py" line="372"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="381" />
+        <location filename="../../desktop/ui/render.py" line="387"/>
         <source>Also available:</source>
         <translation>另有版本：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="386" />
+        <location filename="../../desktop/ui/render.py" line="392"/>
         <source>Further sources:</source>
         <translation>其他来源：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="402" />
+        <location filename="../../desktop/ui/render.py" line="408"/>
         <source>Target</source>
         <translation>靶点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="403" />
+        <location filename="../../desktop/ui/render.py" line="409"/>
         <source>Construct</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="404" />
+        <location filename="../../desktop/ui/render.py" line="410"/>
         <source>Dose</source>
         <translation>剂量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="405" />
+        <location filename="../../desktop/ui/render.py" line="411"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="406" />
+        <location filename="../../desktop/ui/render.py" line="412"/>
         <source>Codes</source>
         <translation>代号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="407" />
+        <location filename="../../desktop/ui/render.py" line="413"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="408" />
-        <location filename="../../desktop/ui/render.py" line="480" />
-        <location filename="../../desktop/ui/render.py" line="515" />
-        <location filename="../../desktop/ui/render.py" line="560" />
+        <location filename="../../desktop/ui/render.py" line="414"/>
+        <location filename="../../desktop/ui/render.py" line="490"/>
+        <location filename="../../desktop/ui/render.py" line="525"/>
+        <location filename="../../desktop/ui/render.py" line="570"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="410" />
+        <location filename="../../desktop/ui/render.py" line="416"/>
         <source>Key facts</source>
         <translation>要点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="417" />
+        <location filename="../../desktop/ui/render.py" line="423"/>
         <source>Approvals</source>
         <translation>批准情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="419" />
+        <location filename="../../desktop/ui/render.py" line="425"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="419" />
+        <location filename="../../desktop/ui/render.py" line="425"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="419" />
+        <location filename="../../desktop/ui/render.py" line="425"/>
         <source>Agency</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="419" />
+        <location filename="../../desktop/ui/render.py" line="425"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="419" />
+        <location filename="../../desktop/ui/render.py" line="425"/>
         <source>Indication</source>
         <translation>适应症</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="419" />
-        <location filename="../../desktop/ui/render.py" line="438" />
-        <location filename="../../desktop/ui/render.py" line="497" />
+        <location filename="../../desktop/ui/render.py" line="425"/>
+        <location filename="../../desktop/ui/render.py" line="444"/>
+        <location filename="../../desktop/ui/render.py" line="507"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="426" />
+        <location filename="../../desktop/ui/render.py" line="432"/>
         <source>Warnings</source>
         <translation>警示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="430" />
+        <location filename="../../desktop/ui/render.py" line="436"/>
         <source>Key trials</source>
         <translation>关键试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="434" />
-        <location filename="../../desktop/ui/render.py" line="477" />
+        <location filename="../../desktop/ui/render.py" line="440"/>
+        <location filename="../../desktop/ui/render.py" line="487"/>
         <source>Phase</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="438" />
-        <location filename="../../desktop/ui/render.py" line="497" />
+        <location filename="../../desktop/ui/render.py" line="444"/>
+        <location filename="../../desktop/ui/render.py" line="507"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="438" />
-        <location filename="../../desktop/ui/render.py" line="497" />
-        <location filename="../../desktop/ui/render.py" line="511" />
+        <location filename="../../desktop/ui/render.py" line="444"/>
+        <location filename="../../desktop/ui/render.py" line="507"/>
+        <location filename="../../desktop/ui/render.py" line="521"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="438" />
-        <location filename="../../desktop/ui/render.py" line="497" />
-        <location filename="../../desktop/ui/render.py" line="513" />
+        <location filename="../../desktop/ui/render.py" line="444"/>
+        <location filename="../../desktop/ui/render.py" line="507"/>
+        <location filename="../../desktop/ui/render.py" line="523"/>
         <source>Follow-up</source>
         <translation>随访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="438" />
-        <location filename="../../desktop/ui/render.py" line="497" />
-        <location filename="../../desktop/ui/render.py" line="513" />
+        <location filename="../../desktop/ui/render.py" line="444"/>
+        <location filename="../../desktop/ui/render.py" line="507"/>
+        <location filename="../../desktop/ui/render.py" line="523"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="446" />
+        <location filename="../../desktop/ui/render.py" line="452"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="452" />
+        <location filename="../../desktop/ui/render.py" line="462"/>
         <source>{0} mo</source>
         <translation>{0} 个月</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="466" />
+        <location filename="../../desktop/ui/render.py" line="476"/>
         <source>All treated</source>
         <translation>全部治疗患者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="466" />
+        <location filename="../../desktop/ui/render.py" line="476"/>
         <source>CAR-T-naive</source>
         <translation>未接受过 CAR-T</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="467" />
+        <location filename="../../desktop/ui/render.py" line="477"/>
         <source>Prior CAR-T</source>
         <translation>既往接受过 CAR-T</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="477" />
+        <location filename="../../desktop/ui/render.py" line="487"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="477" />
+        <location filename="../../desktop/ui/render.py" line="487"/>
         <source>Setting</source>
         <translation>治疗线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="478" />
+        <location filename="../../desktop/ui/render.py" line="488"/>
         <source>Design</source>
         <translation>设计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="479" />
+        <location filename="../../desktop/ui/render.py" line="489"/>
         <source>Population</source>
         <translation>人群</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="480" />
+        <location filename="../../desktop/ui/render.py" line="490"/>
         <source>Registry ids</source>
         <translation>注册号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="485" />
+        <location filename="../../desktop/ui/render.py" line="495"/>
         <source>Outcomes</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="487" />
+        <location filename="../../desktop/ui/render.py" line="497"/>
         <source>Each value as the source reports it, with its denominator (n/N), follow-up and analysis.</source>
         <translation>每个数值均按来源报告的原样列出，并附分母（n/N）、随访时间和分析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="497" />
+        <location filename="../../desktop/ui/render.py" line="507"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="509" />
+        <location filename="../../desktop/ui/render.py" line="519"/>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="510" />
+        <location filename="../../desktop/ui/render.py" line="520"/>
         <source>Cohort</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="510" />
+        <location filename="../../desktop/ui/render.py" line="520"/>
         <source>Arm</source>
         <translation>组别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="512" />
+        <location filename="../../desktop/ui/render.py" line="522"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="514" />
+        <location filename="../../desktop/ui/render.py" line="524"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="514" />
-        <location filename="../../desktop/ui/render.py" line="573" />
+        <location filename="../../desktop/ui/render.py" line="524"/>
+        <location filename="../../desktop/ui/render.py" line="583"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="533" />
+        <location filename="../../desktop/ui/render.py" line="543"/>
         <source>In plain language</source>
         <translation>通俗解释</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="538" />
+        <location filename="../../desktop/ui/render.py" line="548"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="552" />
+        <location filename="../../desktop/ui/render.py" line="562"/>
         <source>Trial site</source>
         <translation>试验中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="552" />
+        <location filename="../../desktop/ui/render.py" line="562"/>
         <source>Certified treatment centre</source>
         <translation>认证治疗中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="553" />
+        <location filename="../../desktop/ui/render.py" line="563"/>
         <source>city centre (approximate)</source>
         <translation>城市中心（近似）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="553" />
+        <location filename="../../desktop/ui/render.py" line="563"/>
         <source>site</source>
         <translation>具体地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="555" />
+        <location filename="../../desktop/ui/render.py" line="565"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="556" />
-        <location filename="../../desktop/ui/render.py" line="572" />
+        <location filename="../../desktop/ui/render.py" line="566"/>
+        <location filename="../../desktop/ui/render.py" line="582"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="557" />
+        <location filename="../../desktop/ui/render.py" line="567"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="558" />
+        <location filename="../../desktop/ui/render.py" line="568"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="558" />
+        <location filename="../../desktop/ui/render.py" line="568"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="559" />
+        <location filename="../../desktop/ui/render.py" line="569"/>
         <source>Map position</source>
         <translation>地图位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="572" />
+        <location filename="../../desktop/ui/render.py" line="582"/>
         <source>Reference</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="574" />
+        <location filename="../../desktop/ui/render.py" line="584"/>
         <source>Registry</source>
         <translation>注册号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="574" />
+        <location filename="../../desktop/ui/render.py" line="584"/>
         <source>Address (not opened by this program)</source>
         <translation>网址（本程序不会打开）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="575" />
+        <location filename="../../desktop/ui/render.py" line="585"/>
         <source>What was checked</source>
         <translation>核查内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="575" />
+        <location filename="../../desktop/ui/render.py" line="585"/>
         <source>Reviewed</source>
         <translation>审核日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="577" />
-        <location filename="../../desktop/ui/render.py" line="579" />
+        <location filename="../../desktop/ui/render.py" line="587"/>
+        <location filename="../../desktop/ui/render.py" line="589"/>
         <source>Source {0}</source>
         <translation>来源 {0}</translation>
     </message>
@@ -1115,52 +1146,52 @@
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="199" />
+        <location filename="../../desktop/ui/reader.py" line="199"/>
         <source>details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="292" />
+        <location filename="../../desktop/ui/reader.py" line="292"/>
         <source>Remove bookmark</source>
         <translation>取消收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="292" />
+        <location filename="../../desktop/ui/reader.py" line="292"/>
         <source>Bookmark this page</source>
         <translation>收藏此页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="297" />
+        <location filename="../../desktop/ui/reader.py" line="297"/>
         <source>Reading pane</source>
         <translation>阅读区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="298" />
+        <location filename="../../desktop/ui/reader.py" line="298"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="299" />
+        <location filename="../../desktop/ui/reader.py" line="299"/>
         <source>Your own note on this page (kept on this computer only)</source>
         <translation>您在此页的笔记（仅保存在本机）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="300" />
+        <location filename="../../desktop/ui/reader.py" line="300"/>
         <source>Show or hide your note on this page</source>
         <translation>显示或隐藏您在此页的笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="301" />
+        <location filename="../../desktop/ui/reader.py" line="301"/>
         <source>Your note on this page</source>
         <translation>您在此页的笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="302" />
+        <location filename="../../desktop/ui/reader.py" line="302"/>
         <source>Your own note on this page. It is saved on this computer and never changes the reference.</source>
         <translation>您在此页的笔记。它只保存在本机，绝不会改变参考资料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="303" />
+        <location filename="../../desktop/ui/reader.py" line="303"/>
         <source>Reference</source>
         <translation>参考文献</translation>
     </message>
@@ -1168,92 +1199,92 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="239" />
+        <location filename="../../desktop/ui/search_panel.py" line="239"/>
         <source>Therapies</source>
         <translation>治疗产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="239" />
+        <location filename="../../desktop/ui/search_panel.py" line="239"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="239" />
+        <location filename="../../desktop/ui/search_panel.py" line="239"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="240" />
+        <location filename="../../desktop/ui/search_panel.py" line="240"/>
         <source>Trials</source>
         <translation>临床试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="240" />
+        <location filename="../../desktop/ui/search_panel.py" line="240"/>
         <source>Trial results</source>
         <translation>试验结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="240" />
+        <location filename="../../desktop/ui/search_panel.py" line="240"/>
         <source>Centres</source>
         <translation>治疗中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="318" />
+        <location filename="../../desktop/ui/search_panel.py" line="318"/>
         <source>Showing results for “{0}”</source>
         <translation>正在显示“{0}”的结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="343" />
+        <location filename="../../desktop/ui/search_panel.py" line="343"/>
         <source>Nothing found for “{0}”.</source>
         <translation>未找到“{0}”的相关内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="344" />
+        <location filename="../../desktop/ui/search_panel.py" line="344"/>
         <source>Check the spelling, use fewer words, or try one of these:</source>
         <translation>请检查拼写、减少词语，或试试以下词语：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="419" />
+        <location filename="../../desktop/ui/search_panel.py" line="419"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="422" />
+        <location filename="../../desktop/ui/search_panel.py" line="422"/>
         <source>Any language</source>
         <translation>任何语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="429" />
+        <location filename="../../desktop/ui/search_panel.py" line="429"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="430" />
+        <location filename="../../desktop/ui/search_panel.py" line="430"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="431" />
+        <location filename="../../desktop/ui/search_panel.py" line="431"/>
         <source>Filter results by kind</source>
         <translation>按类型筛选结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="432" />
+        <location filename="../../desktop/ui/search_panel.py" line="432"/>
         <source>Filter results by language</source>
         <translation>按语言筛选结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="433" />
+        <location filename="../../desktop/ui/search_panel.py" line="433"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="434" />
+        <location filename="../../desktop/ui/search_panel.py" line="434"/>
         <source>No results</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="435" />
+        <location filename="../../desktop/ui/search_panel.py" line="435"/>
         <source>Corrected query</source>
         <translation>已更正的查询</translation>
     </message>
@@ -1261,87 +1292,87 @@
 <context>
     <name>SectionList</name>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="111" />
+        <location filename="../../desktop/ui/sections.py" line="111"/>
         <source>phase {0}</source>
         <translation>{0} 期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="135" />
+        <location filename="../../desktop/ui/sections.py" line="135"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="149" />
+        <location filename="../../desktop/ui/sections.py" line="149"/>
         <source>for patients</source>
         <translation>面向患者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="149" />
+        <location filename="../../desktop/ui/sections.py" line="149"/>
         <source>for clinicians</source>
         <translation>面向临床医生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="163" />
+        <location filename="../../desktop/ui/sections.py" line="163"/>
         <source>{0} of {1} shown</source>
         <translation>显示 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="165" />
+        <location filename="../../desktop/ui/sections.py" line="165"/>
         <source>Nothing in this section yet.</source>
         <translation>此部分暂无内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="185" />
+        <location filename="../../desktop/ui/sections.py" line="185"/>
         <source>Therapies</source>
         <translation>治疗产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="185" />
+        <location filename="../../desktop/ui/sections.py" line="185"/>
         <source>Trials</source>
         <translation>临床试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="185" />
+        <location filename="../../desktop/ui/sections.py" line="185"/>
         <source>Safety</source>
         <translation>安全性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="186" />
+        <location filename="../../desktop/ui/sections.py" line="186"/>
         <source>Patient journey</source>
         <translation>治疗历程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="186" />
+        <location filename="../../desktop/ui/sections.py" line="186"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="196" />
+        <location filename="../../desktop/ui/sections.py" line="196"/>
         <source>Filter this list</source>
         <translation>筛选此列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="197" />
+        <location filename="../../desktop/ui/sections.py" line="197"/>
         <source>Filter {0}</source>
         <translation>筛选{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="201" />
+        <location filename="../../desktop/ui/sections.py" line="201"/>
         <source>Everyone</source>
         <translation>所有读者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="202" />
+        <location filename="../../desktop/ui/sections.py" line="202"/>
         <source>Patients and caregivers</source>
         <translation>患者和照护者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="203" />
+        <location filename="../../desktop/ui/sections.py" line="203"/>
         <source>Clinicians</source>
         <translation>临床医生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="206" />
+        <location filename="../../desktop/ui/sections.py" line="206"/>
         <source>Show pages for</source>
         <translation>显示面向以下读者的页面</translation>
     </message>
@@ -1349,17 +1380,17 @@
 <context>
     <name>_Tr</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="43" />
+        <location filename="../../desktop/ui/errors.py" line="43"/>
         <source>Something went wrong: {0}. The program is still running; the details were saved to the log.</source>
         <translation>出现错误：{0}。程序仍在运行；详细信息已保存到日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="48" />
+        <location filename="../../desktop/ui/errors.py" line="48"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="51" />
+        <location filename="../../desktop/ui/errors.py" line="51"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
