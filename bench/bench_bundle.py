@@ -58,11 +58,11 @@ def _build_unfiltered() -> None:
 
 
 def _startup(cmd: list[str], runs: int = 5) -> float:
-    """Median wall time until the window is shown and the event loop idles (CARTREF_EXIT_WHEN_READY)."""
+    """Median wall time until the window is shown and the event loop idles (CARTREF_EXIT_WHEN_SHOWN)."""
     times = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as home:
-            env = {**os.environ, "CARTREF_HOME": home, "QT_QPA_PLATFORM": "offscreen", "CARTREF_EXIT_WHEN_READY": "1"}
+            env = {**os.environ, "CARTREF_HOME": home, "QT_QPA_PLATFORM": "offscreen", "CARTREF_EXIT_WHEN_SHOWN": "1"}
             t0 = time.perf_counter()
             subprocess.run(cmd, env=env, check=True, capture_output=True, timeout=120)
             times.append((time.perf_counter() - t0) * 1000)

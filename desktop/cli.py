@@ -69,8 +69,11 @@ def _run_self_test() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if not argv or argv == ["gui"]:
+        # The window: skip building every sub-command's parser (and its imports); start-up is budgeted.
+        args = argparse.Namespace(self_test=False, version=False, func=_run_gui)
+    else:
+        args = build_parser().parse_args(argv)
     try:
         if args.self_test:
             return _run_self_test()

@@ -59,6 +59,9 @@ def build_kb(data_dir: Path, out_path: Path, *, extra: bool = True) -> BuildResu
             conn.execute("VACUUM")
         finally:
             conn.close()
+        # mkstemp makes the file private (0600); a KB is a read-only reference that every user of
+        # a shared install (e.g. /opt/cartref run by non-root users) must be able to read.
+        os.chmod(tmp, 0o644)
         os.replace(tmp, out_path)
     except BaseException:
         tmp.unlink(missing_ok=True)

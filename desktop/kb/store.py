@@ -6,6 +6,7 @@ The KB is opened with `mode=ro`; nothing here ever writes. `open_kb()` picks the
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -54,13 +55,49 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _fingerprint(path: Path) -> str:
+    st = path.stat()
+    return f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}"
+
+
+def _checked_file() -> Path:
+    return paths.user_dir() / "kb" / "checked.json"
+
+
+def _known_sound(path: Path) -> bool:
+    """Whether this exact file (path, size, mtime, inode) already passed quick_check.
+
+    The check reads the whole file (~0.1 s), which start-up cannot afford every time; any
+    replacement or rewrite of the file changes the fingerprint, so it is checked again.
+    """
+    try:
+        return _fingerprint(path) in json.loads(_checked_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError):
+        return False
+
+
+def _remember_sound(path: Path) -> None:
+    target = _checked_file()
+    try:
+        known = json.loads(target.read_text(encoding="utf-8")) if target.exists() else []
+        if not isinstance(known, list):
+            known = []
+        known = [*[k for k in known if isinstance(k, str)][-7:], _fingerprint(path)]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(json.dumps(known), encoding="utf-8")
+        os.replace(tmp, target)
+    except (OSError, ValueError):
+        pass  # a read-only user folder only costs the check next time
+
+
 class KnowledgeBase:
     """One open KB file. Cheap to query; safe to share across threads for reads."""
 
     def __init__(self, path: Path, *, check: bool = True) -> None:
         self.path = Path(path)
         self.conn = _connect_ro(self.path)
-        if check:
+        if check and not _known_sound(self.path):
             try:
                 result = self.conn.execute("PRAGMA quick_check").fetchone()
             except sqlite3.DatabaseError as exc:
@@ -69,6 +106,7 @@ class KnowledgeBase:
             if result is None or result[0] != "ok":
                 self.conn.close()
                 raise KBError(f"knowledge base failed its integrity check: {path}")
+            _remember_sound(self.path)
         self._searcher: Any = None
         self.notice: str | None = None
 

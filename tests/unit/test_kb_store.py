@@ -61,3 +61,31 @@ def test_installed_kb_is_preferred_when_sound(mini_kb: Path, tmp_path: Path, mon
     shutil.copy(mini_kb, paths.installed_kb_path())
     opened = open_kb()
     assert opened.kb.path == paths.installed_kb_path() and opened.notice is None
+
+
+def test_integrity_check_runs_once_per_file_version(mini_kb: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start-up skips the whole-file check for a file already checked, but not for a changed one."""
+    import sqlite3
+
+    from desktop.kb import store
+
+    kb_file = tmp_path / "kb.sqlite"
+    shutil.copy(mini_kb, kb_file)
+    checks: list[str] = []
+    real = store._remember_sound
+    monkeypatch.setattr(store, "_remember_sound", lambda p: (checks.append(str(p)), real(p)))
+    KnowledgeBase(kb_file).close()
+    KnowledgeBase(kb_file).close()
+    assert len(checks) == 1
+    # damage a page in the middle: the rewrite changes the file's fingerprint, so it is checked again
+    data = bytearray(kb_file.read_bytes())
+    page = sqlite3.connect(mini_kb).execute("PRAGMA page_size").fetchone()[0]
+    data[page * 2: page * 2 + 64] = b"\xff" * 64
+    kb_file.write_bytes(bytes(data))
+    with pytest.raises(KBError):
+        KnowledgeBase(kb_file).close()
+
+
+def test_built_kb_is_readable_by_every_user(mini_kb: Path) -> None:
+    assert mini_kb.stat().st_mode & 0o044 == 0o044
