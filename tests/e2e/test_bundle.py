@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(not FROZEN.exists(), reason="no frozen bundle: r
 
 def _env(home: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CARTREF_", "PYTHON"))}
-    env.update(CARTREF_HOME=str(home), QT_QPA_PLATFORM="offscreen", **extra)
+    env.update({"CARTREF_HOME": str(home), "QT_QPA_PLATFORM": "offscreen", **extra})
     return env
 
 
