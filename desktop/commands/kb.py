@@ -27,20 +27,9 @@ def register(sub: Any) -> None:
     i.add_argument("path", type=Path, nargs="?", default=None)
     i.add_argument("--json", action="store_true")
     i.set_defaults(func=run_info)
-    extra = _extra_commands()
-    for register_extra in extra:
-        register_extra(kbsub)
+    from desktop.kb import diff
 
-
-def _extra_commands() -> list[Any]:
-    import importlib
-
-    found = []
-    try:
-        found.append(importlib.import_module("desktop.kb.diff").register)
-    except ModuleNotFoundError:
-        pass
-    return found
+    diff.register(kbsub)
 
 
 def run_build(args: argparse.Namespace) -> int:
