@@ -175,16 +175,16 @@ class _Checker:
                     "id": sid,
                     "kind": kind,
                     "grade": grade,
-                    "authors": _s(item.get("authors")),
-                    "title": _s(item.get("title")),
-                    "journal": _s(item.get("journal")),
-                    "year": _s(item.get("year")),
-                    "volume": _s(item.get("volume")),
-                    "doi": _s(item.get("doi")),
-                    "pmid": _s(item.get("pmid")),
-                    "nct": _s(item.get("nct")),
-                    "url": _s(item.get("url")),
-                    "note": _s(item.get("note")),
+                    "authors": text_value(item.get("authors")),
+                    "title": text_value(item.get("title")),
+                    "journal": text_value(item.get("journal")),
+                    "year": text_value(item.get("year")),
+                    "volume": text_value(item.get("volume")),
+                    "doi": text_value(item.get("doi")),
+                    "pmid": text_value(item.get("pmid")),
+                    "nct": text_value(item.get("nct")),
+                    "url": text_value(item.get("url")),
+                    "note": text_value(item.get("note")),
                     "reviewed_on": self.date(path, line, item.get("reviewed_on"), "reviewed_on", required=False),
                 }
             )
@@ -211,20 +211,20 @@ class _Checker:
             self.content.rows("therapies").append(
                 {
                     "id": tid,
-                    "name_en": _s(item.get("name_en")),
-                    "name_zh": _s(item.get("name_zh")),
-                    "brand": _s(item.get("brand")),
-                    "codes": _list(item.get("codes")),
-                    "company": _s(item.get("company")),
-                    "target": _s(item.get("target")),
-                    "construct_en": _s(item.get("construct_en")),
-                    "construct_zh": _s(item.get("construct_zh")),
-                    "dose_en": _s(item.get("dose_en")),
-                    "dose_zh": _s(item.get("dose_zh")),
-                    "summary_en": _s(item.get("summary_en")),
-                    "summary_zh": _s(item.get("summary_zh")),
-                    "status": _s(item.get("status")),
-                    "key_trials": _list(item.get("key_trials")),
+                    "name_en": text_value(item.get("name_en")),
+                    "name_zh": text_value(item.get("name_zh")),
+                    "brand": text_value(item.get("brand")),
+                    "codes": list_value(item.get("codes")),
+                    "company": text_value(item.get("company")),
+                    "target": text_value(item.get("target")),
+                    "construct_en": text_value(item.get("construct_en")),
+                    "construct_zh": text_value(item.get("construct_zh")),
+                    "dose_en": text_value(item.get("dose_en")),
+                    "dose_zh": text_value(item.get("dose_zh")),
+                    "summary_en": text_value(item.get("summary_en")),
+                    "summary_zh": text_value(item.get("summary_zh")),
+                    "status": text_value(item.get("status")),
+                    "key_trials": list_value(item.get("key_trials")),
                     "source_ids": sids,
                     "reviewed_on": reviewed,
                     "_line": line,
@@ -240,12 +240,12 @@ class _Checker:
                 self.content.rows("approvals").append(
                     {
                         "therapy_id": tid,
-                        "region": _s(approval.get("region")),
-                        "agency": _s(approval.get("agency")),
+                        "region": text_value(approval.get("region")),
+                        "agency": text_value(approval.get("agency")),
                         "date": self.date(path, aline, approval.get("date"), "date"),
-                        "event": _s(approval.get("event")) or "approval",
-                        "indication_en": _s(approval.get("indication_en")),
-                        "indication_zh": _s(approval.get("indication_zh")),
+                        "event": text_value(approval.get("event")) or "approval",
+                        "indication_en": text_value(approval.get("indication_en")),
+                        "indication_zh": text_value(approval.get("indication_zh")),
                         "source_ids": self.cited(path, aline, approval.get("source_ids")),
                     }
                 )
@@ -256,9 +256,9 @@ class _Checker:
                 self.content.rows("warnings").append(
                     {
                         "therapy_id": tid,
-                        "text_en": _s(warning.get("text_en")),
-                        "text_zh": _s(warning.get("text_zh")),
-                        "jurisdiction": _s(warning.get("jurisdiction")),
+                        "text_en": text_value(warning.get("text_en")),
+                        "text_zh": text_value(warning.get("text_zh")),
+                        "jurisdiction": text_value(warning.get("jurisdiction")),
                         "date": self.date(path, wline, warning.get("date"), "date", required=False),
                         "source_ids": self.cited(path, wline, warning.get("source_ids")),
                     }
@@ -288,15 +288,15 @@ class _Checker:
             self.content.rows("trials").append(
                 {
                     "id": tid,
-                    "name": _s(item.get("name")),
+                    "name": text_value(item.get("name")),
                     "therapy_id": therapy,
-                    "phase": _s(item.get("phase")),
-                    "design_en": _s(item.get("design_en")),
-                    "design_zh": _s(item.get("design_zh")),
-                    "population_en": _s(item.get("population_en")),
-                    "population_zh": _s(item.get("population_zh")),
-                    "setting": _s(item.get("setting")),
-                    "registry_ids": _list(item.get("registry_ids")),
+                    "phase": text_value(item.get("phase")),
+                    "design_en": text_value(item.get("design_en")),
+                    "design_zh": text_value(item.get("design_zh")),
+                    "population_en": text_value(item.get("population_en")),
+                    "population_zh": text_value(item.get("population_zh")),
+                    "setting": text_value(item.get("setting")),
+                    "registry_ids": list_value(item.get("registry_ids")),
                     "source_ids": self.cited(path, line, item.get("source_ids")),
                     "reviewed_on": self.date(path, line, item.get("reviewed_on"), "reviewed_on"),
                 }
@@ -444,23 +444,23 @@ class _Checker:
                             self.problem(path, body_line + offset, f"citation [@{cite}] is not in data/sources.yaml")
                         elif cite not in sids:
                             self.problem(path, body_line + offset, f"citation [@{cite}] is not listed in source_ids")
-            therapy = _s(meta.get("therapy_id"))
+            therapy = text_value(meta.get("therapy_id"))
             if therapy and therapy not in self.therapy_ids:
                 self.problem(path, 2, f"unknown therapy `{therapy}`")
             self.content.rows("articles").append(
                 {
                     "id": aid,
                     "lang": lang,
-                    "title": _s(meta.get("title")),
+                    "title": text_value(meta.get("title")),
                     "audience": audience,
                     "section": section,
-                    "topic": _s(meta.get("topic")) or aid,
+                    "topic": text_value(meta.get("topic")) or aid,
                     "therapy_id": therapy,
-                    "summary": _s(meta.get("summary")),
+                    "summary": text_value(meta.get("summary")),
                     "body_md": body.strip() + "\n",
                     "source_ids": sids,
                     "reviewed_on": reviewed,
-                    "translation_status": _s(meta.get("translation_status")) or "original",
+                    "translation_status": text_value(meta.get("translation_status")) or "original",
                     "file": self.rel(path),
                 }
             )
@@ -485,13 +485,13 @@ class _Checker:
             self.content.rows("glossary").append(
                 {
                     "id": gid,
-                    "term_en": _s(item.get("term_en")),
-                    "term_zh": _s(item.get("term_zh")),
-                    "abbr": _s(item.get("abbr")),
-                    "patient_en": _s(item.get("patient_en")),
-                    "clinician_en": _s(item.get("clinician_en")),
-                    "patient_zh": _s(item.get("patient_zh")),
-                    "clinician_zh": _s(item.get("clinician_zh")),
+                    "term_en": text_value(item.get("term_en")),
+                    "term_zh": text_value(item.get("term_zh")),
+                    "abbr": text_value(item.get("abbr")),
+                    "patient_en": text_value(item.get("patient_en")),
+                    "clinician_en": text_value(item.get("clinician_en")),
+                    "patient_zh": text_value(item.get("patient_zh")),
+                    "clinician_zh": text_value(item.get("clinician_zh")),
                     "source_ids": self.cited(path, line, item.get("source_ids")),
                     "reviewed_on": self.date(path, line, item.get("reviewed_on"), "reviewed_on"),
                 }
@@ -537,37 +537,37 @@ class _Checker:
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 self.problem(path, line, f"centre `{cid}` coordinates out of range: {lat}, {lon}")
                 continue
-            kind = _s(item.get("kind")) or "trial"
+            kind = text_value(item.get("kind")) or "trial"
             if kind not in ("trial", "certified"):
                 self.problem(path, line, f"centre kind {kind!r} is not trial or certified")
-            for therapy in _list(item.get("therapies")):
+            for therapy in list_value(item.get("therapies")):
                 if therapy not in self.therapy_ids:
                     self.problem(path, line, f"centre `{cid}` names unknown therapy `{therapy}`")
-            for trial in _list(item.get("trials")):
+            for trial in list_value(item.get("trials")):
                 if trial not in self.trial_ids:
                     self.problem(path, line, f"centre `{cid}` names unknown trial `{trial}`")
-            precision = _s(item.get("coord_precision")) or "city"
+            precision = text_value(item.get("coord_precision")) or "city"
             if precision not in ("city", "site"):
                 self.problem(path, line, f"coord_precision {precision!r} is not city or site")
             self.content.rows("centers").append(
                 {
                     "id": cid,
-                    "name_en": _s(item.get("name_en")),
-                    "name_zh": _s(item.get("name_zh")),
-                    "city": _s(item.get("city")),
-                    "city_zh": _s(item.get("city_zh")),
-                    "province": _s(item.get("province")),
-                    "country": _s(item.get("country")),
+                    "name_en": text_value(item.get("name_en")),
+                    "name_zh": text_value(item.get("name_zh")),
+                    "city": text_value(item.get("city")),
+                    "city_zh": text_value(item.get("city_zh")),
+                    "province": text_value(item.get("province")),
+                    "country": text_value(item.get("country")),
                     "lat": float(lat),
                     "lon": float(lon),
                     "coord_precision": precision,
                     "kind": kind,
-                    "therapies": _list(item.get("therapies")),
-                    "trials": _list(item.get("trials")),
-                    "role_en": _s(item.get("role_en")),
-                    "role_zh": _s(item.get("role_zh")),
-                    "phone": _s(item.get("phone")),
-                    "address": _s(item.get("address")),
+                    "therapies": list_value(item.get("therapies")),
+                    "trials": list_value(item.get("trials")),
+                    "role_en": text_value(item.get("role_en")),
+                    "role_zh": text_value(item.get("role_zh")),
+                    "phone": text_value(item.get("phone")),
+                    "address": text_value(item.get("address")),
                     "source_ids": self.cited(path, line, item.get("source_ids")),
                     "reviewed_on": self.date(path, line, item.get("reviewed_on"), "reviewed_on"),
                 }
@@ -579,7 +579,7 @@ class _Checker:
         if not isinstance(meta, dict):
             self.problem(path, 1, "data/kb.yaml must give `version` and `content_date`")
             return
-        self.content.kb_version = _s(meta.get("version"))
+        self.content.kb_version = text_value(meta.get("version"))
         self.content.content_date = self.date(path, line_of(meta), meta.get("content_date"), "content_date")
         if not self.content.kb_version:
             self.problem(path, line_of(meta), "data/kb.yaml is missing `version`")
@@ -641,7 +641,8 @@ def load_content(data_dir: Path) -> Content:
     return checker.content
 
 
-def _s(value: Any) -> str:
+def text_value(value: Any) -> str:
+    """A YAML/CSV scalar as trimmed text (dates as ISO); None is empty."""
     if value is None:
         return ""
     if isinstance(value, dt.date):
@@ -649,14 +650,15 @@ def _s(value: Any) -> str:
     return str(value).strip()
 
 
-def _list(value: Any) -> list[str]:
+def list_value(value: Any) -> list[str]:
+    """A YAML list, or a `;`/`,`-separated string, as a list of trimmed texts."""
     if value is None or value == "":
         return []
     if isinstance(value, str):
         return [v.strip() for v in re.split(r"[;,]", value) if v.strip()]
     if isinstance(value, list):
-        return [_s(v) for v in value]
-    return [_s(value)]
+        return [text_value(v) for v in value]
+    return [text_value(value)]
 
 
 def _slug(text: str) -> str:

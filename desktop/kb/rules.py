@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from desktop.kb.content import list_value, text_value
 from desktop.kb.yamlload import line_of
 
 TOPICS = (
@@ -168,24 +169,6 @@ def _partial_date(checker: _CheckerLike, path: Path, line: int, value: Any, key:
     return text
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _str_list(value: Any) -> list[str]:
-    if value is None or value == "":
-        return []
-    if isinstance(value, str):
-        return [v.strip() for v in re.split(r"[;,]", value) if v.strip()]
-    if isinstance(value, list):
-        return [_text(v) for v in value]
-    return [_text(value)]
-
-
 def load(checker: _CheckerLike) -> None:
     """Validate every data/rules/*.yaml and add rows `rules`, `rule_regions`, `rule_events`."""
     folder = checker.data_dir / "rules"
@@ -248,10 +231,10 @@ def _as_list(checker: _CheckerLike, path: Path, doc: dict[str, Any], key: str) -
 
 def _load_region(checker: _CheckerLike, path: Path, item: Any, regions: dict[str, int]) -> None:
     line = line_of(item)
-    if not isinstance(item, dict) or not _text(item.get("id")) or not _text(item.get("name_en")):
+    if not isinstance(item, dict) or not text_value(item.get("id")) or not text_value(item.get("name_en")):
         checker.problem(path, line, "a region needs `id` and `name_en`")
         return
-    rid = _text(item["id"])
+    rid = text_value(item["id"])
     if rid in regions:
         checker.problem(path, line, f"duplicate region `{rid}` (first at line {regions[rid]})")
         return
@@ -259,10 +242,10 @@ def _load_region(checker: _CheckerLike, path: Path, item: Any, regions: dict[str
     checker.content.rows("rule_regions").append(
         {
             "id": rid,
-            "name_en": _text(item.get("name_en")),
-            "name_zh": _text(item.get("name_zh")),
-            "note_en": _text(item.get("note_en")),
-            "note_zh": _text(item.get("note_zh")),
+            "name_en": text_value(item.get("name_en")),
+            "name_zh": text_value(item.get("name_zh")),
+            "note_en": text_value(item.get("note_en")),
+            "note_zh": text_value(item.get("note_zh")),
         }
     )
 
@@ -272,7 +255,7 @@ def _load_rule(checker: _CheckerLike, path: Path, item: Any, seen: dict[str, int
     if not isinstance(item, dict):
         checker.problem(path, line, "each rule must be a mapping")
         return None
-    rid = _text(item.get("id"))
+    rid = text_value(item.get("id"))
     if not _ID.match(rid):
         checker.problem(path, line, f"bad rule id {rid!r}: use lower-case letters, digits, '-' and '.'")
         return None
@@ -282,10 +265,10 @@ def _load_rule(checker: _CheckerLike, path: Path, item: Any, seen: dict[str, int
     seen[rid] = line
     ok = True
     for key in ("topic", "jurisdiction", "region", "text_en"):
-        if not _text(item.get(key)):
+        if not text_value(item.get(key)):
             checker.problem(path, line, f"rule `{rid}` is missing `{key}`")
             ok = False
-    topic = _text(item.get("topic"))
+    topic = text_value(item.get("topic"))
     if topic and topic not in TOPICS:
         checker.problem(path, line, f"rule `{rid}`: unknown topic `{topic}` (one of {', '.join(TOPICS)})")
         ok = False
@@ -294,17 +277,17 @@ def _load_rule(checker: _CheckerLike, path: Path, item: Any, seen: dict[str, int
     if valid_from and valid_to and _start_of(valid_to) <= _start_of(valid_from):
         checker.problem(path, line, f"rule `{rid}`: valid_to {valid_to} is not after valid_from {valid_from}")
         ok = False
-    if not _str_list(item.get("source_ids")):
+    if not list_value(item.get("source_ids")):
         checker.problem(path, line, f"rule `{rid}` has no `source_ids`: every rule needs a citation")
         ok = False
     sources = checker.cited(path, line, item.get("source_ids"), required=False)
-    therapies = _str_list(item.get("therapy_ids"))
+    therapies = list_value(item.get("therapy_ids"))
     for therapy in therapies:
         if therapy not in checker.therapy_ids:
             checker.problem(path, line, f"rule `{rid}` names unknown therapy `{therapy}`")
             ok = False
     value = item.get("value")
-    unit = _text(item.get("unit"))
+    unit = text_value(item.get("unit"))
     number: float | None = None
     if value is not None and value != "":
         try:
@@ -348,19 +331,19 @@ def _load_rule(checker: _CheckerLike, path: Path, item: Any, seen: dict[str, int
         "id": rid,
         "topic": topic,
         "therapy_ids": therapies,
-        "jurisdiction": _text(item.get("jurisdiction")),
-        "jurisdiction_zh": _text(item.get("jurisdiction_zh")),
-        "region": _text(item.get("region")),
-        "text_en": _text(item.get("text_en")),
-        "text_zh": _text(item.get("text_zh")),
+        "jurisdiction": text_value(item.get("jurisdiction")),
+        "jurisdiction_zh": text_value(item.get("jurisdiction_zh")),
+        "region": text_value(item.get("region")),
+        "text_en": text_value(item.get("text_en")),
+        "text_zh": text_value(item.get("text_zh")),
         "value": number,
         "unit": unit,
         "day_from": days["day_from"],
         "day_to": days["day_to"],
         "valid_from": valid_from,
         "valid_to": valid_to,
-        "supersedes": _text(item.get("supersedes")),
-        "note": _text(item.get("note")),
+        "supersedes": text_value(item.get("supersedes")),
+        "note": text_value(item.get("note")),
         "source_ids": sources,
         "reviewed_on": reviewed,
         "line": line,
@@ -375,7 +358,7 @@ def _load_event(checker: _CheckerLike, path: Path, item: Any, seen: dict[str, in
     if not isinstance(item, dict):
         checker.problem(path, line, "each event must be a mapping")
         return
-    eid = _text(item.get("id"))
+    eid = text_value(item.get("id"))
     if not _ID.match(eid):
         checker.problem(path, line, f"bad event id {eid!r}")
         return
@@ -385,15 +368,15 @@ def _load_event(checker: _CheckerLike, path: Path, item: Any, seen: dict[str, in
     seen[eid] = line
     ok = True
     for key in ("kind", "jurisdiction", "text_en"):
-        if not _text(item.get(key)):
+        if not text_value(item.get(key)):
             checker.problem(path, line, f"event `{eid}` is missing `{key}`")
             ok = False
-    kind = _text(item.get("kind"))
+    kind = text_value(item.get("kind"))
     if kind and kind not in EVENT_KINDS:
         checker.problem(path, line, f"event `{eid}`: unknown kind `{kind}` (one of {', '.join(EVENT_KINDS)})")
         ok = False
     date = _partial_date(checker, path, line, item.get("date"), "date", required=True)
-    therapies = _str_list(item.get("therapy_ids"))
+    therapies = list_value(item.get("therapy_ids"))
     if not therapies:
         checker.problem(path, line, f"event `{eid}` names no `therapy_ids`")
         ok = False
@@ -401,7 +384,7 @@ def _load_event(checker: _CheckerLike, path: Path, item: Any, seen: dict[str, in
         if therapy not in checker.therapy_ids:
             checker.problem(path, line, f"event `{eid}` names unknown therapy `{therapy}`")
             ok = False
-    if not _str_list(item.get("source_ids")):
+    if not list_value(item.get("source_ids")):
         checker.problem(path, line, f"event `{eid}` has no `source_ids`")
         ok = False
     sources = checker.cited(path, line, item.get("source_ids"), required=False)
@@ -412,9 +395,9 @@ def _load_event(checker: _CheckerLike, path: Path, item: Any, seen: dict[str, in
                 "kind": kind,
                 "date": date,
                 "therapy_ids": therapies,
-                "jurisdiction": _text(item.get("jurisdiction")),
-                "text_en": _text(item.get("text_en")),
-                "text_zh": _text(item.get("text_zh")),
+                "jurisdiction": text_value(item.get("jurisdiction")),
+                "text_en": text_value(item.get("text_en")),
+                "text_zh": text_value(item.get("text_zh")),
                 "source_ids": sources,
             }
         )
