@@ -22,6 +22,11 @@ def _fmt(value: object) -> str:
 
 def main() -> int:
     only = set(sys.argv[1:])
+    # One QApplication for every in-process benchmark: a module that made a bare
+    # QGuiApplication first would stop a later one from creating widgets.
+    from PySide6.QtWidgets import QApplication
+
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
     rows: list[dict[str, object]] = []
     for name in MODULES:
         if only and name not in only:

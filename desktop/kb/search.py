@@ -192,21 +192,25 @@ class Searcher:
         self, match: str, lang: str | None, kind: str | None, limit: int, prefer_lang: str = "en"
     ) -> list[SearchHit]:
         weights = ", ".join(str(w) for w in schema.BM25_WEIGHTS)
-        sql = (
-            f"SELECT kind, ref_id, lang, title, "
-            f"snippet({schema.FTS_TABLE}, 1, ?, ?, '…', 14) AS snip, "
-            f"bm25({schema.FTS_TABLE}, {weights}) AS rank "
-            f"FROM {schema.FTS_TABLE} WHERE {schema.FTS_TABLE} MATCH ?"
-        )
-        params: list[object] = [_HIT_OPEN, _HIT_CLOSE, match]
+        fts = schema.FTS_TABLE
+        # Rank first, then build snippets for the few rows shown: snippet() in the ranking
+        # query would run for every matching row (hundreds for "CAR") before the LIMIT.
+        ranked = f"SELECT rowid, bm25({fts}, {weights}) AS rank FROM {fts} WHERE {fts} MATCH ?"
+        params: list[object] = [match]
         if lang:
-            sql += " AND lang = ?"
+            ranked += " AND lang = ?"
             params.append(lang)
         if kind:
-            sql += " AND kind = ?"
+            ranked += " AND kind = ?"
             params.append(kind)
-        sql += " ORDER BY rank LIMIT ?"
+        ranked += " ORDER BY rank LIMIT ?"
         params.append(limit * 3)
+        sql = (
+            f"WITH top AS ({ranked}) "
+            f"SELECT f.kind, f.ref_id, f.lang, f.title, snippet({fts}, 1, ?, ?, '…', 14), top.rank "
+            f"FROM top JOIN {fts} AS f ON f.rowid = top.rowid WHERE {fts} MATCH ? ORDER BY top.rank"
+        )
+        params += [_HIT_OPEN, _HIT_CLOSE, match]
         try:
             rows = self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError:
