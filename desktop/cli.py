@@ -37,14 +37,15 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that sub-command's module is imported (each costs start-up)."""
     parser = _Parser(prog="cartref", description="CAR-T Reference (offline).")
     parser.add_argument("--self-test", action="store_true", help="check KB, search and a handout render, headless")
     parser.add_argument("--version", action="store_true", help="print the program and KB versions")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.set_defaults(func=_run_gui)
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if only not in COMMAND_MODULES else (only,):
         try:
             module = importlib.import_module(f"desktop.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -73,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The window: skip building every sub-command's parser (and its imports); start-up is budgeted.
         args = argparse.Namespace(self_test=False, version=False, func=_run_gui)
     else:
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv[0]).parse_args(argv)
     try:
         if args.self_test:
             return _run_self_test()

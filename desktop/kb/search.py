@@ -17,9 +17,6 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from desktop.kb import schema
 from desktop.kb.records import SearchHit, SearchResult
 from desktop.kb.text import CJK_CHAR, has_cjk, normalise, unspace_cjk
@@ -266,6 +263,9 @@ class Searcher:
         return ParsedQuery(clauses, parsed.expanded), changed
 
     def _nearest(self, token: str) -> str | None:
+        from rapidfuzz import process  # only the typo fallback needs it (start-up is budgeted)
+        from rapidfuzz.distance import Levenshtein
+
         self.vocabulary()
         max_dist = 1 if len(token) <= 5 else 2 if len(token) <= 9 else 3
         candidates: list[str] = []
