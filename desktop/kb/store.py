@@ -61,7 +61,7 @@ def _fingerprint(path: Path) -> str:
 
 
 def _checked_file() -> Path:
-    return paths.user_dir() / "kb" / "checked.json"
+    return paths.user_dir() / "kb-checked.json"  # not in kb/, which holds only what packs install
 
 
 def _known_sound(path: Path) -> bool:
