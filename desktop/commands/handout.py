@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,10 @@ def register(sub: Any) -> None:
     p.add_argument("--paper", choices=catalog.PAPERS, default="a4")
     p.add_argument("--patient", default="", help="patient name (printed only, never stored)")
     p.add_argument("--infusion-date", default="", help="YYYY-MM-DD; fills the timeline dates")
+    p.add_argument("--leukapheresis-date", default="", help="YYYY-MM-DD; marked on the recovery calendar")
+    p.add_argument("--jurisdiction", default="",
+                   help="whose dated rules the recovery calendar follows: a region id of the KB's rules (US, China; "
+                        "aliases us, fda, china, nmpa); default: the product's (China for eque-cel)")
     p.add_argument("--center", default="", help="treating centre id (see `cartref centers`)")
     p.add_argument("--phone", action="append", default=[], help="care-team phone (repeatable; the first is the 24-hour number)")
     p.add_argument("--note", default="", help="a free note printed on the handout")
@@ -48,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
         center_id=args.center.strip(),
         phones=tuple(args.phone),
         note=args.note,
+        leukapheresis_date=parse_date(args.leukapheresis_date) if args.leukapheresis_date else None,
+        jurisdiction=args.jurisdiction.strip(),
     )
     if args.all:
         if args.name:
@@ -64,6 +71,10 @@ def run(args: argparse.Namespace) -> int:
     if not out.parent.exists() if str(out.parent) else False:
         raise UserInputError(f"cannot write {out}: folder {out.parent} does not exist")
     kb = open_for(args)
+    if personal.jurisdiction:
+        from desktop.handouts.recovery import check_jurisdiction
+
+        personal = replace(personal, jurisdiction=check_jurisdiction(kb, personal.jurisdiction))
     from desktop.handouts.pdf import render_pdf
 
     result = render_pdf(kb, spec.name, out, personal, Options(lang=args.lang or "en", paper=args.paper, large_print=args.large_print))
@@ -94,6 +105,14 @@ def _all(args: argparse.Namespace, personal: Any, options: Any) -> int:
     langs = (args.lang,) if args.lang else None
     if personal.center_id and kb.center(personal.center_id) is None:
         raise UserInputError(f"unknown centre {personal.center_id!r} (see `cartref centers`)")
+    if personal.jurisdiction:
+        from desktop.handouts.recovery import check_jurisdiction
+
+        personal = replace(personal, jurisdiction=check_jurisdiction(kb, personal.jurisdiction))
+    if personal.infusion_date is None:
+        skipped = [h.name for h in catalog.HANDOUTS if h.needs_infusion]
+        if skipped:
+            sys.stderr.write(f"cartref: note: skipped {', '.join(skipped)} (needs --infusion-date)\n")
     written = run_jobs(kb, all_jobs(out_dir, personal, options, langs))
     for path in written:
         sys.stdout.write(f"{path}\n")

@@ -20,9 +20,15 @@ class Job:
 
 
 def all_jobs(out_dir: Path, personal: Personal, options: Options, langs: tuple[str, ...] | None = None) -> list[Job]:
-    """Every handout in each language asked (default: both), named `<name>.<lang>.pdf`."""
+    """Every handout in each language asked (default: both), named `<name>.<lang>.pdf`.
+
+    Handouts that cannot exist without an infusion date (the recovery calendar) are left out
+    when none was given.
+    """
     jobs = []
     for spec in catalog.HANDOUTS:
+        if spec.needs_infusion and personal.infusion_date is None:
+            continue
         for lang in langs or catalog.LANGS:
             opts = Options(lang=lang, paper=options.paper, large_print=options.large_print)
             suffix = "zh" if lang.startswith("zh") else "en"

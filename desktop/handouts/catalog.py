@@ -25,6 +25,12 @@ class HandoutSpec:
     """Page limit in normal print (A4 or Letter)."""
     max_pages_large: int
     """Page limit in large print."""
+    needs_infusion: bool = False
+    """Cannot print without an infusion date (the recovery calendar)."""
+    calendar: bool = False
+    """Uses the recovery calendar (infusion date, leukapheresis date, jurisdiction)."""
+    keep_tables_whole: bool = False
+    """Move a table that would straddle a page break to the next page (month grids, boxes)."""
 
     def title(self, lang: str = "en") -> str:
         return self.title_zh if lang.startswith("zh") else self.title_en
@@ -43,6 +49,9 @@ HANDOUTS: tuple[HandoutSpec, ...] = (
     HandoutSpec("caregiver-checklist", "Caregiver checklist", "照护者核对清单", "patient", 3, 5),
     HandoutSpec("wallet-card", "Patient wallet card", "患者随身卡", "patient", 1, 2),
     HandoutSpec("clinician-summary", "Clinician summary", "临床医生摘要", "clinician", 1, 4),
+    HandoutSpec("recovery-calendar", "Your recovery calendar", "您的康复日历", "patient", 3, 6, needs_infusion=True, calendar=True,
+                keep_tables_whole=True),
+    HandoutSpec("symptom-log", "Daily temperature and symptom log", "每日体温和症状记录表", "patient", 3, 5, calendar=True, keep_tables_whole=True),
 )
 
 

@@ -31,6 +31,8 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextDocument,
+    QTextFormat,
+    QTextTable,
 )
 
 from desktop import paths
@@ -175,8 +177,37 @@ class HandoutDocument:
         probe = self._footer_doc(88, 88, body_w)
         self.geometry = PageGeometry(page.width(), page.height(), margin, self.header.size().height(), probe.size().height())
         self.body.setPageSize(QSizeF(body_w, self.geometry.body_height))
+        if rendered.spec.keep_tables_whole:
+            self._keep_tables_whole()
         self.page_count = max(1, self.body.pageCount())
         self._card_docs = [(self._card_doc(c.front_html), self._card_doc(c.back_html)) for c in rendered.cards]
+
+    def _keep_tables_whole(self) -> None:
+        """Start each top-level table that fits on one page but would cross a page break on a new page.
+
+        Qt's pagination only moves rows; a month grid or the care-team box cut in half reads
+        badly on paper, so such a table gets a page break before it (one at a time, relaid).
+        """
+        page_h = self.geometry.body_height
+        layout = self.body.documentLayout()
+        for _ in range(64):
+            moved = False
+            for frame in self.body.rootFrame().childFrames():
+                if not isinstance(frame, QTextTable) or frame.format().headerRowCount() > 0:
+                    continue  # a table with a repeated header row (a log sheet) may run on
+                rect = layout.frameBoundingRect(frame)
+                if rect.height() >= page_h * 0.9:
+                    continue
+                fmt = frame.format()
+                if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                    continue
+                if int(rect.top() // page_h) != int((rect.bottom() - 1) // page_h):
+                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    frame.setFormat(fmt)
+                    moved = True
+                    break
+            if not moved:
+                return
 
     def _footer_doc(self, page: int, pages: int, width: float) -> QTextDocument:
         html = self.rendered.footer_html.replace("__PAGE__", str(page)).replace("__PAGES__", str(pages))

@@ -41,6 +41,9 @@ class Personal:
     note: str = ""
     logo: bytes | None = None
     """Site logo image bytes (PNG/JPEG) from a site preset."""
+    leukapheresis_date: date | None = None
+    jurisdiction: str = ""
+    """Region whose dated rules the recovery calendar follows ('' = the product's, e.g. China)."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,41 @@ def environment() -> jinja2.Environment:
     return _ENV
 
 
+def _calendar_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, personal: Personal, lang: str,
+                      content: HandoutContent) -> dict[str, Any]:
+    """Calendar, month grids, event rows, notes and the log sheet's rows for the calendar handouts."""
+    from desktop.handouts import recovery
+
+    infusion = personal.infusion_date
+    if infusion is None and spec.needs_infusion:
+        raise UserInputError(f"the {spec.name} handout needs an infusion date (--infusion-date YYYY-MM-DD)")
+    if infusion is None and personal.leukapheresis_date is not None:
+        raise UserInputError("a leukapheresis date needs an infusion date too")
+    cal, has_rules = (recovery.build_calendar(kb, infusion, personal.jurisdiction.strip(), personal.leukapheresis_date)
+                      if infusion is not None else (None, bool(recovery.jurisdictions(kb))))
+    if infusion is None and personal.jurisdiction.strip():
+        recovery.check_jurisdiction(kb, personal.jurisdiction)
+    if not has_rules:
+        content.missing.append("dated rules (jurisdiction, periods)")
+    log_sheet = spec.name == "symptom-log"
+    fever = recovery.fever_threshold(content) if log_sheet else None
+    call_now = recovery.call_now_items(content) if log_sheet else []
+    return {
+        "cal": cal,
+        "has_rules": has_rules,
+        "months": recovery.month_views(cal, lang) if cal is not None else [],
+        "weekdays": recovery.weekdays(lang),
+        "events": recovery.event_rows(cal, lang, content) if cal is not None and spec.needs_infusion else [],
+        "cal_notes": recovery.notes(cal, content) if cal is not None and spec.needs_infusion else [],
+        "day_text": lambda n: recovery.day_text(n, lang),
+        "log": recovery.log_plan(cal, lang, content) if spec.name == "symptom-log" else None,
+        "fever": fever,
+        "call_now": call_now,
+        "fever_listed": fever is not None and any(fever.value.split()[0] in item for item in call_now),
+        "marks": recovery.MARKS,
+    }
+
+
 def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = None, options: Options | None = None,
                    *, shrink: float = 1.0) -> RenderedHandout:
     """Render one handout to HTML plus what the page painter needs (header, footer, images).
@@ -216,6 +254,7 @@ def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = Non
 
     infusion = personal.infusion_date
     phases = [journey.phase_dates(p, infusion, lang) for p in journey.phases_from_kb(kb)]
+    cal_ctx = _calendar_context(kb, spec, personal, lang, content) if spec.calendar else {}
 
     card_w = CARD_W_MM * PX_PER_MM
     card_h = CARD_H_MM * PX_PER_MM
@@ -246,6 +285,8 @@ def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = Non
         "card_w": card_w,
         "card_h": card_h,
         "compact_sources": spec.name in ("clinician-summary", "wallet-card"),
+        "leukapheresis": personal.leukapheresis_date.isoformat() if personal.leukapheresis_date else "",
+        **cal_ctx,
     }
     env = environment()
     template = env.get_template(f"handouts/{spec.name}.html.j2")

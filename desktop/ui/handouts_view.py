@@ -93,6 +93,9 @@ class HandoutsView(QWidget):
         self.patient = QLineEdit()
         self.infusion = QLineEdit()
         self.infusion.setPlaceholderText("YYYY-MM-DD")
+        self.leukapheresis = QLineEdit()
+        self.leukapheresis.setPlaceholderText("YYYY-MM-DD")
+        self.jurisdiction = QComboBox()
         self.center = QComboBox()
         self.phones = QLineEdit()
         self.note = QPlainTextEdit()
@@ -103,9 +106,10 @@ class HandoutsView(QWidget):
         self.load_preset_btn = QPushButton()
         self.logo_btn = QPushButton()
         self.form = QFormLayout()
-        self._labels = [QLabel() for _ in range(10)]
+        self._labels = [QLabel() for _ in range(12)]
         for label, field in zip(self._labels, (self.template, self.language, self.paper, self.large, self.patient,
-                                                self.infusion, self.center, self.phones, self.note, self.preset), strict=True):
+                                                self.infusion, self.leukapheresis, self.jurisdiction, self.center,
+                                                self.phones, self.note, self.preset), strict=True):
             self.form.addRow(label, field)
         preset_row = QHBoxLayout()
         for b in (self.load_preset_btn, self.save_preset_btn, self.logo_btn):
@@ -154,10 +158,10 @@ class HandoutsView(QWidget):
         split.setStretchFactor(1, 1)
         outer = QVBoxLayout(self)
         outer.addWidget(split)
-        for combo in (self.template, self.language, self.paper, self.center):
+        for combo in (self.template, self.language, self.paper, self.center, self.jurisdiction):
             combo.currentIndexChanged.connect(self._schedule)
         self.large.toggled.connect(self._schedule)
-        for line in (self.patient, self.infusion, self.phones):
+        for line in (self.patient, self.infusion, self.leukapheresis, self.phones):
             line.textChanged.connect(self._schedule)
         self.note.textChanged.connect(self._schedule)
         self.preview_btn.clicked.connect(self.open_print_preview)
@@ -179,7 +183,23 @@ class HandoutsView(QWidget):
         if current:
             self.set_center(current)
         self.center.blockSignals(False)
+        self._fill_jurisdictions()
         self._reload_presets()
+
+    def _fill_jurisdictions(self) -> None:
+        """The KB's rule regions; the first entry follows the product's own (China for eque-cel)."""
+        from desktop.handouts.recovery import default_jurisdiction, jurisdictions
+
+        keep = self.jurisdiction.currentData()
+        self.jurisdiction.blockSignals(True)
+        self.jurisdiction.clear()
+        default = default_jurisdiction(self.kb)
+        for region in jurisdictions(self.kb):
+            label = region.name(self.lang) + (self.tr(" (product default)") if region.id == default else "")
+            self.jurisdiction.addItem(label, region.id)
+        index = self.jurisdiction.findData(keep or default)
+        self.jurisdiction.setCurrentIndex(max(index, 0))
+        self.jurisdiction.blockSignals(False)
 
     def _relabel(self) -> None:
         zh = self.lang.startswith("zh")
@@ -199,13 +219,14 @@ class HandoutsView(QWidget):
                 combo.setCurrentIndex(1 if zh else 0)
             combo.blockSignals(False)
         texts = [self.tr("Handout"), self.tr("Language"), self.tr("Paper"), self.tr("Large print"), self.tr("Patient name"),
-                 self.tr("Infusion date"), self.tr("Treating centre"), self.tr("Care-team phones"), self.tr("Note"),
+                 self.tr("Infusion date"), self.tr("Leukapheresis date"), self.tr("Rules of"), self.tr("Treating centre"), self.tr("Care-team phones"), self.tr("Note"),
                  self.tr("Site preset")]
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         self.large.setText(self.tr("body text 16 pt or more"))
         self.phones.setPlaceholderText(self.tr("24-hour number first; separate with ;"))
         self.patient.setPlaceholderText(self.tr("printed only, not saved"))
+        self.leukapheresis.setPlaceholderText(self.tr("YYYY-MM-DD (optional, recovery calendar)"))
         self.save_preset_btn.setText(self.tr("Save site preset"))
         self.load_preset_btn.setText(self.tr("Load preset"))
         self.logo_btn.setText(self.tr("Logo…") if self.logo is None else self.tr("Logo ✓"))
@@ -232,6 +253,30 @@ class HandoutsView(QWidget):
         self._fill_choices()
         self._schedule()
 
+    def show_template(self, name: str, params: dict[str, str]) -> None:
+        """Select handout `name` and fill the dates and jurisdiction from `params`.
+
+        The slot for `CalendarView.printRequested(str, dict)`: params carry `infusion`,
+        `leukapheresis` (ISO dates, may be empty), `jurisdiction` (a rule region id) and `lang`.
+        """
+        index = self.template.findData(name)
+        if index < 0:
+            self.status.setText(self.tr("Unknown handout: %1").replace("%1", name))
+            return
+        self.template.setCurrentIndex(index)
+        self.infusion.setText(str(params.get("infusion") or ""))
+        self.leukapheresis.setText(str(params.get("leukapheresis") or ""))
+        region = str(params.get("jurisdiction") or "")
+        if region:
+            found = self.jurisdiction.findData(region)
+            if found >= 0:
+                self.jurisdiction.setCurrentIndex(found)
+        lang = str(params.get("lang") or "")
+        if lang:
+            self.language.setCurrentIndex(max(0, self.language.findData("zh-Hans" if lang.startswith("zh") else "en")))
+        self._timer.stop()
+        self.refresh_preview()
+
     def set_center(self, center_id: str) -> None:
         index = self.center.findData(center_id)
         if index >= 0:
@@ -241,6 +286,7 @@ class HandoutsView(QWidget):
     def personal(self) -> Personal:
         """The typed details; raises UserInputError (one line) on a bad date."""
         text = self.infusion.text().strip()
+        leuk = self.leukapheresis.text().strip()
         return Personal(
             patient=self.patient.text(),
             infusion_date=parse_date(text) if text else None,
@@ -248,6 +294,8 @@ class HandoutsView(QWidget):
             phones=tuple(p.strip() for p in self.phones.text().split(";") if p.strip()),
             note=self.note.toPlainText(),
             logo=self.logo,
+            leukapheresis_date=parse_date(leuk) if leuk else None,
+            jurisdiction=str(self.jurisdiction.currentData() or ""),
         )
 
     def options(self) -> Options:

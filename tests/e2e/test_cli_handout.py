@@ -49,6 +49,19 @@ def qr_codes(pdf: Path, tmp: Path) -> list[str]:
     return found
 
 
+def expected_lymphodepletion(kb: Path, infusion: str, jurisdiction: str) -> list[str]:
+    """The lymphodepletion dates the KB's rule gives (computed by the calendar, not typed here)."""
+    from datetime import date
+
+    from desktop.handouts.recovery import build_calendar
+    from desktop.kb.store import KnowledgeBase
+
+    with KnowledgeBase(kb) as opened:
+        cal, _ = build_calendar(opened, date.fromisoformat(infusion), jurisdiction)
+    event = cal.event("lymphodepletion")
+    return [event.start.isoformat(), event.end.isoformat()] if event else []
+
+
 def first_center(kb: Path) -> tuple[str, str, str]:
     row = sqlite3.connect(kb).execute("SELECT id, name_en, name_zh FROM centers ORDER BY id LIMIT 1").fetchone()
     return row[0], row[1], row[2] or row[1]
@@ -68,6 +81,7 @@ def test_every_handout_language_paper_size(real_kb: Path, tmp_path: Path, paper:
     pdfs = sorted(out_dir.glob("*.pdf"))
     assert len(pdfs) == len(catalog.HANDOUTS) * 2
     sources = {r[0] for r in sqlite3.connect(real_kb).execute("SELECT id FROM sources")}
+    lymph = expected_lymphodepletion(real_kb, "2026-03-14", "")
     for pdf in pdfs:
         name, lang = pdf.name.split(".")[:2]
         spec = catalog.get(name)
@@ -86,6 +100,10 @@ def test_every_handout_language_paper_size(real_kb: Path, tmp_path: Path, paper:
         assert pages_of(pdf) <= spec.page_limit(large), f"{pdf.name}: {pages_of(pdf)} pages"
         codes = qr_codes(pdf, tmp_path)
         assert "tel:+862783662688" in codes or name == "wallet-card", f"{pdf.name}: {codes}"
+        if spec.calendar:
+            assert "2026-03-14" in flat, pdf.name
+        if name == "recovery-calendar":
+            assert lymph and all(d in flat for d in lymph), f"{pdf.name}: lymphodepletion {lymph!r} missing"
         if name == "wallet-card":
             centre = name_zh if lang == "zh" else name_en
             assert any(c.startswith("MECARD:") and centre.replace(",", "\\,").replace(":", "\\:").replace(";", "\\;") in c and "+862783662688" in c for c in codes), codes
@@ -109,6 +127,9 @@ def test_list_json(mini_kb: Path, tmp_path: Path) -> None:
         (["journey", "--out", "{tmp}"], "cannot write"),
         (["journey", "--out", "{tmp}/x.pdf", "--center", "atlantis"], "unknown centre"),
         (["journey", "--out", "{tmp}/x.pdf", "--lang", "fr"], "unknown language"),
+        (["recovery-calendar", "--out", "{tmp}/x.pdf", "--infusion-date", "2026-01-29", "--jurisdiction", "mars"], "unknown jurisdiction"),
+        (["recovery-calendar", "--out", "{tmp}/x.pdf"], "needs an infusion date"),
+        (["recovery-calendar", "--out", "{tmp}/x.pdf", "--infusion-date", "2026-01-29", "--leukapheresis-date", "2026-02-01"], "before the infusion"),
     ],
 )
 def test_errors_are_one_line_exit_2_no_file(mini_kb: Path, tmp_path: Path, args: list[str], message: str) -> None:
@@ -140,3 +161,30 @@ def test_one_handout_written_atomically(mini_kb: Path, tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["w.pdf"]
     assert EVIL in " ".join(text_of(out).split())
+
+
+@pytest.mark.parametrize("jurisdiction", ["us", "China"])
+def test_calendar_jurisdiction(real_kb: Path, tmp_path: Path, jurisdiction: str) -> None:
+    out = tmp_path / "cal.pdf"
+    done = cartref("recovery-calendar", "--out", str(out), "--infusion-date", "2026-01-29", "--leukapheresis-date", "2025-12-20",
+                   "--jurisdiction", jurisdiction, "--phone", PHONE, "--lang", "zh", kb=real_kb, home=tmp_path / "h")
+    assert done.returncode == 0, done.stderr
+    flat = " ".join(text_of(out).split())
+    lymph = expected_lymphodepletion(real_kb, "2026-01-29", jurisdiction)
+    assert lymph and all(d in flat for d in lymph)
+    assert "2026-01-29" in flat and "2025-12-20" in flat and PHONE in flat
+    assert "2025年12月" in flat and "2026年1月" in flat and "2026年2月" in flat
+    if jurisdiction == "us":
+        assert "美国FDA说明书" in flat and "2026-01-29 – 2026-02-12" in flat and "2025-06-26起" in flat
+    else:
+        assert "FUMANBA-1研究方案" in flat and "资料中未找到" in flat and "2026-01-29 – 2026-02-12" not in flat
+    assert pages_of(out) <= catalog.get("recovery-calendar").page_limit(False)
+    assert "tel:+862783662688" in qr_codes(out, tmp_path)
+
+
+def test_all_without_infusion_date_skips_the_calendar(mini_kb: Path, tmp_path: Path) -> None:
+    done = cartref("--all", "--out-dir", str(tmp_path / "o"), "--lang", "en", kb=mini_kb, home=tmp_path / "h")
+    assert done.returncode == 0, done.stderr
+    names = {p.name.split(".")[0] for p in (tmp_path / "o").glob("*.pdf")}
+    assert "recovery-calendar" not in names and "symptom-log" in names
+    assert "skipped recovery-calendar" in done.stderr

@@ -81,14 +81,41 @@ def test_batch_runs_on_a_thread_and_cancels(view: HandoutsView, qtbot, tmp_path:
     view.copies.setValue(3)
     worker = view.start_batch(tmp_path)
     assert not view.progress.isHidden() and not view.cancel_btn.isHidden()
-    with qtbot.waitSignal(worker.finished, timeout=60000):
-        pass
+    # waitUntil, not waitSignal: a fast worker may finish before a signal spy would connect
+    qtbot.waitUntil(lambda: worker.isFinished() and view.progress.isHidden(), timeout=60000)
     assert len(list(tmp_path.glob("*.pdf"))) == 3 and view.progress.isHidden()
     other = tmp_path / "cancelled"
     other.mkdir()
     view.copies.setValue(40)
     worker = view.start_batch(other)
     view.cancel_batch()
-    with qtbot.waitSignal(worker.finished, timeout=60000):
-        pass
+    qtbot.waitUntil(lambda: worker.isFinished() and view.progress.isHidden(), timeout=60000)
     assert len(list(other.glob("*.pdf"))) < 40
+
+
+def test_calendar_print_path_fills_the_form(qtbot, real_kb: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from desktop.ui.calendar_view import CalendarView
+
+    kb = KnowledgeBase(real_kb)
+    view = HandoutsView(kb)
+    cal = CalendarView(kb)
+    qtbot.addWidget(view)
+    qtbot.addWidget(cal)
+    assert view.jurisdiction.currentData() == "China"  # the product's (eque-cel) rules by default
+    cal.printRequested.connect(view.show_template)
+    cal.set_inputs(dt.date(2026, 1, 29), "US", dt.date(2025, 12, 20))
+    cal._print()
+    assert view.handout_name() == "recovery-calendar"
+    assert view.infusion.text() == "2026-01-29" and view.leukapheresis.text() == "2025-12-20"
+    assert view.jurisdiction.currentData() == "US"
+    assert view.document is not None and view.document.page_count >= 1
+    out = view.save_pdf(tmp_path / "cal.pdf")
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout.split())
+    assert "2026-01-29" in text and "US FDA label" in text and "2026-02-12" in text
+    view.show_template("symptom-log", {"infusion": "2026-01-29", "jurisdiction": "China", "leukapheresis": "", "lang": "zh-Hans"})
+    assert view.handout_name() == "symptom-log" and view.leukapheresis.text() == ""
+    assert view.document is not None and view.document.rendered.options.lang == "zh-Hans"
+    view.show_template("no-such", {})
+    assert "no-such" in view.status.text()

@@ -32,7 +32,8 @@ def kb(mini_kb: Path) -> KnowledgeBase:
 @pytest.mark.parametrize("name", catalog.names())
 @pytest.mark.parametrize("lang", ["en", "zh-Hans"])
 def test_typed_text_is_escaped_everywhere(kb: KnowledgeBase, name: str, lang: str) -> None:
-    r = render_handout(kb, name, Personal(patient=EVIL, note=EVIL, phones=(EVIL + " 027 1234",)), Options(lang=lang))
+    personal = Personal(patient=EVIL, note=EVIL, phones=(EVIL + " 027 1234",), infusion_date=date(2026, 3, 14))
+    r = render_handout(kb, name, personal, Options(lang=lang))
     html = r.html + r.header_html + "".join(c.front_html + c.back_html for c in r.cards)
     assert "<b>Li</b>" not in html
     assert "&lt;b&gt;Li&lt;/b&gt; &amp; &#34;Wang&#34;" in html
@@ -123,7 +124,8 @@ def test_markdown_citations_and_escaping() -> None:
 
 
 def test_catalog() -> None:
-    assert catalog.names() == ["about-car-t", "journey", "warning-signs", "caregiver-checklist", "wallet-card", "clinician-summary"]
+    assert catalog.names() == ["about-car-t", "journey", "warning-signs", "caregiver-checklist", "wallet-card", "clinician-summary",
+                               "recovery-calendar", "symptom-log"]
     for spec in catalog.HANDOUTS:
         assert spec.title("zh-Hans") and re.search(r"[\u4e00-\u9fff]", spec.title("zh-Hans"))
         assert spec.page_limit(True) >= spec.page_limit(False)

@@ -1,0 +1,319 @@
+"""What the recovery-calendar and symptom-log handouts print, computed without Qt.
+
+The dates come from `desktop.clinical.calendar.recovery_calendar` under one jurisdiction's
+dated rules; this module only arranges them for paper (month grids with marked days, the
+event list, the log sheet's rows) and reads the "call now" thresholds from the KB's safety
+articles and glossary, so no clinical number is written into a template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from desktop.clinical.calendar import (
+    TOPIC_TITLES,
+    Calendar,
+    CalendarEvent,
+    CalendarNote,
+    recovery_calendar,
+    resolve_region,
+)
+from desktop.errors import UserInputError
+from desktop.handouts import journey
+from desktop.handouts.content import DEFAULT_THERAPY, HandoutContent, split_cite_ids
+from desktop.kb.rules import Region, regions, rules_for
+from desktop.kb.store import KnowledgeBase
+
+# kind -> (colour, English mark, Chinese mark); the mark keeps days apart on a grey printer.
+MARKS: dict[str, tuple[str, str, str]] = {
+    "leukapheresis": ("#cfe0f7", "A", "采"),
+    "lymphodepletion": ("#f9d29d", "L", "化"),
+    "infusion": ("#b71c1c", "0", "输"),
+    "monitoring-daily": ("#f6c6c6", "M", "监"),
+    "monitoring-period": ("#f6c6c6", "W", "察"),
+    "stay-near-centre": ("#c9e7c1", "N", "近"),
+    "driving": ("#fbe88a", "D", "驾"),
+    "caregiver": ("#dccdf0", "C", "陪"),
+    "follow-up": ("#bfe6e6", "F", "访"),
+}
+PRIORITY = ("infusion", "lymphodepletion", "leukapheresis", "follow-up", "monitoring-period", "monitoring-daily",
+            "stay-near-centre", "driving", "caregiver")
+SPAN_KINDS = ("leukapheresis", "lymphodepletion", "infusion", "follow-up")
+"""Kinds marked on every day they cover; the other (period) kinds are marked on their last day."""
+SPAN_SHADE = "#eef2f7"
+WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+
+
+def jurisdictions(kb: KnowledgeBase) -> list[Region]:
+    """The regions a calendar can be computed for (the KB's `rule_regions`)."""
+    return regions(kb)
+
+
+def default_jurisdiction(kb: KnowledgeBase, therapy_id: str = DEFAULT_THERAPY) -> str:
+    """The region whose rules name the product (China for eque-cel); else the first region; '' if none."""
+    known = [r.id for r in regions(kb)]
+    if not known:
+        return ""
+    for rule in rules_for(kb, therapy_id=therapy_id):
+        if therapy_id in rule.therapy_ids and rule.region in known:
+            return rule.region
+    return known[0]
+
+
+def check_jurisdiction(kb: KnowledgeBase, jurisdiction: str) -> str:
+    """The region id for a typed jurisdiction (id, name or alias such as us / china); one-line error otherwise."""
+    return resolve_region(jurisdiction, regions(kb)).id
+
+
+def build_calendar(kb: KnowledgeBase, infusion: dt.date, jurisdiction: str = "",
+                   leukapheresis: dt.date | None = None) -> tuple[Calendar, bool]:
+    """The calendar under `jurisdiction` (default: the product's); (calendar, has_rules).
+
+    A KB without dated rules still gets a calendar with the days the user typed, and
+    `has_rules` False so the handout says the rules are missing instead of inventing them.
+    """
+    if leukapheresis is not None and leukapheresis >= infusion:
+        raise UserInputError("the leukapheresis date must be before the infusion date")
+    if not regions(kb):
+        if jurisdiction:
+            resolve_region(jurisdiction, [])  # raises: this KB has no rules
+        events = [CalendarEvent("infusion", infusion, infusion, 0, 0, *TOPIC_TITLES["infusion"])]
+        if leukapheresis is not None:
+            rel = (leukapheresis - infusion).days
+            events.insert(0, CalendarEvent("leukapheresis", leukapheresis, leukapheresis, rel, rel, *TOPIC_TITLES["leukapheresis"]))
+        return Calendar(infusion, "", "", "", leukapheresis, events=tuple(events)), False
+    region = jurisdiction or default_jurisdiction(kb)
+    return recovery_calendar(infusion, region, leukapheresis, kb), True
+
+
+# -- labels --------------------------------------------------------------------------------
+def _minus(n: int) -> str:
+    return str(n).replace("-", "−")
+
+
+def day_text(n: int, lang: str) -> str:
+    return f"第{_minus(n)}天" if lang.startswith("zh") else f"Day {_minus(n)}"
+
+
+def days_text(a: int, b: int, lang: str) -> str:
+    if a == b:
+        return day_text(a, lang)
+    return f"第{_minus(a)}至{_minus(b)}天" if lang.startswith("zh") else f"Days {_minus(a)} to {_minus(b)}"
+
+
+def date_text(d: dt.date, lang: str) -> str:
+    """ISO date with the weekday, so the patient can find it on a wall calendar."""
+    wd = (WEEKDAYS_ZH if lang.startswith("zh") else WEEKDAYS_EN)[d.weekday()]
+    return f"{d.isoformat()}（{wd}）" if lang.startswith("zh") else f"{wd} {d.isoformat()}"
+
+
+def valid_text(valid: str, lang: str) -> str:
+    """`since 2025-06-26` -> `2025-06-26起` in Chinese; ranges print as they are."""
+    if lang.startswith("zh") and valid.startswith("since "):
+        return f"{valid[6:]}起"
+    return valid
+
+
+def month_title(year: int, month: int, lang: str) -> str:
+    return f"{year}年{month}月" if lang.startswith("zh") else f"{MONTHS_EN[month - 1]} {year}"
+
+
+# -- the grid ------------------------------------------------------------------------------
+@dataclass
+class Mark:
+    kind: str
+    code: str
+    colour: str
+    end: bool
+    """True when this mark is a period's last day (not a day of a spanning event)."""
+
+
+@dataclass
+class DayCell:
+    day: dt.date | None
+    rel: int | None = None
+    marks: list[Mark] = field(default_factory=list)
+    colour: str = "#ffffff"
+    text_colour: str = "#111111"
+
+
+@dataclass
+class MonthView:
+    title: str
+    weeks: list[list[DayCell]]
+
+
+def _code(kind: str, lang: str) -> str:
+    _colour, en, zh = MARKS.get(kind, ("#dddddd", "?", "?"))
+    return zh if lang.startswith("zh") else en
+
+
+def month_views(cal: Calendar, lang: str) -> list[MonthView]:
+    """Every month the calendar touches (at least the infusion month and the next one)."""
+    months = cal.months()
+    nxt = (cal.infusion.year + (cal.infusion.month == 12), cal.infusion.month % 12 + 1)
+    if nxt not in months:
+        months.append(nxt)
+    first = cal.first_day
+    out = []
+    for year, month in sorted(months):
+        weeks = []
+        for week in Calendar.month_grid(year, month):
+            row = []
+            for day in week:
+                if day is None:
+                    row.append(DayCell(None))
+                    continue
+                cell = DayCell(day, (day - cal.infusion).days if day >= first else None)
+                for e in cal.on(day):
+                    span = e.kind in SPAN_KINDS
+                    if span or day == e.end:
+                        cell.marks.append(Mark(e.kind, _code(e.kind, lang), MARKS.get(e.kind, ("#dddddd", "", ""))[0], not span))
+                cell.marks.sort(key=lambda m: PRIORITY.index(m.kind) if m.kind in PRIORITY else 99)
+                if cell.marks:
+                    cell.colour = cell.marks[0].colour
+                elif cal.on(day):
+                    cell.colour = SPAN_SHADE
+                if cell.marks and cell.marks[0].kind == "infusion":
+                    cell.text_colour = "#ffffff"
+                row.append(cell)
+            weeks.append(row)
+        out.append(MonthView(month_title(year, month, lang), weeks))
+    return out
+
+
+def weekdays(lang: str) -> tuple[str, ...]:
+    return WEEKDAYS_ZH if lang.startswith("zh") else WEEKDAYS_EN
+
+
+# -- the event list ------------------------------------------------------------------------
+@dataclass
+class EventRow:
+    kind: str
+    code: str
+    colour: str
+    text_colour: str
+    when: str
+    days: str
+    title: str
+    end_label: str
+    detail: str
+    jurisdiction: str
+    valid: str
+    source_ids: tuple[str, ...]
+
+
+def event_rows(cal: Calendar, lang: str, content: HandoutContent) -> list[EventRow]:
+    """One row per event, in date order; the sources are recorded as used."""
+    zh = lang.startswith("zh")
+    rows = []
+    for e in sorted(cal.events, key=lambda e: (e.start, e.end, PRIORITY.index(e.kind) if e.kind in PRIORITY else 99)):
+        content.use(e.source_ids)
+        when = date_text(e.start, lang) if e.start == e.end else f"{e.start.isoformat()} – {e.end.isoformat()}"
+        span = e.kind in SPAN_KINDS
+        end_label = "" if span or e.start == e.end else (f"最后一天：{date_text(e.end, lang)}" if zh else f"Last day: {date_text(e.end, lang)}")
+        colour = MARKS.get(e.kind, ("#dddddd", "", ""))[0]
+        rows.append(EventRow(
+            e.kind, _code(e.kind, lang), colour, "#ffffff" if e.kind == "infusion" else "#111111", when,
+            days_text(e.day_from, e.day_to, lang), e.title(lang), end_label, e.detail(lang), e.jurisdiction_label(lang),
+            valid_text(e.valid, lang), e.source_ids,
+        ))
+    return rows
+
+
+def notes(cal: Calendar, content: HandoutContent) -> list[CalendarNote]:
+    for n in cal.notes:
+        content.use(n.source_ids)
+    return list(cal.notes)
+
+
+# -- the symptom log -----------------------------------------------------------------------
+@dataclass
+class LogRow:
+    rel: int
+    date: str
+    weekday: str
+
+
+@dataclass
+class LogPlan:
+    rows: list[LogRow]
+    last_day: int
+    basis: str
+    """Whose period the sheet's length follows (a rule's jurisdiction or the study protocol)."""
+    source_ids: tuple[str, ...]
+
+
+def log_plan(cal: Calendar | None, lang: str, content: HandoutContent) -> LogPlan:
+    """Rows from day 0 to the end of the monitoring window.
+
+    The window is the jurisdiction's monitoring-period rule when one is in force; otherwise
+    the close-watching phase of the study protocol the journey handout uses (labelled so).
+    """
+    zh = lang.startswith("zh")
+    monitor = cal.event("monitoring-period") if cal is not None else None
+    if monitor is not None:
+        last, basis, ids = monitor.day_to, monitor.jurisdiction_label(lang), monitor.source_ids
+    else:
+        phase = next((p for p in journey.PHASES if p.key == "monitoring" and p.end_day is not None), None)
+        if phase is None or phase.end_day is None:
+            raise UserInputError("no monitoring window is known for the symptom log")
+        last, basis, ids = phase.end_day, (phase.basis_zh if zh else phase.basis_en), phase.source_ids
+    content.use(ids)
+    rows = []
+    for n in range(0, last + 1):
+        if cal is not None:
+            d = cal.infusion + dt.timedelta(days=n)
+            rows.append(LogRow(n, f"{d.month:02d}-{d.day:02d}", weekdays(lang)[d.weekday()]))
+        else:
+            rows.append(LogRow(n, "", ""))
+    return LogPlan(rows, last, basis, ids)
+
+
+@dataclass
+class Threshold:
+    value: str
+    """e.g. `38 °C`, as the KB's text gives it."""
+    source_ids: tuple[str, ...]
+
+
+_TEMP = re.compile(r"(\d+(?:[.,]\d+)?)\s*°C")
+_CITE = re.compile(r"\[@([^\]]+)\]")
+
+
+def fever_threshold(content: HandoutContent) -> Threshold | None:
+    """The fever temperature from the CRS article's "call" section, else the glossary's fever entry."""
+    article = content.article("crs")
+    if article is not None:
+        for section in article._sections:
+            if not any(k in section.heading.casefold() for k in ("call", "联系")):
+                continue
+            for line in section.body_md.splitlines():
+                m = _TEMP.search(line)
+                cites = [i for c in _CITE.findall(line) for i in split_cite_ids(c)]
+                if m and cites:
+                    content.use(cites)
+                    return Threshold(f"{m.group(1)} °C", tuple(cites))
+    term = content.term("fever")
+    if term is not None:
+        m = _TEMP.search(term.definition)
+        found = next((g for g in content.kb.glossary() if g.id == term.id), None)
+        if m and found is not None:
+            return Threshold(f"{m.group(1)} °C", found.source_ids)
+    content.missing.append("fever threshold")
+    return None
+
+
+def call_now_items(content: HandoutContent) -> list[str]:
+    """The "call straight away" bullets of the CRS and ICANS patient articles, as HTML with cites."""
+    items: list[str] = []
+    crs = content.article("crs")
+    items += content.bullets(crs, "call", "联系", limit=6)
+    icans = content.article("icans")
+    items += content.bullets(icans, "can do", "可以做", "call", limit=1)
+    return items
