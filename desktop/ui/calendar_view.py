@@ -277,7 +277,10 @@ class CalendarView(QWidget):
         from desktop.handouts.pdf import render_pdf
         from desktop.handouts.render import Options, Personal
 
-        personal = Personal(infusion_date=dt.date.fromisoformat(params["infusion"]))
+        leuka = params.get("leukapheresis") or ""
+        personal = Personal(infusion_date=dt.date.fromisoformat(params["infusion"]),
+                            leukapheresis_date=dt.date.fromisoformat(leuka) if leuka else None,
+                            jurisdiction=params.get("jurisdiction") or "")
         try:
             render_pdf(self._kb, "recovery-calendar", Path(name), personal, Options(lang=self._lang))
         except CartrefError as exc:

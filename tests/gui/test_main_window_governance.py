@@ -85,3 +85,18 @@ def test_help_menu_offers_report_and_export(window: MainWindow, tmp_path: Path,
 def test_feedback_db_is_separate_from_the_kb(window: MainWindow, real_kb: Path) -> None:
     with sqlite3.connect(real_kb) as kb:
         assert kb.execute("SELECT count(*) FROM sqlite_master WHERE name='feedback'").fetchone()[0] == 0
+
+
+def test_print_calendar_opens_the_calendar_handout_with_its_dates(window: MainWindow, qtbot: QtBot) -> None:
+    import datetime as dt
+
+    window.navigate("view:calendar")
+    calendar = window.views["calendar"]
+    calendar.set_inputs(dt.date(2026, 1, 29), "US", dt.date(2025, 12, 10))  # type: ignore[attr-defined]
+    qtbot.mouseClick(calendar.print_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert window.current == "view:handouts"
+    handouts = window.views["handouts"]
+    assert handouts.template.currentData() == "recovery-calendar"  # type: ignore[attr-defined]
+    assert handouts.infusion.text() == "2026-01-29"  # type: ignore[attr-defined]
+    assert handouts.leukapheresis.text() == "2025-12-10"  # type: ignore[attr-defined]
+    assert handouts.jurisdiction.currentData() == "US"  # type: ignore[attr-defined]
