@@ -24,7 +24,7 @@ def run() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        person = Personal(patient="王丽 Wang Li", infusion_date=date(2026, 3, 14), phones=("+86 27 8366 2688",), note="Bring your medicines list.")
+        person = Personal(patient="王丽 Wang Li", infusion_date=date(2026, 3, 14), phones=("+86 20 5550 0123",), note="Bring your medicines list.")
         render_pdf(kb, "warning-signs", out / "warm.pdf", person, Options(lang="zh-Hans"))  # start-up: fonts, templates
         one = []
         floor = []
@@ -42,7 +42,7 @@ def run() -> list[dict[str, object]]:
                      "floor": statistics.median(floor), "ok": med <= 300})
         jobs = [
             Job(catalog.names()[i % len(catalog.names())],
-                Personal(patient=f"Patient {i}", infusion_date=date(2026, 1, 1) + timedelta(days=i), phones=(f"+86 27 8366 {i:04d}",)),
+                Personal(patient=f"Patient {i}", infusion_date=date(2026, 1, 1) + timedelta(days=i), phones=(f"+86 20 5550 {i:04d}",)),
                 Options(lang="zh-Hans" if i % 2 else "en", large_print=i % 5 == 0), out / f"batch-{i:03d}.pdf")
             for i in range(100)
         ]

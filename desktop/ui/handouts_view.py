@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QThread, QTimer, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -155,7 +155,10 @@ class HandoutsView(QWidget):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.preview_area)
+        left.setMaximumWidth(520)  # the form needs little room; the page preview gets the rest
+        split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
+        split.setSizes([440, 800])
         outer = QVBoxLayout(self)
         outer.addWidget(split)
         for combo in (self.template, self.language, self.paper, self.center, self.jurisdiction):
@@ -307,6 +310,12 @@ class HandoutsView(QWidget):
 
     def _schedule(self) -> None:
         self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time the view is shown, show the default handout rather than an empty pane."""
+        super().showEvent(event)
+        if self.document is None and not self._timer.isActive():
+            self._timer.start()
 
     def refresh_preview(self) -> None:
         """Lay the handout out and show its pages (the same painter as the PDF)."""

@@ -18,7 +18,7 @@ from desktop.handouts import catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 EVIL = '<b>Li</b> & "Wang"'
-PHONE = "+86 27 8366 2688"
+PHONE = "+86 20 5550 0123"
 NEEDS = [t for t in ("pdftotext", "pdfinfo", "pdftoppm", "zbarimg") if shutil.which(t) is None]
 pytestmark = pytest.mark.skipif(bool(NEEDS), reason=f"missing {NEEDS} (scripts/system-deps.sh)")
 
@@ -99,14 +99,14 @@ def test_every_handout_language_paper_size(real_kb: Path, tmp_path: Path, paper:
             assert "Information, not medical advice" in flat
         assert pages_of(pdf) <= spec.page_limit(large), f"{pdf.name}: {pages_of(pdf)} pages"
         codes = qr_codes(pdf, tmp_path)
-        assert "tel:+862783662688" in codes or name == "wallet-card", f"{pdf.name}: {codes}"
+        assert "tel:+862055500123" in codes or name == "wallet-card", f"{pdf.name}: {codes}"
         if spec.calendar:
             assert "2026-03-14" in flat, pdf.name
         if name == "recovery-calendar":
             assert lymph and all(d in flat for d in lymph), f"{pdf.name}: lymphodepletion {lymph!r} missing"
         if name == "wallet-card":
             centre = name_zh if lang == "zh" else name_en
-            assert any(c.startswith("MECARD:") and centre.replace(",", "\\,").replace(":", "\\:").replace(";", "\\;") in c and "+862783662688" in c for c in codes), codes
+            assert any(c.startswith("MECARD:") and centre.replace(",", "\\,").replace(":", "\\:").replace(";", "\\;") in c and "+862055500123" in c for c in codes), codes
             assert "2026-03-14" in flat
 
 
@@ -179,7 +179,7 @@ def test_calendar_jurisdiction(real_kb: Path, tmp_path: Path, jurisdiction: str)
     else:
         assert "FUMANBA-1研究方案" in flat and "资料中未找到" in flat and "2026-01-29 – 2026-02-12" not in flat
     assert pages_of(out) <= catalog.get("recovery-calendar").page_limit(False)
-    assert "tel:+862783662688" in qr_codes(out, tmp_path)
+    assert "tel:+862055500123" in qr_codes(out, tmp_path)
 
 
 def test_all_without_infusion_date_skips_the_calendar(mini_kb: Path, tmp_path: Path) -> None:

@@ -85,7 +85,7 @@ def test_footer_carries_meta_sources_and_page_placeholders(kb: KnowledgeBase) ->
 
 
 def test_qr_payloads(kb: KnowledgeBase) -> None:
-    assert tel_uri("+86 (27) 8366-0000") == "tel:+862783660000"
+    assert tel_uri("+86 (20) 5550-0000") == "tel:+862055500000"
     assert tel_uri("call us") == ""
     r = render_handout(kb, "wallet-card", Personal(center_id="test-wuhan", phones=("027 1234 5678",)), Options(lang="zh-Hans"))
     assert r.qr_payloads["phone"] == "tel:02712345678"
