@@ -56,27 +56,6 @@ _app: QGuiApplication | None = None
 _family: str | None = None
 
 
-def guard_none_refcount() -> None:
-    """Work around PySide6 6.12.0 on CPython < 3.12: every call of a void Qt method drops a
-    reference to None (the wheels assume 3.12's immortal None), so a few thousand painter
-    calls abort the process with "none_dealloc". Give None a huge reference count once, as
-    3.12+ does by design. No effect on other versions.
-    """
-    import PySide6
-
-    if sys.version_info >= (3, 12) or not PySide6.__version__.startswith("6.12."):
-        return
-    if getattr(guard_none_refcount, "done", False):
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    guard_none_refcount.done = True  # type: ignore[attr-defined]
-
-
-guard_none_refcount()
-
-
 def ensure_gui_app() -> QGuiApplication:
     """A QGuiApplication for fonts and painting; offscreen when there is no display."""
     global _app

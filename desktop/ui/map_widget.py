@@ -12,7 +12,6 @@ pan, 0 or Home fits the pins, a click on a pin emits `pinClicked(center_id)`.
 from __future__ import annotations
 
 import math
-import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -46,26 +45,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.geo.outlines import X_SCALE, load_outline_records, project, unproject
-
-
-def _guard_none_refcount() -> None:
-    """PySide6 6.12.0 on CPython < 3.12 drops a reference to None on every void Qt call (the
-    wheels assume 3.12's immortal None); a map repaint makes hundreds, so panning would abort
-    the process with "none_dealloc" within seconds. Give None a huge reference count once, as
-    3.12+ does by design (desktop.handouts.pdf does the same; whichever runs first wins).
-    """
-    import PySide6
-
-    if sys.version_info >= (3, 12) or not PySide6.__version__.startswith("6.12."):
-        return
-    if sys.getrefcount(None) > 1 << 39:
-        return  # already guarded
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
-_guard_none_refcount()
 
 SEA = QColor("#dbe9f4")
 LAND = QColor("#f6f3ea")
