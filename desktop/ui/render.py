@@ -342,14 +342,17 @@ class PageRenderer(QObject):
             entry("view:compare", self.tr("Compare trials"), self.tr("Response and safety side by side (not head-to-head)")),
             entry("view:safety", self.tr("Safety"), self.tr("CRS, ICANS and other toxicities")),
             entry("view:grading", self.tr("Grading tools"), self.tr("ASTCT CRS and ICANS grade, ICE score")),
+            entry("view:timeline", self.tr("Regulatory timeline"), self.tr("Approvals, label and rule changes by date")),
         ))
         staff = "".join((
             entry("view:handouts", self.tr("Handouts"), self.tr("Print personalised patient handouts")),
             entry("view:centres", self.tr("Centres"), self.tr("Treatment and trial centres, nearest first")),
             entry("view:bookmarks", self.tr("Bookmarks"), self.tr("Pages you saved, your notes and history")),
+            entry("view:changes", self.tr("What changed"), self.tr("What the last content update added or changed")),
         ))
         patient = "".join((
             entry("view:journey", self.tr("Patient journey"), self.tr("From referral to follow-up, step by step")),
+            entry("view:calendar", self.tr("Recovery calendar"), self.tr("Your key days after the infusion, with dates")),
             entry("view:safety", self.tr("Side effects"), self.tr("What to watch for and when to call")),
             entry("view:glossary", self.tr("Glossary"), self.tr("Words explained in plain language")),
         ))

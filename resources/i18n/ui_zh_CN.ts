@@ -613,14 +613,14 @@
     </message>
     <message>
         <location filename="../../desktop/ui/render.py" line="181"/>
-        <location filename="../../desktop/ui/render.py" line="358"/>
+        <location filename="../../desktop/ui/render.py" line="361"/>
         <source>For patients and caregivers</source>
         <translation>面向患者和照护者</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/render.py" line="181"/>
-        <location filename="../../desktop/ui/render.py" line="356"/>
-        <location filename="../../desktop/ui/render.py" line="546"/>
+        <location filename="../../desktop/ui/render.py" line="359"/>
+        <location filename="../../desktop/ui/render.py" line="549"/>
         <source>For clinicians</source>
         <translation>面向临床医生</translation>
     </message>
@@ -686,7 +686,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/render.py" line="340"/>
-        <location filename="../../desktop/ui/render.py" line="566"/>
+        <location filename="../../desktop/ui/render.py" line="569"/>
         <source>Therapies</source>
         <translation>治疗产品</translation>
     </message>
@@ -697,7 +697,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/render.py" line="341"/>
-        <location filename="../../desktop/ui/render.py" line="566"/>
+        <location filename="../../desktop/ui/render.py" line="569"/>
         <source>Trials</source>
         <translation>临床试验</translation>
     </message>
@@ -737,408 +737,438 @@
         <translation>ASTCT CRS 和 ICANS 分级、ICE 评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="347"/>
+        <location filename="../../desktop/ui/render.py" line="345"/>
+        <source>Regulatory timeline</source>
+        <translation>监管时间线</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/render.py" line="345"/>
+        <source>Approvals, label and rule changes by date</source>
+        <translation>按日期列出的批准、说明书和规定变更</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/render.py" line="348"/>
         <source>Handouts</source>
         <translation>患者资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="347"/>
+        <location filename="../../desktop/ui/render.py" line="348"/>
         <source>Print personalised patient handouts</source>
         <translation>打印个性化患者资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="348"/>
+        <location filename="../../desktop/ui/render.py" line="349"/>
         <source>Centres</source>
         <translation>治疗中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="348"/>
+        <location filename="../../desktop/ui/render.py" line="349"/>
         <source>Treatment and trial centres, nearest first</source>
         <translation>治疗和试验中心，由近及远</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="349"/>
+        <location filename="../../desktop/ui/render.py" line="350"/>
         <source>Bookmarks</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="349"/>
+        <location filename="../../desktop/ui/render.py" line="350"/>
         <source>Pages you saved, your notes and history</source>
         <translation>您收藏的页面、笔记和历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="352"/>
+        <location filename="../../desktop/ui/render.py" line="351"/>
+        <source>What changed</source>
+        <translation>内容更新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/render.py" line="351"/>
+        <source>What the last content update added or changed</source>
+        <translation>最近一次内容更新新增或修改了什么</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/render.py" line="354"/>
         <source>Patient journey</source>
         <translation>治疗历程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="352"/>
+        <location filename="../../desktop/ui/render.py" line="354"/>
         <source>From referral to follow-up, step by step</source>
         <translation>从转诊到随访，逐步说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="353"/>
+        <location filename="../../desktop/ui/render.py" line="355"/>
+        <source>Recovery calendar</source>
+        <translation>康复日历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/render.py" line="355"/>
+        <source>Your key days after the infusion, with dates</source>
+        <translation>回输后的关键日子，附具体日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/render.py" line="356"/>
         <source>Side effects</source>
         <translation>不良反应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="353"/>
+        <location filename="../../desktop/ui/render.py" line="356"/>
         <source>What to watch for and when to call</source>
         <translation>需要注意什么、何时联系医生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="354"/>
+        <location filename="../../desktop/ui/render.py" line="357"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="354"/>
+        <location filename="../../desktop/ui/render.py" line="357"/>
         <source>Words explained in plain language</source>
         <translation>用通俗语言解释术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="357"/>
+        <location filename="../../desktop/ui/render.py" line="360"/>
         <source>For staff printing handouts</source>
         <translation>面向打印资料的工作人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="366"/>
+        <location filename="../../desktop/ui/render.py" line="369"/>
         <source>An offline reference on BCMA-targeted CAR-T cell therapy for relapsed or refractory multiple myeloma. Type in the search field above, or start from one of these pages.</source>
         <translation>关于靶向 BCMA 的 CAR-T 细胞疗法治疗复发或难治性多发性骨髓瘤的离线参考资料。请在上方搜索框中输入，或从以下页面开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="367"/>
+        <location filename="../../desktop/ui/render.py" line="370"/>
         <source>Knowledge base {0}, content date {1}: {2} therapies, {3} trials, {4} articles, {5} sources.</source>
         <translation>知识库 {0}，内容日期 {1}：{2} 种疗法、{3} 项试验、{4} 篇文章、{5} 条来源。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="370"/>
+        <location filename="../../desktop/ui/render.py" line="373"/>
         <source>CAR-T Reference</source>
         <translation>CAR-T 参考</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="372"/>
+        <location filename="../../desktop/ui/render.py" line="375"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="387"/>
+        <location filename="../../desktop/ui/render.py" line="390"/>
         <source>Also available:</source>
         <translation>另有版本：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="392"/>
+        <location filename="../../desktop/ui/render.py" line="395"/>
         <source>Further sources:</source>
         <translation>其他来源：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="408"/>
+        <location filename="../../desktop/ui/render.py" line="411"/>
         <source>Target</source>
         <translation>靶点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="409"/>
+        <location filename="../../desktop/ui/render.py" line="412"/>
         <source>Construct</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="410"/>
+        <location filename="../../desktop/ui/render.py" line="413"/>
         <source>Dose</source>
         <translation>剂量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="411"/>
+        <location filename="../../desktop/ui/render.py" line="414"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="412"/>
+        <location filename="../../desktop/ui/render.py" line="415"/>
         <source>Codes</source>
         <translation>代号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="413"/>
+        <location filename="../../desktop/ui/render.py" line="416"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="414"/>
-        <location filename="../../desktop/ui/render.py" line="490"/>
-        <location filename="../../desktop/ui/render.py" line="525"/>
-        <location filename="../../desktop/ui/render.py" line="570"/>
+        <location filename="../../desktop/ui/render.py" line="417"/>
+        <location filename="../../desktop/ui/render.py" line="493"/>
+        <location filename="../../desktop/ui/render.py" line="528"/>
+        <location filename="../../desktop/ui/render.py" line="573"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="416"/>
+        <location filename="../../desktop/ui/render.py" line="419"/>
         <source>Key facts</source>
         <translation>要点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="423"/>
+        <location filename="../../desktop/ui/render.py" line="426"/>
         <source>Approvals</source>
         <translation>批准情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="425"/>
+        <location filename="../../desktop/ui/render.py" line="428"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="425"/>
+        <location filename="../../desktop/ui/render.py" line="428"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="425"/>
+        <location filename="../../desktop/ui/render.py" line="428"/>
         <source>Agency</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="425"/>
+        <location filename="../../desktop/ui/render.py" line="428"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="425"/>
+        <location filename="../../desktop/ui/render.py" line="428"/>
         <source>Indication</source>
         <translation>适应症</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="425"/>
-        <location filename="../../desktop/ui/render.py" line="444"/>
-        <location filename="../../desktop/ui/render.py" line="507"/>
+        <location filename="../../desktop/ui/render.py" line="428"/>
+        <location filename="../../desktop/ui/render.py" line="447"/>
+        <location filename="../../desktop/ui/render.py" line="510"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="432"/>
+        <location filename="../../desktop/ui/render.py" line="435"/>
         <source>Warnings</source>
         <translation>警示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="436"/>
+        <location filename="../../desktop/ui/render.py" line="439"/>
         <source>Key trials</source>
         <translation>关键试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="440"/>
-        <location filename="../../desktop/ui/render.py" line="487"/>
+        <location filename="../../desktop/ui/render.py" line="443"/>
+        <location filename="../../desktop/ui/render.py" line="490"/>
         <source>Phase</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="444"/>
-        <location filename="../../desktop/ui/render.py" line="507"/>
+        <location filename="../../desktop/ui/render.py" line="447"/>
+        <location filename="../../desktop/ui/render.py" line="510"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="444"/>
-        <location filename="../../desktop/ui/render.py" line="507"/>
-        <location filename="../../desktop/ui/render.py" line="521"/>
+        <location filename="../../desktop/ui/render.py" line="447"/>
+        <location filename="../../desktop/ui/render.py" line="510"/>
+        <location filename="../../desktop/ui/render.py" line="524"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="444"/>
-        <location filename="../../desktop/ui/render.py" line="507"/>
-        <location filename="../../desktop/ui/render.py" line="523"/>
+        <location filename="../../desktop/ui/render.py" line="447"/>
+        <location filename="../../desktop/ui/render.py" line="510"/>
+        <location filename="../../desktop/ui/render.py" line="526"/>
         <source>Follow-up</source>
         <translation>随访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="444"/>
-        <location filename="../../desktop/ui/render.py" line="507"/>
-        <location filename="../../desktop/ui/render.py" line="523"/>
+        <location filename="../../desktop/ui/render.py" line="447"/>
+        <location filename="../../desktop/ui/render.py" line="510"/>
+        <location filename="../../desktop/ui/render.py" line="526"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="452"/>
+        <location filename="../../desktop/ui/render.py" line="455"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="462"/>
+        <location filename="../../desktop/ui/render.py" line="465"/>
         <source>{0} mo</source>
         <translation>{0} 个月</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="476"/>
+        <location filename="../../desktop/ui/render.py" line="479"/>
         <source>All treated</source>
         <translation>全部治疗患者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="476"/>
+        <location filename="../../desktop/ui/render.py" line="479"/>
         <source>CAR-T-naive</source>
         <translation>未接受过 CAR-T</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="477"/>
+        <location filename="../../desktop/ui/render.py" line="480"/>
         <source>Prior CAR-T</source>
         <translation>既往接受过 CAR-T</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="487"/>
+        <location filename="../../desktop/ui/render.py" line="490"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="487"/>
+        <location filename="../../desktop/ui/render.py" line="490"/>
         <source>Setting</source>
         <translation>治疗线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="488"/>
+        <location filename="../../desktop/ui/render.py" line="491"/>
         <source>Design</source>
         <translation>设计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="489"/>
+        <location filename="../../desktop/ui/render.py" line="492"/>
         <source>Population</source>
         <translation>人群</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="490"/>
+        <location filename="../../desktop/ui/render.py" line="493"/>
         <source>Registry ids</source>
         <translation>注册号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="495"/>
+        <location filename="../../desktop/ui/render.py" line="498"/>
         <source>Outcomes</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="497"/>
+        <location filename="../../desktop/ui/render.py" line="500"/>
         <source>Each value as the source reports it, with its denominator (n/N), follow-up and analysis.</source>
         <translation>每个数值均按来源报告的原样列出，并附分母（n/N）、随访时间和分析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="507"/>
+        <location filename="../../desktop/ui/render.py" line="510"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="519"/>
+        <location filename="../../desktop/ui/render.py" line="522"/>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="520"/>
+        <location filename="../../desktop/ui/render.py" line="523"/>
         <source>Cohort</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="520"/>
+        <location filename="../../desktop/ui/render.py" line="523"/>
         <source>Arm</source>
         <translation>组别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="522"/>
+        <location filename="../../desktop/ui/render.py" line="525"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="524"/>
+        <location filename="../../desktop/ui/render.py" line="527"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="524"/>
-        <location filename="../../desktop/ui/render.py" line="583"/>
+        <location filename="../../desktop/ui/render.py" line="527"/>
+        <location filename="../../desktop/ui/render.py" line="586"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="543"/>
+        <location filename="../../desktop/ui/render.py" line="546"/>
         <source>In plain language</source>
         <translation>通俗解释</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="548"/>
+        <location filename="../../desktop/ui/render.py" line="551"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="562"/>
+        <location filename="../../desktop/ui/render.py" line="565"/>
         <source>Trial site</source>
         <translation>试验中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="562"/>
+        <location filename="../../desktop/ui/render.py" line="565"/>
         <source>Certified treatment centre</source>
         <translation>认证治疗中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="563"/>
+        <location filename="../../desktop/ui/render.py" line="566"/>
         <source>city centre (approximate)</source>
         <translation>城市中心（近似）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="563"/>
+        <location filename="../../desktop/ui/render.py" line="566"/>
         <source>site</source>
         <translation>具体地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="565"/>
+        <location filename="../../desktop/ui/render.py" line="568"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="566"/>
-        <location filename="../../desktop/ui/render.py" line="582"/>
+        <location filename="../../desktop/ui/render.py" line="569"/>
+        <location filename="../../desktop/ui/render.py" line="585"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="567"/>
+        <location filename="../../desktop/ui/render.py" line="570"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="568"/>
+        <location filename="../../desktop/ui/render.py" line="571"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="568"/>
+        <location filename="../../desktop/ui/render.py" line="571"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="569"/>
+        <location filename="../../desktop/ui/render.py" line="572"/>
         <source>Map position</source>
         <translation>地图位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="582"/>
+        <location filename="../../desktop/ui/render.py" line="585"/>
         <source>Reference</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="584"/>
+        <location filename="../../desktop/ui/render.py" line="587"/>
         <source>Registry</source>
         <translation>注册号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="584"/>
+        <location filename="../../desktop/ui/render.py" line="587"/>
         <source>Address (not opened by this program)</source>
         <translation>网址（本程序不会打开）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="585"/>
+        <location filename="../../desktop/ui/render.py" line="588"/>
         <source>What was checked</source>
         <translation>核查内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="585"/>
+        <location filename="../../desktop/ui/render.py" line="588"/>
         <source>Reviewed</source>
         <translation>审核日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="587"/>
-        <location filename="../../desktop/ui/render.py" line="589"/>
+        <location filename="../../desktop/ui/render.py" line="590"/>
+        <location filename="../../desktop/ui/render.py" line="592"/>
         <source>Source {0}</source>
         <translation>来源 {0}</translation>
     </message>

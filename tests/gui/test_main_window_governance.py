@@ -100,3 +100,10 @@ def test_print_calendar_opens_the_calendar_handout_with_its_dates(window: MainWi
     assert handouts.infusion.text() == "2026-01-29"  # type: ignore[attr-defined]
     assert handouts.leukapheresis.text() == "2025-12-10"  # type: ignore[attr-defined]
     assert handouts.jurisdiction.currentData() == "US"  # type: ignore[attr-defined]
+
+
+def test_home_page_leads_patients_to_the_recovery_calendar(window: MainWindow) -> None:
+    window.navigate("view:home")
+    html = window.reader.browser.toHtml()
+    assert 'href="view:calendar"' in html and "Recovery calendar" in window.reader.browser.toPlainText()
+    assert 'href="view:timeline"' in html and 'href="view:changes"' in html
