@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from desktop.kb.content import list_value, text_value
+from desktop.kb.content import ID_RE, list_value, text_value
 from desktop.kb.yamlload import line_of
 
 TOPICS = (
@@ -40,7 +40,6 @@ PERIOD_TOPICS = ("monitoring-daily", "monitoring-period", "stay-near-centre", "d
 UNITS = ("hours", "days", "weeks", "months", "years")
 EVENT_KINDS = ("approval", "filing", "indication-change", "label-change", "safety-programme", "safety-communication", "designation")
 _PARTIAL_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
-_ID = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 
 
 class _CheckerLike(Protocol):
@@ -53,6 +52,12 @@ class _CheckerLike(Protocol):
     def cited(self, path: Path, line: int, value: Any, required: bool = True) -> list[str]: ...
 
     def date(self, path: Path, line: int, value: Any, key: str, required: bool = True) -> str: ...
+
+    def check_id(self, path: Path, line: int, ident: Any, what: str) -> str: ...
+
+    def unique(self, seen: dict[str, int], path: Path, line: int, ident: str, what: str) -> bool: ...
+
+    def require(self, path: Path, item: dict[str, Any], keys: tuple[str, ...], what: str) -> bool: ...
 
 
 class _KBLike(Protocol):
@@ -250,24 +255,24 @@ def _load_region(checker: _CheckerLike, path: Path, item: Any, regions: dict[str
     )
 
 
+def _identity(checker: _CheckerLike, path: Path, line: int, item: dict[str, Any], what: str,
+              seen: dict[str, int]) -> str | None:
+    """The item's id when it is well formed and new (the checker reports it otherwise)."""
+    ident = checker.check_id(path, line, item.get("id"), what)
+    if not ID_RE.match(ident) or not checker.unique(seen, path, line, ident, what):
+        return None
+    return ident
+
+
 def _load_rule(checker: _CheckerLike, path: Path, item: Any, seen: dict[str, int]) -> dict[str, Any] | None:
     line = line_of(item)
     if not isinstance(item, dict):
         checker.problem(path, line, "each rule must be a mapping")
         return None
-    rid = text_value(item.get("id"))
-    if not _ID.match(rid):
-        checker.problem(path, line, f"bad rule id {rid!r}: use lower-case letters, digits, '-' and '.'")
+    rid = _identity(checker, path, line, item, "rule", seen)
+    if rid is None:
         return None
-    if rid in seen:
-        checker.problem(path, line, f"duplicate rule id `{rid}` (first at line {seen[rid]})")
-        return None
-    seen[rid] = line
-    ok = True
-    for key in ("topic", "jurisdiction", "region", "text_en"):
-        if not text_value(item.get(key)):
-            checker.problem(path, line, f"rule `{rid}` is missing `{key}`")
-            ok = False
+    ok = checker.require(path, item, ("topic", "jurisdiction", "region", "text_en"), f"rule `{rid}`")
     topic = text_value(item.get("topic"))
     if topic and topic not in TOPICS:
         checker.problem(path, line, f"rule `{rid}`: unknown topic `{topic}` (one of {', '.join(TOPICS)})")
@@ -358,19 +363,10 @@ def _load_event(checker: _CheckerLike, path: Path, item: Any, seen: dict[str, in
     if not isinstance(item, dict):
         checker.problem(path, line, "each event must be a mapping")
         return
-    eid = text_value(item.get("id"))
-    if not _ID.match(eid):
-        checker.problem(path, line, f"bad event id {eid!r}")
+    eid = _identity(checker, path, line, item, "event", seen)
+    if eid is None:
         return
-    if eid in seen:
-        checker.problem(path, line, f"duplicate event id `{eid}` (first at line {seen[eid]})")
-        return
-    seen[eid] = line
-    ok = True
-    for key in ("kind", "jurisdiction", "text_en"):
-        if not text_value(item.get(key)):
-            checker.problem(path, line, f"event `{eid}` is missing `{key}`")
-            ok = False
+    ok = checker.require(path, item, ("kind", "jurisdiction", "text_en"), f"event `{eid}`")
     kind = text_value(item.get("kind"))
     if kind and kind not in EVENT_KINDS:
         checker.problem(path, line, f"event `{eid}`: unknown kind `{kind}` (one of {', '.join(EVENT_KINDS)})")
