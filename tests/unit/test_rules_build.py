@@ -133,3 +133,10 @@ def test_real_rules_show_the_june_2025_change(real_kb: Path) -> None:
         assert [r.value_text for r in after] == ["2 weeks"]
         for rule in rules_for(kb):
             assert rule.jurisdiction and rule.valid_from and rule.source_ids
+
+
+def test_refuses_duplicate_and_malformed_rule_ids(tmp_path: Path) -> None:
+    problems = _refused(tmp_path, "- id: us-near-2w", "- id: cn-ld")
+    assert any("duplicate rule id `cn-ld` (first at line" in p for p in problems), problems
+    problems = _refused(tmp_path / "bad", "- id: us-near-2w", "- id: US Near")
+    assert any("bad rule id 'US Near'" in p for p in problems), problems
