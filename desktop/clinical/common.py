@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.errors import UserInputError
+from desktop.kb.text import normalise_lang
 
 SOURCE_ID = "G1"
 """Id of the ASTCT consensus paper in data/sources.yaml."""
@@ -28,9 +29,7 @@ test keeps it equal to the KB's rendering of G1 in data/sources.yaml."""
 LANGS = ("en", "zh-Hans")
 
 
-def norm_lang(lang: str) -> str:
-    """Accept the content codes and the CLI's short `zh`; anything else reads as English."""
-    return "zh-Hans" if lang.lower().startswith("zh") else "en"
+norm_lang = normalise_lang  # content codes and the CLI's short `zh`; anything else reads as English
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ def _width(text: str) -> int:
 
 
 def lang_choice(value: str) -> str:
-    from desktop.kb.store import normalise_lang
+    from desktop.kb.text import normalise_lang
 
     if value.lower().replace("_", "-") not in ("en", "zh", "zh-hans", "zh-cn"):
         raise argparse.ArgumentTypeError(f"unknown language {value!r} (use en or zh)")

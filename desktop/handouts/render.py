@@ -22,7 +22,8 @@ from desktop import paths
 from desktop.errors import UserInputError
 from desktop.handouts import catalog, journey
 from desktop.handouts.content import HandoutContent
-from desktop.kb.store import KnowledgeBase, normalise_lang
+from desktop.kb.store import KnowledgeBase
+from desktop.kb.text import normalise_lang
 
 # 96 px per inch layout units (QTextDocument's default); 1 mm = 96 / 25.4 px.
 PX_PER_MM = 96 / 25.4

@@ -31,6 +31,7 @@ from desktop.kb.records import (
     Warning,
     from_row,
 )
+from desktop.kb.text import normalise_lang
 
 T = TypeVar("T")
 
@@ -266,11 +267,6 @@ def _json_list(ids: tuple[str, ...] | list[str]) -> str:
     return json.dumps(list(ids))
 
 
-def normalise_lang(lang: str | None) -> str:
-    """`zh`, `zh-CN`, `zh_Hans` -> `zh-Hans`; anything else -> `en`."""
-    if lang and lang.lower().replace("_", "-").startswith("zh"):
-        return "zh-Hans"
-    return "en"
 
 
 @dataclass

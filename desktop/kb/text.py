@@ -50,3 +50,10 @@ def markdown_to_plain(md: str) -> str:
 
 def has_cjk(text: str) -> bool:
     return bool(CJK_CHAR.search(text))
+
+
+def normalise_lang(lang: str | None) -> str:
+    """`zh`, `zh-CN`, `zh_Hans` -> `zh-Hans`; anything else -> `en` (the two content languages)."""
+    if lang and lang.lower().replace("_", "-").startswith("zh"):
+        return "zh-Hans"
+    return "en"

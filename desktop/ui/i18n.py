@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop.kb.text import normalise_lang
 from desktop.paths import resource_path
 
 LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("zh-Hans", "简体中文"))
 
 
-def normalise(lang: str | None) -> str:
-    return "zh-Hans" if lang and lang.lower().replace("_", "-").startswith("zh") else "en"
+normalise = normalise_lang  # the UI's language codes are the content's
 
 
 def system_language() -> str:
