@@ -18,6 +18,7 @@ from typing import Any
 
 from desktop.errors import UserInputError
 from desktop.kb.rules import Region, Rule, regions, rules_for
+from desktop.kb.text import in_language
 
 GAP_TOPICS = ("monitoring-period", "stay-near-centre", "driving")
 """Topics a patient must always see: a rule, the centre's period, or an explicit 'not found'."""
@@ -73,10 +74,10 @@ class CalendarEvent:
         return self.title_zh if lang.startswith("zh") else self.title_en
 
     def detail(self, lang: str = "en") -> str:
-        return self.detail_zh if lang.startswith("zh") and self.detail_zh else self.detail_en
+        return in_language(lang, self.detail_en, self.detail_zh)
 
     def jurisdiction_label(self, lang: str = "en") -> str:
-        return self.jurisdiction_zh if lang.startswith("zh") and self.jurisdiction_zh else self.jurisdiction
+        return in_language(lang, self.jurisdiction, self.jurisdiction_zh)
 
     def covers(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -99,7 +100,7 @@ class CalendarNote:
     source_ids: tuple[str, ...] = ()
 
     def text(self, lang: str = "en") -> str:
-        return self.text_zh if lang.startswith("zh") and self.text_zh else self.text_en
+        return in_language(lang, self.text_en, self.text_zh)
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ class Calendar:
     kb_meta: dict[str, str] = field(default_factory=dict)
 
     def jurisdiction_label(self, lang: str = "en") -> str:
-        return self.jurisdiction_zh if lang.startswith("zh") and self.jurisdiction_zh else self.jurisdiction_en
+        return in_language(lang, self.jurisdiction_en, self.jurisdiction_zh)
 
     def on(self, day: dt.date) -> list[CalendarEvent]:
         return [e for e in self.events if e.covers(day)]

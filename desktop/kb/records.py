@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from desktop.kb.text import in_language
+
 T = TypeVar("T")
 
 
@@ -117,7 +119,7 @@ class Therapy:
     reviewed_on: str = ""
 
     def name(self, lang: str = "en") -> str:
-        return self.name_zh if lang.startswith("zh") and self.name_zh else self.name_en
+        return in_language(lang, self.name_en, self.name_zh)
 
     @property
     def display_name(self) -> str:
@@ -214,7 +216,7 @@ class GlossaryTerm:
     reviewed_on: str = ""
 
     def term(self, lang: str = "en") -> str:
-        return self.term_zh if lang.startswith("zh") and self.term_zh else self.term_en
+        return in_language(lang, self.term_en, self.term_zh)
 
     def definition(self, lang: str = "en", audience: str = "patient") -> str:
         zh = lang.startswith("zh")
@@ -246,7 +248,7 @@ class Center:
     reviewed_on: str = ""
 
     def name(self, lang: str = "en") -> str:
-        return self.name_zh if lang.startswith("zh") and self.name_zh else self.name_en
+        return in_language(lang, self.name_en, self.name_zh)
 
 
 @dataclass(frozen=True)

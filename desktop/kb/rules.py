@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from desktop.kb.content import ID_RE, list_value, text_value
+from desktop.kb.text import in_language
 from desktop.kb.yamlload import line_of
 
 TOPICS = (
@@ -91,10 +92,10 @@ class Rule:
     reviewed_on: str = ""
 
     def text(self, lang: str = "en") -> str:
-        return self.text_zh if lang.startswith("zh") and self.text_zh else self.text_en
+        return in_language(lang, self.text_en, self.text_zh)
 
     def jurisdiction_label(self, lang: str = "en") -> str:
-        return self.jurisdiction_zh if lang.startswith("zh") and self.jurisdiction_zh else self.jurisdiction
+        return in_language(lang, self.jurisdiction, self.jurisdiction_zh)
 
     def in_force(self, on: dt.date | str) -> bool:
         """True when `on` lies in [valid_from, valid_to); a month-only date counts from its first day."""
@@ -133,7 +134,7 @@ class RegulatoryEvent:
     source_ids: tuple[str, ...] = ()
 
     def text(self, lang: str = "en") -> str:
-        return self.text_zh if lang.startswith("zh") and self.text_zh else self.text_en
+        return in_language(lang, self.text_en, self.text_zh)
 
 
 @dataclass(frozen=True)
@@ -145,10 +146,10 @@ class Region:
     note_zh: str = ""
 
     def name(self, lang: str = "en") -> str:
-        return self.name_zh if lang.startswith("zh") and self.name_zh else self.name_en
+        return in_language(lang, self.name_en, self.name_zh)
 
     def note(self, lang: str = "en") -> str:
-        return self.note_zh if lang.startswith("zh") and self.note_zh else self.note_en
+        return in_language(lang, self.note_en, self.note_zh)
 
 
 def _start_of(partial: str) -> str:

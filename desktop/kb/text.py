@@ -57,3 +57,8 @@ def normalise_lang(lang: str | None) -> str:
     if lang and lang.lower().replace("_", "-").startswith("zh"):
         return "zh-Hans"
     return "en"
+
+
+def in_language(lang: str, en: str, zh: str) -> str:
+    """The Chinese text when Chinese is asked for and exists, else the English (the fallback rule)."""
+    return zh if lang.startswith("zh") and zh else en
