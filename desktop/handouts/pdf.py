@@ -9,7 +9,6 @@ of being clipped. Layout units are 96-dpi pixels; painters are scaled to the dev
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from PySide6.QtGui import (
 )
 
 from desktop import paths
+from desktop.atomic import atomic_path
 from desktop.errors import UserInputError
 from desktop.handouts.render import (
     CUT_MARGIN_MM,
@@ -293,33 +293,25 @@ class HandoutDocument:
         path = Path(path)
         if path.is_dir():
             raise UserInputError(f"cannot write {path}: it is a folder")
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            with open(tmp, "wb"):
-                pass
-        except OSError as exc:
+            with atomic_path(path, mode=0o644) as tmp:
+                writer = QPdfWriter(str(tmp))
+                writer.setPageLayout(self._page_layout())
+                writer.setResolution(300)
+                writer.setTitle(self.rendered.title)
+                writer.setCreator("CAR-T Reference")
+                painter = QPainter()
+                if not painter.begin(writer):
+                    raise UserInputError(f"cannot write {path}")
+                try:
+                    self._paint_all(painter, writer, writer.resolution())
+                finally:
+                    painter.end()
+                del writer
+                if tmp.stat().st_size == 0:
+                    raise UserInputError(f"cannot write {path}: the PDF came out empty")
+        except OSError as exc:  # missing folder, no permission, disk full
             raise UserInputError(f"cannot write {path}: {exc.strerror or exc}") from None
-        try:
-            writer = QPdfWriter(str(tmp))
-            writer.setPageLayout(self._page_layout())
-            writer.setResolution(300)
-            writer.setTitle(self.rendered.title)
-            writer.setCreator("CAR-T Reference")
-            painter = QPainter()
-            if not painter.begin(writer):
-                raise UserInputError(f"cannot write {path}")
-            try:
-                self._paint_all(painter, writer, writer.resolution())
-            finally:
-                painter.end()
-            del writer
-            if tmp.stat().st_size == 0:
-                raise UserInputError(f"cannot write {path}: the PDF came out empty")
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
         return path
 
     def print_to(self, printer: object, copies: int = 1) -> None:

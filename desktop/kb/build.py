@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from desktop.atomic import atomic_path
 from desktop.errors import ContentError
 from desktop.kb import schema
 from desktop.kb.compare import metric_label
@@ -46,10 +45,8 @@ def build_kb(data_dir: Path, out_path: Path, *, extra: bool = True) -> BuildResu
         raise ContentError(content.problems)
     out_path = out_path.resolve()
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".kb-build-", suffix=".sqlite", dir=out_path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    # 0644: a KB is a read-only reference every user of a shared install (/opt/cartref) must read.
+    with atomic_path(out_path, mode=0o644) as tmp:
         conn = sqlite3.connect(tmp)
         try:
             db = sqlite_utils.Database(conn)
@@ -59,13 +56,6 @@ def build_kb(data_dir: Path, out_path: Path, *, extra: bool = True) -> BuildResu
             conn.execute("VACUUM")
         finally:
             conn.close()
-        # mkstemp makes the file private (0600); a KB is a read-only reference that every user of
-        # a shared install (e.g. /opt/cartref run by non-root users) must be able to read.
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out_path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return BuildResult(out_path, content.kb_version, content.content_hash, counts, time.perf_counter() - started)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop import paths
+from desktop.atomic import write_bytes_atomic
 from desktop.errors import KBError
 from desktop.kb import schema
 from desktop.kb.records import (
@@ -85,9 +86,7 @@ def _remember_sound(path: Path) -> None:
             known = []
         known = [*[k for k in known if isinstance(k, str)][-7:], _fingerprint(path)]
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(known), encoding="utf-8")
-        os.replace(tmp, target)
+        write_bytes_atomic(target, json.dumps(known).encode("utf-8"))
     except (OSError, ValueError):
         pass  # a read-only user folder only costs the check next time
 

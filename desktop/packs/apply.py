@@ -280,7 +280,7 @@ def _recover_locked(kb_dir: Path) -> str | None:
     aside.unlink(missing_ok=True)
     (kb_dir / INCOMING).unlink(missing_ok=True)
     for stray in kb_dir.iterdir():
-        if stray.name.startswith((".kb-build-", ".extract-")) or (stray.name.startswith(".") and stray.name.endswith(".tmp")):
+        if stray.name.startswith(".extract-") or (stray.name.startswith(".") and stray.name.endswith(".tmp")):
             if stray.is_dir():
                 shutil.rmtree(stray, ignore_errors=True)
             else:
@@ -368,7 +368,7 @@ def apply_pack(
                         item[1].unlink(missing_ok=True)
                 for leftover in (INCOMING, ASIDE, JOURNAL):
                     (kb_dir / leftover).unlink(missing_ok=True)
-                for stray in kb_dir.glob(".kb-build-*"):
+                for stray in kb_dir.glob(".*.tmp"):  # a KB build cut short (desktop.atomic)
                     stray.unlink(missing_ok=True)
 
 

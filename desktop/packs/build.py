@@ -6,13 +6,12 @@ import base64
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import __version__
+from desktop.atomic import atomic_path
 from desktop.errors import ContentError, UserInputError
 from desktop.kb import schema
 from desktop.kb.content import load_content
@@ -111,18 +110,10 @@ def build_pack(
     manifest_bytes = manifest.canonical_bytes()
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        with zipfile.ZipFile(tmp, "w") as zf:
-            zf.writestr(_info(MANIFEST_NAME), manifest_bytes)
-            zf.writestr(_info(SIGNATURE_NAME), signature_bytes(key, manifest_bytes))
-            for name, blob in blobs:
-                zf.writestr(_info(name), blob)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_path(out, mode=0o644) as tmp, zipfile.ZipFile(tmp, "w") as zf:
+        zf.writestr(_info(MANIFEST_NAME), manifest_bytes)
+        zf.writestr(_info(SIGNATURE_NAME), signature_bytes(key, manifest_bytes))
+        for name, blob in blobs:
+            zf.writestr(_info(name), blob)
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     return BuiltPack(out, manifest, digest)

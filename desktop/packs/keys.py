@@ -19,6 +19,7 @@ from nacl.exceptions import BadSignatureError
 from nacl.signing import SigningKey, VerifyKey
 
 from desktop import paths
+from desktop.atomic import write_bytes_atomic
 from desktop.errors import UserInputError
 
 PUBLIC_TAG = "ed25519"
@@ -179,7 +180,5 @@ def trust_key(path: Path) -> tuple[PublicKey, bool]:
     folder = user_keys_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / (key.fingerprint.replace(":", "") + ".pub")
-    tmp = target.with_suffix(".pub.tmp")
-    tmp.write_text(key.to_text(), encoding="utf-8")
-    os.replace(tmp, target)
+    write_bytes_atomic(target, key.to_text().encode("utf-8"), mode=0o644)
     return key, True

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.atomic import write_bytes_atomic
 from desktop.kb.compare import Comparison, build_comparison, cohorts, metric_label
 from desktop.kb.records import Outcome, Trial
 from desktop.kb.store import KnowledgeBase
@@ -525,16 +524,7 @@ class CompareView(QWidget):
         target = Path(path)
         buf = io.StringIO()
         csv.writer(buf, lineterminator="\n").writerows(self.csv_rows())
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-                fh.write(buf.getvalue())
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_bytes_atomic(target, buf.getvalue().encode("utf-8-sig"))  # BOM: spreadsheets read it as UTF-8
         return target
 
     def export_dialog(self) -> Path | None:

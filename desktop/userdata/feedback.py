@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import builtins
 import json
-import os
 import platform
 import sqlite3
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.atomic import write_bytes_atomic
 from desktop.errors import UserInputError
 from desktop.userdata.db import now_iso
 
@@ -118,16 +117,7 @@ def export_feedback(conn: sqlite3.Connection, path: Path) -> int:
         raise UserInputError(f"folder does not exist: {path.parent}")
     payload = export_payload(conn)
     data = json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=".feedback-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(path, data)
     return len(payload["items"])
 
 
