@@ -46,6 +46,16 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.geo.outlines import X_SCALE, load_outline_records, project, unproject
 
+
+def _badge(p: QPainter, box: QRectF, text: str, colour: QColor, opacity: int) -> None:
+    """A label on a translucent white rounded box, readable over land, sea and lines."""
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(255, 255, 255, opacity))
+    p.drawRoundedRect(box, 3, 3)
+    p.setPen(colour)
+    p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
 SEA = QColor("#dbe9f4")
 LAND = QColor("#f6f3ea")
 BORDER = QColor("#b9b3a3")
@@ -374,11 +384,7 @@ class MapWidget(QWidget):
                 mid = QPointF(start.x() + (end.x() - start.x()) * f, start.y() + (end.y() - start.y()) * f)
                 box = QRectF(metrics.boundingRect(text)).adjusted(-3, -1, 3, 1)
                 box.moveCenter(mid)
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(QColor(255, 255, 255, 220))
-                p.drawRoundedRect(box, 3, 3)
-                p.setPen(LINK.darker(130))
-                p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+                _badge(p, box, text, LINK.darker(130), 220)
 
     def _paint_pins(self, p: QPainter) -> None:
         metrics = QFontMetrics(self.font())
@@ -406,11 +412,7 @@ class MapWidget(QWidget):
             if pin.id in labelled and pin.label and not at_origin:
                 box = QRectF(metrics.boundingRect(pin.label)).adjusted(-4, -2, 4, 2)
                 box.moveTopLeft(QPointF(pos.x() + r + 4, pos.y() - box.height() / 2))
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(QColor(255, 255, 255, 230))
-                p.drawRoundedRect(box, 3, 3)
-                p.setPen(QColor("#222"))
-                p.drawText(box, Qt.AlignmentFlag.AlignCenter, pin.label)
+                _badge(p, box, pin.label, QColor("#222"), 230)
 
     def _paint_origin(self, p: QPainter) -> None:
         if self.origin is None:
@@ -429,11 +431,7 @@ class MapWidget(QWidget):
             metrics = QFontMetrics(self.font())
             box = QRectF(metrics.boundingRect(label)).adjusted(-4, -2, 4, 2)
             box.moveBottomRight(QPointF(pos.x() - 8, pos.y() - 6))
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(255, 255, 255, 235))
-            p.drawRoundedRect(box, 3, 3)
-            p.setPen(ORIGIN.darker(140))
-            p.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+            _badge(p, box, label, ORIGIN.darker(140), 235)
 
     def _paint_footer(self, p: QPainter) -> None:
         font = QFont(self.font())
