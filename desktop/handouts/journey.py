@@ -7,9 +7,10 @@ computed from the infusion date the user types, never stored.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from desktop.clinical.calendar import add_period
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,6 @@ def phases_from_kb(kb: object, therapy_id: str = "eque-cel") -> tuple[Phase, ...
     )
 
 
-def add_years(d: date, years: int) -> date:
-    """Same calendar day `years` later (29 February -> 28 February in a common year)."""
-    y = d.year + years
-    day = min(d.day, calendar.monthrange(y, d.month)[1])
-    return d.replace(year=y, day=day)
-
-
 @dataclass(frozen=True)
 class PhaseDates:
     phase: Phase
@@ -114,7 +108,7 @@ def phase_dates(phase: Phase, infusion: date | None, lang: str) -> PhaseDates:
     if e is not None:
         end = infusion + timedelta(days=e)
     elif y is not None:
-        end = add_years(infusion, y)
+        end = add_period(infusion, y, "years")
     else:
         end = start
     text = start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
