@@ -72,6 +72,7 @@ class HandoutsView(QWidget):
         super().__init__(parent)
         self.kb = kb
         self.lang = "en"
+        self._user_db: sqlite3.Connection | None = None
         self.logo: bytes | None = None
         self.document: HandoutDocument | None = None
         self.worker: BatchWorker | None = None
@@ -424,9 +425,12 @@ class HandoutsView(QWidget):
 
     # -- presets -----------------------------------------------------------------------
     def _db(self) -> sqlite3.Connection:
-        from desktop.userdata.db import open_user_db
+        """The user database, opened on first use and kept (one connection, not one per call)."""
+        if self._user_db is None:
+            from desktop.userdata.db import open_user_db
 
-        return open_user_db()
+            self._user_db = open_user_db()
+        return self._user_db
 
     def _reload_presets(self) -> None:
         from desktop.userdata import presets
