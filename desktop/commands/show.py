@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from typing import Any
 
@@ -43,13 +42,13 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print_json(None)
         raise NotFoundError(f"no {args.kind} with id {args.id!r}")
-    data = dataclasses.asdict(record)
-    sources = [dataclasses.asdict(s) | {"citation": s.citation} for s in kb.sources_for(list(getattr(record, "source_ids", ())))]
+    data = record._asdict()
+    sources = [s._asdict() | {"citation": s.citation} for s in kb.sources_for(list(getattr(record, "source_ids", ())))]
     if args.kind == "therapy":
-        data["approvals"] = [dataclasses.asdict(a) for a in kb.approvals(args.id)]
-        data["warnings"] = [dataclasses.asdict(w) for w in kb.warnings(args.id)]
+        data["approvals"] = [a._asdict() for a in kb.approvals(args.id)]
+        data["warnings"] = [w._asdict() for w in kb.warnings(args.id)]
     if args.kind == "trial":
-        data["outcomes"] = [dataclasses.asdict(o) for o in kb.outcomes(args.id)]
+        data["outcomes"] = [o._asdict() for o in kb.outcomes(args.id)]
     data["sources"] = sources
     if args.json:
         print_json(data)

@@ -10,7 +10,6 @@ index vocabulary, and an any-word fallback when all words together find nothing.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import html
 import re
 import sqlite3
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field
 
 from desktop.kb import schema
 from desktop.kb.records import SearchHit, SearchResult
-from desktop.kb.text import CJK_CHAR, has_cjk, normalise, unspace_cjk
+from desktop.kb.text import has_cjk, normalise, starts_cjk, unspace_cjk
 
 MAX_QUERY_CHARS = 256
 MAX_CLAUSES = 12
@@ -59,10 +58,10 @@ def tokens(text: str) -> list[str]:
     """Words of normalised text; a Chinese run becomes one token per character."""
     out: list[str] = []
     for word in _WORD.findall(text):
-        if CJK_CHAR.search(word):
+        if has_cjk(word):
             buf = ""
             for ch in word:
-                if CJK_CHAR.match(ch):
+                if starts_cjk(ch):
                     if buf:
                         out.append(buf)
                         buf = ""
@@ -180,7 +179,7 @@ class Searcher:
         if parsed.clauses and open_end:
             last = parsed.clauses[-1]
             final = last.phrases[0][-1]
-            if not last.from_synonym and len(final) >= MIN_PREFIX and not CJK_CHAR.match(final):
+            if not last.from_synonym and len(final) >= MIN_PREFIX and not starts_cjk(final):
                 last.prefix = True
         return parsed
 
@@ -230,7 +229,7 @@ class Searcher:
         hits: list[SearchHit] = []
         for key, hit in best.items():
             shown = preferred.get(key, hit)
-            hits.append(dataclasses.replace(shown, score=hit.score))
+            hits.append(shown._replace(score=hit.score))
             if len(hits) >= limit:
                 break
         return hits
@@ -246,7 +245,7 @@ class Searcher:
             new_tokens = []
             for tok in clause.phrases[0]:
                 replacement = tok
-                if len(tok) >= 4 and not CJK_CHAR.match(tok) and not tok.isdigit() and not self._in_vocab(tok, clause.prefix):
+                if len(tok) >= 4 and not starts_cjk(tok) and not tok.isdigit() and not self._in_vocab(tok, clause.prefix):
                     best = self._nearest(tok)
                     if best:
                         replacement = best

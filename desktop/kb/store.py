@@ -212,9 +212,8 @@ class KnowledgeBase:
         other = self._records(Article, "SELECT * FROM articles WHERE id=? ORDER BY lang='en' DESC", (article_id,))
         if not other:
             return None
-        import dataclasses
 
-        return dataclasses.replace(other[0], fallback=True)
+        return other[0]._replace(fallback=True)
 
     def article_languages(self, article_id: str) -> list[str]:
         return [r["lang"] for r in self._rows("SELECT lang FROM articles WHERE id=? ORDER BY lang", (article_id,))]

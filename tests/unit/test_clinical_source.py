@@ -16,7 +16,7 @@ def test_citation_is_the_kb_rendering_of_g1() -> None:
     entries = yaml.safe_load((ROOT / "data" / "sources.yaml").read_text(encoding="utf-8"))
     g1 = next(e for e in entries if e["id"] == SOURCE_ID)
     assert str(g1["doi"]) == SOURCE_DOI
-    fields = set(Source.__dataclass_fields__)
+    fields = set(Source._fields)
     source = Source(**{k: str(v) for k, v in g1.items() if k in fields})
     assert source.citation == CITATION
 
