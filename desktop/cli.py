@@ -8,55 +8,15 @@ the window is asked for, so `cartref search` stays fast.
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import Any
 
 from desktop.errors import CartrefError
 
-# Sub-command modules, in the order `cartref --help` lists them.
-COMMAND_MODULES = (
-    "search",
-    "show",
-    "trials",
-    "centers",
-    "handout",
-    "grade",
-    "kb",
-    "pack",
-    "feedback",
-)
 
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports bad usage as one line and exit code 2 (its default is 2 too)."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"cartref: error: {message}\n")
-        raise SystemExit(2)
-
-
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser; with `only`, just that sub-command's module is imported (each costs start-up)."""
-    parser = _Parser(prog="cartref", description="CAR-T Reference (offline).")
-    parser.add_argument("--self-test", action="store_true", help="check KB, search and a handout render, headless")
-    parser.add_argument("--version", action="store_true", help="print the program and KB versions")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    gui = sub.add_parser("gui", help="open the window (the default)")
-    gui.set_defaults(func=_run_gui)
-    for name in COMMAND_MODULES if only not in COMMAND_MODULES else (only,):
-        try:
-            module = importlib.import_module(f"desktop.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"desktop.commands.{name}":
-                continue  # that feature is not present in this build
-            raise
-        module.register(sub)
-    return parser
-
-
-def _run_gui(args: argparse.Namespace) -> int:
+def _run_gui(args: Any) -> int:
     from desktop.ui.app import run_app
 
     return run_app(list(getattr(args, "qt_args", []) or []))
@@ -72,9 +32,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv == ["gui"]:
         # The window: skip building every sub-command's parser (and its imports); start-up is budgeted.
-        args = argparse.Namespace(self_test=False, version=False, func=_run_gui)
+        # argparse itself is not even imported.
+        args: Any = SimpleNamespace(self_test=False, version=False, func=_run_gui)
     else:
-        args = build_parser(argv[0]).parse_args(argv)
+        from desktop.commands import build_parser
+
+        args = build_parser(argv[0], gui=_run_gui).parse_args(argv)
     try:
         if args.self_test:
             return _run_self_test()
