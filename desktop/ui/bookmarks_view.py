@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.kb.store import KnowledgeBase
-from desktop.ui.search_panel import SNIPPET_ROLE, TITLE_ROLE, HtmlDelegate
+from desktop.ui.roles import LINK_ROLE, SNIPPET_ROLE, TITLE_ROLE
+from desktop.ui.two_line_delegate import TwoLineDelegate
 from desktop.userdata import bookmarks, history, notes
-
-LINK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class BookmarksView(QWidget):
@@ -48,7 +47,7 @@ class BookmarksView(QWidget):
         for lst in (self.bookmark_list, self.note_list, self.history_list):
             lst.itemActivated.connect(self._open)
             lst.setUniformItemSizes(True)
-            lst.setItemDelegate(HtmlDelegate(lst))  # title + muted detail line, like search results
+            lst.setItemDelegate(TwoLineDelegate(lst))  # title + muted detail line, like search results
         self.remove_button = QPushButton(self)
         self.remove_button.setObjectName("removeBookmark")
         self.remove_button.clicked.connect(self.remove_selected)

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import paths
 from desktop.errors import CartrefError
@@ -54,6 +54,9 @@ class _Tr(QObject):
 def show_error_dialog(parent: QWidget | None, message: str, details: str) -> None:
     """A modal message with the details hidden and a button that copies them."""
     t = _Tr()
+    # Imported here: dialog classes cost start-up (PySide6 builds their enums on first use).
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(t.title())

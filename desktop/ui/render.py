@@ -21,13 +21,13 @@ from PySide6.QtCore import QObject
 from desktop.kb.compare import metric_label
 from desktop.kb.records import Article, GlossaryTerm, Outcome, Source, Therapy
 from desktop.kb.store import KnowledgeBase
+from desktop.kb.text import has_cjk
 
 LINK_KINDS = ("home", "article", "therapy", "trial", "outcome", "glossary", "center", "source")
 _CITE = re.compile(r"\[@([^\]]+)\]")
 _CITE_ID = re.compile(r"@?([A-Za-z0-9][A-Za-z0-9_.:-]*)")
 _TAG_SPLIT = re.compile(r"(<[^>]+>)")
 _SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "sup"}
-_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 _STRONG = re.compile(r"(?<![*\\`])\*\*(?=\S)([^*`\n]+?)(?<=\S)\*\*(?!\*)")
 _STRONG_OPEN, _STRONG_CLOSE = "\ue020", "\ue021"
 _PAREN = re.compile(r"\s*[（(][^）)]*[）)]\s*")
@@ -258,12 +258,12 @@ class PageRenderer(QObject):
                 if not name or len(name) < 2:
                     continue
                 variants = {name}
-                if not _CJK.search(name) and not name.isupper():
+                if not has_cjk(name) and not name.isupper():
                     variants |= {name.lower(), name[:1].upper() + name[1:]}
                 for v in variants:
                     words.setdefault(esc(v), term.id)
-        latin = sorted((w for w in words if not _CJK.search(w)), key=len, reverse=True)
-        cjk = sorted((w for w in words if _CJK.search(w)), key=len, reverse=True)
+        latin = sorted((w for w in words if not has_cjk(w)), key=len, reverse=True)
+        cjk = sorted((w for w in words if has_cjk(w)), key=len, reverse=True)
         latin_re = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, latin)) + r")(?![\w-])") if latin else None
         cjk_re = re.compile("(" + "|".join(map(re.escape, cjk)) + ")") if cjk else None
         self._gloss_re = (latin_re, cjk_re, words)

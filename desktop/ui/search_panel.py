@@ -14,37 +14,24 @@ rich-text document per row; only the rows on screen are painted.
 
 from __future__ import annotations
 
-import difflib
-import html
-import re
 import time
 
 from PySide6.QtCore import (
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetrics,
     QKeyEvent,
-    QPainter,
-    QPalette,
 )
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -54,100 +41,13 @@ from PySide6.QtWidgets import (
 from desktop.kb.records import SearchHit, SearchResult
 from desktop.kb.store import KnowledgeBase
 from desktop.ui.render import esc
+from desktop.ui.roles import HEADER_ROLE, LINK_ROLE, SNIPPET_ROLE, TITLE_ROLE
 
 DEBOUNCE_MS = 40
 BURST_GAP_MS = 90
-TITLE_SCALE = 120
 RESULT_LIMIT = 60
 KIND_ORDER = ("therapy", "article", "glossary", "trial", "outcome", "center")
-LINK_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
-TITLE_ROLE = Qt.ItemDataRole.UserRole + 3
-SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 4
-HEADER_ROLE = Qt.ItemDataRole.UserRole + 5
-_RUN = re.compile(r"<b>(.*?)</b>", re.S)
-
-
-def _runs(snippet_html: str) -> list[tuple[bool, str]]:
-    """`a <b>b</b> c` -> [(False, "a "), (True, "b"), (False, " c")], entities decoded."""
-    out: list[tuple[bool, str]] = []
-    pos = 0
-    for m in _RUN.finditer(snippet_html):
-        if m.start() > pos:
-            out.append((False, html.unescape(snippet_html[pos:m.start()])))
-        out.append((True, html.unescape(m.group(1))))
-        pos = m.end()
-    if pos < len(snippet_html):
-        out.append((False, html.unescape(snippet_html[pos:])))
-    return [(b, t.replace("\n", " ")) for b, t in out if t]
-
-
-class HtmlDelegate(QStyledItemDelegate):
-    """Paints a result: the title in a larger font, then the snippet with its <b> matches bold.
-
-    Drawn with plain text runs instead of a QTextDocument per row: laying out rich text for
-    every visible row cost more than the search itself.
-    """
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        title = index.data(TITLE_ROLE)
-        if title is None:
-            super().paint(painter, option, index)
-            return
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        opt.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        rect = opt.rect.adjusted(6, 4, -6, -4)
-        painter.save()
-        painter.setClipRect(opt.rect)
-        painter.setPen(opt.palette.color(QPalette.ColorGroup.Active, role))
-        header = bool(index.data(HEADER_ROLE))
-        tfont = QFont(opt.font)
-        if header:
-            tfont.setBold(True)
-        else:
-            tfont.setPointSizeF(tfont.pointSizeF() * TITLE_SCALE / 100)
-        tfm = QFontMetrics(tfont)
-        painter.setFont(tfont)
-        line_top = rect.top() if not header else rect.bottom() - tfm.height()
-        painter.drawText(rect.left(), line_top + tfm.ascent(), tfm.elidedText(str(title), Qt.TextElideMode.ElideRight, rect.width()))
-        snippet = index.data(SNIPPET_ROLE)
-        if snippet and not header:
-            x = float(rect.left())
-            y = line_top + tfm.height() + QFontMetrics(opt.font).ascent()
-            bold = QFont(opt.font)
-            bold.setBold(True)
-            text_colour = opt.palette.color(QPalette.ColorGroup.Active, role)
-            muted = QColor(text_colour)
-            if not selected:
-                muted.setAlpha(175)  # context words quieter than the matches
-            for is_bold, text in _runs(str(snippet)):
-                font = bold if is_bold else opt.font
-                painter.setPen(text_colour if is_bold else muted)
-                fm = QFontMetrics(font)
-                room = rect.right() - x
-                if room <= fm.averageCharWidth():
-                    break
-                shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, int(room))
-                painter.setFont(font)
-                painter.drawText(int(x), int(y), shown)
-                x += fm.horizontalAdvance(shown)
-                if shown != text:
-                    break
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        """Two lines (title in a larger font + snippet): computed from font metrics, no layout."""
-        title = QFont(option.font)
-        title.setPointSizeF(title.pointSizeF() * 1.2)
-        height = QFontMetrics(title).height() + QFontMetrics(option.font).height() + 10
-        return QSize(200, height)
 
 
 class SearchPanel(QWidget):
@@ -198,7 +98,7 @@ class SearchPanel(QWidget):
         self.results.setIndentation(12)
         self.results.setUniformRowHeights(True)
         self.results.setWordWrap(True)
-        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self._delegate: QStyledItemDelegate | None = None
         self.results.itemActivated.connect(self._open_item)
         self.results.itemClicked.connect(self._open_item)
         self.results.installEventFilter(self)
@@ -291,6 +191,12 @@ class SearchPanel(QWidget):
         self.results.show()
 
     def _show(self, result: SearchResult) -> None:
+        if self._delegate is None:
+            # Painting rows needs QStyle (~15 ms to load): the window's start-up skips it.
+            from desktop.ui.two_line_delegate import TwoLineDelegate
+
+            self._delegate = TwoLineDelegate(self.results)
+            self.results.setItemDelegate(self._delegate)
         self.results.setUpdatesEnabled(False)
         self.results.clear()
         groups: dict[str, list[SearchHit]] = {}
@@ -331,6 +237,8 @@ class SearchPanel(QWidget):
 
     def _empty_html(self, query: str) -> str:
         terms = [t for g in self.kb.synonym_groups() for t in g]
+        import difflib  # only for the empty state; start-up need not load it
+
         close = difflib.get_close_matches(query, terms, n=6, cutoff=0.5)
         suggestions: list[str] = list(dict.fromkeys(close))
         for group in self.kb.synonym_groups():

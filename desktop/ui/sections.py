@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.kb.store import KnowledgeBase
-from desktop.ui.search_panel import SNIPPET_ROLE, TITLE_ROLE, HtmlDelegate
+from desktop.ui.roles import LINK_ROLE, SNIPPET_ROLE, TITLE_ROLE
+from desktop.ui.two_line_delegate import TwoLineDelegate
 
 SECTIONS = ("therapies", "trials", "safety", "journey", "glossary")
-LINK_ROLE = Qt.ItemDataRole.UserRole + 1
 AUDIENCE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -66,7 +66,7 @@ class SectionList(QWidget):
         self.list.setObjectName(f"{section}List")
         self.list.setAlternatingRowColors(True)
         self.list.setUniformItemSizes(True)
-        self.list.setItemDelegate(HtmlDelegate(self.list))  # title + muted one-line detail
+        self.list.setItemDelegate(TwoLineDelegate(self.list))  # title + muted one-line detail
         self.list.itemActivated.connect(self._open)
         self.list.itemClicked.connect(self._open)
         self.count_label = QLabel(self)
