@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import paths
 from desktop.errors import KBError
@@ -29,6 +28,8 @@ def _user_db() -> tuple[sqlite3.Connection, str | None]:
         return open_user_db(), last_recovery()
     except (OSError, sqlite3.Error) as exc:
         write_log(f"user database unavailable: {exc}")
+        import tempfile  # only on this failure path; start-up need not load it
+
         tmp = Path(tempfile.mkdtemp(prefix="cartref-")) / "user.sqlite"
         message = QCoreApplication.translate(
             "App", "Bookmarks and notes cannot be saved this time ({0}); they are kept until you close the program.")
@@ -61,6 +62,8 @@ def run_app(argv: list[str]) -> int:
     try:
         opened = open_kb()
     except KBError as exc:
+        from PySide6.QtWidgets import QMessageBox  # only on this failure path: it costs start-up
+
         QMessageBox.critical(None, QCoreApplication.translate("App", "No knowledge base"),
                              QCoreApplication.translate("App", "The program cannot start without its knowledge base: {0}").format(exc))
         hook.uninstall()
@@ -68,7 +71,7 @@ def run_app(argv: list[str]) -> int:
     user_db, user_notice = _user_db()
     window = MainWindow(opened, user_db, settings=settings, translations=translations, lang=lang, user_notice=user_notice)
     if effective_theme in ("dark", "high-contrast"):
-        window.reader.set_dark(True)
+        window.set_dark(True)
     window.show()
     if os.environ.get("CARTREF_EXIT_WHEN_SHOWN"):
         # start-up benchmark: leave as soon as the shown window has been through the event loop

@@ -26,6 +26,8 @@ from PySide6.QtGui import (
     QIcon,
     QKeySequence,
     QMouseEvent,
+    QShowEvent,
+    QWindow,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,10 +36,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QToolBar,
     QToolButton,
     QWidget,
@@ -122,13 +122,10 @@ class MainWindow(QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setMinimumWidth(320)
         self.back_button = QToolButton(self)
-        self.back_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.back_button.clicked.connect(self.go_back)
         self.forward_button = QToolButton(self)
-        self.forward_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self.forward_button.clicked.connect(self.go_forward)
         self.home_button = QToolButton(self)
-        self.home_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon))
         self.home_button.clicked.connect(lambda: self.navigate("view:home"))
         self.top_bar = QToolBar(self)
         self.top_bar.setObjectName("topBar")
@@ -157,6 +154,7 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(self.kb, self.lang, user_db, self)
         self.reader.openRequested.connect(self.navigate)
         self.reader.pageShown.connect(self._page_shown)
+        self.set_dark(False)  # app start-up or set_theme switch this for dark palettes
         self.search_panel = SearchPanel(self.kb, self.search_field, self)
         self.search_panel.openRequested.connect(self._open_search_hit)
         self.search_panel.activated.connect(self._show_search)
@@ -205,9 +203,7 @@ class MainWindow(QMainWindow):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(400)
         self._reload_timer.timeout.connect(self.reload_kb)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._filtered_window: QWindow | None = None
 
         self.retranslate()
         self._update_status()
@@ -380,12 +376,20 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             effective = theme.apply_theme(app, name)
-            self.reader.set_dark(effective in ("dark", "high-contrast"))
+            self.set_dark(effective in ("dark", "high-contrast"))
         self.theme_name = name
         self.settings.setValue("theme", name)
         for action in self.actions_by_name.values():
             if action.data() == f"theme:{name}":
                 action.setChecked(True)
+
+    def set_dark(self, dark: bool) -> None:
+        """Match the reading pane and the toolbar glyphs to a dark or light palette."""
+        self.reader.set_dark(dark)
+        tone = "light" if dark else "dark"
+        for button, name in ((self.back_button, "go-back"), (self.forward_button, "go-forward"),
+                             (self.home_button, "go-home")):
+            button.setIcon(QIcon(str(paths.resource_path("icons", f"{name}-{tone}.png"))))
 
     def set_zoom(self, percent: int) -> int:
         value = self.reader.set_zoom(percent)
@@ -450,6 +454,8 @@ class MainWindow(QMainWindow):
     def import_pack(self, path: str | None = None) -> bool:
         func = self._pack_importer()
         if func is None:
+            from PySide6.QtWidgets import QMessageBox  # a rare path: start-up need not load it
+
             QMessageBox.information(self, self.tr("Import update"), self.tr("This build cannot import content updates."))
             return False
         ok = bool(func(self, path))
@@ -596,10 +602,19 @@ class MainWindow(QMainWindow):
         if export is not None:
             export()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # Mouse back/forward: filter the native window, which sees every mouse press in this
+        # window before any widget does. An application-wide filter would also see every
+        # internal event of every object, and wrapping those for Python costs ~60 ms at start-up.
+        handle = self.windowHandle()
+        if handle is not None and handle is not self._filtered_window:
+            handle.installEventFilter(self)
+            self._filtered_window = handle
+        super().showEvent(event)
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Mouse back/forward buttons anywhere in this window."""
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) and isinstance(obj, QWidget) \
-                and obj.window() is self:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             if event.button() == Qt.MouseButton.BackButton:
                 self.go_back()
                 return True
@@ -710,8 +725,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
         super().closeEvent(event)
 

@@ -78,13 +78,15 @@ def _set_sheet(app: QApplication, sheet: str) -> None:
 def apply_theme(app: QApplication, name: str) -> str:
     """Apply a theme by name (unknown names mean "system"); returns the effective one."""
     global _default_style
-    if _default_style is None:
-        _default_style = app.style().name()
     if name not in THEMES:
         name = "system"
     effective = name
     if name == "system":
         effective = "dark" if system_is_dark() else "light"
+    if effective in ("dark", "high-contrast") and _default_style is None:
+        # Remember the platform's style before the first change, to go back to it. Only then:
+        # touching app.style() from Python loads QStyle, ~15 ms of start-up on a light theme.
+        _default_style = app.style().name()
     if effective == "dark":
         _set_style(app, "Fusion")
         app.setPalette(_dark_palette())
@@ -94,8 +96,9 @@ def apply_theme(app: QApplication, name: str) -> str:
         app.setPalette(_high_contrast_palette())
         _set_sheet(app, _qss("base.qss") + "\n" + _qss("high-contrast.qss"))
     else:
-        _set_style(app, _default_style)
-        app.setPalette(app.style().standardPalette())
+        if _default_style is not None:  # a dark or high-contrast theme was applied: undo it
+            _set_style(app, _default_style)
+            app.setPalette(app.style().standardPalette())
         _set_sheet(app, _qss("base.qss"))
     return effective
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -77,16 +77,14 @@ def test_navigation_back_forward_keys_and_mouse(make_window, mini_kb: Path, qtbo
     assert w.current == "view:therapies"
     qtbot.keyClick(w, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert w.current == "therapy:eque-cel"
-    # mouse "back" button on the reading pane
-    vp = w.reader.browser.viewport()
-    pos = QPointF(10, 10)
-    ev = QMouseEvent(QEvent.Type.MouseButtonPress, pos, vp.mapToGlobal(pos), Qt.MouseButton.BackButton,
-                     Qt.MouseButton.BackButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(vp, ev)
+    # mouse "back"/"forward" buttons over the reading pane, delivered the way a real mouse
+    # press arrives: to the native window first
+    w.show()
+    qtbot.waitExposed(w)
+    at = w.reader.browser.viewport().mapTo(w, QPoint(10, 10))
+    QTest.mousePress(w.windowHandle(), Qt.MouseButton.BackButton, Qt.KeyboardModifier.NoModifier, at)
     assert w.current == "view:therapies"
-    ev = QMouseEvent(QEvent.Type.MouseButtonPress, pos, vp.mapToGlobal(pos), Qt.MouseButton.ForwardButton,
-                     Qt.MouseButton.ForwardButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(vp, ev)
+    QTest.mousePress(w.windowHandle(), Qt.MouseButton.ForwardButton, Qt.KeyboardModifier.NoModifier, at)
     assert w.current == "therapy:eque-cel"
     assert w.back_button.isEnabled()
 
@@ -299,6 +297,14 @@ def test_bundled_cjk_font_is_loaded_and_covers_chinese(qtbot: QtBot) -> None:
     assert family in QApplication.font().families()
 
 
+def _glyph_lightness(button: QToolButton) -> int:
+    """Lightness of the most opaque pixel of a toolbar icon: its glyph colour."""
+    image = button.icon().pixmap(24, 24).toImage()
+    assert not image.isNull()
+    pixels = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+    return max(pixels, key=lambda c: c.alpha()).lightness()
+
+
 def test_high_contrast_and_dark_themes(make_window, mini_kb: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QPalette
 
@@ -311,6 +317,8 @@ def test_high_contrast_and_dark_themes(make_window, mini_kb: Path) -> None:  # t
     w.set_theme("dark")
     assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
     assert w.reader.renderer.dark
+    assert all(_glyph_lightness(b) > 160 for b in (w.back_button, w.forward_button, w.home_button))
     w.set_theme("light")
     assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() > 128
+    assert all(_glyph_lightness(b) < 96 for b in (w.back_button, w.forward_button, w.home_button))
     assert QSettings(str(paths.user_dir() / "settings.ini"), QSettings.Format.IniFormat).value("theme") == "light"
