@@ -17,6 +17,12 @@ from desktop.errors import CartrefError
 
 
 def _run_gui(args: Any) -> int:
+    import gc
+
+    # Start-up makes ~40,000 objects that live as long as the window (modules, classes, Qt
+    # wrappers and enums): collecting while they are made only walks them again and again.
+    # run_app turns collection back on, with them frozen, once the window is shown.
+    gc.disable()
     from desktop.ui.app import run_app
 
     return run_app(list(getattr(args, "qt_args", []) or []))

@@ -10,9 +10,8 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from desktop import paths
 from desktop.atomic import write_bytes_atomic
@@ -267,8 +266,7 @@ def _json_list(ids: tuple[str, ...] | list[str]) -> str:
 
 
 
-@dataclass
-class OpenedKB:
+class OpenedKB(NamedTuple):
     kb: KnowledgeBase
     notice: str | None
     """A one-line message when the first choice could not be used (shown, never hidden)."""

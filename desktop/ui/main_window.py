@@ -14,7 +14,7 @@ import importlib
 import importlib.util
 import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QFileSystemWatcher, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import (
@@ -50,8 +50,10 @@ from desktop.ui import theme
 from desktop.ui.i18n import Translations, normalise
 from desktop.ui.reader import ReaderView
 from desktop.ui.render import Page, split_link
-from desktop.ui.search_panel import SearchPanel
 from desktop.userdata import history as user_history
+
+if TYPE_CHECKING:
+    from desktop.ui.search_panel import SearchPanel
 
 # (navigation key, module, class) of views other parts of the program provide.
 EXTERNAL_VIEWS: tuple[tuple[str, str, str], ...] = (
@@ -155,17 +157,13 @@ class MainWindow(QMainWindow):
         self.reader.openRequested.connect(self.navigate)
         self.reader.pageShown.connect(self._page_shown)
         self.set_dark(False)  # app start-up or set_theme switch this for dark palettes
-        self.search_panel = SearchPanel(self.kb, self.search_field, self)
-        self.search_panel.openRequested.connect(self._open_search_hit)
-        self.search_panel.activated.connect(self._show_search)
-        self.search_panel.dismissed.connect(self._hide_search)
+        self._search_panel: SearchPanel | None = None  # built on the first text typed
+        self.search_field.textChanged.connect(self._first_search_text)
         self._pending_no_results = ""
         self._no_results_timer = QTimer(self)
         self._no_results_timer.setSingleShot(True)
         self._no_results_timer.setInterval(NO_RESULTS_SETTLE_MS)
         self._no_results_timer.timeout.connect(self._keep_no_results)
-        self.search_panel.noResults.connect(self._search_found_nothing)
-        self.search_panel.resultsUpdated.connect(self._search_found_something)
         # Views are built the first time they are shown: start-up only pays for the reader.
         self.views: dict[str, QWidget] = {}
         self.view_factories: dict[str, Callable[[], QWidget]] = {}
@@ -178,7 +176,6 @@ class MainWindow(QMainWindow):
                 self.view_factories[key] = functools.partial(self._external_view, module, cls)
         self.reader.renderer.available_views = set(self.view_factories)
         self.stack.addWidget(self.reader)
-        self.stack.addWidget(self.search_panel)
         for key in NAV_ORDER:
             if key == "home" or key in self.view_factories:
                 item = QListWidgetItem()
@@ -333,6 +330,27 @@ class MainWindow(QMainWindow):
                 user_history.record(self.user_db, page.link, page.title)
 
     # -- search ---------------------------------------------------------------------------
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The results panel, built on first use: its module and widgets cost ~20 ms that
+        start-up need not pay (measured in-process)."""
+        if self._search_panel is None:
+            from desktop.ui.search_panel import SearchPanel
+
+            panel = SearchPanel(self.kb, self.search_field, self, lang=self.lang)
+            panel.openRequested.connect(self._open_search_hit)
+            panel.activated.connect(self._show_search)
+            panel.dismissed.connect(self._hide_search)
+            panel.noResults.connect(self._search_found_nothing)
+            panel.resultsUpdated.connect(self._search_found_something)
+            self.stack.addWidget(panel)
+            self.search_field.textChanged.disconnect(self._first_search_text)
+            self._search_panel = panel
+        return self._search_panel
+
+    def _first_search_text(self, text: str) -> None:
+        self.search_panel.on_text_changed(text)
+
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
@@ -342,7 +360,7 @@ class MainWindow(QMainWindow):
         self._select_nav("")
 
     def _hide_search(self) -> None:
-        if self.stack.currentWidget() is self.search_panel:
+        if self._search_panel is not None and self.stack.currentWidget() is self._search_panel:
             if self.history_index >= 0:
                 self._show_location(self.history[self.history_index])
             else:
@@ -361,7 +379,8 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.translations.set_language(lang)
         self.reader.set_language(lang)
-        self.search_panel.set_language(lang)
+        if self._search_panel is not None:
+            self._search_panel.set_language(lang)
         for view in self.views.values():
             setter = getattr(view, "set_language", None)
             if setter is not None:
@@ -423,7 +442,8 @@ class MainWindow(QMainWindow):
         self.kb = kb
         self.kb_notice = notice
         self.reader.set_kb(kb)
-        self.search_panel.set_kb(kb)
+        if self._search_panel is not None:
+            self._search_panel.set_kb(kb)
         for view in self.views.values():
             setter = getattr(view, "set_kb", None)
             if setter is not None:

@@ -13,12 +13,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject
 
-from desktop.kb.compare import metric_label
 from desktop.kb.records import Article, GlossaryTerm, Outcome, Source, Therapy
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import has_cjk
@@ -57,8 +55,7 @@ def split_link(link: str) -> tuple[str, str]:
     return kind.lower(), ref
 
 
-@dataclass
-class Page:
+class Page(NamedTuple):
     link: str
     title: str
     html: str
@@ -69,13 +66,13 @@ class Page:
     found: bool = True
 
 
-@dataclass
 class Citations:
     """Numbers sources in order of first citation on one page."""
 
-    kb: KnowledgeBase
-    order: list[str] = field(default_factory=list)
-    _sources: dict[str, Source | None] = field(default_factory=dict)
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.order: list[str] = []
+        self._sources: dict[str, Source | None] = {}
 
     def number(self, source_id: str) -> int:
         if source_id not in self.order:
@@ -461,6 +458,11 @@ class PageRenderer(QObject):
         name = t.name(self.lang)
         return f"{name} ({t.brand})" if t.brand else name
 
+    def _metric_label(self, metric: str) -> str:
+        from desktop.kb.compare import metric_label  # only trial and outcome pages: not at start-up
+
+        return metric_label(metric, self.lang)
+
     def _followup(self, o: Outcome) -> str:
         return self.tr("{0} mo").format(f"{o.followup_months:g}") if o.followup_months is not None else ""
 
@@ -472,7 +474,7 @@ class PageRenderer(QObject):
             current = best.get(o.metric)
             if current is None or (o.followup_months or 0) >= (current.followup_months or 0):
                 best[o.metric] = o
-        return [[esc(metric_label(m, self.lang)), esc(best[m].display_value), esc(self._followup(best[m])),
+        return [[esc(self._metric_label(m)), esc(best[m].display_value), esc(self._followup(best[m])),
                  esc(best[m].data_cut), cites.sup(best[m].source_ids)] for m in HEADLINE_METRICS if m in best]
 
     def _cohort_label(self, cohort: str) -> str:
@@ -501,7 +503,7 @@ class PageRenderer(QObject):
             parts.append(f'<p class="meta">{esc(shown)}</p>')
             cohorts_ = list(dict.fromkeys((o.arm, o.cohort) for o in outcomes))
             for arm, cohort in cohorts_:
-                rows = [[f'<a href="outcome:{esc(o.id)}">{esc(metric_label(o.metric, self.lang))}</a>', esc(o.display_value),
+                rows = [[f'<a href="outcome:{esc(o.id)}">{esc(self._metric_label(o.metric))}</a>', esc(o.display_value),
                          esc(f"{o.denominator:g}" if o.denominator is not None else "–"), esc(self._followup(o) or "–"),
                          esc(o.data_cut), cites.sup(o.source_ids)]
                         for o in outcomes if (o.arm, o.cohort) == (arm, cohort)]
@@ -517,7 +519,7 @@ class PageRenderer(QObject):
             return None
         cites = Citations(self.kb)
         tr = self.kb.trial(o.trial_id)
-        label = metric_label(o.metric, self.lang)
+        label = self._metric_label(o.metric)
         facts = self._facts([
             (self.tr("Trial"), f'<a href="trial:{esc(o.trial_id)}">{esc(tr.name if tr else o.trial_id)}</a>'),
             (self.tr("Cohort"), esc(self._cohort_label(o.cohort))), (self.tr("Arm"), esc(o.arm)),

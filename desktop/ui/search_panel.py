@@ -59,11 +59,11 @@ class SearchPanel(QWidget):
     resultsUpdated = Signal(int)
     noResults = Signal(str)
 
-    def __init__(self, kb: KnowledgeBase, field: QLineEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, field: QLineEdit, parent: QWidget | None = None, *, lang: str = "en") -> None:
         super().__init__(parent)
         self.kb = kb
         self.field = field
-        self.lang = "en"
+        self.lang = lang
         self.result: SearchResult | None = None
         self.last_search_ms = 0.0
         self._last_key = 0.0
@@ -120,7 +120,7 @@ class SearchPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self._search_now)
-        field.textChanged.connect(self._on_text_changed)
+        field.textChanged.connect(self.on_text_changed)
         field.installEventFilter(self)
         self.retranslate()
 
@@ -157,7 +157,8 @@ class SearchPanel(QWidget):
         return self.result
 
     # -- typing ---------------------------------------------------------------------------
-    def _on_text_changed(self, text: str) -> None:
+    def on_text_changed(self, text: str) -> None:
+        """The field's text changed (connected here; the window calls it for the change that built this panel)."""
         if text.strip():
             self.activated.emit()
             now = time.perf_counter()

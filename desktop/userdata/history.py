@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.userdata.db import now_iso
 
 KEEP = 1000
 
 
-@dataclass(frozen=True)
-class Visit:
+class Visit(NamedTuple):
     link: str
     title: str
     visited_at: str

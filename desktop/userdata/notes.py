@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.userdata.db import now_iso
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     link: str
     text: str
     updated_at: str

@@ -152,3 +152,18 @@ def test_typing_is_debounced_not_one_search_per_key(window: MainWindow, qtbot: Q
         QTest.keyClicks(window.search_field, "leukapheresis")
     assert calls and calls[-1] == "leukapheresis"
     assert len(calls) < len("leukapheresis")
+
+
+def test_first_keystrokes_after_switching_language_show_results_in_that_language(window: MainWindow, qtbot: QtBot) -> None:
+    """The results panel is built by the first text typed: it must start in the window's language."""
+    window.set_language("zh-Hans")
+    window.search_field.setFocus()
+    qtbot.keyClicks(window.search_field, "CRS")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is not window.reader
+                    and getattr(window.stack.currentWidget(), "results", None) is not None
+                    and window.stack.currentWidget().results.topLevelItemCount() > 0, timeout=3000)  # type: ignore[attr-defined]
+    panel = window.stack.currentWidget()
+    headings = [panel.results.topLevelItem(i).text(0) for i in range(panel.results.topLevelItemCount())]  # type: ignore[attr-defined]
+    assert any("\u4e00" <= ch <= "\u9fff" for h in headings for ch in h), headings
+    assert panel.kind_filter.itemText(0) != "All kinds"  # type: ignore[attr-defined]
+    window.set_language("en")
