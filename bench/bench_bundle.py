@@ -41,7 +41,7 @@ def dir_size(path: Path) -> int:
 
 def targz_size(path: Path) -> int:
     sink = _Counter()
-    with tarfile.open(fileobj=sink, mode="w:gz", compresslevel=9) as tar:  # type: ignore[call-overload]
+    with tarfile.open(fileobj=sink, mode="w:gz", compresslevel=9) as tar:
         tar.add(path, arcname=path.name)
     return sink.n
 

@@ -39,7 +39,7 @@ def _queries(n: int) -> list[str]:
         for end in range(2, len(phrase) + 1):
             seq.append(phrase[:end])
     rng = random.Random(7)
-    out = []
+    out: list[str] = []
     while len(out) < n:
         out.extend(rng.sample(seq, len(seq)))
     return out[:n]

@@ -72,7 +72,7 @@ sys.exit(app.exec())
 TYPED = ["cytokine release syndrome", "equecabtagene", "FUCASO", "cilta-cel", "KarMMa-3", "ICANS grade",
          "leukapheresis", "lymphodepletion", "MRD", "parkinsonism", "bridging therapy", "tocilizumab",
          "细胞因子释放综合征", "神经毒性", "武汉", "cytokin", "leukaferesis", "equecabtagen", 'NEAR("x"']
-RUNS = 9  # whole processes on a shared 2-core machine: nine keeps the median steady
+RUNS = 15  # whole processes on a shared 2-core machine whose speed drifts: see startup_rows
 KEY_GAP_S = 0.150
 
 
@@ -97,7 +97,13 @@ def _time_process(cmd: list[str], env: dict[str, str]) -> float:
 
 
 def startup_rows() -> list[dict[str, object]]:
-    """Usual start (the user folder exists from an earlier run) and first start (empty folder)."""
+    """Usual start (the user folder exists from an earlier run) and first start (empty folder).
+
+    This 2-core virtual machine switches between speed states (the same process takes 190 or
+    290 ms from one minute to the next), so every start of the program is paired with a bare
+    window started right next to it, and the verdict is the median of those paired ratios;
+    the medians of the raw times are shown beside it.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         bare = Path(tmp) / "bare_window.py"
         bare.write_text(BARE, encoding="utf-8")
@@ -110,21 +116,23 @@ def startup_rows() -> list[dict[str, object]]:
         _time_process([sys.executable, "-m", "desktop"], _env(str(usual_home)))  # warms page cache and the folder
         _time_process([sys.executable, str(bare)], _env(tmp))
         _time_process([sys.executable, str(minimal), font], _env(tmp))
-        for i in range(RUNS):  # interleaved, so machine load hits all alike
+        for i in range(RUNS):  # interleaved: each start of the program has a bare window beside it
             home = Path(tmp) / f"home{i}"
             home.mkdir()
             usual_ms.append(_time_process([sys.executable, "-m", "desktop"], _env(str(usual_home))))
-            first_ms.append(_time_process([sys.executable, "-m", "desktop"], _env(str(home))))
             bare_ms.append(_time_process([sys.executable, str(bare)], _env(str(home))))
+            first_ms.append(_time_process([sys.executable, "-m", "desktop"], _env(str(home))))
             minimal_ms.append(_time_process([sys.executable, str(minimal), font], _env(str(home))))
     floor = statistics.median(bare_ms)
     rows: list[dict[str, object]] = []
     for label, samples in (("usual", usual_ms), ("first run", first_ms)):
-        value = statistics.median(samples)
-        rows.append({"name": f"ui start-up to shown window, {label} (median)", "value": value, "unit": "ms",
-                     "budget": round(1.5 * floor, 1), "floor": floor, "ok": value <= 1.5 * floor})
+        paired = statistics.median(s / b for s, b in zip(samples, bare_ms, strict=True))
+        rows.append({"name": f"ui start-up to shown window, {label} (median; ratio = median of pairs)",
+                     "value": statistics.median(samples), "unit": "ms", "budget": "1.5x floor", "floor": floor,
+                     "ratio": paired, "ok": paired <= 1.5})
     rows.append({"name": "  reference: minimal window of the same shape, no app code", "value": statistics.median(minimal_ms),
-                 "unit": "ms", "budget": "", "floor": floor})
+                 "unit": "ms", "budget": "", "floor": floor,
+                 "ratio": statistics.median(m / b for m, b in zip(minimal_ms, bare_ms, strict=True))})
     return rows
 
 

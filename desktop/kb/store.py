@@ -145,11 +145,11 @@ class KnowledgeBase:
             content_hash=values.get("content_hash", ""),
         )
 
-    def counts(self) -> dict[str, int]:
-        tables = ["sources", "therapies", "trials", "outcomes", "articles", "glossary", "centers"]
-        for extra in ("places", "rules", "events"):
-            if self.has_table(extra):
-                tables.append(extra)
+    def counts(self, tables: tuple[str, ...] | None = None) -> dict[str, int]:
+        """Rows per table: all of them, or just `tables` (the gazetteer's count alone takes ~1.3 ms)."""
+        if tables is None:
+            tables = ("sources", "therapies", "trials", "outcomes", "articles", "glossary", "centers",
+                      *(t for t in ("places", "rules", "events") if self.has_table(t)))
         return {t: int(self._rows(f"SELECT count(*) AS n FROM [{t}]")[0]["n"]) for t in tables}
 
     # -- records -----------------------------------------------------------------------

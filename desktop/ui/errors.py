@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
-from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from desktop import paths
 from desktop.errors import CartrefError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+    from types import TracebackType
+
+    from PySide6.QtWidgets import QWidget
 
 LOG_NAME = "cartref.log"
 

@@ -13,21 +13,15 @@ import functools
 import importlib
 import importlib.util
 import sqlite3
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QFileSystemWatcher, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QFileSystemWatcher, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QIcon,
     QKeySequence,
     QMouseEvent,
-    QShowEvent,
-    QWindow,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,14 +39,27 @@ from PySide6.QtWidgets import (
 
 from desktop import paths
 from desktop.errors import KBError
-from desktop.kb.store import KnowledgeBase, OpenedKB, open_kb
+from desktop.kb.store import open_kb
 from desktop.ui import theme
 from desktop.ui.i18n import Translations, normalise
 from desktop.ui.reader import ReaderView
-from desktop.ui.render import Page, split_link
+from desktop.ui.render import split_link
 from desktop.userdata import history as user_history
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import (
+        QCloseEvent,
+        QDragEnterEvent,
+        QDropEvent,
+        QShowEvent,
+        QWindow,
+    )
+
+    from desktop.kb.store import KnowledgeBase, OpenedKB
+    from desktop.ui.render import Page
     from desktop.ui.search_panel import SearchPanel
 
 # (navigation key, module, class) of views other parts of the program provide.

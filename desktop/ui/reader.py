@@ -8,9 +8,9 @@ by showing the full reference in the bar under the text.
 
 from __future__ import annotations
 
-import sqlite3
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,9 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.kb.store import KnowledgeBase
-from desktop.ui.render import Page, PageRenderer, esc, split_link
+from desktop.ui.render import PageRenderer, esc, split_link
 from desktop.userdata import bookmarks, notes
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from PySide6.QtCore import QUrl
+
+    from desktop.kb.store import KnowledgeBase
+    from desktop.ui.render import Page
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 50, 300, 10
 

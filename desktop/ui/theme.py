@@ -6,11 +6,15 @@ high-contrast palettes so they look the same on every platform.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
 
 from desktop.paths import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 THEMES = ("system", "light", "dark", "high-contrast")
 
