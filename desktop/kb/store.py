@@ -90,21 +90,44 @@ def _remember_sound(path: Path) -> None:
         pass  # a read-only user folder only costs the check next time
 
 
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise KBError(f"knowledge base is damaged ({exc}): {path}") from None
+    if result is None or result[0] != "ok":
+        raise KBError(f"knowledge base failed its integrity check: {path}")
+
+
+def needs_check(path: Path) -> bool:
+    """Whether this file has not passed the whole-file check yet (first start, new content)."""
+    return not _known_sound(path)
+
+
+def check_file(path: Path) -> None:
+    """The whole-file check on a connection of its own, so it can run on a worker thread
+    while the window starts on an `open_kb(defer_check=True)` KB. Raises KBError."""
+    conn = _connect_ro(path)
+    try:
+        _quick_check(conn, path)
+    finally:
+        conn.close()
+    _remember_sound(path)
+
+
 class KnowledgeBase:
     """One open KB file. Cheap to query; safe to share across threads for reads."""
 
     def __init__(self, path: Path, *, check: bool = True) -> None:
+        """`check=False` skips the whole-file check (the caller runs `check_file` itself)."""
         self.path = Path(path)
         self.conn = _connect_ro(self.path)
         if check and not _known_sound(self.path):
             try:
-                result = self.conn.execute("PRAGMA quick_check").fetchone()
-            except sqlite3.DatabaseError as exc:
+                _quick_check(self.conn, self.path)
+            except KBError:
                 self.conn.close()
-                raise KBError(f"knowledge base is damaged ({exc}): {path}") from None
-            if result is None or result[0] != "ok":
-                self.conn.close()
-                raise KBError(f"knowledge base failed its integrity check: {path}")
+                raise
             _remember_sound(self.path)
         self._searcher: Any = None
         self.notice: str | None = None
@@ -270,33 +293,41 @@ class OpenedKB(NamedTuple):
     kb: KnowledgeBase
     notice: str | None
     """A one-line message when the first choice could not be used (shown, never hidden)."""
+    unchecked: bool = False
+    """True when `defer_check` skipped the whole-file check: the caller must run `check_file`."""
 
 
 def candidate_paths() -> list[tuple[str, Path]]:
     return [("installed", paths.installed_kb_path()), ("bundled", paths.bundled_kb_path())]
 
 
-def open_kb(path: Path | None = None) -> OpenedKB:
+def open_kb(path: Path | None = None, *, defer_check: bool = False, skip: tuple[Path, ...] = ()) -> OpenedKB:
     """Open an explicit KB, or the installed one, falling back to the bundled copy.
 
-    Raises KBError (one line) only when no usable KB exists at all.
+    Raises KBError (one line) only when no usable KB exists at all. With `defer_check` a
+    file that has not passed the whole-file check yet is opened after the cheap header
+    checks only, and the result says so (`unchecked`); `skip` leaves out files that failed.
     """
     if path is None and os.environ.get("CARTREF_KB"):
         path = Path(os.environ["CARTREF_KB"])
     if path is not None:
-        return OpenedKB(KnowledgeBase(path), None)
+        unchecked = defer_check and needs_check(path)
+        return OpenedKB(KnowledgeBase(path, check=not unchecked), None, unchecked)
     notice: str | None = None
     last_error: KBError | None = None
     for label, candidate in candidate_paths():
         if label == "installed" and not candidate.exists():
             continue
+        unchecked = defer_check and candidate.is_file() and needs_check(candidate)
         try:
-            kb = KnowledgeBase(candidate)
+            if candidate in skip:
+                raise KBError(f"knowledge base failed its integrity check: {candidate}")
+            kb = KnowledgeBase(candidate, check=not unchecked)
         except KBError as exc:
             last_error = exc
             if label == "installed":
                 notice = f"The installed knowledge base could not be used ({exc}); using the copy shipped with the program."
             continue
         kb.notice = notice
-        return OpenedKB(kb, notice)
+        return OpenedKB(kb, notice, unchecked)
     raise last_error or KBError("no knowledge base found; run `cartref kb build`")

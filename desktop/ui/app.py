@@ -19,6 +19,7 @@ from desktop.ui import theme
 from desktop.ui.errors import ExceptionHook, write_log
 from desktop.ui.fonts import ensure_cjk_font
 from desktop.ui.i18n import Translations, normalise, system_language
+from desktop.ui.kb_check import BackgroundCheck
 from desktop.ui.main_window import MainWindow, settings_for_user
 from desktop.userdata.db import last_recovery, open_user_db
 
@@ -87,7 +88,7 @@ def _start(argv: list[str]) -> tuple[MainWindow | None, QApplication, ExceptionH
     translations.set_language(lang)
     effective_theme = theme.apply_theme(app, str(settings.value("theme", "system")))  # before any widget: cheap
     try:
-        opened = open_kb()
+        opened = open_kb(defer_check=True)
     except KBError as exc:
         from PySide6.QtWidgets import QMessageBox  # only on this failure path: it costs start-up
 
@@ -95,8 +96,12 @@ def _start(argv: list[str]) -> tuple[MainWindow | None, QApplication, ExceptionH
                              QCoreApplication.translate("App", "The program cannot start without its knowledge base: {0}").format(exc))
         hook.uninstall()
         return None, app, hook, None
+    check = BackgroundCheck(opened.kb.path).start() if opened.unchecked else None
     user_db, user_notice = _user_db()
     window = MainWindow(opened, user_db, settings=settings, translations=translations, lang=lang, user_notice=user_notice)
+    if check is not None:
+        check.setParent(window)
+        check.on_failure(window.kb_check_failed)
     if effective_theme in ("dark", "high-contrast"):
         window.set_dark(True)
     window.show()

@@ -445,6 +445,22 @@ class MainWindow(QMainWindow):
         self.set_kb(opened.kb, opened.notice)
         return True
 
+    def kb_check_failed(self, reason: str) -> None:
+        """The KB this window opened on failed its whole-file check (kb_check): use the next
+        sound one with a notice, as start-up does, or say that nothing usable is left."""
+        try:
+            opened = open_kb(skip=(self.kb.path,))
+        except KBError as exc:
+            from PySide6.QtWidgets import QMessageBox  # a rare path: start-up need not load it
+
+            QMessageBox.critical(self, self.tr("No knowledge base"),
+                                 self.tr("The program cannot go on without its knowledge base: {0}").format(exc))
+            self.close()
+            return
+        failed = self.kb
+        self.set_kb(opened.kb, opened.notice or reason)
+        failed.close()
+
     def set_kb(self, kb: KnowledgeBase, notice: str | None = None) -> None:
         self.kb = kb
         self.kb_notice = notice

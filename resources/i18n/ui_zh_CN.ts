@@ -340,6 +340,16 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../desktop/ui/main_window.py" line="470"/>
+        <source>No knowledge base</source>
+        <translation>没有知识库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="471"/>
+        <source>The program cannot go on without its knowledge base: {0}</source>
+        <translation>没有知识库，程序无法继续运行：{0}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/main_window.py" line="290"/>
         <location filename="../../desktop/ui/main_window.py" line="333"/>
         <location filename="../../desktop/ui/main_window.py" line="667"/>

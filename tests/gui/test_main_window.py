@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kb_damage import damage_middle_page
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton
@@ -322,3 +323,56 @@ def test_high_contrast_and_dark_themes(make_window, mini_kb: Path) -> None:  # t
     assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() > 128
     assert all(_glyph_lightness(b) < 96 for b in (w.back_button, w.forward_button, w.home_button))
     assert QSettings(str(paths.user_dir() / "settings.ini"), QSettings.Format.IniFormat).value("theme") == "light"
+
+
+def test_a_damaged_installed_kb_found_after_the_window_opened_falls_back_with_a_notice(
+        mini_kb: Path, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start-up opens a not-yet-checked KB at once and checks it beside the window; a file
+    that fails is replaced by the shipped copy, and the status bar says why."""
+    from desktop.kb.store import needs_check
+    from desktop.ui import app as app_module
+    from desktop.ui.kb_check import BackgroundCheck
+
+    shipped = tmp_path / "shipped.sqlite"
+    shutil.copy(mini_kb, shipped)
+    monkeypatch.setattr(paths, "bundled_kb_path", lambda: shipped)
+    installed = paths.installed_kb_path()
+    shutil.copy(mini_kb, installed)
+    damage_middle_page(installed)
+
+    window, _app, hook, user_db = app_module._start([])
+    assert window is not None and user_db is not None
+    qtbot.addWidget(window)
+    try:
+        assert window.kb.path == installed  # opened at once, on the header checks
+        check = window.findChild(BackgroundCheck)
+        assert check is not None and check.wait(10)
+        qtbot.waitUntil(lambda: window.kb.path == shipped, timeout=3000)
+        assert "could not be used" in window.notice_label.text()
+        window.navigate("therapy:eque-cel")
+        assert "Equecabtagene autoleucel" in window.reader.browser.toPlainText()
+        assert not needs_check(shipped)  # the fallback was checked before use
+    finally:
+        hook.uninstall()
+        window.close()
+        user_db.close()
+
+
+@pytest.mark.parametrize("listen_first", [True, False], ids=["failure after listening", "failure before listening"])
+def test_background_check_reports_a_failure_whenever_it_comes(mini_kb: Path, tmp_path: Path, qtbot: QtBot,
+                                                              listen_first: bool) -> None:
+    from desktop.ui.kb_check import BackgroundCheck
+
+    bad = tmp_path / "bad.sqlite"
+    shutil.copy(mini_kb, bad)
+    damage_middle_page(bad)
+    heard: list[str] = []
+    check = BackgroundCheck(bad)
+    if listen_first:
+        check.on_failure(heard.append)
+    check.start()
+    assert check.wait(10)
+    if not listen_first:
+        check.on_failure(heard.append)
+    qtbot.waitUntil(lambda: len(heard) == 1, timeout=2000)
+    assert "bad.sqlite" in heard[0]

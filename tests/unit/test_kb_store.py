@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from kb_damage import damage_middle_page
 
 from desktop import paths
 from desktop.errors import KBError
@@ -89,3 +90,35 @@ def test_integrity_check_runs_once_per_file_version(mini_kb: Path, tmp_path: Pat
 
 def test_built_kb_is_readable_by_every_user(mini_kb: Path) -> None:
     assert mini_kb.stat().st_mode & 0o044 == 0o044
+
+
+def test_deferred_open_leaves_the_whole_file_check_to_check_file(mini_kb: Path, tmp_path: Path) -> None:
+    """The window opens on a new file at once; the check, run beside it, is remembered."""
+    from desktop.kb.store import check_file, needs_check
+
+    kb_file = tmp_path / "kb.sqlite"
+    shutil.copy(mini_kb, kb_file)
+    opened = open_kb(kb_file, defer_check=True)
+    assert opened.unchecked and needs_check(kb_file)
+    assert opened.kb.therapy("eque-cel") is not None
+    check_file(kb_file)
+    assert not needs_check(kb_file)
+    assert not open_kb(kb_file, defer_check=True).unchecked
+    assert not open_kb(kb_file).unchecked  # the synchronous path never leaves work behind
+
+
+def test_a_damaged_file_opens_deferred_but_fails_its_check_and_is_skipped(
+        mini_kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.kb.store import check_file
+
+    monkeypatch.setattr(paths, "bundled_kb_path", lambda: mini_kb)
+    installed = paths.installed_kb_path()
+    shutil.copy(mini_kb, installed)
+    damage_middle_page(installed)
+    opened = open_kb(defer_check=True)
+    assert opened.kb.path == installed and opened.unchecked  # the header is fine
+    with pytest.raises(KBError, match=r"damaged|integrity"):
+        check_file(installed)
+    fallback = open_kb(skip=(installed,))
+    assert fallback.kb.path == mini_kb
+    assert fallback.notice and "could not be used" in fallback.notice
