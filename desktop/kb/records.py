@@ -4,7 +4,6 @@ NamedTuples rather than frozen dataclasses: the window imports this at start-up,
 frozen dataclasses cost ~16 ms to create there against ~4 ms for these.
 """
 
-import json
 from typing import Any, NamedTuple, TypeVar
 
 from desktop.kb.text import in_language
@@ -26,6 +25,8 @@ def from_row(cls: type[T], row: dict[str, Any]) -> T:
             continue
         value = row[name]
         if kind == _STRINGS:
+            import json  # here, not at the top: the window's first page decodes no list column
+
             value = tuple(json.loads(value)) if isinstance(value, str) and value else ()
         elif kind is str and value is None:
             value = ""

@@ -6,7 +6,6 @@ The KB is opened with `mode=ro`; nothing here ever writes. `open_kb()` picks the
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -62,7 +61,9 @@ def _fingerprint(path: Path) -> str:
 
 
 def _checked_file() -> Path:
-    return paths.user_dir() / "kb-checked.json"  # not in kb/, which holds only what packs install
+    # One fingerprint per line (plain text: start-up reads it and need not load json).
+    # Not in kb/, which holds only what packs install.
+    return paths.user_dir() / "kb-checked.txt"
 
 
 def _known_sound(path: Path) -> bool:
@@ -72,20 +73,18 @@ def _known_sound(path: Path) -> bool:
     replacement or rewrite of the file changes the fingerprint, so it is checked again.
     """
     try:
-        return _fingerprint(path) in json.loads(_checked_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError, TypeError):
+        return _fingerprint(path) in _checked_file().read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
         return False
 
 
 def _remember_sound(path: Path) -> None:
     target = _checked_file()
     try:
-        known = json.loads(target.read_text(encoding="utf-8")) if target.exists() else []
-        if not isinstance(known, list):
-            known = []
-        known = [*[k for k in known if isinstance(k, str)][-7:], _fingerprint(path)]
+        known = target.read_text(encoding="utf-8").splitlines() if target.exists() else []
+        known = [*[k for k in known if k.strip()][-7:], _fingerprint(path)]
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(target, json.dumps(known).encode("utf-8"))
+        write_bytes_atomic(target, ("\n".join(known) + "\n").encode("utf-8"))
     except (OSError, ValueError):
         pass  # a read-only user folder only costs the check next time
 
