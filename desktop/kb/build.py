@@ -179,11 +179,12 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
         )
         yield "outcome", o["id"], "en", title, body
     for g in content.rows("glossary"):
-        yield "glossary", g["id"], "en", g["term_en"], " ".join([g["abbr"], g["patient_en"], g["clinician_en"]])
+        # Empty parts left out: a body that starts with a space shows as a snippet that does.
+        yield "glossary", g["id"], "en", g["term_en"], " ".join(filter(None, [g["abbr"], g["patient_en"], g["clinician_en"]]))
         if g["term_zh"]:
-            yield "glossary", g["id"], "zh-Hans", g["term_zh"], " ".join([g["abbr"], g["patient_zh"], g["clinician_zh"]])
+            yield "glossary", g["id"], "zh-Hans", g["term_zh"], " ".join(filter(None, [g["abbr"], g["patient_zh"], g["clinician_zh"]]))
     for c in content.rows("centers"):
-        place = " ".join([c["city"], c["province"], c["country"]])
+        place = " ".join(filter(None, [c["city"], c["province"], c["country"]]))
         yield "center", c["id"], "en", c["name_en"], " ".join([place, c["role_en"], *c["therapies"], *c["trials"]])
         if c["name_zh"]:
             yield "center", c["id"], "zh-Hans", c["name_zh"], " ".join([c["city_zh"], place, c["role_zh"]])

@@ -88,3 +88,11 @@ def test_filters_by_kind_and_language(kb: KnowledgeBase) -> None:
 def test_snippet_is_escaped_html(kb: KnowledgeBase) -> None:
     hit = kb.search("fever").hits[0]
     assert "<b>" in hit.snippet and "<script" not in hit.snippet
+
+
+def test_snippets_of_the_shipped_kb_do_not_start_with_a_blank(real_kb: Path) -> None:
+    """A glossary term without an abbreviation used to show " 免疫细胞…" in its result."""
+    kb = KnowledgeBase(real_kb)
+    for query in ("细胞因子", "cytokine", "武汉", "fever"):
+        for hit in kb.search(query, limit=30).hits:
+            assert hit.snippet == hit.snippet.lstrip(), (query, hit.kind, hit.id, hit.snippet[:20])
