@@ -71,7 +71,7 @@ class CalendarEvent:
     source_ids: tuple[str, ...] = ()
 
     def title(self, lang: str = "en") -> str:
-        return self.title_zh if lang.startswith("zh") else self.title_en
+        return in_language(lang, self.title_en, self.title_zh)
 
     def detail(self, lang: str = "en") -> str:
         return in_language(lang, self.detail_en, self.detail_zh)

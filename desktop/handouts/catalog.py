@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.errors import UserInputError
+from desktop.kb.text import in_language
 
 LANGS = ("en", "zh-Hans")
 PAPERS = ("a4", "letter")
@@ -33,7 +34,7 @@ class HandoutSpec:
     """Move a table that would straddle a page break to the next page (month grids, boxes)."""
 
     def title(self, lang: str = "en") -> str:
-        return self.title_zh if lang.startswith("zh") else self.title_en
+        return in_language(lang, self.title_en, self.title_zh)
 
     def page_limit(self, large_print: bool) -> int:
         return self.max_pages_large if large_print else self.max_pages

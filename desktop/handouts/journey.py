@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from desktop.clinical.calendar import add_period
+from desktop.kb.text import in_language
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Phase:
     """Where the day count comes from (its jurisdiction), printed beside it."""
 
     def title(self, lang: str) -> str:
-        return self.title_zh if lang.startswith("zh") else self.title_en
+        return in_language(lang, self.title_en, self.title_zh)
 
 
 # Lymphodepletion: fludarabine + cyclophosphamide on 3 consecutive days, one rest day, then

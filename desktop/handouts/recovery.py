@@ -25,6 +25,7 @@ from desktop.handouts import journey
 from desktop.handouts.content import DEFAULT_THERAPY, HandoutContent, split_cite_ids
 from desktop.kb.rules import Region, regions, rules_for
 from desktop.kb.store import KnowledgeBase
+from desktop.kb.text import in_language
 
 # kind -> (colour, English mark, Chinese mark); the mark keeps days apart on a grey printer.
 MARKS: dict[str, tuple[str, str, str]] = {
@@ -150,7 +151,7 @@ class MonthView:
 
 def _code(kind: str, lang: str) -> str:
     _colour, en, zh = MARKS.get(kind, ("#dddddd", "?", "?"))
-    return zh if lang.startswith("zh") else en
+    return in_language(lang, en, zh)
 
 
 def month_views(cal: Calendar, lang: str) -> list[MonthView]:

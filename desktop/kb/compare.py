@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from desktop.kb.records import Outcome, Trial
 from desktop.kb.store import KnowledgeBase
+from desktop.kb.text import in_language
 
 COMPARE_METRICS: tuple[str, ...] = (
     "n_infused",
@@ -58,7 +59,7 @@ METRIC_LABELS: dict[str, tuple[str, str]] = {
 
 def metric_label(metric: str, lang: str = "en") -> str:
     en, zh = METRIC_LABELS.get(metric, (metric.replace("_", " "), metric.replace("_", " ")))
-    return zh if lang.startswith("zh") else en
+    return in_language(lang, en, zh)
 
 
 @dataclass

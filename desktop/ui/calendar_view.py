@@ -33,6 +33,7 @@ from desktop.clinical.calendar import Calendar, recovery_calendar
 from desktop.errors import CartrefError
 from desktop.kb.rules import regions
 from desktop.kb.store import KnowledgeBase
+from desktop.kb.text import normalise_lang
 
 # Colours per kind of day (print-safe, distinguishable in greyscale by the letter too).
 KIND_STYLE: dict[str, tuple[str, str]] = {
@@ -168,7 +169,7 @@ class CalendarView(QWidget):
         self.recompute()
 
     def set_language(self, lang: str) -> None:
-        self._lang = "zh-Hans" if lang.startswith("zh") else "en"
+        self._lang = normalise_lang(lang)
         self._relabel()
         self._fill_regions()
         self.recompute()

@@ -25,6 +25,7 @@ from desktop import paths
 from desktop.errors import CartrefError
 from desktop.kb.diff import SECTIONS, KBDiff, diff_kbs
 from desktop.kb.store import KnowledgeBase
+from desktop.kb.text import normalise_lang
 
 _LINK_KIND = {"articles": "article", "outcomes": "outcome", "centers": "center", "therapies": "therapy", "trials": "trial", "sources": "source", "glossary": "glossary"}
 
@@ -99,7 +100,7 @@ class ChangesView(QWidget):
         self.refresh()
 
     def set_language(self, lang: str) -> None:
-        self._lang = "zh-Hans" if lang.startswith("zh") else "en"
+        self._lang = normalise_lang(lang)
         self._relabel()
         self.refresh()
 

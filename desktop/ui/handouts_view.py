@@ -38,6 +38,7 @@ from desktop.handouts.batch import Job, all_jobs, run_jobs
 from desktop.handouts.pdf import HandoutDocument, layout
 from desktop.handouts.render import Options, Personal, parse_date
 from desktop.kb.store import KnowledgeBase
+from desktop.kb.text import normalise_lang
 
 PREVIEW_DPI = 56.0
 
@@ -249,7 +250,7 @@ class HandoutsView(QWidget):
         self._schedule()
 
     def set_language(self, lang: str) -> None:
-        self.lang = "zh-Hans" if lang.startswith("zh") else "en"
+        self.lang = normalise_lang(lang)
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(self.lang)))
         self.language.blockSignals(False)
@@ -277,7 +278,7 @@ class HandoutsView(QWidget):
                 self.jurisdiction.setCurrentIndex(found)
         lang = str(params.get("lang") or "")
         if lang:
-            self.language.setCurrentIndex(max(0, self.language.findData("zh-Hans" if lang.startswith("zh") else "en")))
+            self.language.setCurrentIndex(max(0, self.language.findData(normalise_lang(lang))))
         self._timer.stop()
         self.refresh_preview()
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import CartrefError
+from desktop.kb.text import normalise_lang
 from desktop.packs.apply import ApplyResult, apply_pack, inspect_for_apply, installed_pack_version
 from desktop.packs.archive import PackInfo
 from desktop.packs.errors import PackProblem
@@ -40,7 +41,7 @@ def _lang_of(parent: QWidget | None, lang: str | None) -> str:
     """The UI language: given, else the main window's `lang`, else English."""
     if lang is None and parent is not None:
         lang = getattr(parent.window(), "lang", None) or getattr(parent, "lang", None)
-    return "zh-Hans" if isinstance(lang, str) and lang.lower().startswith("zh") else "en"
+    return normalise_lang(lang if isinstance(lang, str) else None)
 
 
 def _size(n: int) -> str:

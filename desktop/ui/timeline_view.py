@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.kb.rules import regulatory_timeline, rules_for
 from desktop.kb.store import KnowledgeBase
+from desktop.kb.text import normalise_lang
 
 
 class TimelineView(QWidget):
@@ -56,7 +57,7 @@ class TimelineView(QWidget):
         self._fill_products()
 
     def set_language(self, lang: str) -> None:
-        self._lang = "zh-Hans" if lang.startswith("zh") else "en"
+        self._lang = normalise_lang(lang)
         self._relabel()
         self._fill_products()
 
