@@ -7,7 +7,6 @@ crash mid-build never leaves a half-written KB where the program looks for one.
 from __future__ import annotations
 
 import importlib
-import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -59,10 +58,6 @@ def build_kb(data_dir: Path, out_path: Path, *, extra: bool = True) -> BuildResu
     return BuildResult(out_path, content.kb_version, content.content_hash, counts, time.perf_counter() - started)
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
 def _write(db: sqlite_utils.Database, content: Content, *, extra: bool) -> dict[str, int]:
     meta = {
         "schema_version": str(schema.SCHEMA_VERSION),
@@ -85,7 +80,7 @@ def _write(db: sqlite_utils.Database, content: Content, *, extra: bool) -> dict[
     for table in ("sources", "therapies", "approvals", "warnings", "trials", "outcomes", "articles", "glossary", "synonyms", "centers"):
         rows = content.rows(table)
         prepared = [
-            {k: (_json(v) if k in list_columns else v) for k, v in row.items() if k not in ("line", "file")}
+            {k: (schema.list_json(v) if k in list_columns else v) for k, v in row.items() if k not in ("line", "file")}
             for row in rows
         ]
         if prepared:

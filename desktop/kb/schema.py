@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 SCHEMA_VERSION = 1
+
+
+def list_json(value: Any) -> str:
+    """How a list column is stored: JSON text with sorted keys and Chinese kept as is, so the
+    same content always builds the same bytes (records.from_row decodes it)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 LANGS = ("en", "zh-Hans")
 AUDIENCES = ("patient", "clinician")
