@@ -4,6 +4,8 @@ NamedTuples rather than frozen dataclasses: the window imports this at start-up,
 frozen dataclasses cost ~16 ms to create there against ~4 ms for these.
 """
 
+import functools
+import typing
 from typing import Any, NamedTuple, TypeVar
 
 from desktop.kb.text import in_language
@@ -15,12 +17,18 @@ _STRINGS = tuple[str, ...]
 """The annotation of list columns, stored as JSON text in the KB."""
 
 
+@functools.cache
+def _field_types(cls: Any) -> dict[str, Any]:
+    """Resolved field types. This module's records carry real annotations (NamedTuple would
+    turn string ones into ForwardRefs and compile each: ~3 ms of the window's start-up);
+    records elsewhere (kb.rules) postpone theirs, so resolve rather than assume."""
+    return typing.get_type_hints(cls)
+
+
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
     """Build a record from a sqlite row dict, decoding JSON list columns and ignoring extras."""
     values: dict[str, Any] = {}
-    # Real annotations (no postponed evaluation in this module): NamedTuple would turn string
-    # annotations into ForwardRefs and compile each one, ~3 ms of the window's start-up.
-    for name, kind in cls.__annotations__.items():
+    for name, kind in _field_types(typing.cast(Any, cls)).items():
         if name not in row:
             continue
         value = row[name]

@@ -13,13 +13,14 @@ writes the `rules`, `rule_regions` and `regulatory_events` tables; `rules_for()`
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from desktop.kb import schema
 from desktop.kb.content import ID_RE, list_value, text_value
+from desktop.kb.records import from_row
 from desktop.kb.text import in_language
 from desktop.kb.yamlload import line_of
 
@@ -401,14 +402,10 @@ def _load_event(checker: _CheckerLike, path: Path, item: Any, seen: dict[str, in
 
 
 # -- writing the KB tables -------------------------------------------------------------
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
 def populate(db: Any, content: Any) -> dict[str, int]:
     """Write `rules`, `rule_regions` and `regulatory_events` (sqlite_utils.Database, Content)."""
     rules = [
-        {k: (_json(v) if k in ("therapy_ids", "source_ids") else v) for k, v in row.items() if k not in ("line", "file")}
+        {k: (schema.list_json(v) if k in ("therapy_ids", "source_ids") else v) for k, v in row.items() if k not in ("line", "file")}
         for row in content.rows("rules")
     ]
     db.table("rules").create(
@@ -479,7 +476,7 @@ def build_events(content: Any) -> list[dict[str, Any]]:
                 "text_zh": zh,
                 "origin": origin,
                 "ref_id": ref,
-                "source_ids": _json(list(sources)),
+                "source_ids": schema.list_json(list(sources)),
             }
         )
 
@@ -540,29 +537,6 @@ def _approval_kind(label: str) -> str:
 
 
 # -- reading -------------------------------------------------------------------------------
-def _rule(row: dict[str, Any]) -> Rule:
-    return Rule(
-        id=row["id"],
-        topic=row["topic"] or "",
-        jurisdiction=row["jurisdiction"] or "",
-        region=row["region"] or "",
-        valid_from=row["valid_from"] or "",
-        text_en=row["text_en"] or "",
-        text_zh=row.get("text_zh") or "",
-        jurisdiction_zh=row.get("jurisdiction_zh") or "",
-        therapy_ids=tuple(json.loads(row.get("therapy_ids") or "[]")),
-        value=row.get("value"),
-        unit=row.get("unit") or "",
-        day_from=row.get("day_from"),
-        day_to=row.get("day_to"),
-        valid_to=row.get("valid_to") or "",
-        supersedes=row.get("supersedes") or "",
-        note=row.get("note") or "",
-        source_ids=tuple(json.loads(row.get("source_ids") or "[]")),
-        reviewed_on=row.get("reviewed_on") or "",
-    )
-
-
 def rules_for(
     kb: _KBLike,
     topic: str | None = None,
@@ -588,7 +562,7 @@ def rules_for(
     if therapy_id:
         sql += " AND (therapy_ids='[]' OR EXISTS (SELECT 1 FROM json_each(rules.therapy_ids) WHERE value=?))"
         params.append(therapy_id)
-    rows = [_rule(r) for r in kb.query(sql + " ORDER BY topic, region, valid_from, id", tuple(params))]
+    rows = [from_row(Rule, r) for r in kb.query(sql + " ORDER BY topic, region, valid_from, id", tuple(params))]
     if on is not None:
         rows = [r for r in rows if r.in_force(on)]
     return rows
@@ -598,7 +572,7 @@ def regions(kb: _KBLike) -> list[Region]:
     """The jurisdictions a recovery calendar can be computed for."""
     if not kb.has_table("rule_regions"):
         return []
-    return [Region(**{k: r[k] or "" for k in ("id", "name_en", "name_zh", "note_en", "note_zh")}) for r in kb.query("SELECT * FROM rule_regions ORDER BY id")]
+    return [from_row(Region, r) for r in kb.query("SELECT * FROM rule_regions ORDER BY id")]
 
 
 def regulatory_timeline(kb: _KBLike, therapy_id: str) -> list[RegulatoryEvent]:
@@ -606,20 +580,7 @@ def regulatory_timeline(kb: _KBLike, therapy_id: str) -> list[RegulatoryEvent]:
     if not kb.has_table("regulatory_events"):
         return []
     rows = kb.query("SELECT * FROM regulatory_events WHERE therapy_id=? ORDER BY date, origin, ref_id", (therapy_id,))
-    return [
-        RegulatoryEvent(
-            therapy_id=r["therapy_id"],
-            date=r["date"],
-            kind=r["kind"] or "",
-            jurisdiction=r["jurisdiction"] or "",
-            text_en=r["text_en"] or "",
-            text_zh=r["text_zh"] or "",
-            origin=r["origin"] or "",
-            ref_id=r["ref_id"] or "",
-            source_ids=tuple(json.loads(r["source_ids"] or "[]")),
-        )
-        for r in rows
-    ]
+    return [from_row(RegulatoryEvent, r) for r in rows]
 
 
 def differing(rules: list[Rule]) -> dict[str, list[Rule]]:
