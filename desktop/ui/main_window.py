@@ -385,13 +385,7 @@ class MainWindow(QMainWindow):
         lang = normalise(lang)
         self.lang = lang
         self.translations.set_language(lang)
-        self.reader.set_language(lang)
-        if self._search_panel is not None:
-            self._search_panel.set_language(lang)
-        for view in self.views.values():
-            setter = getattr(view, "set_language", None)
-            if setter is not None:
-                setter(lang)
+        self._tell_pages("set_language", lang)
         self.settings.setValue("language", lang)
         self.retranslate()
         for action in self.actions_by_name.values():
@@ -461,16 +455,20 @@ class MainWindow(QMainWindow):
         self.set_kb(opened.kb, opened.notice or reason)
         failed.close()
 
+    def _tell_pages(self, method: str, value: object) -> None:
+        """Call `method(value)` on every page built so far that has it (the view contract)."""
+        pages: list[QWidget] = [self.reader]
+        if self._search_panel is not None:
+            pages.append(self._search_panel)
+        for page in [*pages, *self.views.values()]:
+            setter = getattr(page, method, None)
+            if setter is not None:
+                setter(value)
+
     def set_kb(self, kb: KnowledgeBase, notice: str | None = None) -> None:
         self.kb = kb
         self.kb_notice = notice
-        self.reader.set_kb(kb)
-        if self._search_panel is not None:
-            self._search_panel.set_kb(kb)
-        for view in self.views.values():
-            setter = getattr(view, "set_kb", None)
-            if setter is not None:
-                setter(kb)
+        self._tell_pages("set_kb", kb)
         self._update_status()
         self.statusBar().showMessage(self.tr("Knowledge base updated to {0}").format(kb.meta().kb_version), 5000)
 
