@@ -100,8 +100,7 @@ def _start(argv: list[str]) -> tuple[MainWindow | None, QApplication, ExceptionH
     user_db, user_notice = _user_db()
     window = MainWindow(opened, user_db, settings=settings, translations=translations, lang=lang, user_notice=user_notice)
     if check is not None:
-        check.setParent(window)
-        check.on_failure(window.kb_check_failed)
+        window.watch_check(check)
     if effective_theme in ("dark", "high-contrast"):
         window.set_dark(True)
     window.show()

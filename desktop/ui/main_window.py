@@ -42,6 +42,7 @@ from desktop.errors import KBError
 from desktop.kb.store import open_kb
 from desktop.ui import theme
 from desktop.ui.i18n import Translations, normalise
+from desktop.ui.kb_check import BackgroundCheck
 from desktop.ui.reader import ReaderView
 from desktop.ui.render import split_link
 from desktop.userdata import history as user_history
@@ -428,7 +429,7 @@ class MainWindow(QMainWindow):
     def reload_kb(self) -> bool:
         """A content pack was installed (or rolled back): reopen the KB and refresh every view."""
         try:
-            opened = open_kb()
+            opened = open_kb(defer_check=True)
         except KBError as exc:
             self.notice_label.setText(str(exc))
             return False
@@ -437,7 +438,14 @@ class MainWindow(QMainWindow):
             opened.kb.close()
             return False
         self.set_kb(opened.kb, opened.notice)
+        if opened.unchecked:  # a new file: read it all on a worker thread, as at start-up
+            self.watch_check(BackgroundCheck(opened.kb.path).start())
         return True
+
+    def watch_check(self, check: BackgroundCheck) -> None:
+        """Own a running whole-file check of the KB in use and act if it fails."""
+        check.setParent(self)
+        check.on_failure(self.kb_check_failed)
 
     def kb_check_failed(self, reason: str) -> None:
         """The KB this window opened on failed its whole-file check (kb_check): use the next

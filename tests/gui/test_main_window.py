@@ -191,6 +191,13 @@ def test_installed_kb_change_reloads_every_view(make_window, mini_kb: Path, monk
     assert w.kb.meta().kb_version == "2.0.0"
     assert "2.0.0" in w.kb_label.text()
     assert w.view("compare").kb is w.kb
+    # the new file's whole-file check ran beside the window, not on its thread, and is remembered
+    from desktop.kb.store import needs_check
+    from desktop.ui.kb_check import BackgroundCheck
+
+    check = w.findChild(BackgroundCheck)
+    assert check is not None and check.path == paths.installed_kb_path() and check.wait(10)
+    assert not needs_check(paths.installed_kb_path())
 
 
 def test_missing_external_view_is_left_out(make_window, mini_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
