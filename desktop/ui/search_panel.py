@@ -47,7 +47,6 @@ DEBOUNCE_MS = 40
 BURST_GAP_MS = 90
 RESULT_LIMIT = 60
 KIND_ORDER = ("therapy", "article", "glossary", "trial", "outcome", "center")
-HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class SearchPanel(QWidget):
@@ -214,8 +213,6 @@ class SearchPanel(QWidget):
                 item = QTreeWidgetItem([hit.title])
                 self.results.addTopLevelItem(item)
                 item.setData(0, LINK_ROLE, f"{hit.kind}:{hit.id}")
-                snippet = f"<br/><span>{hit.snippet}</span>" if hit.snippet else ""
-                item.setData(0, HTML_ROLE, f"{esc(hit.title)}{snippet}")
                 item.setData(0, TITLE_ROLE, hit.title)
                 item.setData(0, SNIPPET_ROLE, hit.snippet)
                 item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{self.kind_label_text(kind)}: {hit.title}")

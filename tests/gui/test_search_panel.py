@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop.kb.store import KnowledgeBase, OpenedKB
 from desktop.ui.i18n import Translations
 from desktop.ui.main_window import MainWindow
+from desktop.ui.roles import LINK_ROLE, SNIPPET_ROLE
 from desktop.userdata.db import open_user_db
 
 
@@ -45,13 +46,12 @@ def test_type_a_query_and_open_the_first_result_with_enter(window: MainWindow, q
     with qtbot.waitSignal(panel.resultsUpdated, timeout=2000):
         qtbot.keyClicks(window.search_field, "cytokine")
     assert window.stack.currentWidget() is panel
-    links = [i.data(0, Qt.ItemDataRole.UserRole + 1) for i in panel.hit_items()]
+    links = [i.data(0, LINK_ROLE) for i in panel.hit_items()]
     assert "article:crs" in links
     groups = [panel.results.topLevelItem(i).text(0) for i in range(panel.results.topLevelItemCount())]
     assert any(g.startswith("Articles") for g in groups)
     # snippet has the highlighted match
-    html = panel.hit_items()[0].data(0, Qt.ItemDataRole.UserRole + 2)
-    assert "<b>" in html
+    assert "<b>" in panel.hit_items()[0].data(0, SNIPPET_ROLE)
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     assert window.current == links[0]
     assert window.stack.currentWidget() is window.reader
@@ -73,7 +73,7 @@ def test_down_up_enter_escape(window: MainWindow, qtbot: QtBot) -> None:
     if len(hits) > 1:
         qtbot.keyClick(panel.results, Qt.Key.Key_Down)
         assert panel.results.currentItem() is hits[1]
-    target = panel.results.currentItem().data(0, Qt.ItemDataRole.UserRole + 1)
+    target = panel.results.currentItem().data(0, LINK_ROLE)
     qtbot.keyClick(panel.results, Qt.Key.Key_Return)
     assert window.current == target
     # Esc clears the field and returns to the page shown before
@@ -92,7 +92,7 @@ def test_chinese_query_typed_with_key_events(window: MainWindow, qtbot: QtBot) -
     with qtbot.waitSignal(panel.resultsUpdated, timeout=2000):
         _type_chinese(window.search_field, "细胞因子")
     assert window.search_field.text() == "细胞因子"
-    links = [i.data(0, Qt.ItemDataRole.UserRole + 1) for i in panel.hit_items()]
+    links = [i.data(0, LINK_ROLE) for i in panel.hit_items()]
     assert "article:crs" in links
 
 
@@ -124,17 +124,19 @@ def test_empty_state_suggests_synonyms_and_a_click_searches(window: MainWindow, 
 def test_kind_and_language_filters(window: MainWindow, qtbot: QtBot) -> None:
     panel = window.search_panel
     panel.search("eque")
-    kinds = {str(i.data(0, Qt.ItemDataRole.UserRole + 1)).split(":")[0] for i in panel.hit_items()}
+    kinds = {str(i.data(0, LINK_ROLE)).split(":")[0] for i in panel.hit_items()}
     assert len(kinds) >= 2
     panel.kind_filter.setCurrentIndex(panel.kind_filter.findData("trial"))
-    kinds = {str(i.data(0, Qt.ItemDataRole.UserRole + 1)).split(":")[0] for i in panel.hit_items()}
+    kinds = {str(i.data(0, LINK_ROLE)).split(":")[0] for i in panel.hit_items()}
     assert kinds == {"trial"}
     panel.kind_filter.setCurrentIndex(0)
     panel.lang_filter.setCurrentIndex(panel.lang_filter.findData("zh-Hans"))
-    panel.search("细胞因子")
-    assert panel.hit_items()
-    panel.lang_filter.setCurrentIndex(panel.lang_filter.findData("en"))
-    assert all(i.data(0, Qt.ItemDataRole.UserRole + 1) != "article:crs" or True for i in panel.hit_items())
+    chinese = panel.search("细胞因子")
+    assert panel.hit_items() and {h.lang for h in chinese.hits} == {"zh-Hans"}
+    panel.search("cytokine")  # English words, Chinese filter: only Chinese pages, if any
+    assert all(h.lang == "zh-Hans" for h in panel.result.hits)  # type: ignore[union-attr]
+    panel.lang_filter.setCurrentIndex(panel.lang_filter.findData("en"))  # re-runs "cytokine"
+    assert panel.hit_items() and {h.lang for h in panel.result.hits} == {"en"}  # type: ignore[union-attr]
 
 
 def test_typing_is_debounced_not_one_search_per_key(window: MainWindow, qtbot: QtBot) -> None:
