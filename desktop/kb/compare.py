@@ -54,7 +54,39 @@ METRIC_LABELS: dict[str, tuple[str, str]] = {
     "hr_pfs": ("PFS hazard ratio", "PFS风险比"),
     "hr_os": ("OS hazard ratio", "OS风险比"),
     "vein_to_vein_median": ("Median apheresis to infusion", "单采至回输中位时间"),
+    "median_age": ("Median age (years)", "中位年龄（岁）"),
+    "n_randomised": ("Patients randomised (N)", "随机分组患者数（N）"),
+    "os_12mo": ("12-month OS", "12个月总生存率"),
+    "persistence_max": ("Longest CAR-T persistence", "CAR-T最长持续时间"),
+    "persistence_12mo": ("CAR-T detectable at 12 months", "12个月时可检测到CAR-T"),
+    "persistence_24mo": ("CAR-T detectable at 24 months", "24个月时可检测到CAR-T"),
+    "cytopenia_grade3plus": ("Cytopenia, grade ≥3", "血细胞减少（≥3级）"),
+    "infection_any": ("Infections, any grade", "感染（任何级别）"),
+    "hlh": ("HLH/MAS", "噬血细胞性淋巴组织细胞增生症/巨噬细胞活化综合征（HLH/MAS）"),
+    "mnt_any": ("Movement and neurocognitive toxicity", "运动及神经认知毒性"),
+    "parkinsonism": ("Parkinsonism", "帕金森综合征"),
+    "cranial_nerve_palsy": ("Cranial nerve palsy", "脑神经麻痹"),
+    "mortality_nonrelapse": ("Non-relapse mortality", "非复发死亡率"),
+    "spm": ("Second primary malignancies", "第二原发恶性肿瘤"),
 }
+"""Every metric id data/trials/outcomes.csv uses (a test keeps them in step)."""
+
+
+COHORT_LABELS: dict[str, tuple[str, str]] = {
+    "all": ("All treated", "全部治疗患者"),
+    "car-t-naive": ("CAR-T-naive", "未接受过 CAR-T"),
+    "prior-car-t": ("Prior CAR-T", "既往接受过 CAR-T"),
+    "infused": ("Infused patients", "已回输患者"),
+    "two-prior-lines": ("2 prior lines", "既往 2 线治疗"),
+    "no-extramedullary-disease": ("No extramedullary disease", "无髓外病变"),
+    "phase-1": ("Phase 1 part", "1 期部分"),
+}
+"""Every cohort id data/trials/outcomes.csv uses (a test keeps them in step)."""
+
+
+def cohort_label(cohort: str, lang: str = "en") -> str:
+    en, zh = COHORT_LABELS.get(cohort, (cohort, cohort))
+    return in_language(lang, en, zh)
 
 
 def metric_label(metric: str, lang: str = "en") -> str:

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.atomic import write_bytes_atomic
-from desktop.kb.compare import Comparison, build_comparison, cohorts, metric_label
+from desktop.kb.compare import Comparison, build_comparison, cohort_label, cohorts, metric_label
 from desktop.kb.records import Outcome, Trial
 from desktop.kb.store import KnowledgeBase
 
@@ -426,10 +426,6 @@ class CompareView(QWidget):
         return {"late-line": self.tr("Late line (≥3 prior lines)"), "early-line": self.tr("Earlier line (1–3 prior lines)"),
                 "newly-diagnosed": self.tr("Newly diagnosed"), "other-disease": self.tr("Other disease")}.get(setting, setting)
 
-    def _cohort_label(self, cohort: str) -> str:
-        return {"all": self.tr("All treated"), "car-t-naive": self.tr("CAR-T-naive"),
-                "prior-car-t": self.tr("Prior CAR-T")}.get(cohort, cohort)
-
     def _fill_filters(self) -> None:
         setting = self.setting_combo.currentData() or ""
         cohort = self.cohort_combo.currentData() or self.model.cohort
@@ -443,7 +439,7 @@ class CompareView(QWidget):
         self.cohort_combo.clear()
         found = cohorts(self.kb) or ["all"]
         for c in found:
-            self.cohort_combo.addItem(self._cohort_label(c), c)
+            self.cohort_combo.addItem(cohort_label(c, self.lang), c)
         self.cohort_combo.setCurrentIndex(max(0, self.cohort_combo.findData(cohort)))
         self.setting_combo.blockSignals(False)
         self.cohort_combo.blockSignals(False)

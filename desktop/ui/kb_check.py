@@ -53,7 +53,7 @@ class BackgroundCheck(QObject):
         return self
 
     def wait(self, timeout: float | None = None) -> bool:
-        """True once the check has finished (for tests and an orderly exit)."""
+        """True once the check has finished (the process also waits for it at exit)."""
         self._thread.join(timeout)
         return not self._thread.is_alive()
 

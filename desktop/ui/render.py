@@ -482,8 +482,9 @@ class PageRenderer(QObject):
                  esc(best[m].data_cut), cites.sup(best[m].source_ids)] for m in HEADLINE_METRICS if m in best]
 
     def _cohort_label(self, cohort: str) -> str:
-        return {"all": self.tr("All treated"), "car-t-naive": self.tr("CAR-T-naive"),
-                "prior-car-t": self.tr("Prior CAR-T")}.get(cohort, cohort)
+        from desktop.kb.compare import cohort_label  # only trial and outcome pages: not at start-up
+
+        return cohort_label(cohort, self.lang)
 
     def trial(self, trial_id: str) -> Page | None:
         tr = self.kb.trial(trial_id)

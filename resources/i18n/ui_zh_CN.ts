@@ -136,21 +136,6 @@
         <translation>其他疾病</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="431"/>
-        <source>All treated</source>
-        <translation>全部治疗患者</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare_view.py" line="431"/>
-        <source>CAR-T-naive</source>
-        <translation>未接受过 CAR-T</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare_view.py" line="432"/>
-        <source>Prior CAR-T</source>
-        <translation>既往接受过 CAR-T</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/compare_view.py" line="440"/>
         <source>All populations</source>
         <translation>所有人群</translation>
@@ -1003,21 +988,6 @@
         <location filename="../../desktop/ui/render.py" line="465"/>
         <source>{0} mo</source>
         <translation>{0} 个月</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/render.py" line="479"/>
-        <source>All treated</source>
-        <translation>全部治疗患者</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/render.py" line="479"/>
-        <source>CAR-T-naive</source>
-        <translation>未接受过 CAR-T</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/render.py" line="480"/>
-        <source>Prior CAR-T</source>
-        <translation>既往接受过 CAR-T</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/render.py" line="490"/>

@@ -1,0 +1,21 @@
+"""The comparison's labels: every cohort and metric in the shipped KB reads as words in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.kb.compare import COHORT_LABELS, METRIC_LABELS, cohort_label, metric_label
+from desktop.kb.store import KnowledgeBase
+
+
+def test_every_cohort_and_metric_of_the_shipped_kb_has_a_label(real_kb: Path) -> None:
+    outcomes = KnowledgeBase(real_kb).outcomes()
+    assert not {o.cohort for o in outcomes} - set(COHORT_LABELS)
+    assert not {o.metric for o in outcomes} - set(METRIC_LABELS)
+
+
+def test_labels_follow_the_language_and_fall_back_to_the_id() -> None:
+    assert cohort_label("prior-car-t") == "Prior CAR-T"
+    assert cohort_label("prior-car-t", "zh-Hans") == "既往接受过 CAR-T"
+    assert cohort_label("new-cohort", "zh-Hans") == "new-cohort"
+    assert metric_label("orr", "zh-Hans") != metric_label("orr")
