@@ -84,6 +84,20 @@ COHORT_LABELS: dict[str, tuple[str, str]] = {
 """Every cohort id data/trials/outcomes.csv uses (a test keeps them in step)."""
 
 
+SETTING_LABELS: dict[str, tuple[str, str]] = {
+    "late-line": ("Late line (≥3 prior lines)", "后线（既往 ≥3 线）"),
+    "early-line": ("Earlier line (1–3 prior lines)", "较早线（既往 1–3 线）"),
+    "newly-diagnosed": ("Newly diagnosed", "新诊断"),
+    "other-disease": ("Other disease", "其他疾病"),
+}
+"""Every trial `setting` data/trials uses (a test keeps them in step)."""
+
+
+def setting_label(setting: str, lang: str = "en") -> str:
+    en, zh = SETTING_LABELS.get(setting, (setting, setting))
+    return in_language(lang, en, zh)
+
+
 def cohort_label(cohort: str, lang: str = "en") -> str:
     en, zh = COHORT_LABELS.get(cohort, (cohort, cohort))
     return in_language(lang, en, zh)

@@ -52,7 +52,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.atomic import write_bytes_atomic
-from desktop.kb.compare import Comparison, build_comparison, cohort_label, cohorts, metric_label
+from desktop.kb.compare import (
+    Comparison,
+    build_comparison,
+    cohort_label,
+    cohorts,
+    metric_label,
+    setting_label,
+)
 from desktop.kb.records import Outcome, Trial
 from desktop.kb.store import KnowledgeBase
 
@@ -141,7 +148,7 @@ class ComparisonModel(QAbstractTableModel):
                 return trial.name
             if role == Qt.ItemDataRole.ToolTipRole:
                 shown = self.tr("phase {0}")
-                return f'{trial.name} · {shown.format(trial.phase)} · {trial.setting}'
+                return f'{trial.name} · {shown.format(trial.phase)} · {setting_label(trial.setting, self.lang)}'
             return None
         if col == 1:
             if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
@@ -422,10 +429,6 @@ class CompareView(QWidget):
         self._resize_columns()
 
     # -- filters ------------------------------------------------------------------------
-    def _setting_label(self, setting: str) -> str:
-        return {"late-line": self.tr("Late line (≥3 prior lines)"), "early-line": self.tr("Earlier line (1–3 prior lines)"),
-                "newly-diagnosed": self.tr("Newly diagnosed"), "other-disease": self.tr("Other disease")}.get(setting, setting)
-
     def _fill_filters(self) -> None:
         setting = self.setting_combo.currentData() or ""
         cohort = self.cohort_combo.currentData() or self.model.cohort
@@ -434,7 +437,7 @@ class CompareView(QWidget):
         self.setting_combo.clear()
         self.setting_combo.addItem(self.tr("All populations"), "")
         for s in sorted({t.setting for t in self.kb.trials() if t.setting}):
-            self.setting_combo.addItem(self._setting_label(s), s)
+            self.setting_combo.addItem(setting_label(s, self.lang), s)
         self.setting_combo.setCurrentIndex(max(0, self.setting_combo.findData(setting)))
         self.cohort_combo.clear()
         found = cohorts(self.kb) or ["all"]

@@ -486,6 +486,11 @@ class PageRenderer(QObject):
 
         return cohort_label(cohort, self.lang)
 
+    def _setting_label(self, setting: str) -> str:
+        from desktop.kb.compare import setting_label  # only trial pages: not at start-up
+
+        return setting_label(setting, self.lang)
+
     def trial(self, trial_id: str) -> Page | None:
         tr = self.kb.trial(trial_id)
         if tr is None:
@@ -494,7 +499,7 @@ class PageRenderer(QObject):
         therapy = self.kb.therapy(tr.therapy_id)
         product = f'<a href="therapy:{esc(tr.therapy_id)}">{esc(self._therapy_title(therapy) if therapy else tr.therapy_id)}</a>'
         facts = self._facts([
-            (self.tr("Product"), product), (self.tr("Phase"), esc(tr.phase)), (self.tr("Setting"), esc(tr.setting)),
+            (self.tr("Product"), product), (self.tr("Phase"), esc(tr.phase)), (self.tr("Setting"), esc(self._setting_label(tr.setting))),
             (self.tr("Design"), self._text(tr.design_en, tr.design_zh)),
             (self.tr("Population"), self._text(tr.population_en, tr.population_zh)),
             (self.tr("Registry ids"), esc(", ".join(tr.registry_ids))), (self.tr("Sources"), cites.sup(tr.source_ids)),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.kb.compare import setting_label
 from desktop.kb.store import KnowledgeBase
 from desktop.ui.roles import LINK_ROLE, SNIPPET_ROLE, TITLE_ROLE
 from desktop.ui.two_line_delegate import TwoLineDelegate
@@ -109,7 +110,8 @@ class SectionList(QWidget):
             names = {t.id: t.name(self.lang) for t in kb.therapies()}
             for tr in kb.trials():
                 phase = self.tr("phase {0}").format(tr.phase) if tr.phase[:1].isdigit() else tr.phase
-                detail = " · ".join(x for x in (names.get(tr.therapy_id, tr.therapy_id), phase, tr.setting) if x)
+                setting = setting_label(tr.setting, self.lang) if tr.setting else ""
+                detail = " · ".join(x for x in (names.get(tr.therapy_id, tr.therapy_id), phase, setting) if x)
                 out.append(Entry(f"trial:{tr.id}", tr.name, detail, "clinician"))
         elif self.section == "glossary":
             for g in kb.glossary():

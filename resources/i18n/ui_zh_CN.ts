@@ -116,26 +116,6 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="427"/>
-        <source>Late line (≥3 prior lines)</source>
-        <translation>后线（既往 ≥3 线）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare_view.py" line="427"/>
-        <source>Earlier line (1–3 prior lines)</source>
-        <translation>较早线（既往 1–3 线）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare_view.py" line="428"/>
-        <source>Newly diagnosed</source>
-        <translation>新诊断</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare_view.py" line="428"/>
-        <source>Other disease</source>
-        <translation>其他疾病</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/compare_view.py" line="440"/>
         <source>All populations</source>
         <translation>所有人群</translation>

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.kb.compare import COHORT_LABELS, METRIC_LABELS, cohort_label, metric_label
+from desktop.kb.compare import (
+    COHORT_LABELS,
+    METRIC_LABELS,
+    SETTING_LABELS,
+    cohort_label,
+    metric_label,
+    setting_label,
+)
 from desktop.kb.store import KnowledgeBase
 
 
-def test_every_cohort_and_metric_of_the_shipped_kb_has_a_label(real_kb: Path) -> None:
-    outcomes = KnowledgeBase(real_kb).outcomes()
+def test_every_cohort_metric_and_setting_of_the_shipped_kb_has_a_label(real_kb: Path) -> None:
+    kb = KnowledgeBase(real_kb)
+    outcomes = kb.outcomes()
     assert not {o.cohort for o in outcomes} - set(COHORT_LABELS)
     assert not {o.metric for o in outcomes} - set(METRIC_LABELS)
+    assert not {t.setting for t in kb.trials() if t.setting} - set(SETTING_LABELS)
 
 
 def test_labels_follow_the_language_and_fall_back_to_the_id() -> None:
@@ -19,3 +28,4 @@ def test_labels_follow_the_language_and_fall_back_to_the_id() -> None:
     assert cohort_label("prior-car-t", "zh-Hans") == "既往接受过 CAR-T"
     assert cohort_label("new-cohort", "zh-Hans") == "new-cohort"
     assert metric_label("orr", "zh-Hans") != metric_label("orr")
+    assert setting_label("late-line", "zh-Hans") == "后线（既往 ≥3 线）"
