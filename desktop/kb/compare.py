@@ -93,19 +93,23 @@ SETTING_LABELS: dict[str, tuple[str, str]] = {
 """Every trial `setting` data/trials uses (a test keeps them in step)."""
 
 
-def setting_label(setting: str, lang: str = "en") -> str:
-    en, zh = SETTING_LABELS.get(setting, (setting, setting))
+def _label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    """The label in `lang`; an id the table lacks is shown as words (`os_12mo` -> `os 12mo`)."""
+    words = key.replace("_", " ")
+    en, zh = table.get(key, (words, words))
     return in_language(lang, en, zh)
+
+
+def setting_label(setting: str, lang: str = "en") -> str:
+    return _label(SETTING_LABELS, setting, lang)
 
 
 def cohort_label(cohort: str, lang: str = "en") -> str:
-    en, zh = COHORT_LABELS.get(cohort, (cohort, cohort))
-    return in_language(lang, en, zh)
+    return _label(COHORT_LABELS, cohort, lang)
 
 
 def metric_label(metric: str, lang: str = "en") -> str:
-    en, zh = METRIC_LABELS.get(metric, (metric.replace("_", " "), metric.replace("_", " ")))
-    return in_language(lang, en, zh)
+    return _label(METRIC_LABELS, metric, lang)
 
 
 @dataclass
