@@ -8,7 +8,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -40,8 +40,7 @@ def _user_db() -> tuple[sqlite3.Connection, str | None]:
 
 def create_app(argv: list[str]) -> QApplication:
     app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    if not isinstance(app, QApplication):  # fractional scale factors pass through: Qt 6's default
         app = QApplication([sys.argv[0] if sys.argv else "cartref", *argv])
     app.setApplicationName("CAR-T Reference")
     app.setOrganizationName("cartref")

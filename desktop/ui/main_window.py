@@ -15,7 +15,7 @@ import importlib.util
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QFileSystemWatcher, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QFileSystemWatcher, QSettings, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -74,6 +74,10 @@ EXTERNAL_VIEWS: tuple[tuple[str, str, str], ...] = (
 )
 NAV_ORDER = ("home", "therapies", "trials", "compare", "safety", "journey", "glossary", "centres", "grading",
              "handouts", "calendar", "timeline", "changes", "bookmarks")
+# Start-up never touches PySide6's `Qt` namespace: its first use builds 93 Python enum classes
+# (~115 M instructions, a tenth of start-up here), so the code that runs before the first paint
+# uses Qt's defaults and plain values, and code that runs later imports `Qt` where it needs it.
+# tests/e2e/test_startup_lean.py keeps this true.
 NO_RESULTS_SETTLE_MS = 1500  # a query that still finds nothing after this pause is kept as feedback
 PACK_SUFFIXES = (".cartpack", ".zip")
 HISTORY_LIMIT = 200
@@ -145,7 +149,7 @@ class MainWindow(QMainWindow):
         self.top_bar.addWidget(self.forward_button)
         self.top_bar.addWidget(self.home_button)
         self.top_bar.addWidget(self.search_field)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.top_bar)
+        self.addToolBar(self.top_bar)  # the top area
 
         # -- navigation + pages -----------------------------------------------------------
         self.nav = QListWidget(self)
@@ -153,7 +157,9 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(150)
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = QStackedWidget(self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Horizontal is the default; the parent goes by keyword, as QSplitter(parent) would
+        # first try QSplitter(Qt.Orientation) and so build the Qt namespace.
+        self.splitter = QSplitter(parent=self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
@@ -184,11 +190,10 @@ class MainWindow(QMainWindow):
                 self.view_factories[key] = functools.partial(self._external_view, module, cls)
         self.reader.renderer.available_views = set(self.view_factories)
         self.stack.addWidget(self.reader)
-        for key in NAV_ORDER:
-            if key == "home" or key in self.view_factories:
-                item = QListWidgetItem()
-                item.setData(Qt.ItemDataRole.UserRole, key)
-                self.nav.addItem(item)
+        # The navigation key of each row of `nav`, in order.
+        self.nav_keys = [key for key in NAV_ORDER if key == "home" or key in self.view_factories]
+        for _key in self.nav_keys:
+            self.nav.addItem(QListWidgetItem())
 
         # -- status bar -------------------------------------------------------------------
         self.kb_label = QLabel(self)
@@ -302,14 +307,14 @@ class MainWindow(QMainWindow):
     def _select_nav(self, key: str) -> None:
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(-1)
-        for i in range(self.nav.count()):
-            if self.nav.item(i).data(Qt.ItemDataRole.UserRole) == key:
-                self.nav.setCurrentRow(i)
+        if key in self.nav_keys:
+            self.nav.setCurrentRow(self.nav_keys.index(key))
         self.nav.blockSignals(False)
 
     def _nav_changed(self, item: QListWidgetItem | None, _prev: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.navigate(f"view:{item.data(Qt.ItemDataRole.UserRole)}")
+        row = self.nav.row(item) if item is not None else -1
+        if 0 <= row < len(self.nav_keys):
+            self.navigate(f"view:{self.nav_keys[row]}")
 
     def go_back(self) -> None:
         if self.history_index > 0:
@@ -360,6 +365,8 @@ class MainWindow(QMainWindow):
         self.search_panel.on_text_changed(text)
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt  # not at start-up: see the note at the top
+
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
@@ -586,8 +593,7 @@ class MainWindow(QMainWindow):
         action.setObjectName(f"action_{name}")
         if shortcuts:
             unique = {k.toString(): k for k in shortcuts if not k.isEmpty()}  # standard keys may repeat ours
-            action.setShortcuts(list(unique.values()))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setShortcuts(list(unique.values()))  # an action's shortcuts work in its whole window
         action.setCheckable(checkable)
         if data:
             action.setData(data)
@@ -664,6 +670,8 @@ class MainWindow(QMainWindow):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Mouse back/forward buttons anywhere in this window."""
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            from PySide6.QtCore import Qt  # not at start-up: see the note at the top
+
             if event.button() == Qt.MouseButton.BackButton:
                 self.go_back()
                 return True
@@ -689,11 +697,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(e)
 
     def retranslate(self) -> None:
-        for i in range(self.nav.count()):
-            item = self.nav.item(i)
-            label = self._nav_label(str(item.data(Qt.ItemDataRole.UserRole)))
-            item.setText(label)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
+        for i, key in enumerate(self.nav_keys):
+            self.nav.item(i).setText(self._nav_label(key))  # also its accessible name
         self.nav.setAccessibleName(self.tr("Sections"))
         self.search_field.setPlaceholderText(self.tr("Search therapies, trials, side effects, centres… (Ctrl+K)"))
         self.search_field.setAccessibleName(self.tr("Search"))

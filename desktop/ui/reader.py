@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QTimer, Signal
 from PySide6.QtGui import QCursor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -90,8 +90,7 @@ class ReaderView(QWidget):
         self.note_button.setCheckable(True)
         self.note_button.setObjectName("noteButton")
         self.note_button.toggled.connect(self._show_note_editor)
-        self.title_label = QLabel(self)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title_label = QLabel(self)  # the page's own heading below it is the selectable copy
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -99,13 +98,7 @@ class ReaderView(QWidget):
         bar.addWidget(self.note_button)
         bar.addWidget(self.bookmark_button)
 
-        self.reference_bar = QLabel(self)
-        self.reference_bar.setObjectName("referenceBar")
-        self.reference_bar.setWordWrap(True)
-        self.reference_bar.setTextFormat(Qt.TextFormat.RichText)
-        self.reference_bar.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.reference_bar.linkActivated.connect(self._on_bar_link)
-        self.reference_bar.hide()
+        self._reference_bar: QLabel | None = None  # built when the first citation is clicked
 
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("noteEditor")
@@ -117,16 +110,11 @@ class ReaderView(QWidget):
         self._note_timer.timeout.connect(self.save_note)
         self.note_edit.textChanged.connect(self._note_timer.start)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.browser, 1)
-        layout.addWidget(self.reference_bar)
-        layout.addWidget(self.note_edit)
-
-        hide_ref = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.browser)
-        hide_ref.setContext(Qt.ShortcutContext.WidgetShortcut)
-        hide_ref.activated.connect(self.reference_bar.hide)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(bar)
+        self._layout.addWidget(self.browser, 1)
+        self._layout.addWidget(self.note_edit)
         self._apply_style()
         self.retranslate()
 
@@ -134,6 +122,33 @@ class ReaderView(QWidget):
     @property
     def kb(self) -> KnowledgeBase:
         return self.renderer.kb
+
+    @property
+    def reference_bar(self) -> QLabel:
+        """The full reference of the citation last clicked, under the text (Esc hides it).
+
+        Built on first use: it needs PySide6's `Qt` namespace, which start-up does without."""
+        if self._reference_bar is None:
+            from PySide6.QtCore import Qt
+
+            bar = QLabel(self)
+            bar.setObjectName("referenceBar")
+            bar.setWordWrap(True)
+            bar.setTextFormat(Qt.TextFormat.RichText)
+            bar.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            bar.setAccessibleName(self.tr("Reference"))
+            bar.linkActivated.connect(self._on_bar_link)
+            bar.hide()
+            self._layout.insertWidget(self._layout.indexOf(self.browser) + 1, bar)
+            hide = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.browser)
+            hide.setContext(Qt.ShortcutContext.WidgetShortcut)
+            hide.activated.connect(bar.hide)
+            self._reference_bar = bar
+        return self._reference_bar
+
+    def _hide_reference(self) -> None:
+        if self._reference_bar is not None:
+            self._reference_bar.hide()
 
     def open(self, link: str) -> Page:
         """Render and show a page (no history: the window keeps it)."""
@@ -145,7 +160,7 @@ class ReaderView(QWidget):
             link = f"{kind}:{ref}"
         page = self.renderer.render(link)
         self.page = page
-        self.reference_bar.hide()
+        self._hide_reference()
         self.browser.setHtml(page.html)
         if fragment:
             self.browser.scrollToAnchor(fragment)
@@ -307,7 +322,8 @@ class ReaderView(QWidget):
         self.note_button.setAccessibleName(self.tr("Show or hide your note on this page"))
         self.note_edit.setAccessibleName(self.tr("Your note on this page"))
         self.note_edit.setPlaceholderText(self.tr("Your own note on this page. It is saved on this computer and never changes the reference."))
-        self.reference_bar.setAccessibleName(self.tr("Reference"))
+        if self._reference_bar is not None:
+            self._reference_bar.setAccessibleName(self.tr("Reference"))
         self._update_bookmark_label()
 
     @staticmethod

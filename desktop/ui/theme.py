@@ -1,14 +1,17 @@
 """Themes: follow the system (light or dark), or a high-contrast palette + style sheet.
 
-Dark mode comes from `QStyleHints.colorScheme()`; the Fusion style is used for the dark and
-high-contrast palettes so they look the same on every platform.
+"System" reads the platform's own palette, which Qt makes dark when the desktop is in dark
+mode (macOS, KDE, GNOME, the Windows 11 style). Asking `QStyleHints.colorScheme()` instead
+would build PySide6's whole `Qt` namespace at start-up (see main_window); it is asked only on
+Windows, where the older style keeps a light palette in dark mode. The Fusion style is used
+for the dark and high-contrast palettes so they look the same on every platform.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from desktop.paths import resource_path
@@ -25,8 +28,16 @@ def _qss(name: str) -> str:
 
 
 def system_is_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    return hints.colorScheme() == Qt.ColorScheme.Dark
+    """Whether the desktop is in dark mode. Call it while the platform's palette is in use."""
+    if is_dark(QGuiApplication.palette()):
+        return True
+    return sys.platform == "win32" and _color_scheme_is_dark()
+
+
+def _color_scheme_is_dark() -> bool:
+    from PySide6.QtCore import Qt
+
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 def _dark_palette() -> QPalette:
@@ -86,6 +97,9 @@ def apply_theme(app: QApplication, name: str) -> str:
         name = "system"
     effective = name
     if name == "system":
+        if _default_style is not None:  # our own palette is in place: go back to the platform's to read it
+            _set_style(app, _default_style)
+            app.setPalette(QPalette())
         effective = "dark" if system_is_dark() else "light"
     if effective in ("dark", "high-contrast") and _default_style is None:
         # Remember the platform's style before the first change, to go back to it. Only then:

@@ -55,9 +55,11 @@ def test_starts_on_home_with_status_and_navigation(make_window, mini_kb: Path) -
     assert w.current == "view:home"
     assert "CAR-T Reference" in w.reader.browser.toPlainText()
     assert "1.0.0" in w.kb_label.text() and "2026-01-01" in w.kb_label.text()
-    keys = [w.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(w.nav.count())]
+    keys = w.nav_keys
+    assert w.nav.count() == len(keys)
     for key in ("home", "therapies", "trials", "compare", "safety", "journey", "glossary", "bookmarks"):
         assert key in keys
+    assert w.nav.item(keys.index("trials")).text() == "Trials"  # each row reads as its section
     assert set(w.menus) >= {"file", "help", "view"}
 
 
@@ -205,8 +207,7 @@ def test_missing_external_view_is_left_out(make_window, mini_kb: Path, monkeypat
 
     monkeypatch.setattr(mw, "EXTERNAL_VIEWS", (("handouts", "desktop.ui.no_such_view_module", "X"),))
     w = make_window(mini_kb)
-    keys = [w.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(w.nav.count())]
-    assert "handouts" not in keys
+    assert "handouts" not in w.nav_keys
     assert "view:handouts" not in w.reader.page.html
     w.navigate("view:handouts")  # ignored, no crash
     assert w.current == "view:home"
@@ -330,6 +331,40 @@ def test_high_contrast_and_dark_themes(make_window, mini_kb: Path) -> None:  # t
     assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() > 128
     assert all(_glyph_lightness(b) < 96 for b in (w.back_button, w.forward_button, w.home_button))
     assert QSettings(str(paths.user_dir() / "settings.ini"), QSettings.Format.IniFormat).value("theme") == "light"
+
+
+def test_system_theme_follows_the_desktop(make_window, mini_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """"System" is dark when the desktop's palette is dark, and on Windows also when the
+    desktop asks for dark mode while its style keeps a light palette; else light."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from desktop.ui import theme
+
+    w = make_window(mini_kb)
+    w.set_theme("system")  # this test machine's desktop is light
+    assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() > 128
+    assert not w.reader.renderer.dark
+
+    desktop_dark = QPalette()
+    desktop_dark.setColor(QPalette.ColorRole.Base, QColor(20, 20, 20))
+    monkeypatch.setattr(theme.QGuiApplication, "palette", staticmethod(lambda: desktop_dark))
+    w.set_theme("system")
+    assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+    assert w.reader.renderer.dark and all(_glyph_lightness(b) > 160 for b in (w.back_button, w.forward_button))
+    monkeypatch.undo()
+
+    w.set_theme("system")  # back to the light desktop: our dark palette is not mistaken for it
+    assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() > 128
+    assert not w.reader.renderer.dark
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    monkeypatch.setattr(theme, "_color_scheme_is_dark", lambda: True)  # dark mode asked for...
+    assert theme.apply_theme(app, "system") == "light"  # ...is read from the palette here
+    monkeypatch.setattr(theme.sys, "platform", "win32")
+    assert theme.apply_theme(app, "system") == "dark"  # ...and from the scheme on Windows
+    monkeypatch.undo()
+    w.set_theme("light")
 
 
 def test_a_damaged_installed_kb_found_after_the_window_opened_falls_back_with_a_notice(

@@ -31,7 +31,8 @@ def window(qtbot: QtBot, real_kb: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
 
 
 def _nav_keys(w: MainWindow) -> list[str]:
-    return [w.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(w.nav.count())]
+    assert w.nav.count() == len(w.nav_keys)
+    return list(w.nav_keys)
 
 
 def test_calendar_timeline_and_changes_are_in_the_navigation(window: MainWindow) -> None:
