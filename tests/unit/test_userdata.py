@@ -18,6 +18,7 @@ def conn(tmp_path: Path) -> sqlite3.Connection:
 def test_fresh_db_has_every_table_and_wal(conn: sqlite3.Connection) -> None:
     assert conn.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 3
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL: no wait for the disk per page visited
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"bookmarks", "history", "notes", "site_presets", "feedback"} <= tables
     cols = [r[1] for r in conn.execute("PRAGMA table_info(site_presets)")]
@@ -45,6 +46,24 @@ def test_migrates_an_older_database_step_by_step(tmp_path: Path) -> None:
     conn.execute("INSERT INTO feedback (kind, created_at) VALUES ('no-results', 'now')")
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute("INSERT INTO feedback (kind, created_at) VALUES ('spam', 'now')")
+
+
+def test_an_upgrade_that_fails_part_way_leaves_the_previous_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript(db.MIGRATIONS[0] + "\nPRAGMA user_version=1;")
+    old.close()
+    steps = [*db.MIGRATIONS, "CREATE TABLE half_done (x);\nTHIS IS NOT SQL;"]
+    monkeypatch.setattr(db, "MIGRATIONS", steps)
+    monkeypatch.setattr(db, "SCHEMA_VERSION", len(steps))
+    conn = sqlite3.connect(path, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError):
+        db._migrate(conn)
+    conn.close()
+    after = sqlite3.connect(path)
+    assert after.execute("PRAGMA user_version").fetchone()[0] == 1
+    tables = {r[0] for r in after.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "site_presets" not in tables and "half_done" not in tables  # the steps before the failure too
 
 
 def test_newer_database_is_not_downgraded(tmp_path: Path) -> None:
