@@ -6,6 +6,7 @@ current directory.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 APP_NAME = "cartref"
 
 
+@functools.cache  # fixed for the life of the process; resolving it walks the file system
 def app_root() -> Path:
     """The folder that holds `resources/` (and `data/` in a source checkout)."""
     frozen = getattr(sys, "_MEIPASS", None)

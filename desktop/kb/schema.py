@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -11,6 +10,8 @@ SCHEMA_VERSION = 1
 def list_json(value: Any) -> str:
     """How a list column is stored: JSON text with sorted keys and Chinese kept as is, so the
     same content always builds the same bytes (records.from_row decodes it)."""
+    import json  # only the KB build writes list columns; the window's start-up reads this module
+
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 LANGS = ("en", "zh-Hans")

@@ -13,10 +13,11 @@ import unicodedata
 # CJK Unified Ideographs (+ extension A), CJK symbols are treated as separators.
 _CJK_BLOCKS = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
 _CJK_RANGES = "".join(f"{lo}-{hi}" for lo, hi in _CJK_BLOCKS)
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MD_CITE = re.compile(r"\s*\[@[^\]]+\]")
-_MD_MARKUP = re.compile(r"[*_`#>|]+")
-_SPACES = re.compile(r"\s+")
+# Patterns as text, compiled (and cached by `re`) on first use, not at import.
+_MD_LINK = r"\[([^\]]*)\]\([^)]*\)"
+_MD_CITE = r"\s*\[@[^\]]+\]"
+_MD_MARKUP = r"[*_`#>|]+"
+_SPACES = r"\s+"
 
 
 @functools.cache
@@ -54,10 +55,10 @@ def index_text(text: str) -> str:
 
 def markdown_to_plain(md: str) -> str:
     """Rough plain text of an article body for indexing and snippets."""
-    text = _MD_CITE.sub("", md)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_MARKUP.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    text = re.sub(_MD_CITE, "", md)
+    text = re.sub(_MD_LINK, r"\1", text)
+    text = re.sub(_MD_MARKUP, " ", text)
+    return re.sub(_SPACES, " ", text).strip()
 
 
 def has_cjk(text: str) -> bool:

@@ -21,13 +21,15 @@ from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import has_cjk
 
 LINK_KINDS = ("home", "article", "therapy", "trial", "outcome", "glossary", "center", "source")
-_CITE = re.compile(r"\[@([^\]]+)\]")
-_CITE_ID = re.compile(r"@?([A-Za-z0-9][A-Za-z0-9_.:-]*)")
-_TAG_SPLIT = re.compile(r"(<[^>]+>)")
+# Patterns as text: `re` compiles each on first use and caches it, so importing this module
+# (on the window's start-up path) compiles none.
+_CITE = r"\[@([^\]]+)\]"
+_CITE_ID = r"@?([A-Za-z0-9][A-Za-z0-9_.:-]*)"
+_TAG_SPLIT = r"(<[^>]+>)"
 _SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "sup"}
-_STRONG = re.compile(r"(?<![*\\`])\*\*(?=\S)([^*`\n]+?)(?<=\S)\*\*(?!\*)")
+_STRONG = r"(?<![*\\`])\*\*(?=\S)([^*`\n]+?)(?<=\S)\*\*(?!\*)"
 _STRONG_OPEN, _STRONG_CLOSE = "\ue020", "\ue021"
-_PAREN = re.compile(r"\s*[（(][^）)]*[）)]\s*")
+_PAREN = r"\s*[（(][^）)]*[）)]\s*"
 HEADLINE_METRICS = ("orr", "cr_or_better", "mrd_neg", "pfs_median", "crs_any", "crs_grade3plus",
                     "icans_any", "icans_grade3plus", "neurotox_grade3plus")
 
@@ -104,10 +106,10 @@ class Citations:
 
     def replace_in_html(self, body: str) -> str:
         def one(m: re.Match[str]) -> str:
-            ids = [x for x in _CITE_ID.findall(m.group(1))]
+            ids = re.findall(_CITE_ID, m.group(1))
             return self.sup(ids) if ids else m.group(0)
 
-        return _CITE.sub(one, body)
+        return re.sub(_CITE, one, body)
 
 
 class PageRenderer(QObject):
@@ -252,7 +254,7 @@ class PageRenderer(QObject):
             return self._gloss_re
         words: dict[str, str] = {}
         for term in self.glossary_terms():
-            names = {term.abbr, _PAREN.sub("", term.term_en).strip(), _PAREN.sub("", term.term_zh).strip()}
+            names = {term.abbr, re.sub(_PAREN, "", term.term_en).strip(), re.sub(_PAREN, "", term.term_zh).strip()}
             for m in re.finditer(r"[（(]([^）)]*)[）)]", term.term_en + term.term_zh):
                 names.add(m.group(1).strip())
             for name in names:
@@ -286,7 +288,7 @@ class PageRenderer(QObject):
             done.add(term_id)
             return f'<a class="gl" href="glossary:{esc(term_id)}">{m.group(1)}</a>'
 
-        for part in _TAG_SPLIT.split(body):
+        for part in re.split(_TAG_SPLIT, body):
             if part.startswith("<"):
                 name = part.strip("</>").split()[0].lower() if part.strip("</>") else ""
                 if name in _SKIP_TAGS:
@@ -306,7 +308,7 @@ class PageRenderer(QObject):
     def markdown(self, text: str, cites: Citations) -> str:
         # CommonMark's flanking rules leave `**1 级：**只有` unbolded (CJK punctuation next to
         # the marker); pair the markers on a line ourselves, through private-use placeholders.
-        text = _STRONG.sub(lambda m: f"{_STRONG_OPEN}{m.group(1)}{_STRONG_CLOSE}", text)
+        text = re.sub(_STRONG, lambda m: f"{_STRONG_OPEN}{m.group(1)}{_STRONG_CLOSE}", text)
         body = _markdown().render(text)
         body = body.replace(_STRONG_OPEN, "<strong>").replace(_STRONG_CLOSE, "</strong>")
         body = cites.replace_in_html(body)
