@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from desktop.kb.store import KnowledgeBase
@@ -46,6 +46,14 @@ def test_clicking_a_citation_shows_the_full_reference(reader: ReaderView, qtbot:
     assert opened == []  # a citation does not leave the page
     reader.reference_bar.linkActivated.emit("source:G1")
     assert opened == ["source:G1"]
+    assert reader.reference_bar.accessibleName() == "Reference"
+    reader.show()
+    qtbot.waitExposed(reader)
+    reader.browser.setFocus()
+    qtbot.keyClick(reader.browser, Qt.Key.Key_Escape)  # Esc in the text hides the reference again
+    assert reader.reference_bar.isHidden()
+    reader.open("article:crs")
+    assert reader.reference_bar.isHidden()
 
 
 def test_glossary_term_shows_its_definition_on_hover_or_focus(reader: ReaderView) -> None:
