@@ -3,6 +3,9 @@
 - start-up: `python -m desktop` (the real entry, CLI included) until its window has been shown
   and the event loop has run once (`CARTREF_EXIT_WHEN_SHOWN=1`), against a bare QMainWindow
   script started the same way; both offscreen, as whole processes, median of several runs.
+- start-up in instructions: the usual start and the bare window each run once under valgrind's
+  callgrind, which counts executed instructions: the same count run after run, so this
+  reading of the budget does not move with the machine's speed (skipped without valgrind).
 - keystroke to results: key events (with text, also Chinese) sent to the search field of a
   window on the shipped KB, timed until the results list has been refilled: debounce timer +
   search + building the list. Keys come 150 ms apart (a fast typist, 80 words a minute);
@@ -136,6 +139,43 @@ def startup_rows() -> list[dict[str, object]]:
     return rows
 
 
+def _instructions(cmd: list[str], env: dict[str, str]) -> int | None:
+    """Instructions one whole process executes, counted by valgrind (the same count run after
+    run, whatever else the machine is doing); None when valgrind is not installed."""
+    import re
+    import shutil
+
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    proc = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+                          env={**env, "PYTHONHASHSEED": "0"}, cwd=str(ROOT), capture_output=True, text=True,
+                          timeout=600, check=False)
+    found = re.search(r"Collected : (\d+)", proc.stderr)
+    if proc.returncode != 0 or found is None:
+        raise RuntimeError(f"valgrind {cmd[-1]}: exit {proc.returncode}: {proc.stderr[-300:]}")
+    return int(found.group(1))
+
+
+def instruction_rows() -> list[dict[str, object]]:
+    """The usual start against the bare window in executed instructions: a second reading of
+    the start-up budget that this machine's speed swings cannot move (~40 s under valgrind)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = Path(tmp) / "bare_window.py"
+        bare.write_text(BARE, encoding="utf-8")
+        home = Path(tmp) / "usual"
+        home.mkdir()
+        _time_process([sys.executable, "-m", "desktop"], _env(str(home)))  # the usual start: folder and .pyc exist
+        ours = _instructions([sys.executable, "-m", "desktop"], _env(str(home)))
+        floor = _instructions([sys.executable, str(bare)], _env(tmp))
+    if ours is None or floor is None:
+        return [{"name": "ui start-up, instructions (valgrind not installed: skipped)", "value": "", "unit": "",
+                 "budget": "", "floor": ""}]
+    ratio = ours / floor
+    return [{"name": "ui start-up to shown window, usual, instructions (callgrind)", "value": ours / 1e6,
+             "unit": "M instr", "budget": "1.5x floor", "floor": floor / 1e6, "ratio": ratio, "ok": ratio <= 1.5}]
+
+
 def _pct(samples: list[float], p: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -218,7 +258,7 @@ def interactive_rows() -> list[dict[str, object]]:
 
 
 def run() -> list[dict[str, object]]:
-    return startup_rows() + interactive_rows()
+    return startup_rows() + instruction_rows() + interactive_rows()
 
 
 if __name__ == "__main__":
