@@ -95,15 +95,19 @@ def apply_theme(app: QApplication, name: str) -> str:
     global _default_style
     if name not in THEMES:
         name = "system"
+    if _default_style is not None and name in ("system", "light"):
+        # A dark or high-contrast theme was applied: back to the platform's style, and to its
+        # palette ("system" reads that one and keeps following it) or the style's light one.
+        _set_style(app, _default_style)
+        app.setPalette(QPalette() if name == "system" else app.style().standardPalette())
     effective = name
     if name == "system":
-        if _default_style is not None:  # our own palette is in place: go back to the platform's to read it
-            _set_style(app, _default_style)
-            app.setPalette(QPalette())
         effective = "dark" if system_is_dark() else "light"
     if effective in ("dark", "high-contrast") and _default_style is None:
-        # Remember the platform's style before the first change, to go back to it. Only then:
+        # Learn the platform's style before the first change, to go back to it. Only then:
         # touching app.style() from Python loads QStyle, ~15 ms of start-up on a light theme.
+        # A style sheet wraps the style (the wrapper has no name), so it comes off first.
+        _set_sheet(app, "")
         _default_style = app.style().name()
     if effective == "dark":
         _set_style(app, "Fusion")
@@ -114,9 +118,6 @@ def apply_theme(app: QApplication, name: str) -> str:
         app.setPalette(_high_contrast_palette())
         _set_sheet(app, _qss("base.qss") + "\n" + _qss("high-contrast.qss"))
     else:
-        if _default_style is not None:  # a dark or high-contrast theme was applied: undo it
-            _set_style(app, _default_style)
-            app.setPalette(app.style().standardPalette())
         _set_sheet(app, _qss("base.qss"))
     return effective
 

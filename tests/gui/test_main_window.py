@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from kb_damage import damage_middle_page
 from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 from pytestqt.qtbot import QtBot
@@ -315,8 +316,6 @@ def _glyph_lightness(button: QToolButton) -> int:
 
 
 def test_high_contrast_and_dark_themes(make_window, mini_kb: Path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QPalette
-
     w = make_window(mini_kb)
     w.set_theme("high-contrast")
     pal = QApplication.palette()
@@ -336,7 +335,7 @@ def test_high_contrast_and_dark_themes(make_window, mini_kb: Path) -> None:  # t
 def test_system_theme_follows_the_desktop(make_window, mini_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """"System" is dark when the desktop's palette is dark, and on Windows also when the
     desktop asks for dark mode while its style keeps a light palette; else light."""
-    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtGui import QColor
 
     from desktop.ui import theme
 
@@ -365,6 +364,36 @@ def test_system_theme_follows_the_desktop(make_window, mini_kb: Path, monkeypatc
     assert theme.apply_theme(app, "system") == "dark"  # ...and from the scheme on Windows
     monkeypatch.undo()
     w.set_theme("light")
+
+
+def test_leaving_a_dark_theme_gives_back_the_platforms_style_and_palette(  # type: ignore[no-untyped-def]
+        make_window, mini_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QStyle
+
+    from desktop.ui import theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    platform_style = app.style().name()
+    monkeypatch.setattr(theme, "_default_style", None)  # as in a new session
+    app.setStyle("Windows")  # stands in for a platform style other than the Fusion the dark theme uses
+    try:
+        w = make_window(mini_kb)
+        w.set_theme("system")
+        extent = QStyle.PixelMetric.PM_ScrollBarExtent
+        own = app.style().pixelMetric(extent)
+        w.set_theme("dark")
+        assert app.style().pixelMetric(extent) != own  # Fusion's scroll bars
+        w.set_theme("system")
+        assert app.style().pixelMetric(extent) == own  # the platform's style again, not Fusion
+        assert not app.testAttribute(Qt.ApplicationAttribute.AA_SetPalette)  # and its palette, still followed
+        w.set_theme("high-contrast")
+        w.set_theme("light")
+        assert app.style().pixelMetric(extent) == own
+        assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() > 128
+    finally:
+        theme.apply_theme(app, "light")
+        app.setStyle(platform_style)
 
 
 def test_a_damaged_installed_kb_found_after_the_window_opened_falls_back_with_a_notice(
