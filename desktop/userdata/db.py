@@ -79,16 +79,40 @@ def last_recovery() -> str | None:
     return _last_recovery
 
 
-def _migrate(conn: sqlite3.Connection) -> None:
+def _version(conn: sqlite3.Connection) -> int:
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise sqlite3.DatabaseError(f"user database version {version} is newer than this program ({SCHEMA_VERSION})")
-    if version == SCHEMA_VERSION:
-        return
-    steps = "".join(f"{MIGRATIONS[target - 1]}\nPRAGMA user_version={target};\n"
-                    for target in range(version + 1, SCHEMA_VERSION + 1))
-    # executescript commits first; wrap the upgrade so it is all-or-nothing.
-    conn.executescript(f"BEGIN IMMEDIATE;\n{steps}COMMIT;")
+    return version
+
+
+def _statements(script: str) -> list[str]:
+    """A script's statements, cut where SQLite itself sees each one end."""
+    found, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \t\n;"):
+                found.append(pending)
+            pending = ""
+    return found
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    if _version(conn) == SCHEMA_VERSION:
+        return  # the usual case, without taking the write lock
+    # One program at a time upgrades (two windows opened at once on a new machine): the
+    # version is read again under the lock, and the steps still needed run in that transaction.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for target in range(_version(conn) + 1, SCHEMA_VERSION + 1):
+            for statement in _statements(MIGRATIONS[target - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version={target}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -108,6 +132,24 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    """Another program (a second window opened at the same moment) holds the file: no damage."""
+    return getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def _connect_when_free(path: Path, attempts: int = 8) -> sqlite3.Connection:
+    """SQLite waits out a lock by itself (timeout=5), except where waiting could deadlock, as
+    when two programs set up the same new file: then it answers "locked" at once. Try again."""
+    for attempt in range(attempts - 1):
+        try:
+            return _connect(path)
+        except sqlite3.OperationalError as exc:
+            if not _busy(exc):
+                raise
+            time.sleep(0.02 * (attempt + 1))
+    return _connect(path)
 
 
 def _move_aside(path: Path) -> Path:
@@ -135,10 +177,10 @@ def open_user_db(path: Path | None = None) -> sqlite3.Connection:
     path = Path(path) if path is not None else paths.user_db_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return _connect(path)
+        return _connect_when_free(path)
     except sqlite3.DatabaseError as exc:
-        if not path.exists():
-            raise
+        if _busy(exc) or not path.exists():
+            raise  # in use, not damaged: the caller says the notes cannot be saved this time
         moved = _move_aside(path)
         _last_recovery = (
             f"Your saved bookmarks and notes could not be read ({exc}); the damaged file was kept as "

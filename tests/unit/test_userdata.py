@@ -66,6 +66,37 @@ def test_an_upgrade_that_fails_part_way_leaves_the_previous_version(tmp_path: Pa
     assert "site_presets" not in tables and "half_done" not in tables  # the steps before the failure too
 
 
+OPENER = """
+import sys, time
+from pathlib import Path
+from desktop.userdata import db
+start = float(sys.argv[2])
+while time.time() < start:
+    pass
+conn = db.open_user_db(Path(sys.argv[1]))
+print(conn.execute("PRAGMA user_version").fetchone()[0], db.last_recovery())
+"""
+
+
+def test_programs_opening_a_new_database_together_all_get_it_and_none_moves_it_aside(tmp_path: Path) -> None:
+    """Two windows opened at the same moment on a new machine: one creates and upgrades the
+    file while the others wait; "locked" is not damage, so nothing is moved aside."""
+    import subprocess
+    import sys
+    import time
+
+    for round_ in range(5):
+        path = tmp_path / f"round{round_}" / "user.sqlite"
+        path.parent.mkdir()
+        start = str(time.time() + 0.5)
+        procs = [subprocess.Popen([sys.executable, "-c", OPENER, str(path), start], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        results = [p.communicate(timeout=60) for p in procs]
+        assert all(p.returncode == 0 for p in procs), [err for _out, err in results]
+        assert [out.split() for out, _err in results] == [[str(db.SCHEMA_VERSION), "None"]] * 4
+        assert not list(path.parent.glob("*.corrupt-*"))
+
+
 def test_newer_database_is_not_downgraded(tmp_path: Path) -> None:
     path = tmp_path / "new.sqlite"
     c = sqlite3.connect(path)
