@@ -4,6 +4,11 @@ One history covers everything the user can go to (a page like `therapy:eque-cel`
 like `view:compare`), so Back after opening a trial from the Trials list returns to the list.
 Views written by other parts of the program (centres, grading, handouts) are embedded when
 their module is present; each follows the view contract (openRequested, set_kb, set_language).
+
+Start-up never touches PySide6's `Qt` namespace: its first use builds 93 Python enum classes
+(~115 M instructions, a tenth of start-up here), so the code that runs before the first paint
+uses Qt's defaults and plain values, and code that runs later imports `Qt` where it needs it.
+tests/e2e/test_startup_lean.py keeps this true.
 """
 
 from __future__ import annotations
@@ -74,10 +79,6 @@ EXTERNAL_VIEWS: tuple[tuple[str, str, str], ...] = (
 )
 NAV_ORDER = ("home", "therapies", "trials", "compare", "safety", "journey", "glossary", "centres", "grading",
              "handouts", "calendar", "timeline", "changes", "bookmarks")
-# Start-up never touches PySide6's `Qt` namespace: its first use builds 93 Python enum classes
-# (~115 M instructions, a tenth of start-up here), so the code that runs before the first paint
-# uses Qt's defaults and plain values, and code that runs later imports `Qt` where it needs it.
-# tests/e2e/test_startup_lean.py keeps this true.
 NO_RESULTS_SETTLE_MS = 1500  # a query that still finds nothing after this pause is kept as feedback
 PACK_SUFFIXES = (".cartpack", ".zip")
 HISTORY_LIMIT = 200

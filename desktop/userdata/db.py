@@ -2,8 +2,9 @@
 
 The schema is versioned with `PRAGMA user_version`: `MIGRATIONS[i]` takes the database from
 version i to i+1. The steps an upgrade needs run inside one transaction, so an interrupted
-upgrade leaves the previous version intact. A file that is not a database (or fails its quick check) is moved aside and a
-fresh one is started; `last_recovery()` tells the window what happened so it can say so.
+upgrade leaves the previous version intact. A file that is not a database (or fails its quick
+check) is moved aside and a fresh one is started; `last_recovery()` tells the window what
+happened so it can say so. A file another program holds for a moment is not damaged.
 """
 
 from __future__ import annotations
