@@ -83,7 +83,7 @@ from desktop.kb.store import KnowledgeBase
 from desktop.geo.nearest import CentreFinder
 kb = KnowledgeBase(sys.argv[1])
 hits = CentreFinder(kb).find("Wuhan").hits
-from desktop.ui.map_widget import MapWidget, Pin  # imported at program start-up, like every view
+from desktop.ui.views.map_widget import MapWidget, Pin  # imported at program start-up, like every view
 t0 = time.perf_counter()  # from here: outline file read, painter paths built, first frame drawn
 m = MapWidget()
 m.resize(900, 600)

@@ -199,8 +199,8 @@ def interactive_rows() -> list[dict[str, object]]:
     from PySide6.QtWidgets import QApplication
 
     from desktop.kb.store import open_kb
-    from desktop.ui.app import create_app
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.app import create_app
+    from desktop.ui.shell.main_window import MainWindow
     from desktop.userdata.db import open_user_db
 
     app = create_app([])
@@ -231,7 +231,7 @@ def interactive_rows() -> list[dict[str, object]]:
             while time.perf_counter() < started + KEY_GAP_S:
                 app.processEvents()
                 time.sleep(0.002)
-    from desktop.ui.search_panel import DEBOUNCE_MS
+    from desktop.ui.reader.search_panel import DEBOUNCE_MS
 
     rows: list[dict[str, object]] = [
         {"name": f"ui keystroke to results p95 (burst debounce {DEBOUNCE_MS} ms)", "value": _pct(samples, 95),

@@ -23,7 +23,7 @@ def _run_gui(args: Any) -> int:
     # wrappers and enums): collecting while they are made only walks them again and again.
     # run_app turns collection back on, with them frozen, once the window is shown.
     gc.disable()
-    from desktop.ui.app import run_app
+    from desktop.ui.shell.app import run_app
 
     return run_app(list(getattr(args, "qt_args", []) or []))
 

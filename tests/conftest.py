@@ -78,3 +78,19 @@ def real_kb() -> Path:
 
         build_kb(paths.data_dir(), path)
     return path
+
+
+@pytest.fixture(autouse=True)
+def flush_deleted_widgets() -> Iterator[None]:
+    """Delete the widgets a test closed before the next test starts.
+
+    Autouse fixtures are set up first, so this tears down after pytest-qt has closed the test's
+    widgets (deleteLater): without the flush a closed window lives on and receives the next
+    test's language or palette change while its user database is already closed.
+    """
+    yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

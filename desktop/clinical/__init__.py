@@ -1,6 +1,6 @@
 """Clinical calculators: ASTCT CRS grade, ICANS grade and the ICE score, as pure functions.
 
-No Qt here; the window (desktop/ui/grading_view.py) and `cartref grade` both call these.
+No Qt here; the window (desktop/ui/views/grading_view.py) and `cartref grade` both call these.
 
 How the tables were checked against the source (G1, Lee DW et al. 2019): the paper itself
 could only be read as its first page, so every cell was compared with independent

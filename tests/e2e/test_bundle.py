@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.paths import ROOT
+
 FROZEN = ROOT / "dist" / "cartref" / "cartref"
 
 pytestmark = pytest.mark.skipif(not FROZEN.exists(), reason="no frozen bundle: run `make bundle` first")

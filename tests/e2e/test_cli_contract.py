@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.paths import ROOT
 
 
 def cartref(*args: str, kb: Path | None = None, home: Path | None = None) -> subprocess.CompletedProcess[str]:

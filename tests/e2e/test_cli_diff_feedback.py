@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from tests.helpers.paths import ROOT
+
 FIXTURES = ROOT / "tests" / "fixtures"
 
 

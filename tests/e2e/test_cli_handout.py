@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from desktop.handouts import catalog
+from tests.helpers.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 EVIL = '<b>Li</b> & "Wang"'
 PHONE = "+86 20 5550 0123"
 NEEDS = [t for t in ("pdftotext", "pdfinfo", "pdftoppm", "zbarimg") if shutil.which(t) is None]

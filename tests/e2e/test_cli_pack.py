@@ -12,14 +12,13 @@ import time
 from pathlib import Path
 
 import pytest
-from packs_kit import V1, V2, Kit, build_kit, install_template, sha
 
 from desktop import paths
 from desktop.kb.store import open_kb
 from desktop.kb.verify import verify_kb
 from desktop.packs.apply import STAGES
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.packs_kit import V1, V2, Kit, build_kit, install_template, sha
+from tests.helpers.paths import ROOT
 
 
 def cartref(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

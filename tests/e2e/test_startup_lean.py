@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.paths import ROOT
+
 PROBE = """
 import sys
 import PySide6.QtCore as qtcore
 from desktop.cli import main
+from tests.helpers.paths import ROOT
 code = main([])
 print("built" if "Qt" in vars(qtcore) else "not built")
 sys.exit(code)

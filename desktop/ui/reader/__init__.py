@@ -1,0 +1,1 @@
+"""Reading the knowledge base: pages, sections, search results, bookmarks."""

@@ -1,0 +1,163 @@
+"""Bookmarks, the user's notes and reading history, from the user database."""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.kb.store import KnowledgeBase
+from desktop.ui.reader.roles import LINK_ROLE, SNIPPET_ROLE, TITLE_ROLE
+from desktop.ui.reader.two_line_delegate import TwoLineDelegate
+from desktop.userdata import bookmarks, history, notes
+
+
+class BookmarksView(QWidget):
+    openRequested = Signal(str)
+    bookmarksChanged = Signal()
+
+    def __init__(self, kb: KnowledgeBase, user_db: sqlite3.Connection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kb = kb
+        self.user_db = user_db
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.tabs = QTabWidget(self)
+        self.bookmark_list = QListWidget(self)
+        self.bookmark_list.setObjectName("bookmarkList")
+        self.note_list = QListWidget(self)
+        self.note_list.setObjectName("noteList")
+        self.history_list = QListWidget(self)
+        self.history_list.setObjectName("historyList")
+        for lst in (self.bookmark_list, self.note_list, self.history_list):
+            lst.itemActivated.connect(self._open)
+            lst.setUniformItemSizes(True)
+            lst.setItemDelegate(TwoLineDelegate(lst))  # title + muted detail line, like search results
+        self.remove_button = QPushButton(self)
+        self.remove_button.setObjectName("removeBookmark")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.clear_history_button = QPushButton(self)
+        self.clear_history_button.clicked.connect(self._clear_history)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.bookmark_list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_selected)
+
+        bm_page = QWidget(self)
+        bm_layout = QVBoxLayout(bm_page)
+        bm_layout.addWidget(self.bookmark_list, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.remove_button)
+        bm_layout.addLayout(row)
+        hist_page = QWidget(self)
+        hist_layout = QVBoxLayout(hist_page)
+        hist_layout.addWidget(self.history_list, 1)
+        row2 = QHBoxLayout()
+        row2.addStretch(1)
+        row2.addWidget(self.clear_history_button)
+        hist_layout.addLayout(row2)
+        self.tabs.addTab(bm_page, "")
+        self.tabs.addTab(self.note_list, "")
+        self.tabs.addTab(hist_page, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        self.retranslate()
+        self.reload()
+
+    def set_kb(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.reload()
+
+    def set_language(self, _lang: str) -> None:
+        self.retranslate()
+        self.reload()
+
+    def reload(self) -> None:
+        self.bookmark_list.clear()
+        for b in bookmarks.list_all(self.user_db):
+            item = self._item(b.title or b.link, f"{self._kind_label(b.kind)} · {b.created_at[:10]}")
+            item.setData(LINK_ROLE, b.link)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, b.title or b.link)
+            self.bookmark_list.addItem(item)
+        self.note_list.clear()
+        for n in notes.list_all(self.user_db):
+            first = n.text.strip().splitlines()[0] if n.text.strip() else ""
+            item = self._item(first[:200], f"{n.link} · {n.updated_at[:10]}")
+            item.setData(LINK_ROLE, n.link)
+            self.note_list.addItem(item)
+        self.history_list.clear()
+        for v in history.recent(self.user_db, 200):
+            item = self._item(v.title or v.link, v.visited_at[:16].replace("T", " "))
+            item.setData(LINK_ROLE, v.link)
+            self.history_list.addItem(item)
+        self.remove_button.setEnabled(self.bookmark_list.count() > 0)
+        if self.bookmark_list.count() and self.bookmark_list.currentRow() < 0:
+            self.bookmark_list.setCurrentRow(0)
+
+    @staticmethod
+    def _item(title: str, detail: str) -> QListWidgetItem:
+        item = QListWidgetItem(f"{title}\n{detail}")
+        item.setData(TITLE_ROLE, title)
+        item.setData(SNIPPET_ROLE, html.escape(detail))
+        return item
+
+    def links(self) -> list[str]:
+        return [str(self.bookmark_list.item(i).data(LINK_ROLE)) for i in range(self.bookmark_list.count())]
+
+    def remove_selected(self) -> None:
+        item = self.bookmark_list.currentItem()
+        if item is None:
+            return
+        kind, _, ref = str(item.data(LINK_ROLE)).partition(":")
+        bookmarks.remove(self.user_db, kind, ref)
+        self.reload()
+        self.bookmarksChanged.emit()
+
+    def _clear_history(self) -> None:
+        history.clear(self.user_db)
+        self.reload()
+
+    def _open(self, item: QListWidgetItem) -> None:
+        link = item.data(LINK_ROLE)
+        if link:
+            self.openRequested.emit(str(link))
+
+    def _kind_label(self, kind: str) -> str:
+        return {"therapy": self.tr("Therapy"), "article": self.tr("Article"), "trial": self.tr("Trial"),
+                "glossary": self.tr("Glossary"), "center": self.tr("Centre"), "outcome": self.tr("Trial result"),
+                "source": self.tr("Source")}.get(kind, kind)
+
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(e)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Bookmarks"))
+        self.tabs.setTabText(0, self.tr("Bookmarks"))
+        self.tabs.setTabText(1, self.tr("My notes"))
+        self.tabs.setTabText(2, self.tr("History"))
+        self.remove_button.setText(self.tr("Remove bookmark"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected bookmark"))
+        self.clear_history_button.setText(self.tr("Clear history"))
+        self.clear_history_button.setAccessibleName(self.tr("Clear the reading history"))
+        self.bookmark_list.setAccessibleName(self.tr("Bookmarked pages"))
+        self.note_list.setAccessibleName(self.tr("Pages with your notes"))
+        self.history_list.setAccessibleName(self.tr("Recently read pages"))
+        self.tabs.setAccessibleName(self.tr("Bookmarks, notes and history"))

@@ -1,0 +1,112 @@
+"""Calendar, timeline, 'what changed' views and the feedback dialogs, offscreen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytest.importorskip("pytestqt")
+
+from desktop.kb.build import build_kb
+from desktop.kb.store import KnowledgeBase
+from tests.helpers.paths import MINI
+from tests.helpers.rules_fixture import mini_with_rules
+
+
+@pytest.fixture(scope="module")
+def rules_kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
+    base = tmp_path_factory.mktemp("gov")
+    build_kb(mini_with_rules(base / "data"), base / "kb.sqlite")
+    with KnowledgeBase(base / "kb.sqlite") as kb:
+        yield kb
+
+
+def test_calendar_view(qtbot, rules_kb: KnowledgeBase) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.views.calendar_view import CalendarView
+
+    view = CalendarView(rules_kb)
+    qtbot.addWidget(view)
+    view.set_inputs(dt.date(2028, 2, 27), "US", dt.date(2028, 1, 10))
+    assert view.calendar is not None and view.calendar.jurisdiction == "US"
+    texts = [view.events.topLevelItem(i).text(2) for i in range(view.events.topLevelItemCount())]
+    assert "Stay near the treatment centre" in texts and "Leukapheresis (cell collection)" in texts
+    assert "29" in view.grid.toPlainText()  # the leap day is in the February grid
+    view.set_inputs(dt.date(2028, 2, 27), "China")
+    assert view.calendar is not None and view.calendar.event("stay-near-centre") is None
+    assert "treating centre" in view.notes.toPlainText()
+    view.set_language("zh-Hans")
+    assert view.calendar is not None
+    texts = [view.events.topLevelItem(i).text(2) for i in range(view.events.topLevelItemCount())]
+    assert "清淋化疗" in texts
+    assert "2028年2月" in view.grid.toPlainText()
+    emitted: list[tuple[str, dict[str, str]]] = []
+    view.printRequested.connect(lambda name, params: emitted.append((name, params)))
+    view.print_button.click()
+    assert emitted and emitted[0][0] == "recovery-calendar" and emitted[0][1]["jurisdiction"] == "China"
+
+
+def test_timeline_view(qtbot, rules_kb: KnowledgeBase) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.views.timeline_view import TimelineView
+
+    view = TimelineView(rules_kb)
+    qtbot.addWidget(view)
+    view.show_therapy("eque-cel")
+    dates = [view.timeline.topLevelItem(i).text(0) for i in range(view.timeline.topLevelItemCount())]
+    assert "2023-06-30" in dates and dates == sorted(dates)
+    topics = [view.rules.topLevelItem(i).text(0) for i in range(view.rules.topLevelItemCount())]
+    assert "stay-near-centre" in topics
+    near = view.rules.topLevelItem(topics.index("stay-near-centre"))
+    assert near.childCount() == 2  # both versions shown
+    view.set_language("zh-Hans")
+    near = view.rules.topLevelItem(topics.index("stay-near-centre"))
+    assert near.child(1).text(0) == "就近居住2周。"
+
+
+def test_changes_view(qtbot, tmp_path: Path, mini_kb: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.views.changes_view import ChangesView
+
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    csv = data / "trials" / "outcomes.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("orr,96.0,", "orr,96.3,"), encoding="utf-8")
+    build_kb(data, tmp_path / "new.sqlite", extra=False)
+    with KnowledgeBase(mini_kb) as kb:
+        view = ChangesView(kb)
+        qtbot.addWidget(view)
+        assert view.diff is None  # nothing installed yet
+        view.compare_files(mini_kb, tmp_path / "new.sqlite")
+        assert view.diff is not None
+        sections = [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]
+        assert any(s.startswith("Trial results: values changed (1)") for s in sections)
+        view.set_language("zh-Hans")
+        assert view.diff is not None
+
+
+def test_feedback_dialogs(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from desktop.ui.views.feedback_dialogs import FeedbackDialog, ReportProblemDialog
+    from desktop.userdata import feedback
+    from desktop.userdata.db import open_user_db
+
+    conn = open_user_db(tmp_path / "user.sqlite")
+    report = ReportProblemDialog("article:crs", "1.0.0", conn=conn)
+    qtbot.addWidget(report)
+    report.text.setPlainText("The grade table is cut off.")
+    with qtbot.waitSignal(report.saved):
+        report.buttons.button(report.buttons.StandardButton.Save).click()
+    feedback.record_no_results(conn, "ciltacel wallet")
+    dialog = FeedbackDialog(conn=conn)
+    qtbot.addWidget(dialog)
+    assert dialog.tree.topLevelItemCount() == 2
+    out = tmp_path / "fb.json"
+    assert dialog.export_to(out) == 2
+    assert json.loads(out.read_text(encoding="utf-8"))["items"][0]["text"] == "The grade table is cut off."
+    assert dialog.clear_now() == 2
+    assert dialog.tree.topLevelItemCount() == 0 and not dialog.export_button.isEnabled()
+    conn.close()

@@ -1,0 +1,1 @@
+"""Test helpers shared across the unit, gui and e2e suites."""
