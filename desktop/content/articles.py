@@ -13,6 +13,7 @@ FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 
 def load_articles(checker: Checker) -> None:
+    """Markdown articles: front matter, and each [@ID] in the body listed in source_ids."""
     seen: dict[tuple[str, str], str] = {}
     for path in sorted(checker.data_dir.glob("*/*.md")):
         section = path.parent.name

@@ -28,6 +28,7 @@ OUTCOME_COLUMNS = (
 
 
 def load_outcomes(checker: Checker) -> None:
+    """outcomes.csv: a known trial, metric and unit, numbers within the unit's range."""
     path = checker.data_dir / "trials" / "outcomes.csv"
     if not path.exists():
         return

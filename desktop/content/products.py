@@ -7,6 +7,7 @@ from desktop.content.yamlload import line_of
 
 
 def load_therapies(checker: Checker) -> None:
+    """therapies/*.yaml, with their approvals and warnings; the ids later tables name."""
     folder = checker.data_dir / "therapies"
     seen: dict[str, int] = {}
     for path in sorted(folder.glob("*.yaml")):
@@ -83,6 +84,7 @@ def load_therapies(checker: Checker) -> None:
 
 
 def load_trials(checker: Checker) -> None:
+    """trials.yaml: each trial names a known therapy."""
     path = checker.data_dir / "trials" / "trials.yaml"
     if not path.exists():
         return
@@ -122,6 +124,7 @@ def load_trials(checker: Checker) -> None:
 
 
 def check_key_trials(checker: Checker) -> None:
+    """A therapy's key trials must be in trials.yaml (known only after both are read)."""
     for row in checker.content.rows("therapies"):
         for trial in row["key_trials"]:
             if trial not in checker.trial_ids:

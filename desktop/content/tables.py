@@ -8,6 +8,7 @@ from desktop.kb import schema
 
 
 def load_meta(checker: Checker) -> None:
+    """data/kb.yaml: the version and content date every KB and pack carries."""
     path = checker.data_dir / "kb.yaml"
     meta = checker.load_yaml(path) if path.exists() else None
     if not isinstance(meta, dict):
@@ -20,6 +21,7 @@ def load_meta(checker: Checker) -> None:
 
 
 def load_sources(checker: Checker) -> None:
+    """sources.yaml first: every other table is checked against these citation ids."""
     path = checker.data_dir / "sources.yaml"
     if not path.exists():
         checker.problem(path, 1, "missing data/sources.yaml")
@@ -72,6 +74,7 @@ def load_sources(checker: Checker) -> None:
 
 
 def load_glossary(checker: Checker) -> None:
+    """glossary.yaml: terms the reader links and the search finds, each cited."""
     path = checker.data_dir / "glossary" / "glossary.yaml"
     if not path.exists():
         return
@@ -105,6 +108,7 @@ def load_glossary(checker: Checker) -> None:
 
 
 def load_synonyms(checker: Checker) -> None:
+    """synonyms.yaml: groups of words the search treats as one (at least two each)."""
     path = checker.data_dir / "synonyms.yaml"
     if not path.exists():
         return
@@ -122,6 +126,7 @@ def load_synonyms(checker: Checker) -> None:
 
 
 def load_centers(checker: Checker) -> None:
+    """centers.yaml: coordinates in range, and only therapies and trials that exist."""
     path = checker.data_dir / "centers" / "centers.yaml"
     if not path.exists():
         return
