@@ -242,7 +242,7 @@ class HandoutsView(QWidget):
     def show_template(self, name: str, params: dict[str, str]) -> None:
         """Select handout `name` and fill the dates and jurisdiction from `params`.
 
-        The slot for `CalendarView.printRequested(str, dict)`: params carry `infusion`,
+        What a PrintCalendar request (`take_request`) fills in: params carry `infusion`,
         `leukapheresis` (ISO dates, may be empty), `jurisdiction` (a rule region id) and `lang`.
         """
         index = self.template.findData(name)
