@@ -14,10 +14,11 @@ set_language), add a factory below, its key to NAV_ORDER, and its label to the w
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Protocol, TypeVar
 
     from PySide6.QtCore import SignalInstance
     from PySide6.QtWidgets import QWidget
@@ -25,34 +26,33 @@ if TYPE_CHECKING:
     from desktop.kb.store import KnowledgeBase
     from desktop.ui.shell.context import AppContext
 
+    # The contract exists for mypy only: start-up need not build Protocol classes.
+    class View(Protocol):
+        """What every hosted view (and the reader) offers; mypy checks it at each factory."""
+
+        @property
+        def openRequested(self) -> SignalInstance:
+            """Emits a page link (`therapy:x`) or a view (`view:compare`) to go to."""
+
+        def set_kb(self, kb: KnowledgeBase) -> None:
+            """Show the given KB (a content update was installed)."""
+
+        def set_language(self, lang: str) -> None:
+            """Relabel and show content in `lang` ("en" or "zh-Hans")."""
+
+    class SharesBookmarks(Protocol):
+        """A view that changes bookmarks and shows them (the reader, the bookmarks view)."""
+
+        @property
+        def bookmarksChanged(self) -> SignalInstance: ...
+
+        def bookmarks_changed_by(self, source: object) -> None: ...
+
+    V = TypeVar("V", bound=View)
+
+
 NAV_ORDER = ("home", "therapies", "trials", "compare", "safety", "journey", "glossary", "centres", "grading",
              "handouts", "calendar", "timeline", "changes", "bookmarks")
-
-
-class View(Protocol):
-    """What every hosted view (and the reader) offers; mypy checks it at each factory."""
-
-    @property
-    def openRequested(self) -> SignalInstance:
-        """Emits a page link (`therapy:x`) or a view (`view:compare`) to go to."""
-
-    def set_kb(self, kb: KnowledgeBase) -> None:
-        """Show the given KB (a content update was installed)."""
-
-    def set_language(self, lang: str) -> None:
-        """Relabel and show content in `lang` ("en" or "zh-Hans")."""
-
-
-class SharesBookmarks(Protocol):
-    """A view that changes bookmarks and shows them (the reader, the bookmarks view)."""
-
-    @property
-    def bookmarksChanged(self) -> SignalInstance: ...
-
-    def bookmarks_changed_by(self, source: object) -> None: ...
-
-
-V = TypeVar("V", bound=View)
 
 
 def subscribe(view: V, context: AppContext) -> V:
