@@ -188,7 +188,7 @@ class PackProgressDialog(QDialog):
 
 def _error_box(parent: QWidget | None, exc: BaseException) -> None:
     texts = _Texts()
-    reason = getattr(exc, "reason", "io")
+    reason = exc.reason if isinstance(exc, PackProblem) else "io"
     box = QMessageBox(QMessageBox.Icon.Information if reason == "cancelled" else QMessageBox.Icon.Warning, QCoreApplication.translate("PackImport", "Content update not applied"), texts.reason(reason), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("packResult")
     detail = str(exc) if isinstance(exc, CartrefError) else f"{type(exc).__name__}: {exc}"
