@@ -14,6 +14,7 @@ rich-text document per row; only the rows on screen are painted.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -61,7 +62,7 @@ class SearchResultsModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[tuple[str, SearchHit | None, str]] = []  # (text, hit or None for a heading, kind label)
 
-    def set_result(self, result: SearchResult | None, kind_label: Any) -> None:
+    def set_result(self, result: SearchResult | None, kind_label: Callable[[str], str]) -> None:
         """Show `result` (None: nothing); `kind_label(kind)` names a group."""
         rows: list[tuple[str, SearchHit | None, str]] = []
         if result is not None:
@@ -69,7 +70,7 @@ class SearchResultsModel(QAbstractListModel):
             for hit in result.hits:
                 groups.setdefault(hit.kind, []).append(hit)
             for kind, hits in groups.items():
-                label = str(kind_label(kind))
+                label = kind_label(kind)
                 rows.append((f"{label} ({len(hits)})", None, label))
                 rows.extend((hit.title, hit, label) for hit in hits)
         self.beginResetModel()
