@@ -24,6 +24,9 @@ REASONS = (
     "no-previous",
     "not-installed",
     "not-found",
+    "expired",
+    "revoked",
+    "bad-rotation",
 )
 
 

@@ -21,6 +21,7 @@ from nacl.signing import SigningKey, VerifyKey
 from desktop import paths
 from desktop.atomic import write_bytes_atomic
 from desktop.errors import UserInputError
+from desktop.readlimits import FileTooLarge, NotRegularFile, read_regular
 
 PUBLIC_TAG = "ed25519"
 PRIVATE_TAG = "ed25519-private"
@@ -89,11 +90,13 @@ def _clean_name(name: str) -> str:
 
 def _parse_line(path: Path, tag: str) -> tuple[bytes, str]:
     try:
-        if path.stat().st_size > _MAX_KEY_FILE:
-            raise UserInputError(f"{path} is too large to be a key file")
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, _MAX_KEY_FILE).decode("utf-8")
     except FileNotFoundError:
         raise UserInputError(f"key file not found: {path}") from None
+    except NotRegularFile:
+        raise UserInputError(f"{path} is not a plain file, so it cannot be a key file") from None
+    except FileTooLarge:
+        raise UserInputError(f"{path} is too large to be a key file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserInputError(f"cannot read key file {path}: {exc}") from None
     for line in text.splitlines():

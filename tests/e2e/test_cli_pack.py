@@ -157,7 +157,7 @@ def test_sigkill_during_apply_leaves_old_or_new_never_a_mix(kit: Kit, cartref_ho
     # the next pack command tidies up: history and previous agree with what is installed
     listing = json.loads(cartref("pack", "list", "--json").stdout)
     kb_dir = paths.installed_kb_dir()
-    assert sorted(p.name for p in kb_dir.iterdir() if p.name != ".lock") == (["current.sqlite", "history.json", "previous.sqlite"] if committed else ["current.sqlite", "history.json"])
+    assert sorted(p.name for p in kb_dir.iterdir() if p.name != ".lock") == (["current.sqlite", "history.json", "previous.sqlite", "seals"] if committed else ["current.sqlite", "history.json", "seals"])
     if committed:
         assert listing["current"]["pack_version"] == V2 and listing["previous"]["sha256"] == old_sha
         assert [e["pack_version"] for e in listing["history"]] == [V1, V2]

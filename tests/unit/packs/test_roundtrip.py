@@ -259,7 +259,7 @@ def test_recover_undoes_an_uncommitted_update(kit: Kit, cartref_home: Path) -> N
     (kb_dir / ".extract-123").mkdir()
     assert "undid" in (recover() or "")
     assert sha(paths.installed_kb_path()) == current and load_history() == history
-    assert sorted(p.name for p in kb_dir.iterdir()) == [".lock", "current.sqlite", "history.json"]
+    assert sorted(p.name for p in kb_dir.iterdir()) == [".lock", "current.sqlite", "history.json", "seals"]
 
 
 def test_recover_finishes_a_committed_update(kit: Kit, cartref_home: Path, tmp_path: Path) -> None:
