@@ -377,7 +377,7 @@ def _check_downgrade(info: PackInfo, floor: Floor, allow_downgrade: bool) -> Non
             continue
         try:
             order = compare_versions(new, against)
-        except Exception:
+        except Exception:  # an unreadable floor version never blocks an update
             continue
         if order < 0 or (order == 0 and not strict):
             same = "the same as" if order == 0 else "older than"

@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from desktop.kb import schema
 from desktop.packs.errors import PackCancelled, PackProblem
-from desktop.packs.keys import PublicKey, fingerprint, trusted_keys
+from desktop.packs.keys import PublicKey, fingerprint, is_revoked, trusted_keys
 from desktop.packs.manifest import (
     MANIFEST_NAME,
     SIGNATURE_NAME,
@@ -180,6 +180,11 @@ def check_signature(manifest_bytes: bytes, signature_bytes: bytes) -> PublicKey:
         raise PackProblem("bad-signature", "The pack's signature file is malformed, so the pack cannot be trusted and was not applied.") from None
     trusted = trusted_keys()
     key = trusted.get(raw_key)
+    if key is None and is_revoked(raw_key):
+        raise PackProblem(
+            "revoked",
+            f"The pack is signed by a key that was revoked ({fingerprint(raw_key)}), so it was not applied.",
+        )
     if key is None:
         raise PackProblem(
             "unknown-signer",
