@@ -17,7 +17,14 @@ import pytest
 from desktop import paths
 from desktop.errors import UserInputError
 from desktop.kb import seal
-from desktop.packs.apply import apply_pack, installed_info, load_history, recover, rollback, version_floor
+from desktop.packs.apply import (
+    apply_pack,
+    installed_info,
+    load_history,
+    recover,
+    rollback,
+    version_floor,
+)
 from desktop.packs.archive import inspect_pack, verify_pack
 from desktop.packs.build import build_pack
 from desktop.packs.errors import PackProblem
@@ -33,7 +40,18 @@ from desktop.packs.keys import (
     write_keypair,
 )
 from desktop.packs.manifest import DEFAULT_LIFETIME_DAYS, parse_manifest
-from tests.helpers.packs_kit import V1, V2, Kit, build_kit, craft, install_template, read_pack, sha, trust_only, write_zip
+from tests.helpers.packs_kit import (
+    V1,
+    V2,
+    Kit,
+    build_kit,
+    craft,
+    install_template,
+    read_pack,
+    sha,
+    trust_only,
+    write_zip,
+)
 
 NESTED = b"[" * 100_000 + b"]" * 100_000
 
@@ -66,7 +84,7 @@ def finishes(call: Callable[[], object], seconds: float = 20) -> BaseException |
         try:
             call()
             outcome.append(None)
-        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+        except BaseException as exc:  # handed back to the test
             outcome.append(exc)
 
     worker = threading.Thread(target=run, daemon=True)
