@@ -26,7 +26,6 @@ REASONS = (
     "not-found",
     "expired",
     "revoked",
-    "bad-rotation",
 )
 
 
