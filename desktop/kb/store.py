@@ -358,12 +358,14 @@ def candidate_paths() -> list[tuple[str, Path]]:
     return [("installed", paths.installed_kb_path()), ("bundled", paths.bundled_kb_path())]
 
 
-def open_kb(path: Path | None = None, *, defer_check: bool = False, skip: tuple[Path, ...] = ()) -> OpenedKB:
+def open_kb(path: Path | None = None, *, defer_check: bool = False, skip: tuple[Path, ...] = (),
+            skip_reason: str | None = None) -> OpenedKB:
     """Open an explicit KB, or the installed one, falling back to the bundled copy.
 
     Raises KBError (one line) only when no usable KB exists at all. With `defer_check` a
     file that has not passed the whole-file check yet is opened after the cheap header
-    checks only, and the result says so (`unchecked`); `skip` leaves out files that failed.
+    checks only, and the result says so (`unchecked`); `skip` leaves out files that failed
+    (`skip_reason`: the one-line reason they failed, shown in the notice).
     """
     if path is None and os.environ.get("CARTREF_KB"):
         path = Path(os.environ["CARTREF_KB"])
@@ -379,7 +381,7 @@ def open_kb(path: Path | None = None, *, defer_check: bool = False, skip: tuple[
         unchecked = defer_check and candidate.is_file() and needs_deferred_check(candidate)
         try:
             if candidate in skip:
-                raise KBError(f"knowledge base failed its integrity check: {candidate}")
+                raise KBError(skip_reason or f"knowledge base failed its integrity check: {candidate}")
             kb = KnowledgeBase(candidate, check=not unchecked)
         except KBError as exc:
             last_error = exc

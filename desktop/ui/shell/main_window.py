@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
         """The KB this window opened on failed its whole-file check (kb_check): use the next
         sound one with a notice, as start-up does, or say that nothing usable is left."""
         try:
-            opened = open_kb(skip=(self.kb.path,))
+            opened = open_kb(skip=(self.kb.path,), skip_reason=reason)
         except KBError as exc:
             from PySide6.QtWidgets import QMessageBox  # a rare path: start-up need not load it
 
