@@ -15,8 +15,6 @@ proves "same bytes as sealed". Layer: kb, so no Qt and no packs import.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +37,8 @@ def seal_path(sha: str) -> Path:
 
 def file_sha256(path: Path) -> str:
     """sha256 of a plain file, read in 1 MiB chunks (hashlib lets go of the GIL for them)."""
+    import hashlib  # here, not at import: start-up imports this module before the first paint
+
     digest = hashlib.sha256()
     with open_regular(Path(path)) as fh:
         for chunk in iter(lambda: fh.read(1024 * 1024), b""):
@@ -57,6 +57,8 @@ def any_seals() -> bool:
 
 def read_seal(sha: str) -> dict[str, Any] | None:
     """The seal for this file hash, or None (missing, unreadable, or not ours)."""
+    import json
+
     try:
         data = json.loads(read_regular(seal_path(sha), MAX_SEAL_BYTES).decode("utf-8"))
     except (OSError, ValueError, RecursionError):
@@ -67,6 +69,8 @@ def read_seal(sha: str) -> dict[str, Any] | None:
 
 
 def write_seal(sha: str, record: dict[str, Any]) -> Path:
+    import json
+
     target = seal_path(sha)
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = {**record, "kb_sha256": sha}
