@@ -201,15 +201,17 @@ def _state_json(state: Any) -> dict[str, Any] | None:
         "content_date": state.content_date,
         "pack_version": state.pack_version,
         "signer": state.pack.get("signer") if state.pack else None,
+        "authentic": state.authentic,
     }
 
 
 def run_list(args: argparse.Namespace) -> int:
     from desktop.packs.apply import installed_info
-    from desktop.packs.keys import trusted_keys
+    from desktop.packs.keys import revoked_fingerprints, trusted_keys
 
     info = installed_info()
     keys = list(trusted_keys().values())
+    revoked = sorted(revoked_fingerprints())
     if args.json:
         print_json(
             {
@@ -218,6 +220,7 @@ def run_list(args: argparse.Namespace) -> int:
                 "bundled": str(info.bundled),
                 "history": info.history,
                 "trusted_keys": [{"name": k.name, "fingerprint": k.fingerprint, "origin": k.origin} for k in keys],
+                "revoked_keys": revoked,
             }
         )
         return 0
@@ -226,7 +229,8 @@ def run_list(args: argparse.Namespace) -> int:
             _out(f"{label}: none" + (" (using the bundled knowledge base)" if label == "installed" else ""))
         else:
             pack = f"pack {state.pack_version}" if state.pack_version else "not from a known pack"
-            _out(f"{label}: {pack}, kb {state.kb_version} ({state.content_date}), sha256 {state.sha256[:12]}")
+            damaged = "" if state.authentic else " (DAMAGED: changed since it was installed; not used)"
+            _out(f"{label}: {pack}, kb {state.kb_version} ({state.content_date}), sha256 {state.sha256[:12]}{damaged}")
     _out(f"bundled: {info.bundled}")
     _out("")
     if info.history:
@@ -238,6 +242,8 @@ def run_list(args: argparse.Namespace) -> int:
         _out("history: no packs applied yet")
     _out("")
     _out("trusted keys: " + "; ".join(f"{k.name} ({k.fingerprint}, {k.origin})" for k in keys) if keys else "trusted keys: none")
+    if revoked:
+        _out("revoked keys: " + "; ".join(revoked))
     return 0
 
 

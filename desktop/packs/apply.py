@@ -205,6 +205,8 @@ class KBState:
     content_date: str
     pack: dict[str, Any] | None
     """The history event of the pack that produced this file (None: not from a known pack)."""
+    authentic: bool = True
+    """The file is byte for byte one a pack sealed (or nothing was ever sealed): see kb.seal."""
 
     @property
     def pack_version(self) -> str | None:
@@ -232,7 +234,8 @@ def _state(path: Path, events: list[dict[str, Any]]) -> KBState | None:
             conn.close()
     except sqlite3.Error:
         pass
-    return KBState(path, sha, meta.get("kb_version", "?"), meta.get("content_date", "?"), _pack_event_for(sha, events))
+    authentic = not kb_seal.any_seals() or kb_seal.read_seal(sha) is not None
+    return KBState(path, sha, meta.get("kb_version", "?"), meta.get("content_date", "?"), _pack_event_for(sha, events), authentic)
 
 
 def installed_info() -> InstalledInfo:

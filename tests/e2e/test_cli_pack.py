@@ -161,6 +161,9 @@ def test_f8_check_commands_say_the_installed_kb_is_damaged(kit: Kit, cartref_hom
     assert version.returncode == 0 and "bundled" in version.stdout and "DAMAGED" in version.stdout
     selftest = cartref("--self-test")
     assert selftest.returncode == 1 and "installed knowledge base is damaged" in selftest.stdout
+    listed = json.loads(cartref("pack", "list", "--json").stdout)
+    assert listed["current"]["authentic"] is False and listed["previous"]["authentic"] is True
+    assert "DAMAGED" in cartref("pack", "list").stdout
     shown = cartref("show", "therapy", "eque-cel")  # every reading command says so too
     assert shown.returncode == 0 and "could not be used" in shown.stderr
 
@@ -189,6 +192,7 @@ def test_expiry_revocation_and_rotation_from_the_command_line(kit: Kit, cartref_
     assert cartref("pack", "apply", str(newer)).returncode == 0
 
     listing = json.loads(cartref("pack", "list", "--json").stdout)
+    assert listing["revoked_keys"] == [kit.key.public.fingerprint]
     next_fp = next(k["fingerprint"] for k in listing["trusted_keys"] if k["name"] == "Next signer")
     revoked = cartref("pack", "trust", "--revoke", next_fp)
     assert revoked.returncode == 0 and next_fp in revoked.stdout
