@@ -523,7 +523,7 @@ def _apply_locked(
 
     new_sha = sha256_file(incoming)
     # 4. seal the new file with the signed manifest (kb.seal): every later open checks it
-    _seal_legacy(current, events)
+    _seal_legacy((current, previous), events)
     seal_file = kb_seal.seal_path(new_sha)
     if not seal_file.exists():
         holder.append(("seal", seal_file))  # removed again if the update does not go through
@@ -559,15 +559,19 @@ def _apply_locked(
     return ApplyResult(info, installed_version, current, time.perf_counter() - started, floor.unknown_installed, expired)
 
 
-def _seal_legacy(current: Path, events: list[dict[str, Any]]) -> None:
-    """A KB installed before seals existed keeps working as `previous` once seals do: seal it
-    from its history entry (no signed manifest is at hand; it was trusted as before)."""
-    if kb_seal.any_seals() or not current.is_file():
+def _seal_legacy(files: tuple[Path, ...], events: list[dict[str, Any]]) -> None:
+    """KBs installed before seals existed keep working (and restorable by rollback) once seals
+    do: seal them from their history entries (no signed manifest is at hand; they were trusted
+    as before). Done once, on the first apply under seals."""
+    if kb_seal.any_seals():
         return
-    sha = sha256_file(current)
-    event = _pack_event_for(sha, events)
-    if event is not None:
-        kb_seal.write_seal(sha, {"format": 1, "legacy": True, "pack_version": str(event.get("pack_version", ""))})
+    for path in files:
+        if not path.is_file():
+            continue
+        sha = sha256_file(path)
+        event = _pack_event_for(sha, events)
+        if event is not None:
+            kb_seal.write_seal(sha, {"format": 1, "legacy": True, "pack_version": str(event.get("pack_version", ""))})
 
 
 def _commit(

@@ -330,3 +330,21 @@ def test_key_files_round_trip(tmp_path: Path) -> None:
     pair = generate_keypair("Round trip")
     private, public = write_keypair(pair, tmp_path / "k.key")
     assert load_private_key(private).seed == pair.seed and load_public_key(public).raw == pair.public.raw
+
+
+def test_a_kb_installed_before_seals_keeps_working_and_stays_restorable(home: Path, kit: Kit) -> None:
+    """An install made by an older program (history, no seals) is not called damaged; the
+    next apply seals it from history so `pack rollback` can restore it."""
+    import shutil
+
+    shutil.rmtree(seal.seals_dir())
+    v1_sha = sha(paths.installed_kb_path())
+    assert version_floor().installed == V1  # from history, as before seals
+    from desktop.kb.store import open_kb
+
+    assert open_kb().installed_problem is None
+    apply_pack(kit.v2)
+    legacy = seal.read_seal(v1_sha)
+    assert legacy is not None and legacy["legacy"] and legacy["pack_version"] == V1
+    rollback()
+    assert sha(paths.installed_kb_path()) == v1_sha and open_kb().source == "installed"
