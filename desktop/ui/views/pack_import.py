@@ -70,6 +70,8 @@ class _Texts(QObject):
             "io": self.tr("The update could not be applied."),
             "cancelled": self.tr("The update was cancelled."),
             "not-found": self.tr("The file could not be found."),
+            "expired": self.tr("This content update has expired; a newer one may exist, so it was not applied."),
+            "revoked": self.tr("The pack is signed by a key that was revoked, so it was not applied."),
         }
         return texts.get(reason, self.tr("The update could not be applied."))
 
