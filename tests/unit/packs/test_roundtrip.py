@@ -116,7 +116,7 @@ def test_bad_versions(bad: str) -> None:
 
 # -- build ---------------------------------------------------------------------------------
 def test_build_is_deterministic_and_refuses_bad_content(kit: Kit, tmp_path: Path) -> None:
-    a = build_pack(kit.data_v1, kit.key, V1, tmp_path / "a.cartpack", changelog_en="First pack.", changelog_zh="第一个更新包。", release_date="2026-11-25")
+    a = build_pack(kit.data_v1, kit.key, V1, tmp_path / "a.cartpack", changelog_en="First pack.", changelog_zh="第一个更新包。", release_date="2026-11-25", expires="2099-12-31")
     assert a.path.read_bytes() == kit.v1.read_bytes()
     broken = tmp_path / "broken"
     shutil.copytree(kit.data_v1, broken)
