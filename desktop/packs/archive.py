@@ -24,7 +24,15 @@ from typing import BinaryIO
 
 from desktop.kb import schema
 from desktop.packs.errors import PackCancelled, PackProblem
-from desktop.packs.keys import PublicKey, fingerprint, is_revoked, trusted_keys
+from desktop.packs.keys import (
+    ALL_REVOKED,
+    REVOKED_FILE,
+    PublicKey,
+    fingerprint,
+    is_revoked,
+    revoked_fingerprints,
+    trusted_keys,
+)
 from desktop.packs.manifest import (
     MANIFEST_NAME,
     SIGNATURE_NAME,
@@ -181,6 +189,11 @@ def check_signature(manifest_bytes: bytes, signature_bytes: bytes) -> PublicKey:
     trusted = trusted_keys()
     key = trusted.get(raw_key)
     if key is None and is_revoked(raw_key):
+        if ALL_REVOKED in revoked_fingerprints():
+            raise PackProblem(
+                "revoked",
+                f"The list of revoked keys ({REVOKED_FILE}) cannot be read, so no key is trusted and the pack was not applied.",
+            )
         raise PackProblem(
             "revoked",
             f"The pack is signed by a key that was revoked ({fingerprint(raw_key)}), so it was not applied.",
