@@ -46,8 +46,8 @@ def catalogue_locale(lang: str | None) -> str | None:
 def translation(lang: str | None) -> _gettext.NullTranslations:
     """The catalogue for `lang`, loaded once; English (the message ids) when there is none.
 
-    A language the program knows but whose `.mo` was not compiled warns once: the text then
-    reads in English, which is the symptom of a build that skipped `make i18n`.
+    A language with a catalogue folder but no compiled `.mo` warns once: the text then reads in
+    English, which is the symptom of a build that skipped `make i18n`.
     """
     locale = catalogue_locale(lang)
     if locale is None:
@@ -55,8 +55,9 @@ def translation(lang: str | None) -> _gettext.NullTranslations:
     try:
         return _gettext.translation(DOMAIN, localedir=locale_dir(), languages=[locale])
     except FileNotFoundError:
-        warnings.warn(f"no compiled catalogue for {lang!r} in {locale_dir()} (run `make i18n`); "
-                      "showing English", RuntimeWarning, stacklevel=2)
+        if (paths.resource_path("locale") / locale).is_dir():
+            warnings.warn(f"no compiled catalogue for {lang!r} in {locale_dir()} (run `make i18n`); "
+                          "showing English", RuntimeWarning, stacklevel=2)
         return _gettext.NullTranslations()
 
 
