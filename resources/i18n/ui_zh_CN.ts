@@ -1368,7 +1368,7 @@
     </message>
 </context>
 <context>
-    <name>_Tr</name>
+    <name>ErrorDialog</name>
     <message>
         <location filename="../../desktop/ui/errors.py" line="43"/>
         <source>Something went wrong: {0}. The program is still running; the details were saved to the log.</source>

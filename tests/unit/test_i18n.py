@@ -4,6 +4,7 @@ and the run-time side stays stdlib (no Babel, no Qt)."""
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 import warnings
@@ -34,6 +35,14 @@ def test_every_catalogue_entry_is_translated_and_compiled() -> None:
 def test_every_message_in_the_code_is_in_the_catalogues() -> None:
     pytest.importorskip("babel")
     assert _tool().unextracted() == []
+
+
+def test_no_message_hides_from_extraction() -> None:
+    """Babel finds `_("...")`, not `gettext(lang)("...")`: a literal there would never be translated."""
+    hidden = re.compile(r"gettext\([^()]*\)\(\s*[\"']")
+    found = [f"{p.relative_to(ROOT)}:{n}" for p in sorted((ROOT / "desktop").rglob("*.py"))
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if hidden.search(line)]
+    assert found == []
 
 
 def test_the_checker_catches_untranslated_fuzzy_and_mismatched_placeholders(tmp_path: Path) -> None:
