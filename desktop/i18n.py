@@ -82,6 +82,12 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """`N_` with a context (written out as a literal, for Babel); translate it later with
+    `pgettext(lang)(context, message)`."""
+    return message
+
+
 class Msg:
     """A message kept untranslated until someone reads it, so one result (a grade, say) can be
     shown in the window's language and printed by the CLI in another.

@@ -23,7 +23,7 @@ POT = LOCALE / "cartref.pot"
 TS_DIR = ROOT / "resources" / "i18n"
 UI = ROOT / "desktop" / "ui"
 
-KEYWORDS = ("-k", "Msg", "-k", "NMsg:1,2", "-k", "p_:1c,2", "-k", "N_")
+KEYWORDS = ("-k", "Msg", "-k", "NMsg:1,2", "-k", "p_:1c,2", "-k", "N_", "-k", "NP_:1c,2", "-k", "n_:1,2")
 """Besides Babel's defaults (_, gettext, ngettext, pgettext, ...): the markers desktop/i18n.py defines."""
 
 TS_AREAS: dict[str, tuple[str, ...]] = {
