@@ -14,7 +14,7 @@ from typing import Any
 from desktop.commands.common import add_kb_option, lang_choice, open_for, print_json, print_table
 from desktop.errors import NotFoundError
 from desktop.geo.nearest import KINDS, CentreFinder
-from desktop.i18n import gettext
+from desktop.i18n import gettext, pgettext
 
 
 def register(sub: Any) -> None:
@@ -53,9 +53,9 @@ def run(args: argparse.Namespace) -> int:
     )
     origin = result.origin
     zh = args.lang.startswith("zh")
-    _ = gettext(args.lang)
+    _, p_ = gettext(args.lang), pgettext(args.lang)
     if origin is not None and origin.ambiguous:
-        others = "; ".join(p.label(args.lang) for p in origin.alternatives[:5])
+        others = p_("list separator", "; ").join(p.label(args.lang) for p in origin.alternatives[:5])
         note = _("%(query)s taken as %(place)s (most populous); also: %(others)s") % {
             "query": repr(args.near.strip()), "place": origin.label(args.lang), "others": others}
         sys.stderr.write(f"cartref: {note}\n")
