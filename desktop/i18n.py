@@ -8,7 +8,8 @@ catalogue. Placeholders are `%(name)s` everywhere: the style Jinja's i18n extens
 with and the one Babel checks between a message and its translation.
 
 Ground floor (stdlib only, no Qt, no Babel: Babel costs ~47 M instructions and is only a
-build tool); `gettext` adds ~3.7 M and is imported here, not on the window's first frame.
+build tool). The window's first frame does not import this module; stdlib `gettext` (~3.7 M)
+is loaded there anyway.
 """
 
 from __future__ import annotations
