@@ -55,8 +55,10 @@ def extract_pot(out: Path) -> None:
 
 
 def lupdate(ts: Path, sources: list[Path]) -> None:
-    subprocess.run([_bin("pyside6-lupdate"), *map(str, sources), "-no-obsolete", "-ts", str(ts)], check=True,
-                   capture_output=True)
+    """Merge the widgets' texts into `ts`. A text lupdate no longer finds stays, marked vanished,
+    and fails the check: the code dropped it, or hides it from lupdate (`tr(ctx, text)`,
+    `translate(ctx, variable)`); either way a person decides, not the merge."""
+    subprocess.run([_bin("pyside6-lupdate"), *map(str, sources), "-ts", str(ts)], check=True, capture_output=True)
 
 
 def extract() -> int:
@@ -147,7 +149,10 @@ def ts_problems_at(copy: Path, original: Path) -> list[str]:
         name = context.findtext("name")
         for message in context.iter("message"):
             tr = message.find("translation")
-            if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished") or not "".join(tr.itertext()):
+            kind = tr.get("type") if tr is not None else "missing"
+            if kind in ("obsolete", "vanished"):
+                out.append(f"{rel}: {name}: no longer found in the code by lupdate: {message.findtext('source')!r}")
+            elif kind in ("unfinished", "missing") or tr is None or not "".join(tr.itertext()):
                 out.append(f"{rel}: {name}: not translated (run `make i18n`): {message.findtext('source')!r}")
     return out
 
