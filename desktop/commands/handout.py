@@ -89,7 +89,7 @@ def _list(as_json: bool) -> int:
     if as_json:
         print_json(rows)
     else:
-        print_table(["name", "title", "languages"], [[h.name, f"{h.title_en} / {h.title_zh}", "en, zh"] for h in catalog.HANDOUTS])
+        print_table(["name", "title", "languages"], [[h.name, f"{h.title_en} / {h.title('zh')}", "en, zh"] for h in catalog.HANDOUTS])
     return 0
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
+from desktop.i18n import gettext, pgettext
 from desktop.kb.compare import metric_label
 from desktop.kb.records import (
     Article,
@@ -222,11 +223,14 @@ class HandoutContent:
         """Dated rules on these topics for the product (class-wide ones too), old and new."""
         from desktop.kb.rules import rules_for
 
+        p_ = pgettext(self.lang)
         out: list[RuleView] = []
         for topic in topics:
             for r in rules_for(self.kb, topic=topic, therapy_id=therapy_id):
                 self.use(r.source_ids)
-                since = (f"{r.valid_from} – {r.valid_to}" if r.valid_to else f"{r.valid_from} 起") if self.zh else r.period_label
+                since = (p_("handout rules list: when a rule is valid", "%(start)s – %(end)s") % {
+                    "start": r.valid_from, "end": r.valid_to} if r.valid_to
+                    else p_("handout rules list: when a rule is valid", "since %(date)s") % {"date": r.valid_from})
                 out.append(RuleView(r.id, r.topic, r.text(self.lang), r.jurisdiction_label(self.lang), since,
                                     not r.valid_to, r.day_from, r.day_to, r.source_ids))
         return out
@@ -235,7 +239,8 @@ class HandoutContent:
         if therapy is None:
             return ""
         name = therapy.name(self.lang)
-        return f"{name}（{therapy.brand}）" if self.zh and therapy.brand else (f"{name} ({therapy.brand})" if therapy.brand else name)
+        _ = gettext(self.lang)
+        return _("%(name)s (%(brand)s)") % {"name": name, "brand": therapy.brand} if therapy.brand else name
 
     def key_trial(self, therapy: Therapy | None) -> Trial | None:
         if therapy is None:

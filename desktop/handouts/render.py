@@ -18,10 +18,11 @@ import jinja2
 import segno
 from markupsafe import Markup
 
-from desktop import paths
+from desktop import i18n, paths
 from desktop.errors import UserInputError
 from desktop.handouts import catalog, journey
 from desktop.handouts.content import HandoutContent
+from desktop.i18n import N_
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 
@@ -109,8 +110,7 @@ class RenderedHandout:
     card_area_px: tuple[float, float] = (0.0, 0.0)
 
 
-NOTICE_EN = "Information, not medical advice. Your care team's instructions come first."
-NOTICE_ZH = "本资料仅供参考，不构成医疗建议。请以您的医疗团队的指导为准。"
+NOTICE = N_("Information, not medical advice. Your care team's instructions come first.")
 
 
 def parse_date(text: str) -> date:
@@ -170,9 +170,29 @@ def environment() -> jinja2.Environment:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=["jinja2.ext.i18n"],
         )
+        # `_()`/`gettext()`/`pgettext()` in the templates, translated into the `lang` of the render
+        # (catalogue `cartref`, desktop/i18n.py); newstyle: `_("Day %(n)s", n=3)`, escaped arguments.
+        _ENV.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
+            gettext=_template_gettext, ngettext=_template_ngettext, newstyle=True, pgettext=_template_pgettext)
         _ENV.filters["safe_html"] = lambda s: Markup(s)  # only for HTML this package produced
     return _ENV
+
+
+@jinja2.pass_context
+def _template_gettext(context: jinja2.runtime.Context, message: str) -> str:
+    return i18n.gettext(context["lang"])(message)
+
+
+@jinja2.pass_context
+def _template_ngettext(context: jinja2.runtime.Context, singular: str, plural: str, n: int) -> str:
+    return i18n.ngettext(context["lang"])(singular, plural, n)
+
+
+@jinja2.pass_context
+def _template_pgettext(context: jinja2.runtime.Context, msgctxt: str, message: str) -> str:
+    return i18n.pgettext(context["lang"])(msgctxt, message)
 
 
 def _calendar_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, personal: Personal, lang: str,
@@ -250,9 +270,6 @@ def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = Non
     if personal.logo:
         images["logo.png"] = personal.logo
 
-    def t(en: str, zh_text: str) -> str:
-        return zh_text if zh else en
-
     infusion = personal.infusion_date
     phases = [journey.phase_dates(p, infusion, lang) for p in journey.phases_from_kb(kb)]
     cal_ctx = _calendar_context(kb, spec, personal, lang, content) if spec.calendar else {}
@@ -266,7 +283,6 @@ def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = Non
         "c": content,
         "lang": lang,
         "zh": zh,
-        "t": t,
         "fs": sizes,
         "large": options.large_print,
         "title": title,
@@ -299,7 +315,7 @@ def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = Non
 
     source_ids = content.source_ids()
     meta = kb.meta()
-    extra = {"source_ids": source_ids, "meta": meta, "notice": t(NOTICE_EN, NOTICE_ZH)}
+    extra = {"source_ids": source_ids, "meta": meta, "notice": i18n.gettext(lang)(NOTICE)}
     header = env.get_template("handouts/_header.html.j2").render(ctx | extra)
     footer = env.get_template("handouts/_footer.html.j2").render(ctx | extra)
     return RenderedHandout(

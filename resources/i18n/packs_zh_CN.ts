@@ -174,7 +174,7 @@ Install it anyway? You can roll back afterwards.</source>
     </message>
 </context>
 <context>
-    <name>_Texts</name>
+    <name>PackRefusal</name>
     <message>
         <location filename="../../desktop/ui/pack_import.py" line="55" />
         <source>The file is damaged or incomplete. Copy it again and retry.</source>

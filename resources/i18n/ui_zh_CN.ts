@@ -343,16 +343,6 @@
         <translation>内容哈希 {0}；文件 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="453"/>
-        <source>Import update</source>
-        <translation>导入更新</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="453"/>
-        <source>This build cannot import content updates.</source>
-        <translation>此版本无法导入内容更新。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="614"/>
         <location filename="../../desktop/ui/main_window.py" line="639"/>
         <location filename="../../desktop/ui/main_window.py" line="653"/>
@@ -1368,7 +1358,7 @@
     </message>
 </context>
 <context>
-    <name>_Tr</name>
+    <name>ErrorDialog</name>
     <message>
         <location filename="../../desktop/ui/errors.py" line="43"/>
         <source>Something went wrong: {0}. The program is still running; the details were saved to the log.</source>

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.clinical.calendar import Calendar, recovery_calendar
+from desktop.clinical.calendar import Calendar, month_title, recovery_calendar
 from desktop.errors import CartrefError
+from desktop.i18n import NP_, pgettext
 from desktop.kb.rules import regions
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
@@ -59,13 +60,19 @@ def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
+WEEKDAY_HEADS = (NP_("calendar view: weekday column", "Mon"), NP_("calendar view: weekday column", "Tue"),
+                 NP_("calendar view: weekday column", "Wed"), NP_("calendar view: weekday column", "Thu"),
+                 NP_("calendar view: weekday column", "Fri"), NP_("calendar view: weekday column", "Sat"),
+                 NP_("calendar view: weekday column", "Sun"))
+
+
 def calendar_html(cal: Calendar, lang: str) -> str:
     """Month grids with key days coloured and lettered, then the legend."""
-    zh = lang.startswith("zh")
-    heads = ["一", "二", "三", "四", "五", "六", "日"] if zh else ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    p_ = pgettext(lang)
+    heads = [p_("calendar view: weekday column", day) for day in WEEKDAY_HEADS]
     out = ["<html><body>"]
     for year, month in cal.months():
-        title = f"{year}年{month}月" if zh else dt.date(year, month, 1).strftime("%B %Y")
+        title = month_title(year, month, lang)
         out.append(f"<h3 style='margin:6px 0 2px 0'>{title}</h3>")
         out.append("<table cellspacing='1' cellpadding='3' style='border-collapse:collapse'><tr>")
         out.extend(f"<th width='44' style='color:#555'>{h}</th>" for h in heads)
