@@ -1,7 +1,7 @@
 """What the recovery-calendar and symptom-log handouts print, computed without Qt.
 
-The dates come from `desktop.clinical.calendar.recovery_calendar` under one jurisdiction's
-dated rules; this module only arranges them for paper (month grids with marked days, the
+The dates come from the plan (`desktop.recovery.plan.Plan`, computed under one jurisdiction's
+dated rules before rendering); this module only arranges them for paper (month grids with marked days, the
 event list, the log sheet's rows) and reads the "call now" thresholds from the KB's safety
 articles and glossary, so no clinical number is written into a template.
 """
@@ -12,20 +12,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from desktop.clinical.calendar import (
-    TOPIC_TITLES,
-    Calendar,
-    CalendarEvent,
-    CalendarNote,
-    recovery_calendar,
-    resolve_region,
-)
 from desktop.errors import UserInputError
-from desktop.handouts import journey
-from desktop.handouts.content import DEFAULT_THERAPY, HandoutContent, split_cite_ids
-from desktop.kb.rules import Region, regions, rules_for
-from desktop.kb.store import KnowledgeBase
+from desktop.handouts.content import HandoutContent, split_cite_ids
 from desktop.kb.text import in_language
+from desktop.recovery import journey
+from desktop.recovery.calendar import Calendar, CalendarNote
 
 # kind -> (colour, English mark, Chinese mark); the mark keeps days apart on a grey printer.
 MARKS: dict[str, tuple[str, str, str]] = {
@@ -48,48 +39,6 @@ WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAYS_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
              "October", "November", "December")
-
-
-def jurisdictions(kb: KnowledgeBase) -> list[Region]:
-    """The regions a calendar can be computed for (the KB's `rule_regions`)."""
-    return regions(kb)
-
-
-def default_jurisdiction(kb: KnowledgeBase, therapy_id: str = DEFAULT_THERAPY) -> str:
-    """The region whose rules name the product (China for eque-cel); else the first region; '' if none."""
-    known = [r.id for r in regions(kb)]
-    if not known:
-        return ""
-    for rule in rules_for(kb, therapy_id=therapy_id):
-        if therapy_id in rule.therapy_ids and rule.region in known:
-            return rule.region
-    return known[0]
-
-
-def check_jurisdiction(kb: KnowledgeBase, jurisdiction: str) -> str:
-    """The region id for a typed jurisdiction (id, name or alias such as us / china); one-line error otherwise."""
-    return resolve_region(jurisdiction, regions(kb)).id
-
-
-def build_calendar(kb: KnowledgeBase, infusion: dt.date, jurisdiction: str = "",
-                   leukapheresis: dt.date | None = None) -> tuple[Calendar, bool]:
-    """The calendar under `jurisdiction` (default: the product's); (calendar, has_rules).
-
-    A KB without dated rules still gets a calendar with the days the user typed, and
-    `has_rules` False so the handout says the rules are missing instead of inventing them.
-    """
-    if leukapheresis is not None and leukapheresis >= infusion:
-        raise UserInputError("the leukapheresis date must be before the infusion date")
-    if not regions(kb):
-        if jurisdiction:
-            resolve_region(jurisdiction, [])  # raises: this KB has no rules
-        events = [CalendarEvent("infusion", infusion, infusion, 0, 0, *TOPIC_TITLES["infusion"])]
-        if leukapheresis is not None:
-            rel = (leukapheresis - infusion).days
-            events.insert(0, CalendarEvent("leukapheresis", leukapheresis, leukapheresis, rel, rel, *TOPIC_TITLES["leukapheresis"]))
-        return Calendar(infusion, "", "", "", leukapheresis, events=tuple(events)), False
-    region = jurisdiction or default_jurisdiction(kb)
-    return recovery_calendar(infusion, region, leukapheresis, kb), True
 
 
 # -- labels --------------------------------------------------------------------------------

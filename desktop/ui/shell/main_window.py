@@ -536,14 +536,14 @@ class MainWindow(QMainWindow):
     def _pack_paths(urls: list[Any]) -> list[str]:
         return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(PACK_SUFFIXES)]
 
-    def print_from_calendar(self, name: str, params: dict[str, Any]) -> None:
-        """The calendar's "Print…" opens the matching handout with the calendar's dates filled in."""
+    def print_from_calendar(self, request: Any) -> None:
+        """The calendar's "Print…" opens the matching handout with the calendar's plan (a `PrintRequest`)."""
         if "handouts" not in self.view_factories:
             return
         self.navigate("view:handouts")
         show = getattr(self.view("handouts"), "show_template", None)
         if show is not None:
-            show(name, params)
+            show(request)
 
     # -- offline feedback -----------------------------------------------------------------
     def _search_found_nothing(self, query: str) -> None:

@@ -27,6 +27,7 @@ def rules_kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase
 
 
 def test_calendar_view(qtbot, rules_kb: KnowledgeBase) -> None:  # type: ignore[no-untyped-def]
+    from desktop.handouts.render import PrintRequest
     from desktop.ui.views.calendar_view import CalendarView
 
     view = CalendarView(rules_kb)
@@ -44,10 +45,12 @@ def test_calendar_view(qtbot, rules_kb: KnowledgeBase) -> None:  # type: ignore[
     texts = [view.events.topLevelItem(i).text(2) for i in range(view.events.topLevelItemCount())]
     assert "清淋化疗" in texts
     assert "2028年2月" in view.grid.toPlainText()
-    emitted: list[tuple[str, dict[str, str]]] = []
-    view.printRequested.connect(lambda name, params: emitted.append((name, params)))
+    emitted: list[PrintRequest] = []
+    view.printRequested.connect(emitted.append)
     view.print_button.click()
-    assert emitted and emitted[0][0] == "recovery-calendar" and emitted[0][1]["jurisdiction"] == "China"
+    assert emitted and emitted[0].name == "recovery-calendar" and emitted[0].plan is view.plan
+    assert emitted[0].plan.calendar is view.calendar and view.calendar.jurisdiction == "China"
+    assert emitted[0].lang == "zh-Hans"
 
 
 def test_timeline_view(qtbot, rules_kb: KnowledgeBase) -> None:  # type: ignore[no-untyped-def]
