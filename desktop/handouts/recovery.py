@@ -12,8 +12,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from desktop import markup
 from desktop.errors import UserInputError
-from desktop.handouts.content import HandoutContent, split_cite_ids
+from desktop.handouts.content import HandoutContent
 from desktop.kb.text import in_language
 from desktop.recovery import journey
 from desktop.recovery.calendar import Calendar, CalendarNote
@@ -233,7 +234,6 @@ class Threshold:
 
 
 _TEMP = re.compile(r"(\d+(?:[.,]\d+)?)\s*°C")
-_CITE = re.compile(r"\[@([^\]]+)\]")
 
 
 def fever_threshold(content: HandoutContent) -> Threshold | None:
@@ -245,7 +245,7 @@ def fever_threshold(content: HandoutContent) -> Threshold | None:
                 continue
             for line in section.body_md.splitlines():
                 m = _TEMP.search(line)
-                cites = [i for c in _CITE.findall(line) for i in split_cite_ids(c)]
+                cites = markup.cite_ids(line)
                 if m and cites:
                     content.use(cites)
                     return Threshold(f"{m.group(1)} °C", tuple(cites))

@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop import markup
 from desktop.kb import schema
 from desktop.kb.yamlload import LineDict, YamlProblem, line_of, load_yaml_file, load_yaml_text
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 SOURCE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-_]*$")
-CITE_RE = re.compile(r"\[@([^\]\s;,]+)(?:[;,]\s*@?([^\]\s;,]+))*\]")
-CITE_ALL_RE = re.compile(r"\[@([^\]]+)\]")
 ARTICLE_SECTIONS = ("therapies", "trials", "safety", "journey", "about", "centers", "glossary")
 OUTCOME_COLUMNS = (
     "trial_id",
@@ -437,7 +436,7 @@ class _Checker:
             reviewed = self.date(path, 2, meta.get("reviewed_on"), "reviewed_on")
             sids = self.cited(path, 2, meta.get("source_ids"), required=section != "about")
             for offset, body_text in enumerate(body.splitlines()):
-                for group in CITE_ALL_RE.findall(body_text):
+                for group in markup.cite_groups(body_text):
                     for cite in re.split(r"[;,]\s*", group):
                         cite = cite.strip().lstrip("@")
                         if cite not in self.source_ids:

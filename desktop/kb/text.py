@@ -14,10 +14,6 @@ import unicodedata
 _CJK_BLOCKS = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
 _CJK_RANGES = "".join(f"{lo}-{hi}" for lo, hi in _CJK_BLOCKS)
 # Patterns as text, compiled (and cached by `re`) on first use, not at import.
-_MD_LINK = r"\[([^\]]*)\]\([^)]*\)"
-_MD_CITE = r"\s*\[@[^\]]+\]"
-_MD_MARKUP = r"[*_`#>|]+"
-_SPACES = r"\s+"
 
 
 @functools.cache
@@ -54,11 +50,10 @@ def index_text(text: str) -> str:
 
 
 def markdown_to_plain(md: str) -> str:
-    """Rough plain text of an article body for indexing and snippets."""
-    text = re.sub(_MD_CITE, "", md)
-    text = re.sub(_MD_LINK, r"\1", text)
-    text = re.sub(_MD_MARKUP, " ", text)
-    return re.sub(_SPACES, " ", text).strip()
+    """Plain text of an article body for indexing and snippets (`desktop.markup.to_plain`)."""
+    from desktop.markup import to_plain  # markdown-it: only when the index is built
+
+    return to_plain(md)
 
 
 def has_cjk(text: str) -> bool:
