@@ -228,7 +228,7 @@ def _parser() -> MarkdownIt:
 def _cite_rule(state: StateInline, silent: bool) -> bool:
     """`[@...]` -> one `cite` token carrying the ids (before links, which also start at `[`)."""
     start = state.pos
-    if state.src[start:start + 2] != "[@":
+    if not state.src.startswith("[@", start):
         return False
     end = state.src.find("]", start + 2)
     if end < 0:
