@@ -64,6 +64,7 @@ if TYPE_CHECKING:
         QWindow,
     )
 
+    from desktop.handouts.render import PrintRequest
     from desktop.kb.store import KnowledgeBase, OpenedKB
     from desktop.ui.reader.render import Page
     from desktop.ui.reader.search_panel import SearchPanel
@@ -536,7 +537,7 @@ class MainWindow(QMainWindow):
     def _pack_paths(urls: list[Any]) -> list[str]:
         return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(PACK_SUFFIXES)]
 
-    def print_from_calendar(self, request: Any) -> None:
+    def print_from_calendar(self, request: PrintRequest) -> None:
         """The calendar's "Print…" opens the matching handout with the calendar's plan (a `PrintRequest`)."""
         if "handouts" not in self.view_factories:
             return
