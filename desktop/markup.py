@@ -144,6 +144,15 @@ class Glossary:
         return "".join(out)
 
 
+def glossary_from(names: Iterable[tuple[str, str]], is_run: Callable[[str], bool]) -> Glossary:
+    """A `Glossary` from (name, term id) pairs; `is_run(name)` says which are matched anywhere."""
+    words: dict[str, str] = {}
+    runs: dict[str, str] = {}
+    for name, term_id in names:
+        (runs if is_run(name) else words).setdefault(name, term_id)
+    return Glossary(words, runs)
+
+
 def _term_link(term_id: str, shown_html: str) -> str:
     return f'<a class="gl" href="glossary:{esc(term_id)}">{shown_html}</a>'
 
@@ -302,12 +311,3 @@ def _escape_text(text: str) -> str:
     from markdown_it.common.utils import escapeHtml
 
     return str(escapeHtml(text))
-
-
-def glossary_from(names: Iterable[tuple[str, str]], is_run: Callable[[str], bool]) -> Glossary:
-    """A `Glossary` from (name, term id) pairs; `is_run(name)` says which are matched anywhere."""
-    words: dict[str, str] = {}
-    runs: dict[str, str] = {}
-    for name, term_id in names:
-        (runs if is_run(name) else words).setdefault(name, term_id)
-    return Glossary(words, runs)
