@@ -13,7 +13,6 @@ import unicodedata
 # CJK Unified Ideographs (+ extension A), CJK symbols are treated as separators.
 _CJK_BLOCKS = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
 _CJK_RANGES = "".join(f"{lo}-{hi}" for lo, hi in _CJK_BLOCKS)
-# Patterns as text, compiled (and cached by `re`) on first use, not at import.
 
 
 @functools.cache
@@ -47,13 +46,6 @@ def unspace_cjk(text: str) -> str:
 def index_text(text: str) -> str:
     """What is stored in the FTS index for a piece of content."""
     return space_cjk(unicodedata.normalize("NFKC", text))
-
-
-def markdown_to_plain(md: str) -> str:
-    """Plain text of an article body for indexing and snippets (`desktop.markup.to_plain`)."""
-    from desktop.markup import to_plain  # markdown-it: only when the index is built
-
-    return to_plain(md)
 
 
 def has_cjk(text: str) -> bool:

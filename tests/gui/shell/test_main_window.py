@@ -181,7 +181,7 @@ def test_corrupt_installed_kb_falls_back_with_notice(make_window, mini_kb: Path,
 
 
 def test_installed_kb_change_reloads_every_view(make_window, mini_kb: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from desktop.kb.build import build_kb
+    from desktop.content.build import build_kb
 
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: mini_kb)
     w = make_window(mini_kb)

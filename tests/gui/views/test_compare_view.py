@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.kb.build import build_kb
+from desktop.content.build import build_kb
 from desktop.kb.store import KnowledgeBase
 from desktop.ui.views.compare_view import FIXED_COLUMNS, CompareView
 from tests.helpers.paths import MINI

@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.importorskip("pytestqt")
 
-from desktop.kb.build import build_kb
+from desktop.content.build import build_kb
 from desktop.kb.store import KnowledgeBase
 from tests.helpers.paths import MINI
 from tests.helpers.rules_fixture import mini_with_rules

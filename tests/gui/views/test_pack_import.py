@@ -224,7 +224,7 @@ def test_disk_full_message(home: Path, kit: Kit, window: QWidget, responder: Any
     def full(*args: Any, **kwargs: Any) -> Any:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("desktop.kb.build.build_kb", full)
+    monkeypatch.setattr("desktop.content.build.build_kb", full)
     before = snapshot(home)
     r = responder({"summary": accept, "message": ok})
     assert import_pack(window, str(kit.v2)) is False

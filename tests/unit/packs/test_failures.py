@@ -360,7 +360,7 @@ def _enospc(*args: Any, **kwargs: Any) -> Any:
 @pytest.mark.parametrize(
     "target",
     [
-        "desktop.kb.build.build_kb",
+        "desktop.content.build.build_kb",
         "desktop.packs.apply._copy_durable",
         "desktop.packs.apply._write_atomic",
         "desktop.packs.apply._fsync_file",
@@ -387,7 +387,7 @@ def test_sqlite_disk_full_during_build(home: Path, kit: Kit, monkeypatch: pytest
     def full(*args: Any, **kwargs: Any) -> Any:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr("desktop.kb.build.build_kb", full)
+    monkeypatch.setattr("desktop.content.build.build_kb", full)
     refused(kit.v2, "disk-full")
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.content.build import build_kb
 from desktop.errors import UserInputError
 from desktop.handouts.render import Options, Personal, render_handout
-from desktop.kb.build import build_kb
 from desktop.kb.store import KnowledgeBase
 from desktop.recovery import journey
 from desktop.recovery import plan as recovery
