@@ -55,15 +55,6 @@ class Personal:
 
 
 @dataclass(frozen=True)
-class PrintRequest:
-    """A handout to show with a plan made elsewhere (the calendar view's "Print…")."""
-
-    name: str
-    plan: Plan
-    lang: str
-
-
-@dataclass(frozen=True)
 class Options:
     lang: str = "en"
     paper: str = "a4"

@@ -2,7 +2,7 @@
 
 Nothing typed here is stored. The grid and the event list come from the recovery plan
 (`desktop.recovery.plan.plan_for`); every event shows its jurisdiction and sources. "Print…"
-hands that same plan to the handouts view (a `PrintRequest`), which prints it.
+hands that same plan to the handouts view (a `PrintCalendar` request), which prints it.
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.handouts.render import PrintRequest
 from desktop.kb.rules import regions
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.calendar import Calendar
 from desktop.recovery.plan import Dates, Plan, plan_for
+from desktop.ui.shell.requests import PrintCalendar
 
 # Colours per kind of day (print-safe, distinguishable in greyscale by the letter too).
 KIND_STYLE: dict[str, tuple[str, str]] = {
@@ -103,7 +103,7 @@ class CalendarView(QWidget):
 
     openRequested = Signal(str)
     printRequested = Signal(object)
-    """A `PrintRequest` for the recovery-calendar handout with this view's plan (the main window's print path)."""
+    """A `PrintCalendar` request (ui.shell.requests) with this view's plan, passed to the handouts view through the AppContext."""
 
     def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -256,4 +256,4 @@ class CalendarView(QWidget):
         """Ask for the recovery-calendar handout of this plan; the handouts view prints it."""
         if self.plan is None:
             return
-        self.printRequested.emit(PrintRequest("recovery-calendar", self.plan, self._lang))
+        self.printRequested.emit(PrintCalendar("recovery-calendar", self.plan, self._lang))

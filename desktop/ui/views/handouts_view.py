@@ -2,7 +2,7 @@
 
 The preview shows the real pages (the same painter as the PDF). Patient details live only in
 the form; a site preset (centre, phones, logo) is saved in the user database when asked.
-Batches and many copies run on a QThread with a progress bar and a cancel button.
+Batches and many copies run on a worker thread (ui.shell.tasks) with a progress bar and a cancel button.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -36,48 +36,29 @@ from desktop.errors import CartrefError
 from desktop.handouts import catalog
 from desktop.handouts.batch import Job, all_jobs, run_jobs
 from desktop.handouts.pdf import HandoutDocument, layout
-from desktop.handouts.render import Options, Personal, PrintRequest, parse_date
+from desktop.handouts.render import Options, Personal, parse_date
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.plan import Dates, Plan, plan_for
+from desktop.ui.shell.requests import HandoutRequest, PrintCalendar, UseCentre
+from desktop.ui.shell.tasks import Task
 
 PREVIEW_DPI = 56.0
-
-
-class BatchWorker(QThread):
-    """Writes many PDFs off the UI thread; `cancel()` stops between handouts."""
-
-    progressed = Signal(int, int)
-    failed = Signal(str)
-
-    def __init__(self, kb: KnowledgeBase, jobs: list[Job], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kb = kb
-        self.jobs = jobs
-        self._cancel = False
-        self.written: list[Path] = []
-
-    def cancel(self) -> None:
-        self._cancel = True
-
-    def run(self) -> None:
-        try:
-            self.written = run_jobs(self.kb, self.jobs, lambda i, n, _job: self.progressed.emit(i, n), lambda: self._cancel)
-        except CartrefError as exc:
-            self.failed.emit(str(exc))
 
 
 class HandoutsView(QWidget):
     openRequested = Signal(str)
 
-    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None, *,
+                 user_db: sqlite3.Connection | None = None) -> None:
         super().__init__(parent)
         self.kb = kb
         self.lang = "en"
-        self._user_db: sqlite3.Connection | None = None
+        self._user_db = user_db  # the AppContext's; without one there are no site presets
         self.logo: bytes | None = None
         self.document: HandoutDocument | None = None
-        self.worker: BatchWorker | None = None
+        self.worker: Task[list[Path]] | None = None
+        self.written: list[Path] = []
         self._plan: Plan | None = None
         """The plan last shown: kept while the form's dates and jurisdiction are unchanged."""
         self._build()
@@ -262,15 +243,15 @@ class HandoutsView(QWidget):
         self._fill_choices()
         self._schedule()
 
-    def show_template(self, request: PrintRequest) -> None:
+    def show_template(self, request: PrintCalendar) -> None:
         """Select the request's handout and show it for the request's plan (the calendar view's "Print…").
 
         The form shows the plan's dates and jurisdiction; the plan itself is printed as it came,
         until a date or the jurisdiction is changed in the form.
         """
-        index = self.template.findData(request.name)
+        index = self.template.findData(request.handout)
         if index < 0:
-            self.status.setText(self.tr("Unknown handout: %1").replace("%1", request.name))
+            self.status.setText(self.tr("Unknown handout: %1").replace("%1", request.handout))
             return
         plan = request.plan
         self.template.setCurrentIndex(index)
@@ -285,6 +266,13 @@ class HandoutsView(QWidget):
         self._plan = plan
         self._timer.stop()
         self.refresh_preview()
+
+    def take_request(self, request: HandoutRequest) -> None:
+        """What another view asked for through the AppContext (`handoutRequested`)."""
+        if isinstance(request, UseCentre):
+            self.set_center(request.center_id)
+        elif isinstance(request, PrintCalendar):
+            self.show_template(request)
 
     def set_center(self, center_id: str) -> None:
         index = self.center.findData(center_id)
@@ -404,19 +392,31 @@ class HandoutsView(QWidget):
             return base
         return [Job(j.name, j.personal, j.plan, j.options, j.out.with_name(f"{j.out.stem}-{n:03d}.pdf")) for j in base for n in range(1, copies + 1)]
 
-    def start_batch(self, folder: Path) -> BatchWorker:
+    def start_batch(self, folder: Path) -> Task[list[Path]]:
+        """Write the PDFs on a worker thread; `cancel_batch()` stops between handouts."""
         jobs = self.batch_jobs(folder)
-        self.worker = BatchWorker(self.kb, jobs, self)
+        kb = self.kb
+        self.worker = Task(lambda task: run_jobs(kb, jobs, lambda i, _n, _job: task.report(i), task.cancelled),
+                           name="handouts-batch", parent=self)
+        self.written = []
         self.progress.setRange(0, len(jobs))
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.cancel_btn.setVisible(True)
         self.batch_btn.setEnabled(False)
-        self.worker.progressed.connect(lambda i, _n: self.progress.setValue(i))
-        self.worker.failed.connect(self.status.setText)
-        self.worker.finished.connect(self._batch_done)
-        self.worker.start()
-        return self.worker
+        self.worker.on_progress(self.progress.setValue)
+        self.worker.on_success(self._batch_written)
+        self.worker.on_failure(self._batch_failed)
+        self.worker.on_finished(self._batch_done)
+        return self.worker.start()
+
+    def _batch_written(self, written: list[Path]) -> None:
+        self.written = written
+
+    def _batch_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, CartrefError):
+            raise exc  # a bug: the exception hook shows it
+        self.status.setText(str(exc))
 
     def batch_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PDFs"))
@@ -435,22 +435,16 @@ class HandoutsView(QWidget):
         self.cancel_btn.setVisible(False)
         self.batch_btn.setEnabled(True)
         if self.worker is not None:
-            self.status.setText(self.tr("%n PDF(s) written", "", len(self.worker.written)))
+            self.status.setText(self.tr("%n PDF(s) written", "", len(self.written)))
 
     # -- presets -----------------------------------------------------------------------
-    def _db(self) -> sqlite3.Connection:
-        """The user database, opened on first use and kept (one connection, not one per call)."""
-        if self._user_db is None:
-            from desktop.userdata.db import open_user_db
-
-            self._user_db = open_user_db()
-        return self._user_db
-
     def _reload_presets(self) -> None:
         from desktop.userdata import presets
 
+        for widget in (self.preset, self.save_preset_btn, self.load_preset_btn):
+            widget.setEnabled(self._user_db is not None)
         try:
-            names = [p.name for p in presets.list_all(self._db())]
+            names = [p.name for p in presets.list_all(self._user_db)] if self._user_db is not None else []
         except Exception:  # the view still prints when the user database is unavailable
             names = []
         keep = self.preset.currentText()
@@ -465,11 +459,13 @@ class HandoutsView(QWidget):
         from desktop.userdata import presets
 
         name = self.preset.currentText().strip()
+        if self._user_db is None:
+            return
         if not name:
             self.status.setText(self.tr("Type a name for the site preset first."))
             return
         p = self.personal()
-        presets.save(self._db(), presets.SitePreset(name, p.center_id, p.phones, self.logo))
+        presets.save(self._user_db, presets.SitePreset(name, p.center_id, p.phones, self.logo))
         self._reload_presets()
         self.preset.setEditText(name)
         self.status.setText(self.tr("Site preset saved."))
@@ -477,7 +473,9 @@ class HandoutsView(QWidget):
     def load_preset(self) -> None:
         from desktop.userdata import presets
 
-        found = presets.get(self._db(), self.preset.currentText().strip())
+        if self._user_db is None:
+            return
+        found = presets.get(self._user_db, self.preset.currentText().strip())
         if found is None:
             self.status.setText(self.tr("No site preset with that name."))
             return

@@ -27,7 +27,6 @@ def rules_kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase
 
 
 def test_calendar_view(qtbot, rules_kb: KnowledgeBase) -> None:  # type: ignore[no-untyped-def]
-    from desktop.handouts.render import PrintRequest
     from desktop.ui.views.calendar_view import CalendarView
 
     view = CalendarView(rules_kb)
@@ -45,12 +44,14 @@ def test_calendar_view(qtbot, rules_kb: KnowledgeBase) -> None:  # type: ignore[
     texts = [view.events.topLevelItem(i).text(2) for i in range(view.events.topLevelItemCount())]
     assert "清淋化疗" in texts
     assert "2028年2月" in view.grid.toPlainText()
-    emitted: list[PrintRequest] = []
+    from desktop.ui.shell.requests import PrintCalendar
+
+    emitted: list[PrintCalendar] = []
     view.printRequested.connect(emitted.append)
     view.print_button.click()
-    assert emitted and emitted[0].name == "recovery-calendar" and emitted[0].plan is view.plan
+    assert emitted and emitted[0].handout == "recovery-calendar" and emitted[0].plan is view.plan
     assert emitted[0].plan.calendar is view.calendar and view.calendar.jurisdiction == "China"
-    assert emitted[0].lang == "zh-Hans"
+    assert emitted[0].plan.infusion == dt.date(2028, 2, 27) and emitted[0].lang == "zh-Hans"
 
 
 def test_timeline_view(qtbot, rules_kb: KnowledgeBase) -> None:  # type: ignore[no-untyped-def]
