@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from markdown_it import MarkdownIt
-
+from desktop import markup
 from desktop.i18n import gettext, pgettext
 from desktop.kb.compare import metric_label
 from desktop.kb.records import (
@@ -26,43 +25,23 @@ from desktop.kb.records import (
     Trial,
 )
 from desktop.kb.store import KnowledgeBase
+from desktop.recovery.plan import DEFAULT_THERAPY
 
-DEFAULT_THERAPY = "eque-cel"
-
-_CITE = re.compile(r"\[@([^\]]+)\]")
-_CITE_TOKEN = re.compile("\ue000([^\ue001]*)\ue001")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-
-_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
-
-
-def split_cite_ids(raw: str) -> list[str]:
-    """`@R1; @R5` -> ['R1', 'R5']."""
-    return [p.strip().lstrip("@").strip() for p in re.split(r"[;,]", raw) if p.strip().lstrip("@").strip()]
 
 
 def markdown_html(md: str, cited: list[str] | None = None, *, heading_base: int = 3) -> str:
     """Article Markdown -> safe HTML (raw HTML in the source is escaped).
 
-    `[@ID]` citations become superscript `[ID]` markers and their ids are appended to
-    `cited`. Headings are demoted so an article section never outranks the handout's own.
+    `[@ID]` citations become small `[ID]` markers and their ids are appended to `cited`.
+    Headings are demoted so an article section never outranks the handout's own.
     """
-    def token(m: re.Match[str]) -> str:
-        ids = split_cite_ids(m.group(1))
+    def cite(ids: list[str]) -> str:
         if cited is not None:
             cited.extend(ids)
-        return "\ue000" + ", ".join(ids) + "\ue001"
+        return f'<span class="cite">[{markup.esc(", ".join(ids))}]</span>'
 
-    text = _CITE.sub(token, md)
-    html = _md.render(text)
-    # CommonMark does not close `**` after CJK punctuation (e.g. `**指南：**管理`); the text is
-    # already escaped here, so pairs left on one line are made bold directly.
-    html = re.sub(r"\*\*([^*<>\n]+?)\*\*", r"<b>\1</b>", html)
-    html = _CITE_TOKEN.sub(lambda m: f'<span class="cite">[{m.group(1)}]</span>', html)
-    for level in range(6, 0, -1):
-        new = min(6, level + heading_base - 1)
-        html = html.replace(f"<h{level}>", f"<h{new}>").replace(f"</h{level}>", f"</h{new}>")
-    return html
+    return markup.to_html(md, cite=cite, heading_base=heading_base)
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """What the recovery-calendar and symptom-log handouts print, computed without Qt.
 
-The dates come from `desktop.clinical.calendar.recovery_calendar` under one jurisdiction's
-dated rules; this module only arranges them for paper (month grids with marked days, the
+The dates come from the plan (`desktop.recovery.plan.Plan`, computed under one jurisdiction's
+dated rules before rendering); this module only arranges them for paper (month grids with marked days, the
 event list, the log sheet's rows) and reads the "call now" thresholds from the KB's safety
 articles and glossary, so no clinical number is written into a template.
 """
@@ -12,21 +12,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from desktop.clinical.calendar import (
-    TOPIC_TITLES,
-    Calendar,
-    CalendarEvent,
-    CalendarNote,
-    recovery_calendar,
-    resolve_region,
-)
-from desktop.clinical.calendar import month_title as calendar_month_title
+from desktop import markup
 from desktop.errors import UserInputError
-from desktop.handouts import journey
-from desktop.handouts.content import DEFAULT_THERAPY, HandoutContent, split_cite_ids
+from desktop.handouts.content import HandoutContent
 from desktop.i18n import NP_, gettext, pgettext
-from desktop.kb.rules import Region, regions, rules_for
-from desktop.kb.store import KnowledgeBase
+from desktop.recovery import journey
+from desktop.recovery.calendar import Calendar, CalendarNote
+from desktop.recovery.calendar import month_title as calendar_month_title
 
 # kind -> (colour, mark); the one-character mark keeps days apart on a grey printer and is
 # translated (context MARK_CONTEXT).
@@ -50,48 +42,6 @@ SPAN_SHADE = "#eef2f7"
 WEEKDAYS_EN = (NP_("short weekday", "Mon"), NP_("short weekday", "Tue"), NP_("short weekday", "Wed"),
                NP_("short weekday", "Thu"), NP_("short weekday", "Fri"), NP_("short weekday", "Sat"),
                NP_("short weekday", "Sun"))
-
-
-def jurisdictions(kb: KnowledgeBase) -> list[Region]:
-    """The regions a calendar can be computed for (the KB's `rule_regions`)."""
-    return regions(kb)
-
-
-def default_jurisdiction(kb: KnowledgeBase, therapy_id: str = DEFAULT_THERAPY) -> str:
-    """The region whose rules name the product (China for eque-cel); else the first region; '' if none."""
-    known = [r.id for r in regions(kb)]
-    if not known:
-        return ""
-    for rule in rules_for(kb, therapy_id=therapy_id):
-        if therapy_id in rule.therapy_ids and rule.region in known:
-            return rule.region
-    return known[0]
-
-
-def check_jurisdiction(kb: KnowledgeBase, jurisdiction: str) -> str:
-    """The region id for a typed jurisdiction (id, name or alias such as us / china); one-line error otherwise."""
-    return resolve_region(jurisdiction, regions(kb)).id
-
-
-def build_calendar(kb: KnowledgeBase, infusion: dt.date, jurisdiction: str = "",
-                   leukapheresis: dt.date | None = None) -> tuple[Calendar, bool]:
-    """The calendar under `jurisdiction` (default: the product's); (calendar, has_rules).
-
-    A KB without dated rules still gets a calendar with the days the user typed, and
-    `has_rules` False so the handout says the rules are missing instead of inventing them.
-    """
-    if leukapheresis is not None and leukapheresis >= infusion:
-        raise UserInputError("the leukapheresis date must be before the infusion date")
-    if not regions(kb):
-        if jurisdiction:
-            resolve_region(jurisdiction, [])  # raises: this KB has no rules
-        events = [CalendarEvent("infusion", infusion, infusion, 0, 0, *TOPIC_TITLES["infusion"])]
-        if leukapheresis is not None:
-            rel = (leukapheresis - infusion).days
-            events.insert(0, CalendarEvent("leukapheresis", leukapheresis, leukapheresis, rel, rel, *TOPIC_TITLES["leukapheresis"]))
-        return Calendar(infusion, "", "", "", leukapheresis, events=tuple(events)), False
-    region = jurisdiction or default_jurisdiction(kb)
-    return recovery_calendar(infusion, region, leukapheresis, kb), True
 
 
 # -- labels --------------------------------------------------------------------------------
@@ -289,7 +239,6 @@ class Threshold:
 
 
 _TEMP = re.compile(r"(\d+(?:[.,]\d+)?)\s*°C")
-_CITE = re.compile(r"\[@([^\]]+)\]")
 
 
 def fever_threshold(content: HandoutContent) -> Threshold | None:
@@ -301,7 +250,7 @@ def fever_threshold(content: HandoutContent) -> Threshold | None:
                 continue
             for line in section.body_md.splitlines():
                 m = _TEMP.search(line)
-                cites = [i for c in _CITE.findall(line) for i in split_cite_ids(c)]
+                cites = markup.cite_ids(line)
                 if m and cites:
                     content.use(cites)
                     return Threshold(f"{m.group(1)} °C", tuple(cites))

@@ -1,6 +1,8 @@
-"""Handout = Jinja2 template (autoescaped) + KB content + personal details -> HTML.
+"""Handout = Jinja2 template (autoescaped) + KB content + a recovery plan + personal details -> HTML.
 
-No Qt here: `pdf.py` lays the HTML out on paper. Everything a user typed goes into the
+The plan (`desktop.recovery.plan.plan_for`) is computed before rendering; this module only
+projects it, with the KB's content, into the templates. No Qt here: `pdf.py` lays the HTML
+out on paper. Everything a user typed goes into the
 template as plain strings, so autoescaping prints `<b>Li</b> & "Wang"` literally.
 """
 
@@ -20,11 +22,12 @@ from markupsafe import Markup
 
 from desktop import i18n, paths
 from desktop.errors import UserInputError
-from desktop.handouts import catalog, journey
+from desktop.handouts import catalog
 from desktop.handouts.content import HandoutContent
 from desktop.i18n import N_
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
+from desktop.recovery.plan import Plan
 
 # 96 px per inch layout units (QTextDocument's default); 1 mm = 96 / 25.4 px.
 PX_PER_MM = 96 / 25.4
@@ -34,7 +37,11 @@ CUT_MARGIN_MM = 5.0
 
 @dataclass(frozen=True)
 class Personal:
-    """Details typed for one print. Never stored by this module."""
+    """Details typed for one print. Never stored by this module.
+
+    The three date fields are what the plan is computed from (`plan_for(kb, personal)`); the
+    handout prints the plan's dates, so a form passes the plan made from these same fields.
+    """
 
     patient: str = ""
     infusion_date: date | None = None
@@ -195,20 +202,16 @@ def _template_pgettext(context: jinja2.runtime.Context, msgctxt: str, message: s
     return i18n.pgettext(context["lang"])(msgctxt, message)
 
 
-def _calendar_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, personal: Personal, lang: str,
+def _calendar_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, plan: Plan, lang: str,
                       content: HandoutContent) -> dict[str, Any]:
     """Calendar, month grids, event rows, notes and the log sheet's rows for the calendar handouts."""
     from desktop.handouts import recovery
 
-    infusion = personal.infusion_date
-    if infusion is None and spec.needs_infusion:
+    if plan.infusion is None and spec.needs_infusion:
         raise UserInputError(f"the {spec.name} handout needs an infusion date (--infusion-date YYYY-MM-DD)")
-    if infusion is None and personal.leukapheresis_date is not None:
-        raise UserInputError("a leukapheresis date needs an infusion date too")
-    cal, has_rules = (recovery.build_calendar(kb, infusion, personal.jurisdiction.strip(), personal.leukapheresis_date)
-                      if infusion is not None else (None, bool(recovery.jurisdictions(kb))))
-    if infusion is None and personal.jurisdiction.strip():
-        recovery.check_jurisdiction(kb, personal.jurisdiction)
+    if plan.problem:
+        raise UserInputError(plan.problem)
+    cal, has_rules = plan.calendar, plan.has_rules
     if not has_rules:
         content.missing.append("dated rules (jurisdiction, periods)")
     log_sheet = spec.name == "symptom-log"
@@ -230,9 +233,12 @@ def _calendar_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, personal: Pe
     }
 
 
-def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = None, options: Options | None = None,
-                   *, shrink: float = 1.0) -> RenderedHandout:
+def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | None = None,
+                   personal: Personal | None = None, *, shrink: float = 1.0) -> RenderedHandout:
     """Render one handout to HTML plus what the page painter needs (header, footer, images).
+
+    Dates, phases and the calendar come from `plan` only; `personal` gives the name, centre,
+    phones, note and logo.
 
     `shrink` (< 1) scales the type down; the layout uses it only to keep a one-page
     clinician summary on one page when the KB grows.
@@ -270,9 +276,9 @@ def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = Non
     if personal.logo:
         images["logo.png"] = personal.logo
 
-    infusion = personal.infusion_date
-    phases = [journey.phase_dates(p, infusion, lang) for p in journey.phases_from_kb(kb)]
-    cal_ctx = _calendar_context(kb, spec, personal, lang, content) if spec.calendar else {}
+    infusion = plan.infusion
+    phases = plan.phase_dates(lang)
+    cal_ctx = _calendar_context(kb, spec, plan, lang, content) if spec.calendar else {}
 
     card_w = CARD_W_MM * PX_PER_MM
     card_h = CARD_H_MM * PX_PER_MM
@@ -302,7 +308,7 @@ def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = Non
         "card_w": card_w,
         "card_h": card_h,
         "compact_sources": spec.name in ("clinician-summary", "wallet-card"),
-        "leukapheresis": personal.leukapheresis_date.isoformat() if personal.leukapheresis_date else "",
+        "leukapheresis": plan.leukapheresis.isoformat() if plan.leukapheresis else "",
         **cal_ctx,
     }
     env = environment()

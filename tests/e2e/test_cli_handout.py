@@ -53,8 +53,8 @@ def expected_lymphodepletion(kb: Path, infusion: str, jurisdiction: str) -> list
     """The lymphodepletion dates the KB's rule gives (computed by the calendar, not typed here)."""
     from datetime import date
 
-    from desktop.handouts.recovery import build_calendar
     from desktop.kb.store import KnowledgeBase
+    from desktop.recovery.plan import build_calendar
 
     with KnowledgeBase(kb) as opened:
         cal, _ = build_calendar(opened, date.fromisoformat(infusion), jurisdiction)

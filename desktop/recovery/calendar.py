@@ -4,7 +4,8 @@ Every period comes from a dated rule in the KB (`desktop.kb.rules`) for the chos
 jurisdiction, and every event carries that rule's id and sources. Where the sources give no
 rule (e.g. no NMPA proximity or driving period was found), the calendar says so as a gap note
 instead of borrowing another jurisdiction's number; staff may type the treating centre's own
-periods, which are printed as such. Pure: nothing is stored, nothing is read but the KB.
+periods, which are printed as such. Pure: nothing is stored, nothing is read but the KB the
+caller passes (this module never opens one itself).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from desktop.errors import UserInputError
 from desktop.i18n import N_, gettext
 from desktop.kb.rules import Region, Rule, regions, rules_for
+from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import in_language
 
 GAP_TOPICS = ("monitoring-period", "stay-near-centre", "driving")
@@ -249,8 +251,8 @@ def recovery_calendar(
     infusion: dt.date,
     jurisdiction: str,
     leukapheresis: dt.date | None = None,
-    kb: Any = None,
     *,
+    kb: KnowledgeBase,
     therapy_id: str | None = None,
     centre_periods: Mapping[str, int] | None = None,
 ) -> Calendar:
@@ -261,24 +263,14 @@ def recovery_calendar(
     """
     if not isinstance(infusion, dt.date):
         raise UserInputError("infusion date is required")
-    owned = None
-    if kb is None:
-        from desktop.kb.store import open_kb
-
-        owned = open_kb().kb
-        kb = owned
-    try:
-        return _compute(infusion, jurisdiction, leukapheresis, kb, therapy_id, dict(centre_periods or {}))
-    finally:
-        if owned is not None:
-            owned.close()
+    return _compute(infusion, jurisdiction, leukapheresis, kb, therapy_id, dict(centre_periods or {}))
 
 
 def _compute(
     infusion: dt.date,
     jurisdiction: str,
     leukapheresis: dt.date | None,
-    kb: Any,
+    kb: KnowledgeBase,
     therapy_id: str | None,
     centre: dict[str, int],
 ) -> Calendar:

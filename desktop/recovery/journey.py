@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from desktop.clinical.calendar import add_period
 from desktop.i18n import N_, gettext, ngettext, pgettext
+from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import in_language
+from desktop.recovery.calendar import add_period
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,13 @@ PHASES: tuple[Phase, ...] = (
 )
 
 
-def phases_from_kb(kb: object, therapy_id: str = "eque-cel") -> tuple[Phase, ...]:
+def phases_from_kb(kb: KnowledgeBase, therapy_id: str = "eque-cel") -> tuple[Phase, ...]:
     """PHASES, with the lymphodepletion days taken from the KB's dated rule when it has one."""
     from dataclasses import replace
 
     from desktop.kb.rules import rules_for
 
-    found = [r for r in rules_for(kb, topic="lymphodepletion", therapy_id=therapy_id) if r.day_from is not None and r.therapy_ids]  # type: ignore[arg-type]
+    found = [r for r in rules_for(kb, topic="lymphodepletion", therapy_id=therapy_id) if r.day_from is not None and r.therapy_ids]
     if not found:
         return PHASES
     rule = found[0]
