@@ -16,8 +16,8 @@ from typing import Any
 
 import sqlite_utils
 
-from desktop.atomic import atomic_path
 from desktop.errors import ContentError
+from desktop.fileio import atomic_path
 from desktop.kb import schema
 from desktop.kb.compare import metric_label
 from desktop.kb.content import Content, load_content

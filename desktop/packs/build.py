@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import __version__
-from desktop.atomic import atomic_path
 from desktop.errors import ContentError, UserInputError
+from desktop.fileio import atomic_path
 from desktop.kb import schema
 from desktop.kb.content import load_content
 from desktop.packs.keys import KeyPair
