@@ -8,13 +8,18 @@ DATA := $(shell find data -type f 2>/dev/null) $(wildcard desktop/kb/*.py deskto
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test test-bundle bench bundle dist lint system-deps kb i18n clean
+.PHONY: run test test-slow test-bundle bench bundle dist lint system-deps kb i18n clean
 
 run: $(STAMP) $(KB) $(QM)
 	$(BIN)/cartref
 
+# The everyday run; the slow tests (kill tests, the second paper size of the handout matrix)
+# are `make test-slow`. CI runs both.
 test: system-deps $(STAMP) $(KB) $(QM)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not slow"
+
+test-slow: system-deps $(STAMP) $(KB) $(QM)
+	$(BIN)/python -m pytest -m slow
 
 bench: $(STAMP) $(KB) $(QM)
 	$(BIN)/python -m bench
@@ -22,6 +27,7 @@ bench: $(STAMP) $(KB) $(QM)
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 system-deps:
 	@bash scripts/system-deps.sh

@@ -17,7 +17,7 @@ from desktop import paths
 from desktop.kb.store import open_kb
 from desktop.kb.verify import verify_kb
 from desktop.packs.apply import STAGES
-from tests.helpers.packs_kit import V1, V2, Kit, build_kit, install_template, sha
+from tests.helpers.packs_kit import V1, V2, Kit, install_template, sha
 from tests.helpers.paths import ROOT
 
 
@@ -31,11 +31,6 @@ def one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
     return lines[0]
-
-
-@pytest.fixture(scope="module")
-def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
-    return build_kit(tmp_path_factory.mktemp("packkit"))
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,6 @@ from tests.helpers.packs_kit import (
     V1,
     V2,
     Kit,
-    build_kit,
     craft,
     file_list,
     install_template,
@@ -32,11 +31,6 @@ from tests.helpers.packs_kit import (
     snapshot,
     write_zip,
 )
-
-
-@pytest.fixture(scope="module")
-def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
-    return build_kit(tmp_path_factory.mktemp("packkit"))
 
 
 @pytest.fixture

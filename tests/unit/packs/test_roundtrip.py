@@ -33,13 +33,8 @@ from desktop.packs import (
 from desktop.packs.apply import ASIDE, INCOMING, JOURNAL, _locked
 from desktop.packs.errors import PackProblem
 from desktop.packs.keys import write_keypair
-from tests.helpers.packs_kit import V1, V2, Kit, build_kit, install_template, sha, trust_only
+from tests.helpers.packs_kit import V1, V2, Kit, install_template, sha, trust_only
 from tests.helpers.windows_files import emulate_windows_flushing
-
-
-@pytest.fixture(scope="module")
-def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
-    return build_kit(tmp_path_factory.mktemp("packkit"))
 
 
 # -- keys ----------------------------------------------------------------------------------
