@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 KB := resources/kb/kb.sqlite
 STAMP := $(VENV)/.installed
-DATA := $(shell find data -type f 2>/dev/null) $(wildcard desktop/kb/*.py desktop/geo/*.py)
+DATA := $(shell find data -type f 2>/dev/null) $(wildcard desktop/content/*.py desktop/content/*.tsv desktop/kb/*.py desktop/geo/gazetteer.py)
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 

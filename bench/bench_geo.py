@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 from desktop import paths
+from desktop.content.build import build_kb
 from desktop.geo.gazetteer import normalise
 from desktop.geo.nearest import CentreFinder
-from desktop.kb.build import build_kb
 from desktop.kb.store import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,8 +63,7 @@ def _query_rows(kb_path: Path) -> list[dict[str, object]]:
     floor: list[float] = []
     for q in queries:
         t = time.perf_counter()
-        kb.query("SELECT p.* FROM place_names n JOIN places p ON p.id = n.place_id WHERE n.norm = ? "
-                 "ORDER BY p.population DESC LIMIT 10", (normalise(q),))
+        kb.places_named(normalise(q), 10)
         floor.append((time.perf_counter() - t) * 1000)
     p95 = _pct(found, 95)
     return [

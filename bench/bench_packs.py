@@ -10,8 +10,8 @@ import zipfile
 from pathlib import Path
 
 from desktop import paths
-from desktop.kb.build import build_kb
-from desktop.kb.content import load_content
+from desktop.content.build import build_kb
+from desktop.content.load import load_content
 
 
 def _timed(fn: object) -> float:

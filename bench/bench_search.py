@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 from desktop import paths
+from desktop.content.build import build_kb
 from desktop.kb import schema
-from desktop.kb.build import build_kb
 from desktop.kb.search import Searcher
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import index_text

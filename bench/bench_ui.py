@@ -9,7 +9,7 @@
 - keystroke to results: key events (with text, also Chinese) sent to the search field of a
   window on the shipped KB, timed until the results list has been refilled: debounce timer +
   search + building the list. Keys come 150 ms apart (a fast typist, 80 words a minute);
-  keys closer together than search_panel.BURST_GAP_MS are merged by design.
+  keys closer together than search_controller.BURST_GAP_MS are merged by design.
 - memory: resident set size after visiting every view and a page of each kind.
 """
 
@@ -231,7 +231,7 @@ def interactive_rows() -> list[dict[str, object]]:
             while time.perf_counter() < started + KEY_GAP_S:
                 app.processEvents()
                 time.sleep(0.002)
-    from desktop.ui.reader.search_panel import DEBOUNCE_MS
+    from desktop.ui.reader.search_controller import DEBOUNCE_MS
 
     rows: list[dict[str, object]] = [
         {"name": f"ui keystroke to results p95 (burst debounce {DEBOUNCE_MS} ms)", "value": _pct(samples, 95),

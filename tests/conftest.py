@@ -74,7 +74,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture(scope="session")
 def mini_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny KB built from tests/fixtures/mini (fast, stable, independent of the real content)."""
-    from desktop.kb.build import build_kb
+    from desktop.content.build import build_kb
 
     out = tmp_path_factory.mktemp("kb") / "mini.sqlite"
     build_kb(FIXTURES / "mini", out, extra=False)
@@ -99,7 +99,7 @@ def real_kb() -> Path:
 
     path = paths.bundled_kb_path()
     if not path.exists():
-        from desktop.kb.build import build_kb
+        from desktop.content.build import build_kb
 
         build_kb(paths.data_dir(), path)
     return path

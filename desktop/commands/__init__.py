@@ -6,22 +6,79 @@ The parser lives here, not in `desktop.cli`: opening the window needs no argpars
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Callable
+from typing import Any
 
-# Sub-command modules, in the order `cartref --help` lists them.
-COMMAND_MODULES = (
-    "search",
-    "show",
-    "trials",
-    "centers",
-    "handout",
-    "grade",
-    "kb",
-    "pack",
-    "feedback",
-)
+
+# One small function per sub-command, importing its module only when called: `cartref search`
+# imports the search command alone (start-up is budgeted), `cartref --help` all of them.
+def _search(sub: Any) -> None:
+    from desktop.commands import search
+
+    search.register(sub)
+
+
+def _show(sub: Any) -> None:
+    from desktop.commands import show
+
+    show.register(sub)
+
+
+def _trials(sub: Any) -> None:
+    from desktop.commands import trials
+
+    trials.register(sub)
+
+
+def _centers(sub: Any) -> None:
+    from desktop.commands import centers
+
+    centers.register(sub)
+
+
+def _handout(sub: Any) -> None:
+    from desktop.commands import handout
+
+    handout.register(sub)
+
+
+def _grade(sub: Any) -> None:
+    from desktop.commands import grade
+
+    grade.register(sub)
+
+
+def _kb(sub: Any) -> None:
+    from desktop.commands import kb
+
+    kb.register(sub)
+
+
+def _pack(sub: Any) -> None:
+    from desktop.commands import pack
+
+    pack.register(sub)
+
+
+def _feedback(sub: Any) -> None:
+    from desktop.commands import feedback
+
+    feedback.register(sub)
+
+
+COMMANDS: dict[str, Callable[[Any], None]] = {
+    "search": _search,
+    "show": _show,
+    "trials": _trials,
+    "centers": _centers,
+    "handout": _handout,
+    "grade": _grade,
+    "kb": _kb,
+    "pack": _pack,
+    "feedback": _feedback,
+}
+"""Sub-command name -> its registration, in the order `cartref --help` lists them."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,12 +97,7 @@ def build_parser(only: str | None = None, *, gui: Callable[[argparse.Namespace],
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     gui_parser = sub.add_parser("gui", help="open the window (the default)")
     gui_parser.set_defaults(func=gui)
-    for name in COMMAND_MODULES if only not in COMMAND_MODULES else (only,):
-        try:
-            module = importlib.import_module(f"desktop.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"desktop.commands.{name}":
-                continue  # that feature is not present in this build
-            raise
-        module.register(sub)
+    registrations = [COMMANDS[only]] if only in COMMANDS else COMMANDS.values()
+    for register in registrations:
+        register(sub)
     return parser

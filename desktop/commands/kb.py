@@ -1,4 +1,4 @@
-"""`cartref kb build|verify|info`."""
+"""`cartref kb build|verify|info|diff`."""
 
 from __future__ import annotations
 
@@ -27,13 +27,15 @@ def register(sub: Any) -> None:
     i.add_argument("path", type=Path, nargs="?", default=None)
     i.add_argument("--json", action="store_true")
     i.set_defaults(func=run_info)
-    from desktop.kb import diff
-
-    diff.register(kbsub)
+    d = kbsub.add_parser("diff", help="what changed between two KB files")
+    d.add_argument("old", type=Path, help="the older KB file (e.g. previous.sqlite)")
+    d.add_argument("new", type=Path, help="the newer KB file (e.g. current.sqlite)")
+    d.add_argument("--json", action="store_true", help="machine-readable output")
+    d.set_defaults(func=run_diff)
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from desktop.kb.build import build_kb
+    from desktop.content.build import build_kb
 
     data = args.data or paths.data_dir()
     out = args.out or paths.bundled_kb_path()
@@ -46,6 +48,19 @@ def run_build(args: argparse.Namespace) -> int:
         return 2
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     sys.stdout.write(f"built {result.path} (version {result.kb_version}, hash {result.content_hash[:12]}) in {result.seconds:.2f} s: {counts}\n")
+    return 0
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    import json
+
+    from desktop.kb.diff import diff_kbs
+
+    result = diff_kbs(args.old, args.new)
+    if args.json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(result.as_text() + "\n")
     return 0
 
 

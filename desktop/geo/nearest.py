@@ -7,25 +7,24 @@ or travel time; the UI and the CLI say so.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from desktop.errors import UserInputError
 from desktop.geo.distance import haversine_km
-from desktop.geo.gazetteer import Gazetteer, Origin, normalise
+from desktop.geo.gazetteer import Gazetteer, Origin, PlaceTables, normalise
 from desktop.kb.records import Center, Therapy
 
 KINDS = ("trial", "certified")
 
 
-class _KB(Protocol):
+class _KB(PlaceTables, Protocol):
     def centers(self) -> list[Center]: ...
 
     def therapies(self) -> list[Therapy]: ...
 
-    def query(self, sql: str, params: tuple[Any, ...] = ...) -> list[dict[str, Any]]: ...
-
-    def has_table(self, name: str) -> bool: ...
+    def country_names(self, codes: Iterable[str]) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -102,9 +101,7 @@ class CentreFinder:
         if self.gazetteer.available:
             codes = self.gazetteer.country_codes(wanted)
             if codes:
-                marks = ",".join("?" * len(codes))
-                rows = self.kb.query(f"SELECT name FROM place_countries WHERE code IN ({marks})", tuple(sorted(codes)))
-                names |= {normalise(r["name"]) for r in rows}
+                names |= {normalise(name) for name in self.kb.country_names(codes)}
         return names
 
     def find(

@@ -23,7 +23,6 @@ from desktop.kb.records import (
     Source,
     Therapy,
     Trial,
-    from_row,
 )
 from desktop.kb.store import KnowledgeBase
 
@@ -253,11 +252,7 @@ class HandoutContent:
         """One outcome row for the metric: the CAR-T arm, the cohort asked, the longest follow-up."""
         if trial is None:
             return None
-        found = self.kb.query(
-            "SELECT * FROM outcomes WHERE trial_id=? AND metric=? AND cohort=? AND arm IN ('car-t', '') ORDER BY rowid",
-            (trial.id, metric, cohort),
-        )
-        rows = [from_row(Outcome, r) for r in found]
+        rows = self.kb.car_t_outcomes(trial.id, metric, cohort)
         if not rows:
             self._miss(f"outcome {trial.id}/{cohort}/{metric}")
             return None
@@ -319,8 +314,7 @@ class HandoutContent:
 
     def articles_with_prefix(self, prefix: str, audience: str = "patient") -> list[ArticleView]:
         """One view per article whose topic starts with `prefix` (e.g. `eque-cel-`)."""
-        ids = [r["id"] for r in self.kb.query(
-            "SELECT DISTINCT id FROM articles WHERE substr(topic, 1, ?)=? AND audience=? ORDER BY id", (len(prefix), prefix, audience))]
+        ids = self.kb.article_ids_with_topic_prefix(prefix, audience)
         return [self._view([a for a in self.kb.articles_by_topic(i) if a.id == i], audience) for i in ids]
 
     def bullets(self, article: ArticleView | None, *keywords: str, limit: int = 12) -> list[str]:

@@ -1,16 +1,15 @@
 """What changed between two KB files: articles, outcome values, centres, rules, meta.
 
-Used after a content pack is applied (previous vs current KB) and by `cartref kb diff OLD NEW`.
+Used after a content pack is applied (previous vs current KB) and by `cartref kb diff OLD NEW`
+(desktop.commands.kb).
 Both files are opened read-only with plain sqlite3, so two KBs of different schema versions
 can still be compared as far as their common tables go.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import sqlite3
-import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -206,21 +205,3 @@ def diff_kbs(old_path: Path, new_path: Path) -> KBDiff:
 def _pick(row: dict[str, Any], columns: tuple[str, ...]) -> dict[str, Any]:
     return {c: row[c] for c in columns if c in row}
 
-
-# -- CLI -------------------------------------------------------------------------------------
-def register(kb_subparsers: Any) -> None:
-    """Add `cartref kb diff OLD NEW [--json]` to the `kb` sub-command."""
-    p = kb_subparsers.add_parser("diff", help="what changed between two KB files")
-    p.add_argument("old", type=Path, help="the older KB file (e.g. previous.sqlite)")
-    p.add_argument("new", type=Path, help="the newer KB file (e.g. current.sqlite)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(func=run_diff)
-
-
-def run_diff(args: argparse.Namespace) -> int:
-    result = diff_kbs(args.old, args.new)
-    if args.json:
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        sys.stdout.write(result.as_text() + "\n")
-    return 0

@@ -256,6 +256,29 @@ class Center(NamedTuple):
         return in_language(lang, self.name_en, self.name_zh)
 
 
+class PlaceRow(NamedTuple):
+    """A city of the place tables (GeoNames, built by desktop.content.places)."""
+
+    id: int
+    name: str
+    country_code: str
+    country: str
+    lat: float
+    lon: float
+    name_zh: str = ""
+    admin1: str = ""
+    population: int = 0
+
+
+class PlaceKey(NamedTuple):
+    """A normalised place name with the label parts of its most populous place."""
+
+    norm: str
+    name: str
+    admin1: str
+    country: str
+
+
 class SearchHit(NamedTuple):
     kind: str
     id: str

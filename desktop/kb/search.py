@@ -14,6 +14,7 @@ import html
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from desktop.kb import schema
@@ -299,6 +300,30 @@ class Searcher:
             corrected = None
         return SearchResult(tuple(hits), query, corrected, tuple(parsed.expanded))
 
+
+
+def suggestions(query: str, groups: Sequence[Sequence[str]], lang: str, *,
+                close: int = 6, total: int = 10, cutoff: float = 50.0) -> list[str]:
+    """What to offer when a search finds nothing: "did you mean", then "try one of these".
+
+    First up to `close` synonym terms that look like the query (rapidfuzz's normalised Indel
+    similarity, at least `cutoff` of 100), then one term from each synonym group, in the UI
+    language when the group has one, until there are `total`. `groups` is
+    `KnowledgeBase.synonym_groups()`.
+    """
+    from rapidfuzz import fuzz, process  # only the empty state needs it (start-up is budgeted)
+
+    terms = [t for group in groups for t in group]
+    near = process.extract(query, terms, scorer=fuzz.ratio, limit=close, score_cutoff=cutoff)
+    out: list[str] = list(dict.fromkeys(term for term, _score, _index in near))
+    zh = lang.startswith("zh")
+    for group in groups:
+        if len(out) >= total:
+            break
+        pick = next((t for t in group if (t[:1] >= "\u3400") == zh), group[0])
+        if pick not in out:
+            out.append(pick)
+    return out
 
 def _render_snippet(raw: str | None) -> str:
     """HTML-escaped snippet with matches in <b>…</b>, Chinese spacing removed."""

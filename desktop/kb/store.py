@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -23,6 +23,8 @@ from desktop.kb.records import (
     GlossaryTerm,
     Meta,
     Outcome,
+    PlaceKey,
+    PlaceRow,
     SearchResult,
     Source,
     Therapy,
@@ -255,9 +257,53 @@ class KnowledgeBase:
             groups.setdefault(int(r["group_id"]), []).append(r["term"])
         return list(groups.values())
 
-    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-        """Raw read for other non-UI layers (geo, packs, rules)."""
-        return self._rows(sql, params)
+    # -- queries for other layers (their SQL stays here) --------------------------------
+    def car_t_outcomes(self, trial_id: str, metric: str, cohort: str) -> list[Outcome]:
+        """A trial's rows for one metric and cohort in the CAR-T arm (or no arm given)."""
+        return self._records(
+            Outcome,
+            "SELECT * FROM outcomes WHERE trial_id=? AND metric=? AND cohort=? AND arm IN ('car-t', '') ORDER BY rowid",
+            (trial_id, metric, cohort),
+        )
+
+    def article_ids_with_topic_prefix(self, prefix: str, audience: str) -> list[str]:
+        """Ids of the articles for `audience` whose topic starts with `prefix` (e.g. `eque-cel-`)."""
+        rows = self._rows(
+            "SELECT DISTINCT id FROM articles WHERE substr(topic, 1, ?)=? AND audience=? ORDER BY id",
+            (len(prefix), prefix, audience),
+        )
+        return [r["id"] for r in rows]
+
+    def places_named(self, norm: str, limit: int) -> list[PlaceRow]:
+        """Places whose normalised name is `norm`, most populous first."""
+        return self._records(
+            PlaceRow,
+            "SELECT p.* FROM place_names n JOIN places p ON p.id = n.place_id WHERE n.norm = ? "
+            "ORDER BY p.population DESC, p.id LIMIT ?",
+            (norm, limit),
+        )
+
+    def country_codes_named(self, norms: Iterable[str]) -> set[str]:
+        """ISO codes of the countries any of the normalised names `norms` stands for."""
+        keys = tuple(sorted(norms))
+        marks = ",".join("?" * len(keys))
+        return {r["code"] for r in self._rows(f"SELECT code FROM place_country_names WHERE norm IN ({marks})", keys)}
+
+    def country_names(self, codes: Iterable[str]) -> list[str]:
+        """The (English) names of the countries with these ISO codes."""
+        keys = tuple(sorted(codes))
+        marks = ",".join("?" * len(keys))
+        return [r["name"] for r in self._rows(f"SELECT name FROM place_countries WHERE code IN ({marks})", keys)]
+
+    def place_keys(self, min_population: int) -> list[PlaceKey]:
+        """Every name key of places of at least `min_population`, by its most populous place first."""
+        return self._records(
+            PlaceKey,
+            "SELECT n.norm AS norm, p.name AS name, p.admin1 AS admin1, p.country AS country, "
+            "max(p.population) AS pop FROM place_names n JOIN places p ON p.id = n.place_id "
+            "WHERE p.population >= ? GROUP BY n.norm ORDER BY pop DESC",
+            (min_population,),
+        )
 
     # -- search ------------------------------------------------------------------------
     def search(self, query: str, *, lang: str | None = None, kind: str | None = None, limit: int = 20) -> SearchResult:

@@ -365,7 +365,7 @@ def _apply_locked(
     _pause("verified")
 
     # 2. build beside the live KB and check it like `cartref kb verify`
-    from desktop.kb.build import build_kb
+    from desktop.content.build import build_kb
     from desktop.kb.verify import verify_kb
 
     report("build", 0.0)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import __version__
+from desktop.content.load import load_content
 from desktop.errors import ContentError, UserInputError
 from desktop.fileio import atomic_path
 from desktop.kb import schema
-from desktop.kb.content import load_content
 from desktop.packs.keys import KeyPair
 from desktop.packs.manifest import DATA_PREFIX, MANIFEST_NAME, SIGNATURE_NAME, FileEntry, Manifest
 from desktop.packs.paths import check_member_name

@@ -36,7 +36,7 @@ def one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
 @pytest.fixture(scope="module")
 def new_kb_sha(kit: Kit, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The KB that pack v2 builds (the build is deterministic)."""
-    from desktop.kb.build import build_kb
+    from desktop.content.build import build_kb
 
     out = tmp_path_factory.mktemp("ref") / "v2.sqlite"
     build_kb(kit.data_v2, out)

@@ -88,6 +88,11 @@ class BookmarksView(QWidget):
         self.retranslate()
         self.reload()
 
+    def bookmarks_changed_by(self, source: object) -> None:
+        """Bookmarks changed (AppContext.bookmarksChanged): show them, unless this view changed them."""
+        if source is not self:
+            self.reload()
+
     def reload(self) -> None:
         self.bookmark_list.clear()
         for b in bookmarks.list_all(self.user_db):

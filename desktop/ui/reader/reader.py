@@ -169,6 +169,11 @@ class ReaderView(QWidget):
         self.pageShown.emit(page)
         return page
 
+    def bookmarks_changed_by(self, source: object) -> None:
+        """Bookmarks changed (AppContext.bookmarksChanged): show them, unless this view changed them."""
+        if source is not self:
+            self.reload()
+
     def reload(self) -> None:
         if self.page is not None:
             bar = self.browser.verticalScrollBar().value()

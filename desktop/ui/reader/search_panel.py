@@ -1,10 +1,9 @@
-"""Search as you type: results grouped by kind with highlighted snippets, keyboard-only use.
+"""Search results: grouped by kind with highlighted snippets, keyboard-only use.
 
-The field lives in the window's top bar; this panel listens to it. Typing is debounced with a
-single-shot timer, adaptively: a keystroke that arrives within BURST_GAP_MS of the previous
-one (key repeat, a fast typist, pasting) waits DEBOUNCE_MS so the burst costs one search; a
-keystroke after a pause is searched on the next event-loop turn. A fixed 120 ms timer alone
-would break the 50 ms keystroke-to-results budget (bench/bench_ui.py measures it).
+The field lives in the window's top bar and belongs to the SearchController
+(`search_controller.py`), which debounces typing and asks this panel to `search(text)`; the
+panel never reads the field. Its results are a list model (`SearchResultsModel`): a heading
+row per kind, then that kind's hits.
 
 The search runs on the UI thread. That is a measured choice: KB search is a few milliseconds
 (bench_search, bench_ui "search on UI thread p95"), under one frame, so a worker would only add
@@ -15,12 +14,16 @@ rich-text document per row; only the rows on screen are painted.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractListModel,
     QEvent,
+    QModelIndex,
     QObject,
+    QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -30,49 +33,104 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QStyledItemDelegate,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.kb.records import SearchHit, SearchResult
+from desktop.kb.search import suggestions
 from desktop.kb.store import KnowledgeBase
 from desktop.ui.reader.render import esc
 from desktop.ui.reader.roles import HEADER_ROLE, LINK_ROLE, SNIPPET_ROLE, TITLE_ROLE
 
-DEBOUNCE_MS = 40
-BURST_GAP_MS = 90
+# The typing debounce lives in search_controller (DEBOUNCE_MS, BURST_GAP_MS).
 RESULT_LIMIT = 60
 KIND_ORDER = ("therapy", "article", "glossary", "trial", "outcome", "center")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class SearchResultsModel(QAbstractListModel):
+    """One row per kind heading and per hit, in the order the search returned them.
+
+    Headings are rows without flags (arrow keys skip them) and without a link; hits carry
+    their link (`kind:id`), title and snippet in the roles of `roles.py`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, SearchHit | None, str]] = []  # (text, hit or None for a heading, kind label)
+
+    def set_result(self, result: SearchResult | None, kind_label: Callable[[str], str]) -> None:
+        """Show `result` (None: nothing); `kind_label(kind)` names a group."""
+        rows: list[tuple[str, SearchHit | None, str]] = []
+        if result is not None:
+            groups: dict[str, list[SearchHit]] = {}
+            for hit in result.hits:
+                groups.setdefault(hit.kind, []).append(hit)
+            for kind, hits in groups.items():
+                label = kind_label(kind)
+                rows.append((f"{label} ({len(hits)})", None, label))
+                rows.extend((hit.title, hit, label) for hit in hits)
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or index.column() != 0:
+            return None
+        text, hit, label = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, TITLE_ROLE):
+            return text
+        if role == HEADER_ROLE:
+            return True if hit is None else None
+        if hit is None:
+            return None
+        if role == LINK_ROLE:
+            return f"{hit.kind}:{hit.id}"
+        if role == SNIPPET_ROLE:
+            return hit.snippet
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{label}: {hit.title}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{hit.kind}:{hit.id}"
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return Qt.ItemFlag.NoItemFlags
+        if self._rows[index.row()][1] is None:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class SearchPanel(QWidget):
     openRequested = Signal(str)
-    activated = Signal()
-    """The user started typing: the window shows this panel."""
-    dismissed = Signal()
-    """The field was cleared (Esc): the window returns to what was shown before."""
     resultsUpdated = Signal(int)
     noResults = Signal(str)
+    suggestionChosen = Signal(str)
+    """A "try one of these" link was clicked: the controller puts it in the field and searches."""
+    leaveRequested = Signal()
+    """Up from the first hit, or Esc, in the results: the controller gives the field the focus."""
 
-    def __init__(self, kb: KnowledgeBase, field: QLineEdit, parent: QWidget | None = None, *, lang: str = "en") -> None:
+    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None, *, lang: str = "en") -> None:
         super().__init__(parent)
         self.kb = kb
-        self.field = field
         self.lang = lang
+        self.query = ""
         self.result: SearchResult | None = None
         self.last_search_ms = 0.0
-        self._last_key = 0.0
 
         self.kind_filter = QComboBox(self)
         self.kind_filter.setObjectName("searchKindFilter")
         self.lang_filter = QComboBox(self)
         self.lang_filter.setObjectName("searchLanguageFilter")
-        self.kind_filter.currentIndexChanged.connect(self._search_now)
-        self.lang_filter.currentIndexChanged.connect(self._search_now)
+        self.kind_filter.currentIndexChanged.connect(self.refresh)
+        self.lang_filter.currentIndexChanged.connect(self.refresh)
         self.kind_label = QLabel(self)
         self.kind_label.setBuddy(self.kind_filter)
         self.lang_label = QLabel(self)
@@ -90,16 +148,18 @@ class SearchPanel(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty_label.hide()
 
-        self.results = QTreeWidget(self)
+        self.model = SearchResultsModel(self)
+        self.results = QTreeView(self)
         self.results.setObjectName("searchResults")
+        self.results.setModel(self.model)
         self.results.setHeaderHidden(True)
         self.results.setRootIsDecorated(False)
         self.results.setIndentation(12)
         self.results.setUniformRowHeights(True)
         self.results.setWordWrap(True)
         self._delegate: QStyledItemDelegate | None = None
-        self.results.itemActivated.connect(self._open_item)
-        self.results.itemClicked.connect(self._open_item)
+        self.results.activated.connect(self._open_index)
+        self.results.clicked.connect(self._open_index)
         self.results.installEventFilter(self)
 
         filters = QHBoxLayout()
@@ -114,24 +174,17 @@ class SearchPanel(QWidget):
         layout.addWidget(self.corrected_label)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.results, 1)
-
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self._search_now)
-        field.textChanged.connect(self.on_text_changed)
-        field.installEventFilter(self)
         self.retranslate()
 
     # -- API ------------------------------------------------------------------------------
     def set_kb(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self._search_now()
+        self.refresh()
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
         self.retranslate()
-        self._search_now()
+        self.refresh()
 
     def kind_label_text(self, kind: str) -> str:
         return {
@@ -139,53 +192,39 @@ class SearchPanel(QWidget):
             "trial": self.tr("Trials"), "outcome": self.tr("Trial results"), "center": self.tr("Centres"),
         }.get(kind, kind)
 
-    def hit_items(self) -> list[QTreeWidgetItem]:
+    def hit_indexes(self) -> list[QModelIndex]:
         """The result rows (group headings are rows too, but disabled and link-less)."""
-        out: list[QTreeWidgetItem] = []
-        for i in range(self.results.topLevelItemCount()):
-            item = self.results.topLevelItem(i)
-            if item is not None and item.data(0, LINK_ROLE):
-                out.append(item)
-        return out
+        rows = (self.model.index(i, 0) for i in range(self.model.rowCount()))
+        return [index for index in rows if index.data(LINK_ROLE)]
 
     def search(self, text: str) -> SearchResult:
-        """Run one search now with the current filters and show it (used by tests and bench)."""
-        self.field.setText(text)
-        self._search_now()
+        """Run one search now with the current filters and show it (the controller, tests, bench)."""
+        self.query = text.strip()
+        self.refresh()
         assert self.result is not None
         return self.result
 
-    # -- typing ---------------------------------------------------------------------------
-    def on_text_changed(self, text: str) -> None:
-        """The field's text changed (connected here; the window calls it for the change that built this panel)."""
-        if text.strip():
-            self.activated.emit()
-            now = time.perf_counter()
-            burst = (now - self._last_key) * 1000 < BURST_GAP_MS
-            self._last_key = now
-            self.timer.start(DEBOUNCE_MS if burst else 0)
-        else:
-            self.timer.stop()
-            self._clear()
-            self.dismissed.emit()
+    def clear(self) -> None:
+        """The field was emptied: no query, nothing shown."""
+        self.query = ""
+        self._clear()
 
-    def _search_now(self) -> None:
-        self.timer.stop()
-        text = self.field.text().strip()
-        if not text:
+    def refresh(self) -> None:
+        """Search the current query again (a filter, the KB or the language changed)."""
+        if not self.query:
             self._clear()
             return
         started = time.perf_counter()
         kind = self.kind_filter.currentData()
         lang = self.lang_filter.currentData()
-        result = self.kb.search(text, lang=lang or None, kind=kind or None, limit=RESULT_LIMIT)
+        result = self.kb.search(self.query, lang=lang or None, kind=kind or None, limit=RESULT_LIMIT)
         self.last_search_ms = (time.perf_counter() - started) * 1000
         self.result = result
         self._show(result)
 
     def _clear(self) -> None:
         self.result = None
-        self.results.clear()
+        self.model.set_result(None, self.kind_label_text)
         self.corrected_label.hide()
         self.empty_label.hide()
         self.results.show()
@@ -197,27 +236,7 @@ class SearchPanel(QWidget):
 
             self._delegate = TwoLineDelegate(self.results)
             self.results.setItemDelegate(self._delegate)
-        self.results.setUpdatesEnabled(False)
-        self.results.clear()
-        groups: dict[str, list[SearchHit]] = {}
-        for hit in result.hits:
-            groups.setdefault(hit.kind, []).append(hit)
-        for kind, hits in groups.items():
-            # Headings are disabled top-level rows: arrow keys skip them, hits stay flat.
-            group = QTreeWidgetItem([f"{self.kind_label_text(kind)} ({len(hits)})"])
-            group.setFlags(Qt.ItemFlag.NoItemFlags)
-            group.setData(0, TITLE_ROLE, f"{self.kind_label_text(kind)} ({len(hits)})")
-            group.setData(0, HEADER_ROLE, True)
-            self.results.addTopLevelItem(group)
-            for hit in hits:
-                item = QTreeWidgetItem([hit.title])
-                self.results.addTopLevelItem(item)
-                item.setData(0, LINK_ROLE, f"{hit.kind}:{hit.id}")
-                item.setData(0, TITLE_ROLE, hit.title)
-                item.setData(0, SNIPPET_ROLE, hit.snippet)
-                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{self.kind_label_text(kind)}: {hit.title}")
-                item.setToolTip(0, f"{hit.kind}:{hit.id}")
-        self.results.setUpdatesEnabled(True)
+        self.model.set_result(result, self.kind_label_text)
         if result.corrected:
             self.corrected_label.setText(self.tr("Showing results for “{0}”").format(result.corrected))
             self.corrected_label.show()
@@ -234,80 +253,54 @@ class SearchPanel(QWidget):
         self.resultsUpdated.emit(len(result.hits))
 
     def _empty_html(self, query: str) -> str:
-        terms = [t for g in self.kb.synonym_groups() for t in g]
-        import difflib  # only for the empty state; start-up need not load it
-
-        close = difflib.get_close_matches(query, terms, n=6, cutoff=0.5)
-        suggestions: list[str] = list(dict.fromkeys(close))
-        for group in self.kb.synonym_groups():
-            if len(suggestions) >= 10:
-                break
-            pick = next((t for t in group if (t[:1] >= "\u3400") == self.lang.startswith("zh")), group[0])
-            if pick not in suggestions:
-                suggestions.append(pick)
-        links = " · ".join(f'<a href="suggest:{esc(s)}">{esc(s)}</a>' for s in suggestions)
+        links = " · ".join(f'<a href="suggest:{esc(s)}">{esc(s)}</a>'
+                           for s in suggestions(query, self.kb.synonym_groups(), self.lang))
         head = esc(self.tr("Nothing found for “{0}”.").format(query))
         hint = esc(self.tr("Check the spelling, use fewer words, or try one of these:"))
         return f"<p><b>{head}</b></p><p>{hint}</p><p>{links}</p>"
 
     def _use_suggestion(self, link: str) -> None:
         if link.startswith("suggest:"):
-            self.field.setText(link[len("suggest:"):])
-            self._search_now()
-            self.field.setFocus()
+            self.suggestionChosen.emit(link[len("suggest:"):])
 
     # -- opening --------------------------------------------------------------------------
-    def _open_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        link = item.data(0, LINK_ROLE)
+    def _open_index(self, index: QModelIndex) -> None:
+        link = index.data(LINK_ROLE)
         if link:
             self.openRequested.emit(str(link))
 
     def open_current(self) -> bool:
         """Enter: open the selected hit, else the first one."""
-        if self.timer.isActive():
-            self._search_now()
-        item = self.results.currentItem()
-        if item is None or not item.data(0, LINK_ROLE):
-            hits = self.hit_items()
-            item = hits[0] if hits else None
-        if item is None:
+        index = self.results.currentIndex()
+        if not index.isValid() or not index.data(LINK_ROLE):
+            hits = self.hit_indexes()
+            index = hits[0] if hits else QModelIndex()
+        if not index.isValid():
             return False
-        self._open_item(item)
+        self._open_index(index)
         return True
 
     def focus_results(self) -> None:
-        if self.timer.isActive():
-            self._search_now()
-        hits = self.hit_items()
+        hits = self.hit_indexes()
         if hits:
             self.results.setFocus()
-            self.results.setCurrentItem(hits[0])
+            self.results.setCurrentIndex(hits[0])
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        if obj is self.results and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
-            if obj is self.field:
-                if key == Qt.Key.Key_Down:
-                    self.focus_results()
+            hits = self.hit_indexes()
+            if key == Qt.Key.Key_Up and hits and self.results.currentIndex() == hits[0]:
+                self.leaveRequested.emit()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.leaveRequested.emit()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                index = self.results.currentIndex()
+                if index.isValid():
+                    self._open_index(index)
                     return True
-                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                    return self.open_current()
-                if key == Qt.Key.Key_Escape and self.field.text():
-                    self.field.clear()
-                    return True
-            elif obj is self.results:
-                hits = self.hit_items()
-                if key == Qt.Key.Key_Up and hits and self.results.currentItem() is hits[0]:
-                    self.field.setFocus()
-                    return True
-                if key == Qt.Key.Key_Escape:
-                    self.field.setFocus()
-                    return True
-                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                    item = self.results.currentItem()
-                    if item is not None:
-                        self._open_item(item)
-                        return True
         return super().eventFilter(obj, event)
 
     # -- language -------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from desktop.errors import CartrefError
 from desktop.kb.rules import regions
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
+from desktop.ui.shell.requests import PrintCalendar
 
 # Colours per kind of day (print-safe, distinguishable in greyscale by the letter too).
 KIND_STYLE: dict[str, tuple[str, str]] = {
@@ -103,8 +104,8 @@ class CalendarView(QWidget):
     """Compute and show a patient's recovery calendar; print it through the handouts package."""
 
     openRequested = Signal(str)
-    printRequested = Signal(str, dict)
-    """("recovery-calendar", {"infusion": ISO, "jurisdiction": id, ...}) for the main window's print path."""
+    printRequested = Signal(object)
+    """A PrintCalendar request (ui.shell.requests), passed to the handouts view through the AppContext."""
 
     def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -252,16 +253,17 @@ class CalendarView(QWidget):
     def _print(self) -> None:
         if self.calendar is None:
             return
-        params = {
-            "infusion": self.calendar.infusion.isoformat(),
-            "jurisdiction": self.calendar.jurisdiction,
-            "leukapheresis": self.calendar.leukapheresis.isoformat() if self.calendar.leukapheresis else "",
-            "lang": self._lang,
-        }
-        self.printRequested.emit("recovery-calendar", params)
+        request = PrintCalendar(
+            handout="recovery-calendar",
+            infusion=self.calendar.infusion.isoformat(),
+            jurisdiction=self.calendar.jurisdiction,
+            leukapheresis=self.calendar.leukapheresis.isoformat() if self.calendar.leukapheresis else "",
+            lang=self._lang,
+        )
+        self.printRequested.emit(request)
         if self.isSignalConnected(QMetaMethod.fromSignal(self.printRequested)):
             return
-        self._save_pdf(params)
+        self._save_pdf(request.params())
 
     def _save_pdf(self, params: dict[str, str]) -> None:
         """Fallback when nobody handles printRequested: save the handout PDF directly."""

@@ -1,6 +1,8 @@
 """Offline feedback dialogs: report a problem with a page; view, clear and export what is kept.
 
 Feedback stays in the user database until the user exports it to a file; nothing is sent.
+The connection is the one the AppContext holds (the window passes it): with the temporary
+database start-up falls back to, feedback goes where everything else goes.
 """
 
 from __future__ import annotations
@@ -28,18 +30,12 @@ from desktop.errors import CartrefError
 from desktop.userdata import feedback
 
 
-def _open_conn() -> sqlite3.Connection:
-    from desktop.userdata.db import open_user_db
-
-    return open_user_db()
-
-
 class ReportProblemDialog(QDialog):
     """Page id + KB version + the user's text, saved locally on Save."""
 
     saved = Signal(int)
 
-    def __init__(self, page_id: str, kb_version: str, conn: sqlite3.Connection | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, page_id: str, kb_version: str, conn: sqlite3.Connection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._conn = conn
         self.page_id = page_id
@@ -62,15 +58,11 @@ class ReportProblemDialog(QDialog):
         self.resize(460, 300)
 
     def _save(self) -> None:
-        conn = self._conn or _open_conn()
         try:
-            new_id = feedback.record_page_problem(conn, self.page_id, self.text.toPlainText(), self.kb_version)
+            new_id = feedback.record_page_problem(self._conn, self.page_id, self.text.toPlainText(), self.kb_version)
         except CartrefError as exc:
             QMessageBox.information(self, self.windowTitle(), str(exc))
             return
-        finally:
-            if self._conn is None:
-                conn.close()
         self.saved.emit(new_id)
         self.accept()
 
@@ -78,7 +70,7 @@ class ReportProblemDialog(QDialog):
 class FeedbackDialog(QDialog):
     """What is kept: list it, export it to one file, or clear it."""
 
-    def __init__(self, conn: sqlite3.Connection | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._conn = conn
         self.setWindowTitle(self.tr("Kept feedback"))
@@ -105,19 +97,8 @@ class FeedbackDialog(QDialog):
         self.resize(640, 380)
         self.reload()
 
-    def _with_conn(self) -> sqlite3.Connection:
-        return self._conn or _open_conn()
-
-    def _done(self, conn: sqlite3.Connection) -> None:
-        if self._conn is None:
-            conn.close()
-
     def reload(self) -> None:
-        conn = self._with_conn()
-        try:
-            items = feedback.list(conn)
-        finally:
-            self._done(conn)
+        items = feedback.list(self._conn)
         self.tree.clear()
         kinds = {"no-results": self.tr("Search found nothing"), "page-problem": self.tr("Problem with a page")}
         for i in items:
@@ -129,11 +110,7 @@ class FeedbackDialog(QDialog):
         self.clear_button.setEnabled(bool(items))
 
     def export_to(self, path: Path) -> int:
-        conn = self._with_conn()
-        try:
-            return feedback.export_feedback(conn, path)
-        finally:
-            self._done(conn)
+        return feedback.export_feedback(self._conn, path)
 
     def export_interactive(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export feedback"), "cartref-feedback.json", "JSON (*.json)")
@@ -147,11 +124,7 @@ class FeedbackDialog(QDialog):
         QMessageBox.information(self, self.tr("Export feedback"), self.tr("%n item(s) written to the file.", "", count))
 
     def clear_now(self) -> int:
-        conn = self._with_conn()
-        try:
-            removed = feedback.clear(conn)
-        finally:
-            self._done(conn)
+        removed = feedback.clear(self._conn)
         self.reload()
         return removed
 

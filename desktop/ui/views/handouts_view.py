@@ -2,7 +2,7 @@
 
 The preview shows the real pages (the same painter as the PDF). Patient details live only in
 the form; a site preset (centre, phones, logo) is saved in the user database when asked.
-Batches and many copies run on a QThread with a progress bar and a cancel button.
+Batches and many copies run on a worker thread (ui.shell.tasks) with a progress bar and a cancel button.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -39,44 +39,25 @@ from desktop.handouts.pdf import HandoutDocument, layout
 from desktop.handouts.render import Options, Personal, parse_date
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
+from desktop.ui.shell.requests import HandoutRequest, PrintCalendar, UseCentre
+from desktop.ui.shell.tasks import Task
 
 PREVIEW_DPI = 56.0
-
-
-class BatchWorker(QThread):
-    """Writes many PDFs off the UI thread; `cancel()` stops between handouts."""
-
-    progressed = Signal(int, int)
-    failed = Signal(str)
-
-    def __init__(self, kb: KnowledgeBase, jobs: list[Job], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kb = kb
-        self.jobs = jobs
-        self._cancel = False
-        self.written: list[Path] = []
-
-    def cancel(self) -> None:
-        self._cancel = True
-
-    def run(self) -> None:
-        try:
-            self.written = run_jobs(self.kb, self.jobs, lambda i, n, _job: self.progressed.emit(i, n), lambda: self._cancel)
-        except CartrefError as exc:
-            self.failed.emit(str(exc))
 
 
 class HandoutsView(QWidget):
     openRequested = Signal(str)
 
-    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None, *,
+                 user_db: sqlite3.Connection | None = None) -> None:
         super().__init__(parent)
         self.kb = kb
         self.lang = "en"
-        self._user_db: sqlite3.Connection | None = None
+        self._user_db = user_db  # the AppContext's; without one there are no site presets
         self.logo: bytes | None = None
         self.document: HandoutDocument | None = None
-        self.worker: BatchWorker | None = None
+        self.worker: Task[list[Path]] | None = None
+        self.written: list[Path] = []
         self._build()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -261,7 +242,7 @@ class HandoutsView(QWidget):
     def show_template(self, name: str, params: dict[str, str]) -> None:
         """Select handout `name` and fill the dates and jurisdiction from `params`.
 
-        The slot for `CalendarView.printRequested(str, dict)`: params carry `infusion`,
+        What a PrintCalendar request (`take_request`) fills in: params carry `infusion`,
         `leukapheresis` (ISO dates, may be empty), `jurisdiction` (a rule region id) and `lang`.
         """
         index = self.template.findData(name)
@@ -281,6 +262,13 @@ class HandoutsView(QWidget):
             self.language.setCurrentIndex(max(0, self.language.findData(normalise_lang(lang))))
         self._timer.stop()
         self.refresh_preview()
+
+    def take_request(self, request: HandoutRequest) -> None:
+        """What another view asked for through the AppContext (`handoutRequested`)."""
+        if isinstance(request, UseCentre):
+            self.set_center(request.center_id)
+        elif isinstance(request, PrintCalendar):
+            self.show_template(request.handout, request.params())
 
     def set_center(self, center_id: str) -> None:
         index = self.center.findData(center_id)
@@ -391,19 +379,31 @@ class HandoutsView(QWidget):
             return base
         return [Job(j.name, j.personal, j.options, j.out.with_name(f"{j.out.stem}-{n:03d}.pdf")) for j in base for n in range(1, copies + 1)]
 
-    def start_batch(self, folder: Path) -> BatchWorker:
+    def start_batch(self, folder: Path) -> Task[list[Path]]:
+        """Write the PDFs on a worker thread; `cancel_batch()` stops between handouts."""
         jobs = self.batch_jobs(folder)
-        self.worker = BatchWorker(self.kb, jobs, self)
+        kb = self.kb
+        self.worker = Task(lambda task: run_jobs(kb, jobs, lambda i, _n, _job: task.report(i), task.cancelled),
+                           name="handouts-batch", parent=self)
+        self.written = []
         self.progress.setRange(0, len(jobs))
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.cancel_btn.setVisible(True)
         self.batch_btn.setEnabled(False)
-        self.worker.progressed.connect(lambda i, _n: self.progress.setValue(i))
-        self.worker.failed.connect(self.status.setText)
-        self.worker.finished.connect(self._batch_done)
-        self.worker.start()
-        return self.worker
+        self.worker.on_progress(self.progress.setValue)
+        self.worker.on_success(self._batch_written)
+        self.worker.on_failure(self._batch_failed)
+        self.worker.on_finished(self._batch_done)
+        return self.worker.start()
+
+    def _batch_written(self, written: list[Path]) -> None:
+        self.written = written
+
+    def _batch_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, CartrefError):
+            raise exc  # a bug: the exception hook shows it
+        self.status.setText(str(exc))
 
     def batch_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PDFs"))
@@ -422,22 +422,16 @@ class HandoutsView(QWidget):
         self.cancel_btn.setVisible(False)
         self.batch_btn.setEnabled(True)
         if self.worker is not None:
-            self.status.setText(self.tr("%n PDF(s) written", "", len(self.worker.written)))
+            self.status.setText(self.tr("%n PDF(s) written", "", len(self.written)))
 
     # -- presets -----------------------------------------------------------------------
-    def _db(self) -> sqlite3.Connection:
-        """The user database, opened on first use and kept (one connection, not one per call)."""
-        if self._user_db is None:
-            from desktop.userdata.db import open_user_db
-
-            self._user_db = open_user_db()
-        return self._user_db
-
     def _reload_presets(self) -> None:
         from desktop.userdata import presets
 
+        for widget in (self.preset, self.save_preset_btn, self.load_preset_btn):
+            widget.setEnabled(self._user_db is not None)
         try:
-            names = [p.name for p in presets.list_all(self._db())]
+            names = [p.name for p in presets.list_all(self._user_db)] if self._user_db is not None else []
         except Exception:  # the view still prints when the user database is unavailable
             names = []
         keep = self.preset.currentText()
@@ -452,11 +446,13 @@ class HandoutsView(QWidget):
         from desktop.userdata import presets
 
         name = self.preset.currentText().strip()
+        if self._user_db is None:
+            return
         if not name:
             self.status.setText(self.tr("Type a name for the site preset first."))
             return
         p = self.personal()
-        presets.save(self._db(), presets.SitePreset(name, p.center_id, p.phones, self.logo))
+        presets.save(self._user_db, presets.SitePreset(name, p.center_id, p.phones, self.logo))
         self._reload_presets()
         self.preset.setEditText(name)
         self.status.setText(self.tr("Site preset saved."))
@@ -464,7 +460,9 @@ class HandoutsView(QWidget):
     def load_preset(self) -> None:
         from desktop.userdata import presets
 
-        found = presets.get(self._db(), self.preset.currentText().strip())
+        if self._user_db is None:
+            return
+        found = presets.get(self._user_db, self.preset.currentText().strip())
         if found is None:
             self.status.setText(self.tr("No site preset with that name."))
             return

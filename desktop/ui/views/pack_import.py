@@ -8,11 +8,10 @@ new KB itself (it watches the installed KB folder). All checking and installing 
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,6 +31,7 @@ from desktop.kb.text import normalise_lang
 from desktop.packs.apply import ApplyResult, apply_pack, inspect_for_apply, installed_pack_version
 from desktop.packs.archive import PackInfo
 from desktop.packs.errors import PackProblem
+from desktop.ui.shell.tasks import Task
 
 PACK_FILTER_SUFFIXES = ("*.cartpack", "*.zip")
 _STAGE_SPAN = {"check": (0, 60), "build": (60, 92), "install": (92, 100)}
@@ -119,34 +119,6 @@ class PackSummaryDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class _ApplyWorker(QObject):
-    """Runs apply_pack off the UI thread; Cancel is a flag apply_pack polls."""
-
-    progressed = Signal(str, float)
-    done = Signal(object)  # ApplyResult, or the CartrefError / Exception that stopped it
-
-    def __init__(self, path: str, allow_downgrade: bool) -> None:
-        super().__init__()
-        self.path = path
-        self.allow_downgrade = allow_downgrade
-        self.cancel_flag = threading.Event()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result: Any = apply_pack(
-                Path(self.path),
-                allow_downgrade=self.allow_downgrade,
-                progress=lambda stage, f: self.progressed.emit(stage, f),
-                cancel=self.cancel_flag.is_set,
-            )
-        except CartrefError as exc:
-            result = exc
-        except Exception as exc:  # shown as one sentence; the packs layer left the KB unchanged
-            result = exc
-        self.done.emit(result)
-
-
 class PackProgressDialog(QDialog):
     """A progress bar and Cancel while the worker checks, builds and installs."""
 
@@ -166,34 +138,38 @@ class PackProgressDialog(QDialog):
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.clicked.connect(self.cancel)
         layout.addWidget(buttons)
-        self.worker_thread = QThread(self)
-        self.worker = _ApplyWorker(path, allow_downgrade)
-        self.worker.moveToThread(self.worker_thread)
-        self.worker_thread.started.connect(self.worker.run)
-        self.worker.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self.worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self.path = path
+        self.allow_downgrade = allow_downgrade
+        self.task: Task[ApplyResult] = Task(self._apply, name="pack-apply", parent=self)
+        self.task.on_progress(self._on_progress)
+        self.task.on_success(self._on_done)
+        self.task.on_failure(self._on_done)  # the CartrefError / Exception that stopped it
+
+    def _apply(self, task: Task[ApplyResult]) -> ApplyResult:
+        """On the worker thread; Cancel is a flag apply_pack polls."""
+        return apply_pack(Path(self.path), allow_downgrade=self.allow_downgrade,
+                          progress=lambda stage, f: task.report((stage, f)), cancel=task.cancelled)
 
     def start(self) -> None:
-        self.worker_thread.start()
+        self.task.start()
 
-    @Slot()
     def cancel(self) -> None:
-        self.worker.cancel_flag.set()
+        self.task.cancel()
         self.cancel_button.setEnabled(False)
         self.stage_label.setText(self.tr("Cancelling…"))
 
     def reject(self) -> None:
         """Escape or closing the window means Cancel; the dialog waits for the worker to stop."""
-        if self.worker_thread.isRunning():
+        if not self.task.is_finished():
             self.cancel()
             return
         super().reject()
 
-    @Slot(str, float)
-    def _on_progress(self, stage: str, fraction: float) -> None:
+    def _on_progress(self, progress: tuple[str, float]) -> None:
+        stage, fraction = progress
         low, high = _STAGE_SPAN.get(stage, (0, 100))
         self.bar.setValue(int(low + (high - low) * max(0.0, min(1.0, fraction))))
-        if self.worker.cancel_flag.is_set():
+        if self.task.cancelled():
             return
         labels = {
             "check": self.tr("Checking the signature and every file…"),
@@ -204,17 +180,15 @@ class PackProgressDialog(QDialog):
         if stage == "install":
             self.cancel_button.setEnabled(False)  # the swap is one atomic step; too late to cancel
 
-    @Slot(object)
-    def _on_done(self, result: Any) -> None:
+    def _on_done(self, result: ApplyResult | Exception) -> None:
         self.result_value = result
-        self.worker_thread.quit()
-        self.worker_thread.wait()
+        self.task.wait()
         self.done(QDialog.DialogCode.Accepted if isinstance(result, ApplyResult) else QDialog.DialogCode.Rejected)
 
 
 def _error_box(parent: QWidget | None, exc: BaseException) -> None:
     texts = _Texts()
-    reason = getattr(exc, "reason", "io")
+    reason = exc.reason if isinstance(exc, PackProblem) else "io"
     box = QMessageBox(QMessageBox.Icon.Information if reason == "cancelled" else QMessageBox.Icon.Warning, QCoreApplication.translate("PackImport", "Content update not applied"), texts.reason(reason), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("packResult")
     detail = str(exc) if isinstance(exc, CartrefError) else f"{type(exc).__name__}: {exc}"

@@ -46,12 +46,12 @@ def test_type_a_query_and_open_the_first_result_with_enter(window: MainWindow, q
     with qtbot.waitSignal(panel.resultsUpdated, timeout=2000):
         qtbot.keyClicks(window.search_field, "cytokine")
     assert window.stack.currentWidget() is panel
-    links = [i.data(0, LINK_ROLE) for i in panel.hit_items()]
+    links = [i.data(LINK_ROLE) for i in panel.hit_indexes()]
     assert "article:crs" in links
-    groups = [panel.results.topLevelItem(i).text(0) for i in range(panel.results.topLevelItemCount())]
+    groups = [panel.model.index(i, 0).data() for i in range(panel.model.rowCount())]
     assert any(g.startswith("Articles") for g in groups)
     # snippet has the highlighted match
-    assert "<b>" in panel.hit_items()[0].data(0, SNIPPET_ROLE)
+    assert "<b>" in panel.hit_indexes()[0].data(SNIPPET_ROLE)
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     assert window.current == links[0]
     assert window.stack.currentWidget() is window.reader
@@ -63,17 +63,17 @@ def test_down_up_enter_escape(window: MainWindow, qtbot: QtBot) -> None:
     window.search_field.setFocus()
     with qtbot.waitSignal(panel.resultsUpdated, timeout=2000):
         qtbot.keyClicks(window.search_field, "eque")
-    hits = panel.hit_items()
+    hits = panel.hit_indexes()
     assert hits
     qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
-    assert panel.results.hasFocus() and panel.results.currentItem() is hits[0]
+    assert panel.results.hasFocus() and panel.results.currentIndex() == hits[0]
     qtbot.keyClick(panel.results, Qt.Key.Key_Up)
     assert window.search_field.hasFocus()
     qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
     if len(hits) > 1:
         qtbot.keyClick(panel.results, Qt.Key.Key_Down)
-        assert panel.results.currentItem() is hits[1]
-    target = panel.results.currentItem().data(0, LINK_ROLE)
+        assert panel.results.currentIndex() == hits[1]
+    target = panel.results.currentIndex().data(LINK_ROLE)
     qtbot.keyClick(panel.results, Qt.Key.Key_Return)
     assert window.current == target
     # Esc clears the field and returns to the page shown before
@@ -92,7 +92,7 @@ def test_chinese_query_typed_with_key_events(window: MainWindow, qtbot: QtBot) -
     with qtbot.waitSignal(panel.resultsUpdated, timeout=2000):
         _type_chinese(window.search_field, "细胞因子")
     assert window.search_field.text() == "细胞因子"
-    links = [i.data(0, LINK_ROLE) for i in panel.hit_items()]
+    links = [i.data(LINK_ROLE) for i in panel.hit_indexes()]
     assert "article:crs" in links
 
 
@@ -118,25 +118,25 @@ def test_empty_state_suggests_synonyms_and_a_click_searches(window: MainWindow, 
     assert "CRS" in text or "cytokine release syndrome" in text
     panel.empty_label.linkActivated.emit("suggest:FUCASO")
     assert window.search_field.text() == "FUCASO"
-    assert panel.hit_items()
+    assert panel.hit_indexes()
 
 
 def test_kind_and_language_filters(window: MainWindow, qtbot: QtBot) -> None:
     panel = window.search_panel
     panel.search("eque")
-    kinds = {str(i.data(0, LINK_ROLE)).split(":")[0] for i in panel.hit_items()}
+    kinds = {str(i.data(LINK_ROLE)).split(":")[0] for i in panel.hit_indexes()}
     assert len(kinds) >= 2
     panel.kind_filter.setCurrentIndex(panel.kind_filter.findData("trial"))
-    kinds = {str(i.data(0, LINK_ROLE)).split(":")[0] for i in panel.hit_items()}
+    kinds = {str(i.data(LINK_ROLE)).split(":")[0] for i in panel.hit_indexes()}
     assert kinds == {"trial"}
     panel.kind_filter.setCurrentIndex(0)
     panel.lang_filter.setCurrentIndex(panel.lang_filter.findData("zh-Hans"))
     chinese = panel.search("细胞因子")
-    assert panel.hit_items() and {h.lang for h in chinese.hits} == {"zh-Hans"}
+    assert panel.hit_indexes() and {h.lang for h in chinese.hits} == {"zh-Hans"}
     panel.search("cytokine")  # English words, Chinese filter: only Chinese pages, if any
     assert all(h.lang == "zh-Hans" for h in panel.result.hits)  # type: ignore[union-attr]
     panel.lang_filter.setCurrentIndex(panel.lang_filter.findData("en"))  # re-runs "cytokine"
-    assert panel.hit_items() and {h.lang for h in panel.result.hits} == {"en"}  # type: ignore[union-attr]
+    assert panel.hit_indexes() and {h.lang for h in panel.result.hits} == {"en"}  # type: ignore[union-attr]
 
 
 def test_typing_is_debounced_not_one_search_per_key(window: MainWindow, qtbot: QtBot) -> None:
@@ -162,10 +162,26 @@ def test_first_keystrokes_after_switching_language_show_results_in_that_language
     window.search_field.setFocus()
     qtbot.keyClicks(window.search_field, "CRS")
     qtbot.waitUntil(lambda: window.stack.currentWidget() is not window.reader
-                    and getattr(window.stack.currentWidget(), "results", None) is not None
-                    and window.stack.currentWidget().results.topLevelItemCount() > 0, timeout=3000)  # type: ignore[attr-defined]
+                    and getattr(window.stack.currentWidget(), "model", None) is not None
+                    and window.stack.currentWidget().model.rowCount() > 0, timeout=3000)  # type: ignore[attr-defined]
     panel = window.stack.currentWidget()
-    headings = [panel.results.topLevelItem(i).text(0) for i in range(panel.results.topLevelItemCount())]  # type: ignore[attr-defined]
+    headings = [panel.model.index(i, 0).data() for i in range(panel.model.rowCount())]  # type: ignore[attr-defined]
     assert any("\u4e00" <= ch <= "\u9fff" for h in headings for ch in h), headings
     assert panel.kind_filter.itemText(0) != "All kinds"  # type: ignore[attr-defined]
     window.set_language("en")
+
+
+def test_the_results_model_keeps_qts_model_rules(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.reader.roles import HEADER_ROLE
+
+    panel = window.search_panel
+    panel.search("eque")
+    qtmodeltester.check(panel.model, force_py=True)  # then it watches every change below
+    first = panel.model.index(0, 0)
+    assert first.data(HEADER_ROLE) and not first.data(LINK_ROLE)  # a group heading leads
+    assert not panel.model.flags(first) & Qt.ItemFlag.ItemIsSelectable
+    assert len(panel.hit_indexes()) == len(panel.result.hits)  # type: ignore[union-attr]
+    panel.search("zzzqqq")
+    assert panel.model.rowCount() == 0
+    panel.search("cytokine")
+    assert panel.hit_indexes()

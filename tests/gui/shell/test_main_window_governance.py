@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.kb.store import KnowledgeBase, OpenedKB
-from desktop.ui.shell import main_window as mw
+from desktop.ui.reader import search_controller
 from desktop.ui.shell.i18n import Translations
 from desktop.ui.shell.main_window import MainWindow
 from desktop.userdata.db import open_user_db
@@ -21,7 +21,7 @@ from desktop.userdata.feedback import list_feedback
 
 @pytest.fixture
 def window(qtbot: QtBot, real_kb: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setattr(mw, "NO_RESULTS_SETTLE_MS", 200)
+    monkeypatch.setattr(search_controller, "NO_RESULTS_SETTLE_MS", 200)
     conn = open_user_db()
     w = MainWindow(OpenedKB(KnowledgeBase(real_kb), None), conn, translations=Translations())
     qtbot.addWidget(w)
@@ -48,15 +48,19 @@ def test_calendar_timeline_and_changes_are_in_the_navigation(window: MainWindow)
 def test_a_search_the_user_stops_on_with_no_results_is_kept(window: MainWindow, qtbot: QtBot) -> None:
     window.focus_search()
     qtbot.keyClicks(window.search_field, "zqxjvwk")
-    qtbot.wait(800)  # past the settle time
+    qtbot.waitUntil(lambda: bool(list_feedback(window.user_db, "no-results")), timeout=5000)  # past the settle time
     kept = [f.query for f in list_feedback(window.user_db, "no-results")]
     assert kept == ["zqxjvwk"], kept  # only the settled query, not each prefix typed on the way
+    assert not window.search.feedback_pending
 
 
 def test_a_search_that_finds_something_is_not_kept(window: MainWindow, qtbot: QtBot) -> None:
     window.focus_search()
     qtbot.keyClicks(window.search_field, "cytokine")
-    qtbot.wait(800)
+    qtbot.waitUntil(lambda: window.search_panel.result is not None and window.search_panel.result.query == "cytokine",
+                    timeout=5000)
+    assert window.search_panel.result is not None and window.search_panel.result.hits
+    assert not window.search.feedback_pending  # found: nothing will be kept
     assert list_feedback(window.user_db, "no-results") == []
 
 

@@ -201,3 +201,12 @@ def test_set_kb_without_place_names(view: CentresView, mini_kb: Path) -> None:
     view.search("30.6,114.3")
     assert view.model.hits[0].distance_km is not None and view.model.hits[0].distance_km < 5
     assert "not listed" in view.card_text.text()
+
+
+def test_the_centres_model_keeps_qts_model_rules(view: CentresView, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    view.search("Wuhan")
+    qtmodeltester.check(view.model, force_py=True)  # ranked with distances; then it watches the changes below
+    view.search("Beijing")
+    view.set_language("zh-Hans")
+    view.set_language("en")
+    assert view.proxy.rowCount() > 0

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.kb.build import build_kb
+from desktop.content.build import build_kb
 from desktop.kb.store import KnowledgeBase
 from desktop.ui.views.compare_view import FIXED_COLUMNS, CompareView
 from tests.helpers.paths import MINI
@@ -166,3 +166,11 @@ def test_double_click_opens_the_outcome(view: CompareView) -> None:
     row = _trials(view).index("TEST-1")
     view.table.doubleClicked.emit(view.proxy.index(row, _column(view, "orr")))
     assert opened and opened[0].startswith("outcome:")
+
+
+def test_the_comparison_model_keeps_qts_model_rules(view: CompareView, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(view.model, force_py=True)  # then it watches the changes below
+    view.set_language("zh-Hans")
+    view.set_kb(view.model.kb)
+    view.set_language("en")
+    assert view.model.rowCount() > 0

@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.importorskip("pytestqt")
 
-from desktop.kb.build import build_kb
+from desktop.content.build import build_kb
 from desktop.kb.store import KnowledgeBase
 from tests.helpers.paths import MINI
 from tests.helpers.rules_fixture import mini_with_rules
@@ -44,10 +44,13 @@ def test_calendar_view(qtbot, rules_kb: KnowledgeBase) -> None:  # type: ignore[
     texts = [view.events.topLevelItem(i).text(2) for i in range(view.events.topLevelItemCount())]
     assert "清淋化疗" in texts
     assert "2028年2月" in view.grid.toPlainText()
-    emitted: list[tuple[str, dict[str, str]]] = []
-    view.printRequested.connect(lambda name, params: emitted.append((name, params)))
+    from desktop.ui.shell.requests import PrintCalendar
+
+    emitted: list[PrintCalendar] = []
+    view.printRequested.connect(emitted.append)
     view.print_button.click()
-    assert emitted and emitted[0][0] == "recovery-calendar" and emitted[0][1]["jurisdiction"] == "China"
+    assert emitted and emitted[0].handout == "recovery-calendar" and emitted[0].jurisdiction == "China"
+    assert emitted[0].infusion == "2028-02-27" and emitted[0].lang == "zh-Hans"
 
 
 def test_timeline_view(qtbot, rules_kb: KnowledgeBase) -> None:  # type: ignore[no-untyped-def]

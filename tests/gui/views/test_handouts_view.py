@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,15 @@ EVIL = '<b>Li</b> & "Wang"'
 
 
 @pytest.fixture()
-def view(qtbot, mini_kb: Path) -> HandoutsView:  # type: ignore[no-untyped-def]
-    v = HandoutsView(KnowledgeBase(mini_kb))
+def view(qtbot, mini_kb: Path) -> Iterator[HandoutsView]:  # type: ignore[no-untyped-def]
+    from desktop.userdata.db import open_user_db
+
+    conn = open_user_db()  # the window passes the AppContext's connection
+    v = HandoutsView(KnowledgeBase(mini_kb), user_db=conn)
     qtbot.addWidget(v)
     v.resize(1100, 800)
-    return v
+    yield v
+    conn.close()
 
 
 def test_preview_and_pdf(view: HandoutsView, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -82,14 +87,14 @@ def test_batch_runs_on_a_thread_and_cancels(view: HandoutsView, qtbot, tmp_path:
     worker = view.start_batch(tmp_path)
     assert not view.progress.isHidden() and not view.cancel_btn.isHidden()
     # waitUntil, not waitSignal: a fast worker may finish before a signal spy would connect
-    qtbot.waitUntil(lambda: worker.isFinished() and view.progress.isHidden(), timeout=60000)
+    qtbot.waitUntil(lambda: worker.is_finished() and view.progress.isHidden(), timeout=60000)
     assert len(list(tmp_path.glob("*.pdf"))) == 3 and view.progress.isHidden()
     other = tmp_path / "cancelled"
     other.mkdir()
     view.copies.setValue(40)
     worker = view.start_batch(other)
     view.cancel_batch()
-    qtbot.waitUntil(lambda: worker.isFinished() and view.progress.isHidden(), timeout=60000)
+    qtbot.waitUntil(lambda: worker.is_finished() and view.progress.isHidden(), timeout=60000)
     assert len(list(other.glob("*.pdf"))) < 40
 
 
@@ -104,7 +109,7 @@ def test_calendar_print_path_fills_the_form(qtbot, real_kb: Path, tmp_path: Path
     qtbot.addWidget(view)
     qtbot.addWidget(cal)
     assert view.jurisdiction.currentData() == "China"  # the product's (eque-cel) rules by default
-    cal.printRequested.connect(view.show_template)
+    cal.printRequested.connect(view.take_request)
     cal.set_inputs(dt.date(2026, 1, 29), "US", dt.date(2025, 12, 20))
     cal._print()
     assert view.handout_name() == "recovery-calendar"

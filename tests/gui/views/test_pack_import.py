@@ -184,7 +184,7 @@ def test_refused_pack_is_one_clear_sentence(home: Path, kit: Kit, window: QWidge
     assert snapshot(home) == before
 
 
-def test_cancel_runs_on_a_worker_thread_and_changes_nothing(home: Path, kit: Kit, window: QWidget, responder: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cancel_runs_on_a_worker_thread_and_changes_nothing(home: Path, kit: Kit, window: QWidget, responder: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> None:
     before = snapshot(home)
     seen_threads: list[int] = []
 
@@ -202,12 +202,9 @@ def test_cancel_runs_on_a_worker_thread_and_changes_nothing(home: Path, kit: Kit
 
     def press_cancel(w: QWidget) -> None:
         assert isinstance(w, PackProgressDialog)
-
-        def later() -> None:
-            values.append(w.bar.value())
-            w.cancel_button.click()
-
-        QTimer.singleShot(150, later)
+        qtbot.waitUntil(lambda: w.bar.value() > 0, timeout=5000)  # progress reaches the UI thread
+        values.append(w.bar.value())
+        w.cancel_button.click()
 
     r = responder({"summary": accept, "progress": press_cancel, "message": ok})
     assert import_pack(window, str(kit.v2)) is False
@@ -224,7 +221,7 @@ def test_disk_full_message(home: Path, kit: Kit, window: QWidget, responder: Any
     def full(*args: Any, **kwargs: Any) -> Any:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("desktop.kb.build.build_kb", full)
+    monkeypatch.setattr("desktop.content.build.build_kb", full)
     before = snapshot(home)
     r = responder({"summary": accept, "message": ok})
     assert import_pack(window, str(kit.v2)) is False

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from desktop.errors import NotFoundError, UserInputError
 from desktop.geo.distance import haversine_km
 from desktop.geo.nearest import CentreFinder
-from desktop.kb.records import Center, Therapy
+from desktop.kb.records import Center, PlaceKey, PlaceRow, Therapy
 from desktop.kb.store import KnowledgeBase
 
 
@@ -30,8 +30,17 @@ class FakeKB:
             Therapy(id="cilta-cel", name_en="Ciltacabtagene autoleucel", brand="CARVYKTI"),
         ]
 
-    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-        return self.real.query(sql, params)
+    def places_named(self, norm: str, limit: int) -> list[PlaceRow]:
+        return self.real.places_named(norm, limit)
+
+    def country_codes_named(self, norms: Iterable[str]) -> set[str]:
+        return self.real.country_codes_named(norms)
+
+    def country_names(self, codes: Iterable[str]) -> list[str]:
+        return self.real.country_names(codes)
+
+    def place_keys(self, min_population: int) -> list[PlaceKey]:
+        return self.real.place_keys(min_population)
 
     def has_table(self, name: str) -> bool:
         return self.real.has_table(name)

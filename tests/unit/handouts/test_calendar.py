@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.content.build import build_kb
 from desktop.errors import UserInputError
 from desktop.handouts import recovery
 from desktop.handouts.render import Options, Personal, render_handout
-from desktop.kb.build import build_kb
 from desktop.kb.store import KnowledgeBase
 from tests.helpers.rules_fixture import mini_with_rules
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.content.build import build_kb
 from desktop.errors import KBError, UserInputError
-from desktop.kb.build import build_kb
 from desktop.kb.diff import diff_kbs
 from tests.helpers.paths import FIXTURES
 

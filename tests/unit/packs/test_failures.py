@@ -387,7 +387,7 @@ def _enospc(*args: Any, **kwargs: Any) -> Any:
 @pytest.mark.parametrize(
     "target",
     [
-        "desktop.kb.build.build_kb",
+        "desktop.content.build.build_kb",
         "desktop.packs.apply.copy_durable",
         "desktop.packs.apply.write_bytes_atomic",
         "desktop.packs.apply.fsync_file",
@@ -414,7 +414,7 @@ def test_sqlite_disk_full_during_build(home: Path, kit: Kit, monkeypatch: pytest
     def full(*args: Any, **kwargs: Any) -> Any:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr("desktop.kb.build.build_kb", full)
+    monkeypatch.setattr("desktop.content.build.build_kb", full)
     refused(kit.v2, "disk-full")
 
 

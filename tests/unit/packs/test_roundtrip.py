@@ -140,7 +140,7 @@ def test_manifest_lists_every_file_with_hash_and_size(kit: Kit) -> None:
             assert listed[name]["sha256"] == hashlib.sha256(blob).hexdigest() and listed[name]["size"] == len(blob)
     assert manifest["pack_version"] == V2 and manifest["schema_version"] == 1
     assert manifest["changelog"] == {"en": "Updated the version.", "zh-Hans": "更新了版本号。"}
-    from desktop.kb.content import content_hash
+    from desktop.content.checker import content_hash
 
     assert manifest["content_hash"] == content_hash(kit.data_v2)
 
@@ -278,7 +278,7 @@ def test_recover_finishes_a_committed_update(kit: Kit, cartref_home: Path, tmp_p
     old = sha(paths.installed_kb_path())
     os.link(paths.installed_kb_path(), kb_dir / ASIDE)
     new_kb = tmp_path / "new.sqlite"
-    from desktop.kb.build import build_kb
+    from desktop.content.build import build_kb
 
     build_kb(kit.data_v2, new_kb)
     event = {"id": "e1", "action": "apply", "pack_version": V2, "kb_sha256": sha(new_kb)}

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.content.build import build_kb
+from desktop.content.load import load_content
 from desktop.errors import ContentError
-from desktop.kb.build import build_kb
-from desktop.kb.content import load_content
 from desktop.kb.verify import verify_kb
 from tests.helpers.paths import MINI
 

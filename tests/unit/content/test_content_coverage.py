@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from desktop import paths
-from desktop.kb.content import Content, load_content
+from desktop.content.checker import Content
+from desktop.content.load import load_content
 from desktop.kb.store import KnowledgeBase
 
 BOTH = ("patient", "clinician")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.content.build import build_kb
 from desktop.errors import ContentError
-from desktop.kb.build import build_kb
 from desktop.kb.rules import differing, regions, regulatory_timeline, rules_for
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.verify import verify_kb

@@ -6,25 +6,22 @@ crash mid-build never leaves a half-written KB where the program looks for one.
 
 from __future__ import annotations
 
-import importlib
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
 
+from desktop.content import places, rules
+from desktop.content.checker import Content
+from desktop.content.load import load_content
 from desktop.errors import ContentError
 from desktop.fileio import atomic_path
 from desktop.kb import schema
 from desktop.kb.compare import metric_label
-from desktop.kb.content import Content, load_content
 from desktop.kb.text import index_text, markdown_to_plain, normalise
-
-# Modules (outside kb/) that add tables at build time expose `populate(db, content)`.
-EXTRA_BUILDER_MODULES = ("desktop.geo.gazetteer", "desktop.kb.rules")
 
 
 @dataclass(frozen=True)
@@ -37,7 +34,10 @@ class BuildResult:
 
 
 def build_kb(data_dir: Path, out_path: Path, *, extra: bool = True) -> BuildResult:
-    """Validate data_dir and write the KB to out_path; raises ContentError listing problems."""
+    """Validate data_dir and write the KB to out_path; raises ContentError listing problems.
+
+    `extra=False` leaves out the place and rule tables (a quick KB for tests of the core ones).
+    """
     started = time.perf_counter()
     content = load_content(data_dir)
     if content.problems:
@@ -96,23 +96,9 @@ def _write(db: sqlite_utils.Database, content: Content, *, extra: bool) -> dict[
     db.table("outcomes").create_index(["trial_id"], if_not_exists=True)
     counts["search_docs"] = _write_search_index(db, content)
     if extra:
-        for name in EXTRA_BUILDER_MODULES:
-            populate = _extra_builder(name)
-            if populate is not None:
-                added = populate(db, content)
-                if isinstance(added, dict):
-                    counts.update(added)
+        counts.update(places.populate(db))
+        counts.update(rules.populate(db, content))
     return counts
-
-
-def _extra_builder(name: str) -> Callable[..., Any] | None:
-    try:
-        module = importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name and (name == exc.name or name.startswith(exc.name + ".")):
-            return None
-        raise
-    return getattr(module, "populate", None)
 
 
 _EMPTY_COLUMNS: dict[str, dict[str, type]] = {

@@ -1,0 +1,129 @@
+"""The window's menu bar. Every shortcut is a menu action, so the menus list them all.
+
+The texts stay in the "MainWindow" translation context, where they were written first.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from desktop.ui.shell import theme
+from desktop.ui.shell.i18n import LANGUAGES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QMenu
+
+    from desktop.ui.shell.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class Menus:
+    """Builds the menus on `window` and keeps them (`menus`) and their actions (`actions`) by name."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.menus: dict[str, QMenu] = {}
+        self.actions: dict[str, QAction] = {}
+        self._build()
+
+    def _action(self, name: str, slot: Callable[[], object], shortcuts: list[QKeySequence] | None = None,
+                checkable: bool = False, data: str = "") -> QAction:
+        action = QAction(self.window)
+        action.setObjectName(f"action_{name}")
+        if shortcuts:
+            unique = {k.toString(): k for k in shortcuts if not k.isEmpty()}  # standard keys may repeat ours
+            action.setShortcuts(list(unique.values()))  # an action's shortcuts work in its whole window
+        action.setCheckable(checkable)
+        if data:
+            action.setData(data)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        self.actions[name] = action
+        return action
+
+    def _build(self) -> None:
+        w = self.window
+        bar = w.menuBar()
+        file_menu = bar.addMenu("")
+        file_menu.addAction(self._action("import", lambda: w.import_pack(None)))
+        file_menu.addAction(self._action("export_csv", w.export_comparison))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("quit", w.close, [QKeySequence(QKeySequence.StandardKey.Quit)]))
+        go_menu = bar.addMenu("")
+        go_menu.addAction(self._action("back", w.go_back, [QKeySequence("Alt+Left"), QKeySequence(QKeySequence.StandardKey.Back)]))
+        go_menu.addAction(self._action("forward", w.go_forward, [QKeySequence("Alt+Right"), QKeySequence(QKeySequence.StandardKey.Forward)]))
+        go_menu.addAction(self._action("home", lambda: w.navigate("view:home"), [QKeySequence("Alt+Home")]))
+        go_menu.addAction(self._action("search", w.focus_search, [QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")]))
+        go_menu.addAction(self._action("bookmark", w.toggle_bookmark, [QKeySequence("Ctrl+D")]))
+        view_menu = bar.addMenu("")
+        view_menu.addAction(self._action("zoom_in", lambda: w.set_zoom(w.reader.zoom + 10),
+                                         [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence(QKeySequence.StandardKey.ZoomIn)]))
+        view_menu.addAction(self._action("zoom_out", lambda: w.set_zoom(w.reader.zoom - 10),
+                                         [QKeySequence("Ctrl+-"), QKeySequence(QKeySequence.StandardKey.ZoomOut)]))
+        view_menu.addAction(self._action("zoom_reset", lambda: w.set_zoom(100), [QKeySequence("Ctrl+0")]))
+        view_menu.addSeparator()
+        lang_menu = view_menu.addMenu("")
+        group = QActionGroup(w)
+        for code, label in LANGUAGES:
+            a = self._action(f"lang_{code}", functools.partial(w.set_language, code), checkable=True, data=f"lang:{code}")
+            a.setText(label)
+            group.addAction(a)
+            lang_menu.addAction(a)
+            a.setChecked(code == w.lang)
+        theme_menu = view_menu.addMenu("")
+        tgroup = QActionGroup(w)
+        for name in theme.THEMES:
+            a = self._action(f"theme_{name}", functools.partial(w.set_theme, name), checkable=True, data=f"theme:{name}")
+            tgroup.addAction(a)
+            theme_menu.addAction(a)
+            a.setChecked(name == w.theme_name)
+        help_menu = bar.addMenu("")
+        help_menu.addAction(self._action("about", lambda: w.navigate("article:about")))
+        help_menu.addSeparator()
+        help_menu.addAction(self._action("report_problem", w.report_problem))
+        help_menu.addAction(self._action("feedback_show", w.show_feedback))
+        help_menu.addAction(self._action("feedback_export", w.export_feedback))
+        self.menus = {"file": file_menu, "go": go_menu, "view": view_menu, "language": lang_menu,
+                      "theme": theme_menu, "help": help_menu}
+
+    def check(self, data: str) -> None:
+        """Check the action whose data is `data` (`lang:zh-Hans`, `theme:dark`)."""
+        for action in self.actions.values():
+            if action.data() == data:
+                action.setChecked(True)
+
+    def enable(self, name: str, ok: bool) -> None:
+        if name in self.actions:
+            self.actions[name].setEnabled(ok)
+
+    def retranslate(self) -> None:
+        m = self.menus
+        m["file"].setTitle(_tr("&File"))
+        m["go"].setTitle(_tr("&Go"))
+        m["view"].setTitle(_tr("&View"))
+        m["language"].setTitle(_tr("&Language"))
+        m["theme"].setTitle(_tr("&Theme"))
+        m["help"].setTitle(_tr("&Help"))
+        texts = {
+            "import": _tr("Import update…"), "export_csv": _tr("Export comparison as CSV…"), "quit": _tr("Quit"),
+            "back": _tr("Back"), "forward": _tr("Forward"), "home": _tr("Home"), "search": _tr("Search"),
+            "bookmark": _tr("Bookmark this page"), "zoom_in": _tr("Zoom in"), "zoom_out": _tr("Zoom out"),
+            "zoom_reset": _tr("Actual size"), "theme_system": _tr("Follow the system (light or dark)"),
+            "theme_light": _tr("Light"), "theme_dark": _tr("Dark"), "theme_high-contrast": _tr("High contrast"),
+            "about": _tr("About CAR-T Reference"),
+            "report_problem": _tr("Report a problem with this page…"),
+            "feedback_show": _tr("Kept feedback (view or clear)…"),
+            "feedback_export": _tr("Export feedback to a file…"),
+        }
+        for name, text in texts.items():
+            if name in self.actions:
+                self.actions[name].setText(text)
