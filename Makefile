@@ -12,13 +12,18 @@ PO := $(wildcard resources/locale/*/LC_MESSAGES/cartref.po)
 MO := $(PO:.po=.mo)
 COMPILED := $(QM) $(MO)
 
-.PHONY: run test test-bundle bench bundle dist lint system-deps kb i18n i18n-extract i18n-check clean
+.PHONY: run test test-slow test-bundle bench bundle dist lint system-deps kb i18n i18n-extract i18n-check clean
 
 run: $(STAMP) $(KB) $(COMPILED)
 	$(BIN)/cartref
 
+# The everyday run; the slow tests (kill tests, the second paper size of the handout matrix)
+# are `make test-slow`. CI runs both.
 test: system-deps $(STAMP) $(KB) $(COMPILED)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not slow"
+
+test-slow: system-deps $(STAMP) $(KB) $(COMPILED)
+	$(BIN)/python -m pytest -m slow
 
 bench: $(STAMP) $(KB) $(COMPILED)
 	$(BIN)/python -m bench
@@ -26,6 +31,7 @@ bench: $(STAMP) $(KB) $(COMPILED)
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 system-deps:
 	@bash scripts/system-deps.sh

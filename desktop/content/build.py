@@ -14,11 +14,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from desktop.atomic import atomic_path
 from desktop.content import places, rules
 from desktop.content.checker import Content
 from desktop.content.load import load_content
 from desktop.errors import ContentError
+from desktop.fileio import atomic_path
 from desktop.kb import schema
 from desktop.kb.compare import metric_label
 from desktop.kb.text import index_text, normalise

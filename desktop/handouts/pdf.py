@@ -35,8 +35,8 @@ from PySide6.QtGui import (
 )
 
 from desktop import paths
-from desktop.atomic import atomic_path
 from desktop.errors import UserInputError
+from desktop.fileio import atomic_path
 from desktop.handouts.render import (
     CUT_MARGIN_MM,
     PX_PER_MM,

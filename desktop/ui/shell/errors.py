@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import sys
 import traceback
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from desktop import paths
 from desktop.errors import CartrefError
+from desktop.log import LOG_NAME as LOG_NAME  # re-exported: where the hook writes
+from desktop.log import log_error  # cheap: stdlib logging is only loaded on a write
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -25,18 +25,9 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-LOG_NAME = "cartref.log"
-
-
 def write_log(text: str) -> Path | None:
     """Append a block to the log; None when even that fails (disk full, read-only home)."""
-    try:
-        path = paths.log_dir() / LOG_NAME
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
-        return path
-    except OSError:
-        return None
+    return log_error(text)
 
 
 def short_message(exc: BaseException) -> str:

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.recovery.calendar import period_text
 from desktop.kb.rules import regulatory_timeline, rules_for
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
+from desktop.recovery.calendar import period_text
 
 
 class TimelineView(QWidget):
