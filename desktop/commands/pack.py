@@ -273,8 +273,8 @@ def run_trust(args: argparse.Namespace) -> int:
 def run_rotate_key(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from desktop.atomic import write_bytes_atomic
     from desktop.errors import UserInputError
+    from desktop.fileio import write_bytes_atomic
     from desktop.packs.keys import load_private_key, make_rotation
 
     old, new = load_private_key(args.key), load_private_key(args.new_key)

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop import paths
-from desktop.atomic import write_bytes_atomic
 from desktop.errors import KBError
+from desktop.fileio import write_bytes_atomic
 from desktop.readlimits import NotRegularFile, open_regular, read_regular
 
 SEALS = "seals"
