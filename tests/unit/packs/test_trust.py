@@ -348,3 +348,14 @@ def test_a_kb_installed_before_seals_keeps_working_and_stays_restorable(home: Pa
     assert legacy is not None and legacy["legacy"] and legacy["pack_version"] == V1
     rollback()
     assert sha(paths.installed_kb_path()) == v1_sha and open_kb().source == "installed"
+
+
+def test_the_kit_versions_are_not_below_the_bundled_kb(cartref_home: Path) -> None:
+    """A tripwire, not a feature: the pack tests apply V1 and V2 to fresh homes, which the
+    floor refuses once data/kb.yaml's version passes them. If this fails after a content
+    release, raise V1/V2 in tests/helpers/packs_kit.py (and the versions derived from them)."""
+    from desktop.packs.version import compare_versions
+
+    bundled = version_floor().bundled
+    assert bundled is not None
+    assert compare_versions(V1, bundled) >= 0 and compare_versions(V2, bundled) > 0, (V1, V2, bundled)
