@@ -174,6 +174,16 @@ Install it anyway? You can roll back afterwards.</source>
         <source>The file could not be found.</source>
         <translation>找不到该文件。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="73"/>
+        <source>This content update has expired; a newer one may exist, so it was not applied.</source>
+        <translation>此内容更新已过期，可能已有更新的版本，因此未应用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="74"/>
+        <source>The pack is signed by a key that was revoked, so it was not applied.</source>
+        <translation>此更新包由已被吊销的密钥签名，因此未应用。</translation>
+    </message>
 </context>
 <context>
     <name>PackSummaryDialog</name>
