@@ -1,0 +1,46 @@
+"""The CLI's output is UTF-8 whatever stdout is (Windows pipes use the ANSI code page)."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+
+from desktop import cli
+
+
+def _ansi_stream() -> io.TextIOWrapper:
+    """What Windows Python gives a piped stdout on a Western-European system."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="cp1252", errors="strict")
+
+
+def test_ansi_code_page_streams_become_utf8(monkeypatch: pytest.MonkeyPatch) -> None:
+    out, err = _ansi_stream(), _ansi_stream()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    with pytest.raises(UnicodeEncodeError):
+        print("骨髓瘤")  # the failure seen on Windows: cp1252 has no CJK
+    cli._utf8_streams()
+    print("骨髓瘤 …")
+    print("错误", file=sys.stderr)
+    out.flush()
+    err.flush()
+    assert out.buffer.getvalue().decode("utf-8").endswith("骨髓瘤 …\n")  # type: ignore[attr-defined]
+    assert err.buffer.getvalue().decode("utf-8") == "错误\n"  # type: ignore[attr-defined]
+
+
+def test_streams_that_cannot_be_reconfigured_are_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", plain)
+    monkeypatch.setattr(sys, "stderr", None)  # a windowed program has no console at all
+    cli._utf8_streams()
+    assert sys.stdout is plain
+
+
+def test_main_switches_to_utf8_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    out = _ansi_stream()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert cli.main(["--version"]) == 0
+    assert out.encoding.lower().replace("-", "") == "utf8"
