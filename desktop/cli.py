@@ -48,8 +48,21 @@ def _utf8_streams() -> None:
             reconfigure(encoding="utf-8")
 
 
+def _no_console_streams() -> None:
+    """A windowed Windows program (`CAR-T Reference.exe`) has no stdout/stderr at all (None):
+    give it null streams, so that a message or a traceback on the way out does not become an
+    AttributeError of its own."""
+    import os
+
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if sys.platform == "win32":
+        _no_console_streams()
         _utf8_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv == ["gui"]:

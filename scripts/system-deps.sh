@@ -5,11 +5,12 @@
 #   bundled one (resources/fonts) is enough on a machine that has none, as at the sites served.
 # `system-deps.sh windows` instead installs what the Windows build under Wine needs (make windows,
 # make test-windows): 64-bit Wine, mingw-w64 (the ICU stub, see scripts/windows/icuuc_stub.c),
-# NSIS (makensis builds the installer natively), zip, Xvfb and xwininfo (the window smoke test).
+# NSIS (makensis builds the installer natively), zip, Xvfb and xwininfo (the window smoke test),
+# poppler-utils (the handout PDFs' smoke test).
 # Installs them when run as root with apt; otherwise prints the exact command to run.
 set -euo pipefail
 if [ "${1:-}" = windows ]; then
-  PKGS=(wine wine64 gcc-mingw-w64-x86-64-win32 nsis zip unzip xvfb xauth x11-utils)
+  PKGS=(wine wine64 gcc-mingw-w64-x86-64-win32 nsis zip unzip xvfb xauth x11-utils poppler-utils)
   APT_OPTS=(--no-install-recommends)  # wine's recommends are 32-bit Wine, Mono, fonts: not needed
 else
   APT_OPTS=()

@@ -43,14 +43,14 @@ _wine_clean_env() {
 # a pipe. Why pipes: a Windows Python under Wine 8.0 dies at start-up ("init_sys_streams: can't
 # initialize sys standard streams / OSError: [WinError 6] Invalid handle") when its stdout or
 # stderr is a regular file, as it is when CI captures output to a log. stdin is /dev/null for
-# the same reason (no terminal to inherit). CARTREF_* variables given as WIN_ENV=(...) are passed.
-# Returns the program's exit code.
+# the same reason (no terminal to inherit). Variables given as WIN_ENV=(NAME=value ...) are passed.
+# Killed after WIN_TIMEOUT seconds (default 600). Returns the program's exit code.
 wine_run() {
   local -a clean
   mapfile -t clean < <(_wine_clean_env)
   local rc
   set +e
-  env "${clean[@]}" "${WIN_ENV[@]}" wine "$@" </dev/null 2> >(cat >&2) | cat
+  timeout "${WIN_TIMEOUT:-600}" env "${clean[@]}" "${WIN_ENV[@]}" wine "$@" </dev/null 2> >(cat >&2) | cat
   rc=${PIPESTATUS[0]}
   set -e
   return "$rc"

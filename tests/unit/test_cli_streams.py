@@ -44,3 +44,15 @@ def test_main_switches_to_utf8_on_windows(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(sys, "platform", "win32")
     assert cli.main(["--version"]) == 0
     assert out.encoding.lower().replace("-", "") == "utf8"
+
+
+def test_a_program_without_console_gets_null_streams(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setattr(sys, "platform", "win32")
+    with pytest.raises(SystemExit) as stop:  # bad usage: the one-line error goes nowhere, quietly
+        cli.main(["show", "nonsense-kind", "x"])
+    assert stop.value.code == 2
+    assert sys.stdout is not None and sys.stderr is not None
+    sys.stdout.close()
+    sys.stderr.close()
