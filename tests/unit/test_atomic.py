@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ def test_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
     target.write_text("old", encoding="utf-8")
     write_bytes_atomic(target, b"new", mode=0o644)
     assert target.read_bytes() == b"new"
-    assert target.stat().st_mode & 0o777 == 0o644
+    # Windows has no POSIX modes: a file is read-only (0o444) or not (0o666)
+    assert target.stat().st_mode & 0o777 == (0o666 if sys.platform == "win32" else 0o644)
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 
 import pytest
@@ -26,8 +27,9 @@ def test_ansi_code_page_streams_become_utf8(monkeypatch: pytest.MonkeyPatch) -> 
     print("错误", file=sys.stderr)
     out.flush()
     err.flush()
-    assert out.buffer.getvalue().decode("utf-8").endswith("骨髓瘤 …\n")  # type: ignore[attr-defined]
-    assert err.buffer.getvalue().decode("utf-8") == "错误\n"  # type: ignore[attr-defined]
+    # (newlines as the platform writes them: \r\n on Windows)
+    assert out.buffer.getvalue().decode("utf-8").endswith("骨髓瘤 …" + os.linesep)  # type: ignore[attr-defined]
+    assert err.buffer.getvalue().decode("utf-8") == "错误" + os.linesep  # type: ignore[attr-defined]
 
 
 def test_streams_that_cannot_be_reconfigured_are_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
