@@ -36,6 +36,9 @@ def _start(home: Path) -> str:
     return proc.stdout.strip().splitlines()[-1]
 
 
+@pytest.mark.xfail(sys.platform == "win32", strict=True,
+                   reason="on Windows, desktop/ui/shell/theme.py asks QStyleHints.colorScheme() at start-up, "
+                          "which builds the namespace (its docstring says so): a cost paid there only")
 @pytest.mark.parametrize("language", ["en", "zh-Hans"])
 def test_the_window_opens_without_the_qt_namespace(tmp_path: Path, language: str) -> None:
     home = tmp_path / "home"

@@ -28,7 +28,7 @@ def _problems(data: Path) -> list[str]:
     with pytest.raises(ContentError) as err:
         build_kb(data, data.parent / "kb.sqlite")
     assert not (data.parent / "kb.sqlite").exists(), "a refused build must not leave a KB behind"
-    # messages name files in the platform's form (data\\trials\\... on Windows); compared in one form
+    # messages name files in the platform's form (data\trials\... on Windows); compared in one form
     return [p.replace(os.sep, "/") for p in err.value.problems]
 
 
