@@ -17,7 +17,10 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(tests/unit tests/e2e -m "not slow and not bundle")
 # Qt offscreen as on Linux (tests/conftest.py); the pytest temp folders in the prefix's %TEMP%.
 WIN_ENV=(QT_QPA_PLATFORM=offscreen)
+# pyproject's addopts already has -q (another would drop pytest's closing "N passed" line);
+# Windows line ends are turned into Unix ones for the log.
 rc=0
-wpy -m pytest -p no:cacheprovider -q "${targets[@]}" || rc=$?
+set -o pipefail
+wpy -m pytest -p no:cacheprovider "${targets[@]}" | tr -d '\r' || rc=$?
 step "done in $SECONDS s"
 exit "$rc"
