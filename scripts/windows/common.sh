@@ -9,7 +9,7 @@ WIN_SCRIPTS="$ROOT/scripts/windows"
 
 # Downloads (the embeddable Python, the win_amd64 wheels) and the prepared prefix are kept outside
 # the checkout so that a fresh clone (as CI makes one) reuses them. Override with CARTREF_WIN_CACHE.
-WIN_CACHE="${CARTREF_WIN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cartref-windows}"
+WIN_CACHE="${CARTREF_WIN_CACHE:-${XDG_CACHE_HOME:-${HOME:-$ROOT/build}/.cache}/cartref-windows}"
 WIN_PYVER=3.11
 WIN_PYTAG=cp311
 export WINEPREFIX="$WIN_CACHE/prefix"
