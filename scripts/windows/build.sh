@@ -138,6 +138,9 @@ for lang in en zh; do
   rm -rf "$shot_home" && mkdir -p "$shot_home"
   printf '[General]\nlanguage=%s\n' "$lang" > "$shot_home/settings.ini"
   WIN_ENV=("CARTREF_HOME=$(winpath "$shot_home")" QT_QPA_PLATFORM=windows)
+  # A fresh Wine session for each: a window opened in the session the previous run left behind
+  # came out 1024 pixels wide around a 1200-pixel page (X window and Qt's size disagreed).
+  wineserver -k 2>/dev/null || true
   wine_run "$GUI" >/dev/null 2>&1 &
   app=$!
   title=""
