@@ -22,7 +22,7 @@ from tests.helpers.paths import ROOT
 
 
 def cartref(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True, env=env or dict(os.environ), cwd=ROOT, timeout=180)
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, encoding="utf-8", env=env or dict(os.environ), cwd=ROOT, timeout=180)
 
 
 def one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
