@@ -99,9 +99,9 @@ class PathwayResult:
 ASCO = Msg(N_("ASCO guideline 2021 (pocket guide)"))
 NCCN = Msg(N_("NCCN v2.2026 (secondary copy, verify)"))
 LABEL = Msg(N_("CARVYKTI label (cilta-cel)"))
-ASCO_DATED = "2021 (JCO 39:3978); pocket guide read 2026-12-07"
-NCCN_DATED = "v2.2026, 11/11/2025"
-LABEL_DATED = "openFDA record 2026-07-21; J&J Medical Connect 08/20/2024"
+ASCO_DATED = "2021 (J Clin Oncol 39:3978)"
+NCCN_DATED = "v2.2026, 2025-11-11"
+LABEL_DATED = "2026-07-21 (openFDA); 2024-08-20 (J&J)"
 
 TOCI_ASCO = N_("Tocilizumab 8 mg/kg IV over 1 hour (not to exceed 800 mg/dose); repeat every 8 hours as needed; "
                "at most 3 doses in 24 hours and 4 in total.")

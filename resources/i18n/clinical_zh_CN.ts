@@ -432,57 +432,57 @@
 <context>
     <name>HematotoxTab</name>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="434"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="433"/>
         <source>Unit conversion (to the paper&apos;s units)</source>
         <translation>单位换算（换算为文献所用单位）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="435"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="434"/>
         <source>ANC:</source>
         <translation>ANC：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="435"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="434"/>
         <source>Haemoglobin:</source>
         <translation>血红蛋白：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="435"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="434"/>
         <source>CRP:</source>
         <translation>CRP：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="436"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="435"/>
         <source>Ferritin:</source>
         <translation>铁蛋白：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="439"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="438"/>
         <source>Score already worked out from the paper&apos;s own figure (risk split only):</source>
         <translation>已按文献原图算出的评分（仅作风险分层）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="449"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="448"/>
         <source>Score %1: %2 risk (HT-low 0-1, HT-high 2 or more; myeloma validation, J Hematol Oncol 2023).</source>
         <translation>评分 %1：%2风险（HT 低危 0–1，HT 高危 ≥2；骨髓瘤验证研究，J Hematol Oncol 2023）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="451"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="450"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="451"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="450"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="452"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="451"/>
         <source>No score calculated</source>
         <translation>未计算评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="453"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="452"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
@@ -535,27 +535,27 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="378"/>
+        <source>Early phase (day 0-30)</source>
+        <translation>早期（第 0–30 天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="378"/>
+        <source>Late phase (after day 30)</source>
+        <translation>晚期（第 30 天后）</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/views/clinical_tools.py" line="380"/>
-        <source>early T-ICAHT %1</source>
-        <translation>早期 T-ICAHT %1 级</translation>
+        <source>T-ICAHT grade %1 (day 0-30)</source>
+        <translation>T-ICAHT %1 级（第 0–30 天）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/clinical_tools.py" line="382"/>
-        <source>late T-ICAHT %1</source>
-        <translation>晚期 T-ICAHT %1 级</translation>
+        <source>T-ICAHT grade %1 (day 31-100)</source>
+        <translation>T-ICAHT %1 级（第 31–100 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="383"/>
-        <source>early phase</source>
-        <translation>早期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="383"/>
-        <source>late phase</source>
-        <translation>晚期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="386"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="385"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>

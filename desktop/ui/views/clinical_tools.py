@@ -87,7 +87,7 @@ class ResultPanel(QFrame):
         self.headline.setAccessibleDescription(" ".join(reasons))
 
 
-def _page(form: QWidget, panel: QWidget, banner: QLabel | None = None) -> QWidget:
+def _page(form: QWidget, panel: QWidget, banner: QLabel | None = None, ratio: int = 1) -> QWidget:
     page = QWidget()
     outer = QVBoxLayout(page)
     if banner is not None:
@@ -102,7 +102,7 @@ def _page(form: QWidget, panel: QWidget, banner: QLabel | None = None) -> QWidge
     col.addStretch(1)
     scroll.setWidget(holder)
     row.addWidget(scroll, 1)
-    row.addWidget(panel, 1)
+    row.addWidget(panel, ratio)
     outer.addLayout(row, 1)
     return page
 
@@ -242,7 +242,7 @@ class PathwayTab(QWidget):
         self.view.setObjectName("pathView")
         self.view.setOpenLinks(False)
         self.view.anchorClicked.connect(lambda url: link(url.toString()))
-        QVBoxLayout(self).addWidget(_page(self.box, self.view))
+        QVBoxLayout(self).addWidget(_page(self.box, self.view, ratio=2))
         for combo in (self.crs, self.icans, self.product):
             combo.currentIndexChanged.connect(self.update_result)
         self.protocol.currentIndexChanged.connect(self._protocol_changed)
@@ -375,13 +375,12 @@ class IcahtTab(QWidget):
             self.panel.show_result("—", _INFO, [str(exc)], "")
             return
         self.result = result
-        parts = []
+        parts = [self.tr("Early phase (day 0-30)") if result.phase == "early" else self.tr("Late phase (after day 30)")]
         if result.t_icaht_early is not None:
-            parts.append(self.tr("early T-ICAHT %1").replace("%1", str(result.t_icaht_early)))
+            parts.append(self.tr("T-ICAHT grade %1 (day 0-30)").replace("%1", str(result.t_icaht_early)))
         if result.t_icaht_late is not None:
-            parts.append(self.tr("late T-ICAHT %1").replace("%1", str(result.t_icaht_late)))
-        phase = self.tr("early phase") if result.phase == "early" else self.tr("late phase")
-        head = ", ".join([phase, *parts])
+            parts.append(self.tr("T-ICAHT grade %1 (day 31-100)").replace("%1", str(result.t_icaht_late)))
+        head = " · ".join(parts)
         colour = _STOP if max(result.t_icaht_early or 0, result.t_icaht_late or 0) >= 3 else _INFO
         self.panel.show_result(head, colour, result.reasons(self.lang), _sources_html(result.source_ids, self.tr("Sources:")))
 
@@ -473,6 +472,7 @@ class NeuroWatchTab(QWidget):
         self.temp.setValue(37.0)
         self.temp.setSuffix(" °C")
         self.day_label = QLabel(self.box)
+        self.day_label.setBuddy(self.day)
         form.addRow(self.day_label, self.day)
         form.addRow(self.use_temp, self.temp)
         self.signs: dict[str, QCheckBox] = {}

@@ -1,0 +1,95 @@
+"""The action-tool tabs of the Grading view: live answers, the remembered protocol, Chinese, speed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.kb.store import open_kb
+from desktop.ui.views.grading_view import GradingView
+from tests.gui.views.test_grading_view import chinese  # noqa: F401  (fixture)
+
+
+@pytest.fixture
+def store() -> dict[str, str]:
+    return {}
+
+
+@pytest.fixture
+def view(qtbot: QtBot, mini_kb: Path, store: dict[str, str]) -> GradingView:
+    widget = GradingView(open_kb(mini_kb).kb, protocol_store=(
+        lambda: store.get("p"), lambda value: store.__setitem__("p", value)))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 760)
+    widget.show()
+    return widget
+
+
+def test_tools_are_tabs_of_grading(view: GradingView) -> None:
+    names = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    assert names[3:] == ["Tocilizumab", "Management pathway", "ICAHT counts", "CAR-HEMATOTOX", "BCMA neuro watch"]
+
+
+def test_tocilizumab_tab(view: GradingView) -> None:
+    tab = view.tools.tocilizumab
+    tab.weight.setValue(120.0)
+    assert tab.result is not None and tab.result.dose_mg == 800 and tab.result.can_give
+    tab.doses.setValue(1)
+    tab.hours.setValue(7.5)
+    assert tab.result is not None and not tab.result.can_give
+    assert "not now" in tab.panel.headline.text()
+    tab.times.setText("24, 16, 8")
+    assert tab.result is not None and tab.result.can_give and not tab.doses.isEnabled()
+    tab.times.setText("x")
+    assert tab.result is None
+
+
+def test_pathway_protocol_is_remembered(qtbot: QtBot, mini_kb: Path, view: GradingView,
+                                         store: dict[str, str]) -> None:
+    tab = view.tools.pathway
+    tab.crs.setCurrentIndex(4)
+    assert "Methylprednisolone 500 mg" in tab.view.toPlainText()
+    tab.protocol.setCurrentIndex(1)
+    assert store["p"] == "nccn"
+    again = GradingView(open_kb(mini_kb).kb, protocol_store=(lambda: store.get("p"), lambda v: None))
+    qtbot.addWidget(again)
+    assert again.tools.pathway.protocol.currentData() == "nccn"
+
+
+def test_icaht_and_hematotox_tabs(view: GradingView) -> None:
+    icaht = view.tools.icaht
+    assert icaht.result is not None and icaht.result.grade is None and icaht.result.t_icaht_early is not None
+    assert "Table 1" in icaht.banner.text()
+    icaht.counts.setPlainText("day,anc\n1,abc\n")
+    assert icaht.result is None
+    ht = view.tools.hematotox
+    assert "not read" in ht.banner.text()
+    assert "9 g/dL" in ht.panel.reasons.text() and "3 mg/dL" in ht.panel.reasons.text()
+
+
+def test_neuro_watch_tab(view: GradingView) -> None:
+    tab = view.tools.watch
+    assert tab.result is not None and not tab.result.call_now
+    tab.signs["handwriting"].setChecked(True)
+    assert tab.result is not None and tab.result.call_now and "CALL NOW" in tab.panel.headline.text()
+
+
+def test_chinese(view: GradingView, chinese: object) -> None:  # noqa: F811
+    view.set_language("zh-Hans")
+    assert view.tabs.tabText(3) == "托珠单抗"
+    assert "静脉输注" in view.tools.tocilizumab.panel.reasons.text()
+    assert "未计算" in view.tools.hematotox.banner.text()
+
+
+def test_answers_within_50_ms(view: GradingView) -> None:
+    tab = view.tools.pathway
+    start = time.perf_counter()
+    for g in range(5):
+        tab.crs.setCurrentIndex(g)
+        tab.icans.setCurrentIndex(g)
+        view.tools.tocilizumab.weight.setValue(60.0 + g)
+        view.tools.watch.day.setValue(10 + g)
+    assert (time.perf_counter() - start) / 5 < 0.05
