@@ -255,3 +255,66 @@ def icaht(rows: Sequence[CountDay]) -> IcahtResult:
     if not early_plt and not late_plt:
         reasons.append(Reason(Msg("No platelet column: no T-ICAHT grade.")))
     return IcahtResult(phase, None, g_early, g_late, verify, tuple(reasons))
+
+
+RISKS = ("unknown", "low", "high")
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """The short-term management rows of the EHA/EBMT consensus Table 3 (CT4) that were read."""
+
+    reason_items: tuple[Reason, ...] = field(repr=False)
+    source_ids: tuple[str, ...] = ("CT4",)
+
+    @property
+    def citation(self) -> str:
+        return cite(self.source_ids)
+
+    def reasons(self, lang: str = "en") -> list[str]:
+        return texts(self.reason_items, lang)
+
+
+def management_bundle(risk: str = "unknown", anc: float | None = None, day: int | None = None,
+                      prolonged: bool = False) -> Bundle:
+    """Table 3 rows read (transfusion, G-CSF, antibacterial, antiviral) for the ICAHT risk, today's ANC
+    (cells/µL) and the day after infusion. The antifungal and PJP rows were NOT read (not shown)."""
+    if risk not in RISKS:
+        raise UserInputError(f"risk must be one of {', '.join(RISKS)}; got {risk!r}")
+    if anc is not None and (not math.isfinite(anc) or not ANC_RANGE[0] <= anc <= ANC_RANGE[1]):
+        raise UserInputError(f"ANC must be from 0 to {ANC_RANGE[1]:g} per µL, not {anc}")
+    out: list[Reason] = [Reason(Msg(
+        "Irradiated blood products from 7 days before leukapheresis until at least 90 days after the infusion "
+        "(fludarabine); red cells one unit at a time (iron overload)."))]
+    if day is not None and day <= 90:
+        out.append(Reason(Msg("Day %(d)s: irradiated products still required (until at least day 90).", d=day)))
+    if risk == "high":
+        out.append(Reason(Msg("High ICAHT risk (e.g. high CAR-HEMATOTOX): prophylactic G-CSF from day +2, 5 µg/kg "
+                              "once daily.")))
+    elif risk == "low":
+        out.append(Reason(Msg("Low ICAHT risk: prophylactic G-CSF probably not necessary.")))
+    else:
+        out.append(Reason(Msg("ICAHT risk not given: prophylactic G-CSF is advised for a high-risk profile only "
+                              "(Table 3).")))
+    if anc is not None:
+        if anc < SEVERE_ANC:
+            out.append(Reason(Msg("ANC %(anc)s/µL is below 500: therapeutic G-CSF 5 µg/kg once daily (consider a "
+                                  "higher dose if no response; aplastic patients often do not respond).",
+                                  anc=f"{anc:g}")))
+            if risk == "high":
+                out.append(Reason(Msg("High risk and ANC below 500/µL: antibacterial prophylaxis may be considered "
+                                      "(e.g. levofloxacin or ciprofloxacin); check MDR colonisation and local "
+                                      "epidemiology.")))
+            elif risk == "low":
+                out.append(Reason(Msg("Low risk: antibacterial prophylaxis not recommended.")))
+        else:
+            out.append(Reason(Msg("ANC %(anc)s/µL is not below 500: the therapeutic G-CSF and antibacterial "
+                                  "prophylaxis triggers (ANC < 500/µL) are not met.", anc=f"{anc:g}")))
+    if prolonged and anc is not None and anc < SEVERE_ANC:
+        out.append(Reason(Msg("Prolonged severe neutropenia: keep G-CSF and reassess; consider a higher dose if no "
+                              "response.")))
+    out.append(Reason(Msg("Antiviral prophylaxis for all patients from lymphodepletion until 1 year after the "
+                          "infusion and/or until CD4 > 0.2 ×10⁹/L (valaciclovir 500 mg twice a day or aciclovir "
+                          "800 mg).")))
+    out.append(Reason(Msg("Antifungal and PJP rows of Table 3 were not read: see the site protocol.")))
+    return Bundle(tuple(out))

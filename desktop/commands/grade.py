@@ -79,6 +79,8 @@ def register(sub: Any) -> None:
                                          "read in the primary text. Platelets are graded by the T-ICAHT table.")
     icaht.add_argument("--counts", required=True, metavar="FILE.csv", help="CSV with a header: day,anc[,plt]")
     icaht.add_argument("--anc-unit", choices=("per-uL", "10^9/L"), default="per-uL")
+    icaht.add_argument("--risk", choices=("unknown", "low", "high"), default="unknown",
+                       help="ICAHT risk profile (e.g. from CAR-HEMATOTOX) for the Table 3 management bundle")
     _common(icaht)
     icaht.set_defaults(func=run_icaht)
 
@@ -152,21 +154,26 @@ def _emit(args: argparse.Namespace, result: _Graded, head: str) -> int:
 def run_icaht(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from desktop.clinical.icaht import icaht, read_counts
+    from desktop.clinical.icaht import icaht, management_bundle, read_counts
     from desktop.errors import UserInputError
 
     try:
         text = Path(args.counts).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UserInputError(f"cannot read {args.counts}: {getattr(exc, 'strerror', None) or exc}") from None
-    result = icaht(read_counts(text, anc_unit=args.anc_unit))
+    rows = read_counts(text, anc_unit=args.anc_unit)
+    result = icaht(rows)
+    last_anc = next((r for r in reversed(rows) if r.anc is not None), None)
+    bundle = management_bundle(args.risk, last_anc.anc if last_anc else None, rows[-1].day)
     lang = args.lang
     if args.json:
-        print_json(result.to_json(lang))
+        print_json(result.to_json(lang) | {"bundle": bundle.reasons(lang)})
         return 0
     _ = gettext(lang)
     lines = [_("ICAHT (%(phase)s phase): N-ICAHT grade not available") % {"phase": result.phase}]
     lines += [f"  - {reason}" for reason in result.reasons(lang)]
+    lines.append(_("Management (EHA/EBMT consensus, Table 3), for the last logged day:"))
+    lines += [f"  - {reason}" for reason in bundle.reasons(lang)]
     lines.append(_("Source: %(citation)s") % {"citation": result.citation})
     sys.stdout.write("\n".join(lines) + "\n")
     return 0

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clinical.hematotox import BANNER, UNITS, risk_for_score, to_paper_unit
-from desktop.clinical.icaht import IcahtResult, icaht, read_counts
+from desktop.clinical.icaht import RISKS, IcahtResult, icaht, management_bundle, read_counts
 from desktop.clinical.neurowatch import SIGNS, WEEKLY_CHECK, WatchResult, neuro_watch
 from desktop.clinical.pathway import PRODUCTS, PROTOCOLS, PathwayResult, pathway
 from desktop.clinical.sources import CITATIONS
@@ -113,6 +113,29 @@ def _banner(parent: QWidget) -> QLabel:
     label.setStyleSheet("background: #fff4d6; color: #4a3b00; border: 1px solid #d9b84a; border-radius: 3px; "
                         "padding: 6px")
     return label
+
+
+def _pdf(html: str, point_size: float) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    out = QByteArray()
+    buffer = QBuffer(out)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    writer.setPageMargins(QMarginsF(8, 8, 8, 8), QPageLayout.Unit.Millimeter)
+    writer.setResolution(150)
+    doc = QTextDocument()
+    font = doc.defaultFont()
+    font.setPointSizeF(point_size)
+    doc.setDefaultFont(font)
+    doc.setHtml(html)
+    doc.print_(writer)
+    del writer
+    buffer.close()
+    return bytes(out.data())
 
 
 class TocilizumabTab(QWidget):
@@ -238,6 +261,10 @@ class PathwayTab(QWidget):
         form.addRow(self.high_risk)
         form.addRow(self.persistent)
         form.addRow(self.use_weight, self.weight)
+        self.print_button = QPushButton(self.box)
+        self.print_button.setObjectName("pathPrint")
+        self.print_button.clicked.connect(self._print)
+        form.addRow(self.print_button)
         self.view = QTextBrowser(self)
         self.view.setObjectName("pathView")
         self.view.setOpenLinks(False)
@@ -263,6 +290,54 @@ class PathwayTab(QWidget):
             self.protocol.setItemText(i, label)
         for i, label in enumerate(("cilta-cel", "ide-cel", self.tr("other"))):
             self.product.setItemText(i, label)
+        self.print_button.setText(self.tr("Save bedside flow sheet (&PDF)…"))
+
+    def flow_sheet_html(self) -> str:
+        """One page for the bedside: blanks for the patient, the grades, each source's steps, citations."""
+        if self.result is None:
+            return ""
+        blanks = self.tr("Patient: ____________________  Product: __________  Infusion date: __________  "
+                         "Day: ____  Time: ______  Signed: __________")
+        title = self.tr("CRS / ICANS management flow sheet")
+        cites = "".join(f"<li>{escape(CITATIONS[i])} [{i}]</li>" for i in sorted(
+            {i for s in self.result.sections for c in s.columns for i in c.source_ids}))
+        lang = self.lang
+        cells = []
+        for section in self.result.sections:
+            head = (self.tr("CRS grade %1") if section.topic == "crs" else self.tr("ICANS grade %1")).replace(
+                "%1", str(section.grade))
+            body = [f"<h3>{escape(head)}</h3>"]
+            for col in section.columns:
+                body.append(f"<p><b>{escape(col.name.text(lang))}</b> <small>({escape(col.dated)}; "
+                            f"{', '.join(col.source_ids)})</small></p><ul>")
+                body += [f"<li>{escape(m.text(lang))}</li>" for m in col.steps]
+                body += [f"<li><i>{escape(m.text(lang))}</i></li>" for m in col.not_read]
+                body.append("</ul>")
+            cells.append(f"<td valign='top' width='{100 // max(1, len(self.result.sections))}%'>{''.join(body)}</td>")
+        table = f"<table cellpadding='4' width='100%'><tr>{''.join(cells)}</tr></table>"
+        note = self.tr("Only rows read in each source are shown; where a row was not read, the column says so. "
+                       "Local protocols and the product label take precedence.")
+        sources = self.tr("Sources:")
+        return (f"<h2>{escape(title)}</h2><p>{escape(blanks)}</p>{table}<p><small>{escape(note)}</small></p>"
+                f"<p><small>{escape(sources)}</small></p><ol><small>{cites}</small></ol>")
+
+    def save_flow_sheet(self, path: str) -> None:
+        """The flow sheet as a one-page A4 landscape PDF (Qt's text layout, no network, no browser): the
+        largest font from 8 pt down to 5.5 pt that keeps it on one page."""
+        html = self.flow_sheet_html()
+        data = b""
+        for size in (8.0, 7.5, 7.0, 6.5, 6.0, 5.5):
+            data = _pdf(html, size)
+            if data.count(b"/Type /Page\n") <= 1:
+                break
+        with open(path, "wb") as f:
+            f.write(data)
+
+    def _print(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save flow sheet"), "flow-sheet.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            self.save_flow_sheet(path)
 
     def _protocol_changed(self) -> None:
         if self.store:
@@ -333,14 +408,25 @@ class IcahtTab(QWidget):
         for u in ("per-uL", "10^9/L"):
             self.unit.addItem(u, u)
         self.load = QPushButton(self.box)
+        self.risk = QComboBox(self.box)
+        self.risk.setObjectName("icahtRisk")
+        for r in RISKS:
+            self.risk.addItem(r, r)
+        self.risk_label = QLabel(self.box)
+        self.risk_label.setBuddy(self.risk)
         row = QHBoxLayout()
         row.addWidget(self.unit)
         row.addWidget(self.load)
+        risk_row = QHBoxLayout()
+        risk_row.addWidget(self.risk_label)
+        risk_row.addWidget(self.risk, 1)
         col.addWidget(self.hint)
         col.addWidget(self.counts, 1)
         col.addLayout(row)
+        col.addLayout(risk_row)
         self.panel = ResultPanel(self, link)
         QVBoxLayout(self).addWidget(_page(self.box, self.panel, self.banner))
+        self.risk.currentIndexChanged.connect(self.update_result)
         self.counts.textChanged.connect(self.update_result)
         self.unit.currentIndexChanged.connect(self.update_result)
         self.load.clicked.connect(self._load_file)
@@ -357,6 +443,9 @@ class IcahtTab(QWidget):
         self.counts.setAccessibleName(self.tr("Count log as CSV"))
         self.unit.setItemText(0, self.tr("ANC per µL"))
         self.unit.setItemText(1, self.tr("ANC ×10⁹/L"))
+        self.risk_label.setText(self.tr("ICAHT &risk profile:"))
+        for i, text in enumerate((self.tr("not given"), self.tr("low"), self.tr("high"))):
+            self.risk.setItemText(i, text)
 
     def _load_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Load counts"), "", self.tr("CSV files (*.csv)"))
@@ -369,7 +458,10 @@ class IcahtTab(QWidget):
 
     def update_result(self) -> None:
         try:
-            result = icaht(read_counts(self.counts.toPlainText(), anc_unit=str(self.unit.currentData())))
+            rows = read_counts(self.counts.toPlainText(), anc_unit=str(self.unit.currentData()))
+            result = icaht(rows)
+            last_anc = next((r.anc for r in reversed(rows) if r.anc is not None), None)
+            bundle = management_bundle(str(self.risk.currentData()), last_anc, rows[-1].day)
         except CartrefError as exc:
             self.result = None
             self.panel.show_result("—", _INFO, [str(exc)], "")
@@ -382,7 +474,9 @@ class IcahtTab(QWidget):
             parts.append(self.tr("T-ICAHT grade %1 (day 31-100)").replace("%1", str(result.t_icaht_late)))
         head = " · ".join(parts)
         colour = _STOP if max(result.t_icaht_early or 0, result.t_icaht_late or 0) >= 3 else _INFO
-        self.panel.show_result(head, colour, result.reasons(self.lang), _sources_html(result.source_ids, self.tr("Sources:")))
+        heading = self.tr("Management for the last logged day (EHA/EBMT consensus, Table 3):")
+        self.panel.show_result(head, colour, [*result.reasons(self.lang), heading, *bundle.reasons(self.lang)],
+                               _sources_html(result.source_ids, self.tr("Sources:")))
 
 
 class HematotoxTab(QWidget):

@@ -93,3 +93,17 @@ def test_answers_within_50_ms(view: GradingView) -> None:
         view.tools.tocilizumab.weight.setValue(60.0 + g)
         view.tools.watch.day.setValue(10 + g)
     assert (time.perf_counter() - start) / 5 < 0.05
+
+
+def test_flow_sheet_pdf_is_one_page(view: GradingView, tmp_path: Path) -> None:
+    tab = view.tools.pathway
+    tab.crs.setCurrentIndex(4)
+    tab.icans.setCurrentIndex(3)
+    tab.product.setCurrentIndex(0)
+    pdf = tmp_path / "sheet.pdf"
+    start = time.perf_counter()
+    tab.save_flow_sheet(str(pdf))
+    assert time.perf_counter() - start < 1.0
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") + data.count(b"/Type /Page>") + \
+        data.count(b"/Type /Page ") == 1

@@ -19,6 +19,7 @@ from desktop.clinical.icaht import (
     anc_class,
     anc_per_ul,
     cumulative_low_days,
+    management_bundle,
     t_icaht_early,
     t_icaht_late,
 )
@@ -126,6 +127,34 @@ def _path(case: dict[str, str]) -> None:
         assert "dexamethasone" not in asco.lower()
 
 
+def _icb(case: dict[str, str]) -> None:
+    i = _inputs(case)
+    risk = i.get("hematotox_risk", "unknown")
+    risk = "unknown" if risk == "any" else risk
+    anc = float(i["anc"]) if "anc" in i else None
+    day = int(i["days_after_infusion"]) if "days_after_infusion" in i else None
+    text = " ".join(management_bundle(risk, anc, day, prolonged=i.get("prolonged") == "true").reasons())
+    want = {
+        "ICB-01": ["prophylactic G-CSF from day +2, 5 µg/kg once daily"],
+        "ICB-02": ["prophylactic G-CSF probably not necessary"],
+        "ICB-03": ["antibacterial prophylaxis not recommended"],
+        "ICB-04": ["antibacterial prophylaxis may be considered", "levofloxacin or ciprofloxacin", "MDR"],
+        "ICB-05": ["triggers (ANC < 500/µL) are not met"],
+        "ICB-06": ["from lymphodepletion until 1 year", "CD4 > 0.2 ×10⁹/L", "valaciclovir 500 mg twice a day",
+                   "aciclovir 800 mg"],
+        "ICB-07": ["Day 90: irradiated products still required"],
+        "ICB-08": ["from 7 days before leukapheresis"],
+        "ICB-09": ["therapeutic G-CSF 5 µg/kg once daily", "higher dose if no response"],
+        "ICB-10": ["triggers (ANC < 500/µL) are not met"],
+    }[case["case_id"]]
+    for phrase in want:
+        assert phrase in text, (case["case_id"], phrase)
+    if case["case_id"] == "ICB-05":
+        assert "may be considered" not in text
+    if case["case_id"] == "ICB-10":
+        assert "therapeutic G-CSF 5" not in text
+
+
 def _icd(case: dict[str, str]) -> None:
     i = _inputs(case)
     anc = anc_per_ul(float(i["anc"]), "10^9/L" if i.get("anc_unit") == "10^9/L" else "per-uL")
@@ -188,11 +217,10 @@ def _unit(case: dict[str, str]) -> None:
 
 
 CHECKS: dict[str, Callable[[dict[str, str]], None]] = {
-    "tocilizumab_dose": _toc, "tocilizumab_ledger": _toc, "crs_icans_pathway": _path, "icaht_day": _icd,
+    "tocilizumab_dose": _toc, "tocilizumab_ledger": _toc, "crs_icans_pathway": _path, "icaht_day": _icd, "icaht_bundle": _icb,
     "t_icaht": _tic, "neuro_watch": _neu, "units": _unit,
 }
-NOT_BUILT = {"icaht_bundle": "ICAHT management bundle (Table 3) not built in this pass",
-             "infection_plan": "infection prophylaxis planner not built in this pass"}
+NOT_BUILT = {"infection_plan": "infection prophylaxis planner not built in this pass"}
 
 
 def test_every_case_has_a_check() -> None:
