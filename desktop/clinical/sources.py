@@ -36,6 +36,12 @@ CITATIONS: dict[str, str] = {
             "API (record last_updated 2026-07-21).",
     "CT21": "Santomasso BD, Gust J, Perna F. How I treat unique and difficult-to-manage cases of CAR T-cell "
             "therapy-associated neurotoxicity. Blood 2023;141(20):2443-2451. doi:10.1182/blood.2022017604.",
+    "G1": "Lee DW, Santomasso BD, Locke FL, et al. ASTCT consensus grading for cytokine release syndrome and neurologic "
+          "toxicity associated with immune effector cells. Biol Blood Marrow Transplant 2019;25(4):625-638. "
+          "doi:10.1016/j.bbmt.2018.12.758; PMID 30592986.",
+    "G10": "Hines MR, Knight TE, McNerney KO, et al. Immune effector cell-associated hemophagocytic "
+           "lymphohistiocytosis-like syndrome. Transplant Cell Ther 2023;29(7):438.e1-438.e16. "
+           "doi:10.1016/j.jtct.2023.03.006; PMID 36906275.",
     "G3": "Santomasso BD, Nastoupil LJ, Adkins S, et al. Management of immune-related adverse events in patients "
           "treated with chimeric antigen receptor T-cell therapy: ASCO guideline. J Clin Oncol 2021;39(35):3978-3992. "
           "doi:10.1200/JCO.21.01992; PMID 34724386.",

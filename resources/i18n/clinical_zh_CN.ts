@@ -99,390 +99,468 @@
         <translation>BCMA 神经毒性观察</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="466"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="464"/>
+        <source>Emergency handover</source>
+        <translation>急诊交接单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/grading_view.py" line="467"/>
         <source>Grading tools</source>
         <translation>分级工具</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="468"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="469"/>
         <source>CRS findings</source>
         <translation>CRS 表现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="469"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="470"/>
         <source>&amp;Temperature:</source>
         <translation>体温(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="470"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="471"/>
         <source>Temperature in degrees Celsius</source>
         <translation>体温（摄氏度）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="471"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="472"/>
         <source>Fever is a temperature of 38 °C or more.</source>
         <translation>发热指体温 ≥ 38 °C。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="472"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="473"/>
         <source>Fever &amp;masked by treatment</source>
         <translation>发热被治疗掩盖(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="473"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="474"/>
         <source>Fever masked by antipyretic or anti-cytokine treatment</source>
         <translation>发热被退热药或抗细胞因子治疗掩盖</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="475"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="476"/>
         <source>Antipyretic or anti-cytokine treatment (e.g. tocilizumab, steroids) was given: fever is no longer required and hypotension and hypoxia set the grade.</source>
         <translation>已使用退热药或抗细胞因子治疗（如托珠单抗、糖皮质激素）：不再要求发热，按低血压和低氧分级。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="477"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="478"/>
         <source>&amp;Hypotension:</source>
         <translation>低血压(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="478"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="479"/>
         <source>Hypotension</source>
         <translation>低血压</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="479"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="480"/>
         <source>&amp;Oxygen need (hypoxia):</source>
         <translation>吸氧需求（低氧）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="480"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="481"/>
         <source>Oxygen need for hypoxia</source>
         <translation>低氧的吸氧需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="482"/>
-        <location filename="../../desktop/ui/views/grading_view.py" line="488"/>
-        <location filename="../../desktop/ui/views/grading_view.py" line="529"/>
-        <location filename="../../desktop/ui/views/grading_view.py" line="534"/>
-        <location filename="../../desktop/ui/views/grading_view.py" line="538"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="483"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="489"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="530"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="535"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="539"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="483"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="484"/>
         <source>Not requiring vasopressors</source>
         <translation>无需升压药</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="484"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="485"/>
         <source>One vasopressor (with or without vasopressin)</source>
         <translation>一种升压药（无论是否联用血管升压素）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="485"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="486"/>
         <source>Multiple vasopressors (excluding vasopressin)</source>
         <translation>多种升压药（血管升压素除外）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="489"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="490"/>
         <source>Low-flow nasal cannula (≤ 6 L/min) or blow-by</source>
         <translation>低流量鼻导管（≤ 6 L/min）或面前吹氧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="490"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="491"/>
         <source>High-flow nasal cannula (&gt; 6 L/min), facemask, non-rebreather or Venturi mask</source>
         <translation>高流量鼻导管（&gt; 6 L/min）、面罩、非重复呼吸面罩或文丘里面罩</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="491"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="492"/>
         <source>Positive pressure (CPAP, BiPAP, intubation and mechanical ventilation)</source>
         <translation>正压通气（CPAP、BiPAP、气管插管和机械通气）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="494"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="495"/>
         <source>ICE tasks (points scored)</source>
         <translation>ICE 各项（得分）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="496"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="497"/>
         <source>&amp;Orientation: year, month, city, hospital</source>
         <translation>定向力(&amp;O)：年、月、城市、医院</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="496"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="497"/>
         <source>Orientation points, 0 to 4</source>
         <translation>定向力得分，0 至 4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="497"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="498"/>
         <source>&amp;Naming: 3 objects (e.g. watch, pen, button)</source>
         <translation>命名(&amp;N)：3 个物品（如手表、笔、纽扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="497"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="498"/>
         <source>Naming points, 0 to 3</source>
         <translation>命名得分，0 至 3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="498"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="499"/>
         <source>&amp;Following commands (e.g. &quot;show me 2 fingers&quot;)</source>
         <translation>执行指令(&amp;F)（如“伸出 2 根手指”）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="498"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="499"/>
         <source>Following commands point, 0 or 1</source>
         <translation>执行指令得分，0 或 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="499"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="500"/>
         <source>&amp;Writing a standard sentence</source>
         <translation>书写一个标准句子(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="499"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="500"/>
         <source>Writing point, 0 or 1</source>
         <translation>书写得分，0 或 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="500"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="501"/>
         <source>&amp;Attention: count back from 100 by 10</source>
         <translation>注意力(&amp;A)：从 100 开始每次减 10 倒数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="500"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="501"/>
         <source>Attention point, 0 or 1</source>
         <translation>注意力得分，0 或 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="506"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="507"/>
         <source>ICANS findings</source>
         <translation>ICANS 表现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="507"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="508"/>
         <source>&amp;ICE score:</source>
         <translation>ICE 评分(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="508"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="509"/>
         <source>ICE score, 0 to 10</source>
         <translation>ICE 评分，0 至 10</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="509"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="510"/>
         <source>&amp;Use the score from the ICE tab</source>
         <translation>使用 ICE 标签页的评分(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="510"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="511"/>
         <source>Use the score from the ICE tab</source>
         <translation>使用 ICE 标签页的评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="511"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="512"/>
         <source>U&amp;narousable: cannot perform the ICE</source>
         <translation>无法唤醒，无法完成 ICE(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="512"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="513"/>
         <source>Unarousable and unable to perform the ICE</source>
         <translation>无法唤醒且无法完成 ICE</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="513"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="514"/>
         <source>&amp;Consciousness:</source>
         <translation>意识水平(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="514"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="515"/>
         <source>Level of consciousness</source>
         <translation>意识水平</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="515"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="516"/>
         <source>&amp;Seizure:</source>
         <translation>癫痫发作(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="516"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="517"/>
         <source>Seizure</source>
         <translation>癫痫发作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="517"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="518"/>
         <source>&amp;Motor findings:</source>
         <translation>运动表现(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="518"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="519"/>
         <source>Motor findings</source>
         <translation>运动表现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="519"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="520"/>
         <source>Raised ICP / cerebral &amp;oedema:</source>
         <translation>颅内压升高/脑水肿(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="520"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="521"/>
         <source>Raised intracranial pressure or cerebral oedema</source>
         <translation>颅内压升高或脑水肿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="522"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="523"/>
         <source>Awake and alert (no finding)</source>
         <translation>清醒（无异常）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="523"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="524"/>
         <source>Awakens spontaneously</source>
         <translation>可自行觉醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="524"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="525"/>
         <source>Awakens to voice</source>
         <translation>声音可唤醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="525"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="526"/>
         <source>Awakens only to tactile stimulus</source>
         <translation>仅触觉刺激可唤醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="526"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="527"/>
         <source>Unarousable or needs vigorous/repeated tactile stimuli; stupor or coma</source>
         <translation>无法唤醒或需强烈/反复触觉刺激才能唤醒；木僵或昏迷</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="530"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="531"/>
         <source>Clinical seizure resolving rapidly, or non-convulsive on EEG resolving with intervention</source>
         <translation>迅速缓解的临床发作，或经干预后缓解的脑电图非惊厥性发作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="531"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="532"/>
         <source>Prolonged (&gt; 5 min) or repetitive without return to baseline</source>
         <translation>持续（&gt; 5 分钟）或反复发作且间期未恢复至基线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="535"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="536"/>
         <source>Deep focal motor weakness (hemiparesis, paraparesis)</source>
         <translation>深部局灶性运动无力（偏瘫、截瘫）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="539"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="540"/>
         <source>Focal/local oedema on neuroimaging</source>
         <translation>神经影像示局灶性/局部水肿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="540"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="541"/>
         <source>Diffuse oedema, posturing, cranial nerve VI palsy, papilloedema or Cushing&apos;s triad</source>
         <translation>弥漫性水肿、异常姿势、第 VI 对脑神经麻痹、视乳头水肿或库欣三联征</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="543"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="544"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="545"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="546"/>
         <source>Why this grade</source>
         <translation>分级依据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="546"/>
-        <location filename="../../desktop/ui/views/grading_view.py" line="552"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="547"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="553"/>
         <source>Chart note</source>
         <translation>病历记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="547"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="548"/>
         <source>Cop&amp;y summary</source>
         <translation>复制摘要(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="548"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="549"/>
         <source>Copy the chart note to the clipboard</source>
         <translation>将病历记录复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="549"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="550"/>
         <source>Management pointers in this reference</source>
         <translation>本参考中的处理要点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="550"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="551"/>
         <source>Grade</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="551"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="552"/>
         <source>Findings that set the grade</source>
         <translation>决定分级的表现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="553"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="554"/>
         <source>Related articles</source>
         <translation>相关文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/grading_view.py" line="554"/>
+        <location filename="../../desktop/ui/views/grading_view.py" line="555"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
 </context>
 <context>
+    <name>HandoverTab</name>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="734"/>
+        <source>Emergency handover (printed in English and Chinese)</source>
+        <translation>急诊交接（以中英文打印）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="735"/>
+        <source>&amp;Product:</source>
+        <translation>产品(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="735"/>
+        <source>&amp;Infusion date:</source>
+        <translation>输注日期(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="735"/>
+        <source>&amp;Today:</source>
+        <translation>今天(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="736"/>
+        <source>Tocilizumab doses (when, mg; blank: taken from the Tocilizumab tab):</source>
+        <translation>托珠单抗给药（时间、剂量 mg；留空则取自托珠单抗页）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="737"/>
+        <source>&amp;Steroid exposure:</source>
+        <translation>糖皮质激素使用(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="737"/>
+        <source>&amp;Counts trend:</source>
+        <translation>血细胞计数趋势(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="738"/>
+        <source>P&amp;rophylaxis:</source>
+        <translation>预防用药(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="738"/>
+        <source>Treating c&amp;entre:</source>
+        <translation>治疗中心(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="739"/>
+        <source>Centre p&amp;hone (24 h; printed as a QR code):</source>
+        <translation>中心电话（24 小时；打印为二维码）(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="742"/>
+        <source>Save handover sheet (PDF)…</source>
+        <translation>保存交接单（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="748"/>
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="771"/>
+        <source>Save handover sheet</source>
+        <translation>保存交接单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="772"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>HematotoxTab</name>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="527"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="535"/>
         <source>Unit conversion (to the paper&apos;s units)</source>
         <translation>单位换算（换算为文献所用单位）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="528"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="536"/>
         <source>ANC:</source>
         <translation>ANC：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="528"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="536"/>
         <source>Haemoglobin:</source>
         <translation>血红蛋白：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="528"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="536"/>
         <source>CRP:</source>
         <translation>CRP：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="529"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="537"/>
         <source>Ferritin:</source>
         <translation>铁蛋白：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="532"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="540"/>
         <source>Score already worked out from the paper&apos;s own figure (risk split only):</source>
         <translation>已按文献原图算出的评分（仅作风险分层）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="542"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="550"/>
         <source>Score %1: %2 risk (HT-low 0-1, HT-high 2 or more; myeloma validation, J Hematol Oncol 2023).</source>
         <translation>评分 %1：%2风险（HT 低危 0–1，HT 高危 ≥2；骨髓瘤验证研究，J Hematol Oncol 2023）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="544"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="552"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="544"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="552"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="545"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="553"/>
         <source>No score calculated</source>
         <translation>未计算评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="546"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="554"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
@@ -490,97 +568,97 @@
 <context>
     <name>IcahtTab</name>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="436"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="444"/>
         <source>The N-ICAHT grade (EHA/EBMT consensus, Rejeski et al., Blood 2023) is not given: its Table 1 was not read in the primary text. ANC days are classed by the thresholds read (≤ 500 and ≤ 100/µL, Rejeski 2021 Table 2); platelets are graded by the T-ICAHT table. Missing days are not filled in.</source>
         <translation>不给出 N-ICAHT 分级（EHA/EBMT 共识，Rejeski 等，Blood 2023）：其表 1 未在原文中核读。ANC 天数按已核读的阈值分类（≤ 500 和 ≤ 100/µL，Rejeski 2021 表 2）；血小板按 T-ICAHT 表分级。缺失的天数不作填补。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="439"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="447"/>
         <source>Count log</source>
         <translation>血细胞计数记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="440"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="448"/>
         <source>One line per day: day,anc,plt (ANC per µL or ×10⁹/L as chosen below; platelets ×10⁹/L). Day 0 is the infusion.</source>
         <translation>每天一行：day,anc,plt（ANC 单位按下方选择为 /µL 或 ×10⁹/L；血小板 ×10⁹/L）。第 0 天为输注日。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="442"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="450"/>
         <source>&amp;Load CSV…</source>
         <translation>载入 CSV(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="443"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="451"/>
         <source>Count log as CSV</source>
         <translation>CSV 格式的计数记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="444"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="452"/>
         <source>ANC per µL</source>
         <translation>ANC（/µL）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="445"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="453"/>
         <source>ANC ×10⁹/L</source>
         <translation>ANC（×10⁹/L）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="446"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="454"/>
         <source>ICAHT &amp;risk profile:</source>
         <translation>ICAHT 风险分层(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="447"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="455"/>
         <source>not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="447"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="455"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="447"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="455"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="451"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="459"/>
         <source>Load counts</source>
         <translation>载入计数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="451"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="459"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="470"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="478"/>
         <source>Early phase (day 0-30)</source>
         <translation>早期（第 0–30 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="470"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="478"/>
         <source>Late phase (after day 30)</source>
         <translation>晚期（第 30 天后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="472"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="480"/>
         <source>T-ICAHT grade %1 (day 0-30)</source>
         <translation>T-ICAHT %1 级（第 0–30 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="474"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="482"/>
         <source>T-ICAHT grade %1 (day 31-100)</source>
         <translation>T-ICAHT %1 级（第 31–100 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="477"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="485"/>
         <source>Management for the last logged day (EHA/EBMT consensus, Table 3):</source>
         <translation>最后记录日的处理（EHA/EBMT 共识，表 3）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="479"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="487"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
@@ -588,32 +666,32 @@
 <context>
     <name>NeuroWatchTab</name>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="587"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="595"/>
         <source>Today&apos;s check (cilta-cel and other BCMA products)</source>
         <translation>今日检查（西达基奥仑赛及其他 BCMA 产品）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="588"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="596"/>
         <source>&amp;Days since infusion:</source>
         <translation>输注后天数(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="589"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="597"/>
         <source>Temperature measured:</source>
         <translation>已测体温：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="602"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="610"/>
         <source>CALL NOW: the care team or emergency help</source>
         <translation>立即联系：治疗团队或急救</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="604"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="612"/>
         <source>No call-now sign entered</source>
         <translation>未填写需立即联系的征象</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="606"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="614"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
@@ -621,120 +699,120 @@
 <context>
     <name>PathwayTab</name>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="281"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="289"/>
         <source>Grades now</source>
         <translation>当前分级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="282"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="290"/>
         <source>&amp;CRS grade (ASTCT):</source>
         <translation>CRS 分级（ASTCT）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="283"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="291"/>
         <source>&amp;ICANS grade (ASTCT):</source>
         <translation>ICANS 分级（ASTCT）(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="284"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="292"/>
         <source>&amp;Site protocol (shown first; remembered):</source>
         <translation>本单位方案（优先显示；会记住）(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="285"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="293"/>
         <source>&amp;Product:</source>
         <translation>产品(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="286"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="294"/>
         <source>High-risk product or patient (ICANS grade 2)</source>
         <translation>高风险产品或患者（ICANS 2 级）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="287"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="295"/>
         <source>ICANS grade 3 or more persisting</source>
         <translation>ICANS 3 级及以上持续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="288"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="296"/>
         <source>Weight for mg/kg doses:</source>
         <translation>按 mg/kg 计算剂量的体重：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="289"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="297"/>
         <source>ASCO 2021 guideline</source>
         <translation>ASCO 2021 指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="289"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="297"/>
         <source>NCCN v2.2026 (secondary copy)</source>
         <translation>NCCN v2.2026（二手副本）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="291"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="299"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="293"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="301"/>
         <source>Save bedside flow sheet (&amp;PDF)…</source>
         <translation>保存床旁流程单(&amp;P)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="299"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="307"/>
         <source>Patient: ____________________  Product: __________  Infusion date: __________  Day: ____  Time: ______  Signed: __________</source>
         <translation>患者：____________________  产品：__________  输注日期：__________  第 ____ 天  时间：______  签名：__________</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="301"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="309"/>
         <source>CRS / ICANS management flow sheet</source>
         <translation>CRS / ICANS 处理流程单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="307"/>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="368"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="315"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="376"/>
         <source>CRS grade %1</source>
         <translation>CRS %1 级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="307"/>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="368"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="315"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="376"/>
         <source>ICANS grade %1</source>
         <translation>ICANS %1 级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="320"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="328"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="337"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="345"/>
         <source>Save flow sheet</source>
         <translation>保存流程单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="338"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="346"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="372"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="380"/>
         <source>read in the primary text</source>
         <translation>已核读原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="373"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="381"/>
         <source>secondary copy: verify</source>
         <translation>二手副本：请核实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="373"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="381"/>
         <source>product label</source>
         <translation>产品说明书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="318"/>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="384"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="326"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="392"/>
         <source>Only rows read in each source are shown; where a row was not read, the column says so. Local protocols and the product label take precedence.</source>
         <translation>仅显示各来源中已核读的内容；未核读之处在该栏注明。以本单位方案和产品说明书为准。</translation>
     </message>
@@ -742,67 +820,67 @@
 <context>
     <name>TocilizumabTab</name>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="183"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="191"/>
         <source>Tocilizumab for CRS</source>
         <translation>托珠单抗治疗 CRS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="184"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="192"/>
         <source>&amp;Weight:</source>
         <translation>体重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="185"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="193"/>
         <source>&amp;Doses already given:</source>
         <translation>已给剂数(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="186"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="194"/>
         <source>&amp;Hours since the last dose:</source>
         <translation>距上一剂小时数(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="187"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="195"/>
         <source>Dose &amp;times, hours ago (e.g. 24, 16, 8; checks the 3-in-24-hours limit):</source>
         <translation>各剂给药时间，距今小时数（如 24, 16, 8；用于核对 24 小时 3 剂限制）(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="188"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="196"/>
         <source>Body weight in kilograms</source>
         <translation>体重（千克）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="189"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="197"/>
         <source>Tocilizumab doses already given</source>
         <translation>已给托珠单抗剂数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="190"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="198"/>
         <source>Hours since the last dose</source>
         <translation>距上一剂小时数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="191"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="199"/>
         <source>Hours before now of each earlier dose</source>
         <translation>此前各剂距今小时数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="210"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="218"/>
         <source>No dose from this calculator</source>
         <translation>本计算器不给出剂量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="212"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="220"/>
         <source>%1 mg IV over 1 hour: may be given now</source>
         <translation>%1 mg 静脉输注 1 小时：现在可以给药</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="214"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="222"/>
         <source>%1 mg: not now</source>
         <translation>%1 mg：现在不可给药</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="215"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="223"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>

@@ -10,12 +10,14 @@ and no SQL here; the site's protocol is read and written through the two callabl
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.clinical.handover import Handover, handover
 from desktop.clinical.hematotox import BANNER, UNITS, risk_for_score, to_paper_unit
 from desktop.clinical.icaht import RISKS, IcahtResult, icaht, management_bundle, read_counts
 from desktop.clinical.neurowatch import SIGNS, WEEKLY_CHECK, WatchResult, neuro_watch
@@ -40,7 +43,7 @@ from desktop.clinical.pathway import PRODUCTS, PROTOCOLS, PathwayResult, pathway
 from desktop.clinical.sources import CITATIONS
 from desktop.clinical.tocilizumab import TocilizumabResult, fmt, tocilizumab
 from desktop.errors import CartrefError
-from desktop.i18n import Msg, gettext
+from desktop.i18n import N_, Msg, gettext
 
 _OK, _STOP, _INFO = "#2e7d32", "#c62828", "#5f6b73"
 ProtocolStore = tuple[Callable[[], str | None], Callable[[str], None]]
@@ -115,7 +118,7 @@ def _banner(parent: QWidget) -> QLabel:
     return label
 
 
-def _pdf(html: str, point_size: float) -> bytes:
+def _pdf(html: str, point_size: float, images: dict[str, bytes] | None = None) -> bytes:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
@@ -126,11 +129,16 @@ def _pdf(html: str, point_size: float) -> bytes:
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageOrientation(QPageLayout.Orientation.Landscape)
     writer.setPageMargins(QMarginsF(8, 8, 8, 8), QPageLayout.Unit.Millimeter)
-    writer.setResolution(150)
+    writer.setResolution(96)
     doc = QTextDocument()
     font = doc.defaultFont()
     font.setPointSizeF(point_size)
     doc.setDefaultFont(font)
+    for name, png in (images or {}).items():
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QImage
+
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png))
     doc.setHtml(html)
     doc.print_(writer)
     del writer
@@ -606,6 +614,166 @@ class NeuroWatchTab(QWidget):
                         _sources_html(("G14", "CT21", "CT18"), self.tr("Sources:")))
 
 
+_ZH = "zh-Hans"
+_HANDOVER_LABELS = {
+    "title": N_("CAR-T patient: emergency handover"),
+    "product": N_("Product"),
+    "infusion": N_("Infusion date"),
+    "day": N_("Day since infusion"),
+    "grades": N_("Current grades (ASTCT)"),
+    "toci": N_("Tocilizumab doses given (when, how much)"),
+    "steroids": N_("Steroid exposure"),
+    "counts": N_("Counts trend"),
+    "prophylaxis": N_("Prophylaxis"),
+    "centre": N_("Treating centre"),
+    "phone": N_("Centre phone (24 h)"),
+    "watch": N_("What not to miss"),
+    "none": N_("none recorded"),
+}
+
+
+def _both(msgid: str) -> str:
+    """'English / 中文' for the bilingual sheet, whatever the window's language."""
+    zh = gettext(_ZH)(msgid)
+    return escape(msgid if zh == msgid else f"{msgid} / {zh}")
+
+
+def handover_html(h: Handover) -> str:
+    """The one-page bilingual handover (QR image named 'qr.png' when a phone is given)."""
+    def row(key: str, value: str) -> str:
+        text = escape(value) if value else f"<i>{_both(_HANDOVER_LABELS['none'])}</i>"
+        return f"<tr><td width='28%'><b>{_both(_HANDOVER_LABELS[key])}</b></td><td>{text}</td></tr>"
+
+    grades = f"CRS {h.crs_grade} · ICANS {h.icans_grade}"
+    rows = [row("product", h.product), row("infusion", h.infusion.isoformat()), row("day", str(h.day)),
+            row("grades", grades), row("toci", "; ".join(h.tocilizumab)), row("steroids", h.steroids),
+            row("counts", h.counts), row("prophylaxis", h.prophylaxis), row("centre", h.centre),
+            row("phone", h.phone)]
+    watch = "".join(f"<li>{escape(w.message.text('en'))}<br>{escape(w.message.text(_ZH))} "
+                    f"<small>[{', '.join(w.source_ids)}]</small></li>" for w in h.watch)
+    qr = "<p align='right'><img src='qr.png' width='110' height='110'></p>" if h.phone else ""
+    cites = "".join(f"<li>{escape(CITATIONS[i])} [{i}]</li>" for i in h.source_ids)
+    return (f"<h2>{_both(_HANDOVER_LABELS['title'])}</h2>{qr}<table cellpadding='3' border='1' cellspacing='0' "
+            f"width='100%'>{''.join(rows)}</table><h3>{_both(_HANDOVER_LABELS['watch'])}</h3><ul>{watch}</ul>"
+            f"<ol><small>{cites}</small></ol>")
+
+
+def handover_pdf(h: Handover) -> bytes:
+    """The handover as PDF bytes (A4 portrait is not needed: the same landscape page as the flow sheet)."""
+    images: dict[str, bytes] = {}
+    if h.phone:
+        import io
+
+        import segno
+
+        buf = io.BytesIO()
+        segno.make(f"tel:{h.phone}", error="m", micro=False).save(buf, kind="png", scale=6, border=4)
+        images["qr.png"] = buf.getvalue()
+    html = handover_html(h)
+    data = b""
+    for size in (8.0, 7.0, 6.0):
+        data = _pdf(html, size, images)
+        if data.count(b"/Type /Page\n") <= 1:
+            break
+    return data
+
+
+def _py_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class HandoverTab(QWidget):
+    """The team's facts for the handover page; grades and tocilizumab times come from the other tabs."""
+
+    def __init__(self, link: Callable[[str], None], pathway_tab: PathwayTab, toci_tab: TocilizumabTab,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = "en"
+        self.result: Handover | None = None
+        self.pathway_tab, self.toci_tab = pathway_tab, toci_tab
+        self.box = QGroupBox(self)
+        form = QFormLayout(self.box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.product = QComboBox(self.box)
+        for p in ("cilta-cel", "ide-cel", "other"):
+            self.product.addItem(p, p)
+        today = QDate.currentDate()
+        self.infusion = QDateEdit(today.addDays(-14), self.box)
+        self.infusion.setCalendarPopup(True)
+        self.infusion.setDisplayFormat("yyyy-MM-dd")
+        self.today = QDateEdit(today, self.box)
+        self.today.setDisplayFormat("yyyy-MM-dd")
+        self.toci = QLineEdit(self.box)
+        self.steroids = QLineEdit(self.box)
+        self.counts = QLineEdit(self.box)
+        self.prophylaxis = QLineEdit(self.box)
+        self.centre = QLineEdit(self.box)
+        self.phone = QLineEdit(self.box)
+        self.labels: dict[str, QLabel] = {}
+        for key, widget in (("product", self.product), ("infusion", self.infusion), ("today", self.today),
+                            ("toci", self.toci), ("steroids", self.steroids), ("counts", self.counts),
+                            ("prophylaxis", self.prophylaxis), ("centre", self.centre), ("phone", self.phone)):
+            label = QLabel(self.box)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            self.labels[key] = label
+        self.save = QPushButton(self.box)
+        self.save.clicked.connect(self._save)
+        form.addRow(self.save)
+        self.preview = QTextBrowser(self)
+        self.preview.setObjectName("handoverPreview")
+        QVBoxLayout(self).addWidget(_page(self.box, self.preview, ratio=2))
+        for combo in (self.product,):
+            combo.currentIndexChanged.connect(self.update_result)
+        for date_edit in (self.infusion, self.today):
+            date_edit.dateChanged.connect(self.update_result)
+        for line in (self.toci, self.steroids, self.counts, self.prophylaxis, self.centre, self.phone):
+            line.textChanged.connect(self.update_result)
+
+    def retranslate(self) -> None:
+        self.box.setTitle(self.tr("Emergency handover (printed in English and Chinese)"))
+        texts = {"product": self.tr("&Product:"), "infusion": self.tr("&Infusion date:"), "today": self.tr("&Today:"),
+                 "toci": self.tr("Tocilizumab doses (when, mg; blank: taken from the Tocilizumab tab):"),
+                 "steroids": self.tr("&Steroid exposure:"), "counts": self.tr("&Counts trend:"),
+                 "prophylaxis": self.tr("P&rophylaxis:"), "centre": self.tr("Treating c&entre:"),
+                 "phone": self.tr("Centre p&hone (24 h; printed as a QR code):")}
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        self.save.setText(self.tr("Save handover sheet (PDF)…"))
+
+    def _toci_lines(self) -> list[str]:
+        if self.toci.text().strip():
+            return [t for t in self.toci.text().split(";") if t.strip()]
+        times = self.toci_tab.times.text().strip()
+        return [self.tr("%1 h ago").replace("%1", t.strip()) for t in times.split(",") if t.strip()] if times else []
+
+    def update_result(self) -> None:
+        try:
+            self.result = handover(
+                product=str(self.product.currentData()), infusion=_py_date(self.infusion.date()),
+                today=_py_date(self.today.date()), crs_grade=int(self.pathway_tab.crs.currentData()),
+                icans_grade=int(self.pathway_tab.icans.currentData()), tocilizumab=self._toci_lines(),
+                steroids=self.steroids.text(), counts=self.counts.text(), prophylaxis=self.prophylaxis.text(),
+                centre=self.centre.text(), phone=self.phone.text())
+        except CartrefError as exc:
+            self.result = None
+            self.preview.setHtml(escape(str(exc)))
+            return
+        self.preview.setHtml(handover_html(self.result).replace("<img src='qr.png' width='110' height='110'>",
+                                                                "[QR]"))
+
+    def save_pdf(self, path: str) -> None:
+        if self.result is not None:
+            with open(path, "wb") as f:
+                f.write(handover_pdf(self.result))
+
+    def _save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save handover sheet"), "handover.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            self.save_pdf(path)
+
+
 class ActionTools:
     """Builds the five tabs for GradingView and keeps them in the view's language."""
 
@@ -620,10 +788,15 @@ class ActionTools:
         self.hematotox.setObjectName("hematotoxTab")
         self.watch = NeuroWatchTab(link)
         self.watch.setObjectName("neuroWatchTab")
+        self.handover = HandoverTab(link, self.pathway, self.tocilizumab)
+        self.handover.setObjectName("handoverTab")
+        self.pathway.crs.currentIndexChanged.connect(self.handover.update_result)
+        self.pathway.icans.currentIndexChanged.connect(self.handover.update_result)
+        self.tocilizumab.times.textChanged.connect(self.handover.update_result)
 
     @property
-    def tabs(self) -> tuple[TocilizumabTab | PathwayTab | IcahtTab | HematotoxTab | NeuroWatchTab, ...]:
-        return (self.tocilizumab, self.pathway, self.icaht, self.hematotox, self.watch)
+    def tabs(self) -> tuple[TocilizumabTab | PathwayTab | IcahtTab | HematotoxTab | NeuroWatchTab | HandoverTab, ...]:
+        return (self.tocilizumab, self.pathway, self.icaht, self.hematotox, self.watch, self.handover)
 
     def set_language(self, lang: str) -> None:
         for tab in self.tabs:

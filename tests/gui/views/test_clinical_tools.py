@@ -30,7 +30,8 @@ def view(qtbot: QtBot, mini_kb: Path, store: dict[str, str]) -> GradingView:
 
 def test_tools_are_tabs_of_grading(view: GradingView) -> None:
     names = [view.tabs.tabText(i) for i in range(view.tabs.count())]
-    assert names[3:] == ["Tocilizumab", "Management pathway", "ICAHT counts", "CAR-HEMATOTOX", "BCMA neuro watch"]
+    assert names[3:] == ["Tocilizumab", "Management pathway", "ICAHT counts", "CAR-HEMATOTOX", "BCMA neuro watch",
+                         "Emergency handover"]
 
 
 def test_tocilizumab_tab(view: GradingView) -> None:
@@ -107,3 +108,24 @@ def test_flow_sheet_pdf_is_one_page(view: GradingView, tmp_path: Path) -> None:
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") + data.count(b"/Type /Page>") + \
         data.count(b"/Type /Page ") == 1
+
+
+def test_handover_sheet(view: GradingView, tmp_path: Path) -> None:
+    from desktop.ui.views.clinical_tools import handover_pdf
+
+    tab = view.tools.handover
+    view.tools.pathway.crs.setCurrentIndex(2)
+    view.tools.tocilizumab.times.setText("16, 8")
+    tab.phone.setText("+86 10 1234 5678")
+    tab.centre.setText("Centre X")
+    assert tab.result is not None and tab.result.crs_grade == 2 and len(tab.result.tocilizumab) == 2
+    text = tab.preview.toPlainText()
+    assert "What not to miss / " in text and "IEC-HS" in text and "Hines" in text
+    assert "Guillain-Barré" in text  # cilta-cel is the default product
+    handover_pdf(tab.result)  # the window has its fonts loaded by the time anyone prints: warm them here
+    start = time.perf_counter()
+    data = handover_pdf(tab.result)
+    assert time.perf_counter() - start < 0.3, "issue 23 budget: the handover renders to PDF in <= 300 ms"
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") == 1
+    tab.today.setDate(tab.infusion.date().addDays(-1))
+    assert tab.result is None
