@@ -437,72 +437,72 @@
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="734"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="738"/>
         <source>Emergency handover (printed in English and Chinese)</source>
         <translation>急诊交接（以中英文打印）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="735"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="739"/>
         <source>&amp;Product:</source>
         <translation>产品(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="735"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="739"/>
         <source>&amp;Infusion date:</source>
         <translation>输注日期(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="735"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="739"/>
         <source>&amp;Today:</source>
         <translation>今天(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="736"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="740"/>
         <source>Tocilizumab doses (when, mg; blank: taken from the Tocilizumab tab):</source>
         <translation>托珠单抗给药（时间、剂量 mg；留空则取自托珠单抗页）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="737"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="741"/>
         <source>&amp;Steroid exposure:</source>
         <translation>糖皮质激素使用(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="737"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="741"/>
         <source>&amp;Counts trend:</source>
         <translation>血细胞计数趋势(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="738"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="742"/>
         <source>P&amp;rophylaxis:</source>
         <translation>预防用药(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="738"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="742"/>
         <source>Treating c&amp;entre:</source>
         <translation>治疗中心(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="739"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="743"/>
         <source>Centre p&amp;hone (24 h; printed as a QR code):</source>
         <translation>中心电话（24 小时；打印为二维码）(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="742"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="746"/>
         <source>Save handover sheet (PDF)…</source>
         <translation>保存交接单（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="748"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="752"/>
         <source>%1 h ago</source>
         <translation>%1 小时前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="771"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="775"/>
         <source>Save handover sheet</source>
         <translation>保存交接单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="772"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="776"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -510,57 +510,57 @@
 <context>
     <name>HematotoxTab</name>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="535"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="539"/>
         <source>Unit conversion (to the paper&apos;s units)</source>
         <translation>单位换算（换算为文献所用单位）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="536"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="540"/>
         <source>ANC:</source>
         <translation>ANC：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="536"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="540"/>
         <source>Haemoglobin:</source>
         <translation>血红蛋白：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="536"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="540"/>
         <source>CRP:</source>
         <translation>CRP：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="537"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="541"/>
         <source>Ferritin:</source>
         <translation>铁蛋白：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="540"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="544"/>
         <source>Score already worked out from the paper&apos;s own figure (risk split only):</source>
         <translation>已按文献原图算出的评分（仅作风险分层）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="550"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="554"/>
         <source>Score %1: %2 risk (HT-low 0-1, HT-high 2 or more; myeloma validation, J Hematol Oncol 2023).</source>
         <translation>评分 %1：%2风险（HT 低危 0–1，HT 高危 ≥2；骨髓瘤验证研究，J Hematol Oncol 2023）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="552"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="556"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="552"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="556"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="553"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="557"/>
         <source>No score calculated</source>
         <translation>未计算评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="554"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="558"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
@@ -568,97 +568,97 @@
 <context>
     <name>IcahtTab</name>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="444"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="448"/>
         <source>The N-ICAHT grade (EHA/EBMT consensus, Rejeski et al., Blood 2023) is not given: its Table 1 was not read in the primary text. ANC days are classed by the thresholds read (≤ 500 and ≤ 100/µL, Rejeski 2021 Table 2); platelets are graded by the T-ICAHT table. Missing days are not filled in.</source>
         <translation>不给出 N-ICAHT 分级（EHA/EBMT 共识，Rejeski 等，Blood 2023）：其表 1 未在原文中核读。ANC 天数按已核读的阈值分类（≤ 500 和 ≤ 100/µL，Rejeski 2021 表 2）；血小板按 T-ICAHT 表分级。缺失的天数不作填补。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="447"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="451"/>
         <source>Count log</source>
         <translation>血细胞计数记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="448"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="452"/>
         <source>One line per day: day,anc,plt (ANC per µL or ×10⁹/L as chosen below; platelets ×10⁹/L). Day 0 is the infusion.</source>
         <translation>每天一行：day,anc,plt（ANC 单位按下方选择为 /µL 或 ×10⁹/L；血小板 ×10⁹/L）。第 0 天为输注日。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="450"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="454"/>
         <source>&amp;Load CSV…</source>
         <translation>载入 CSV(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="451"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="455"/>
         <source>Count log as CSV</source>
         <translation>CSV 格式的计数记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="452"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="456"/>
         <source>ANC per µL</source>
         <translation>ANC（/µL）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="453"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="457"/>
         <source>ANC ×10⁹/L</source>
         <translation>ANC（×10⁹/L）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="454"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="458"/>
         <source>ICAHT &amp;risk profile:</source>
         <translation>ICAHT 风险分层(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="455"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="459"/>
         <source>not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="455"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="459"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="455"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="459"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="459"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="463"/>
         <source>Load counts</source>
         <translation>载入计数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="459"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="463"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="478"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="482"/>
         <source>Early phase (day 0-30)</source>
         <translation>早期（第 0–30 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="478"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="482"/>
         <source>Late phase (after day 30)</source>
         <translation>晚期（第 30 天后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="480"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="484"/>
         <source>T-ICAHT grade %1 (day 0-30)</source>
         <translation>T-ICAHT %1 级（第 0–30 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="482"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="486"/>
         <source>T-ICAHT grade %1 (day 31-100)</source>
         <translation>T-ICAHT %1 级（第 31–100 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="485"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="489"/>
         <source>Management for the last logged day (EHA/EBMT consensus, Table 3):</source>
         <translation>最后记录日的处理（EHA/EBMT 共识，表 3）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="487"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="491"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
@@ -666,32 +666,32 @@
 <context>
     <name>NeuroWatchTab</name>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="595"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="599"/>
         <source>Today&apos;s check (cilta-cel and other BCMA products)</source>
         <translation>今日检查（西达基奥仑赛及其他 BCMA 产品）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="596"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="600"/>
         <source>&amp;Days since infusion:</source>
         <translation>输注后天数(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="597"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="601"/>
         <source>Temperature measured:</source>
         <translation>已测体温：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="610"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="614"/>
         <source>CALL NOW: the care team or emergency help</source>
         <translation>立即联系：治疗团队或急救</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="612"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="616"/>
         <source>No call-now sign entered</source>
         <translation>未填写需立即联系的征象</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="614"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="618"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
@@ -699,120 +699,120 @@
 <context>
     <name>PathwayTab</name>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="289"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="293"/>
         <source>Grades now</source>
         <translation>当前分级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="290"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="294"/>
         <source>&amp;CRS grade (ASTCT):</source>
         <translation>CRS 分级（ASTCT）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="291"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="295"/>
         <source>&amp;ICANS grade (ASTCT):</source>
         <translation>ICANS 分级（ASTCT）(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="292"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="296"/>
         <source>&amp;Site protocol (shown first; remembered):</source>
         <translation>本单位方案（优先显示；会记住）(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="293"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="297"/>
         <source>&amp;Product:</source>
         <translation>产品(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="294"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="298"/>
         <source>High-risk product or patient (ICANS grade 2)</source>
         <translation>高风险产品或患者（ICANS 2 级）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="295"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="299"/>
         <source>ICANS grade 3 or more persisting</source>
         <translation>ICANS 3 级及以上持续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="296"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="300"/>
         <source>Weight for mg/kg doses:</source>
         <translation>按 mg/kg 计算剂量的体重：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="297"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="301"/>
         <source>ASCO 2021 guideline</source>
         <translation>ASCO 2021 指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="297"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="301"/>
         <source>NCCN v2.2026 (secondary copy)</source>
         <translation>NCCN v2.2026（二手副本）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="299"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="303"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="301"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="305"/>
         <source>Save bedside flow sheet (&amp;PDF)…</source>
         <translation>保存床旁流程单(&amp;P)（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="307"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="311"/>
         <source>Patient: ____________________  Product: __________  Infusion date: __________  Day: ____  Time: ______  Signed: __________</source>
         <translation>患者：____________________  产品：__________  输注日期：__________  第 ____ 天  时间：______  签名：__________</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="309"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="313"/>
         <source>CRS / ICANS management flow sheet</source>
         <translation>CRS / ICANS 处理流程单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="315"/>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="376"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="319"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="380"/>
         <source>CRS grade %1</source>
         <translation>CRS %1 级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="315"/>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="376"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="319"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="380"/>
         <source>ICANS grade %1</source>
         <translation>ICANS %1 级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="328"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="332"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="345"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="349"/>
         <source>Save flow sheet</source>
         <translation>保存流程单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="346"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="350"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="380"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="384"/>
         <source>read in the primary text</source>
         <translation>已核读原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="381"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="385"/>
         <source>secondary copy: verify</source>
         <translation>二手副本：请核实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="381"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="385"/>
         <source>product label</source>
         <translation>产品说明书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="326"/>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="392"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="330"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="396"/>
         <source>Only rows read in each source are shown; where a row was not read, the column says so. Local protocols and the product label take precedence.</source>
         <translation>仅显示各来源中已核读的内容；未核读之处在该栏注明。以本单位方案和产品说明书为准。</translation>
     </message>
@@ -865,22 +865,22 @@
         <translation>此前各剂距今小时数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="218"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="222"/>
         <source>No dose from this calculator</source>
         <translation>本计算器不给出剂量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="220"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="224"/>
         <source>%1 mg IV over 1 hour: may be given now</source>
         <translation>%1 mg 静脉输注 1 小时：现在可以给药</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="222"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="226"/>
         <source>%1 mg: not now</source>
         <translation>%1 mg：现在不可给药</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/clinical_tools.py" line="223"/>
+        <location filename="../../desktop/ui/views/clinical_tools.py" line="227"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>

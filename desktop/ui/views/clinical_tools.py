@@ -204,6 +204,10 @@ class TocilizumabTab(QWidget):
         try:
             if text:
                 times = [float(t) for t in text.replace("，", ",").split(",") if t.strip()]
+            if times:
+                self.doses.blockSignals(True)
+                self.doses.setValue(min(len(times), self.doses.maximum()))
+                self.doses.blockSignals(False)
             doses = 0 if times else self.doses.value()
             hours = None if times or doses == 0 else self.hours.value()
             self.doses.setEnabled(not times)
