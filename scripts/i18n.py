@@ -27,7 +27,7 @@ KEYWORDS = ("-k", "Msg", "-k", "NMsg:1,2", "-k", "p_:1c,2", "-k", "N_", "-k", "N
 """Besides Babel's defaults (_, gettext, ngettext, pgettext, ...): the markers desktop/i18n.py defines."""
 
 TS_AREAS: dict[str, tuple[str, ...]] = {
-    "clinical": ("views/grading_view.py",),
+    "clinical": ("views/grading_view.py", "views/clinical_tools.py"),
     "geo": ("views/centres_view.py",),
     "governance": ("views/calendar_view.py", "views/changes_view.py", "views/feedback_dialogs.py",
                    "views/timeline_view.py"),

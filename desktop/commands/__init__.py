@@ -49,6 +49,24 @@ def _grade(sub: Any) -> None:
     grade.register(sub)
 
 
+def _dose(sub: Any) -> None:
+    from desktop.commands import dose
+
+    dose.register(sub)
+
+
+def _pathway(sub: Any) -> None:
+    from desktop.commands import pathway
+
+    pathway.register(sub)
+
+
+def _watch(sub: Any) -> None:
+    from desktop.commands import watch
+
+    watch.register(sub)
+
+
 def _kb(sub: Any) -> None:
     from desktop.commands import kb
 
@@ -74,6 +92,9 @@ COMMANDS: dict[str, Callable[[Any], None]] = {
     "centers": _centers,
     "handout": _handout,
     "grade": _grade,
+    "dose": _dose,
+    "pathway": _pathway,
+    "watch": _watch,
     "kb": _kb,
     "pack": _pack,
     "feedback": _feedback,

@@ -39,9 +39,10 @@ class _Graded(Protocol):
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("grade", help="ASTCT grading: ICE score, CRS grade, ICANS grade",
-                       description="ASTCT consensus grading (Lee DW et al., Biol Blood Marrow Transplant 2019).")
-    tools = p.add_subparsers(dest="tool", metavar="{ice,crs,icans}", required=True)
+    p = sub.add_parser("grade", help="ASTCT grading (ICE, CRS, ICANS); ICAHT counts; CAR-HEMATOTOX",
+                       description="ASTCT consensus grading (Lee DW et al., Biol Blood Marrow Transplant 2019); "
+                                   "haematotoxicity from a count log; CAR-HEMATOTOX (not available, see its help).")
+    tools = p.add_subparsers(dest="tool", metavar="{ice,crs,icans,icaht,hematotox}", required=True)
 
     ice = tools.add_parser("ice", help="the 10-point ICE score")
     ice.add_argument("--orientation", type=_whole, required=True, help="year, month, city, hospital: 0-4")
@@ -71,6 +72,29 @@ def register(sub: Any) -> None:
     icans.add_argument("--edema", choices=EDEMA, required=True, help="raised ICP / cerebral oedema")
     _common(icans)
     icans.set_defaults(func=run_icans)
+
+    icaht = tools.add_parser("icaht", help="haematotoxicity from a day,anc[,plt] count log (T-ICAHT platelets)",
+                             description="Reads a day-by-day count CSV (header day,anc[,plt]; ANC per µL, platelets "
+                                         "×10^9/L). The N-ICAHT grade is not given: the EHA/EBMT Table 1 was not "
+                                         "read in the primary text. Platelets are graded by the T-ICAHT table.")
+    icaht.add_argument("--counts", required=True, metavar="FILE.csv", help="CSV with a header: day,anc[,plt]")
+    icaht.add_argument("--anc-unit", choices=("per-uL", "10^9/L"), default="per-uL")
+    icaht.add_argument("--risk", choices=("unknown", "low", "high"), default="unknown",
+                       help="ICAHT risk profile (e.g. from CAR-HEMATOTOX) for the Table 3 management bundle")
+    _common(icaht)
+    icaht.set_defaults(func=run_icaht)
+
+    ht = tools.add_parser("hematotox", help="CAR-HEMATOTOX: not available (per-item points not read)",
+                          description="Refuses: the per-item points of Rejeski 2021 were not read in the primary "
+                                      "source. The risk split (0-1 low, >=2 high) and unit conversions are in the "
+                                      "window's HEMATOTOX tab.")
+    for name in ("anc", "hb", "plt", "crp", "ferritin"):
+        ht.add_argument(f"--{name}", type=float, required=True)
+    ht.add_argument("--anc-unit", choices=("per-uL", "10^9/L"), default="per-uL")
+    ht.add_argument("--hb-unit", choices=("g/dL", "g/L"), default="g/dL")
+    ht.add_argument("--crp-unit", choices=("mg/dL", "mg/L"), default="mg/dL")
+    _common(ht)
+    ht.set_defaults(func=run_hematotox)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -125,3 +149,37 @@ def _emit(args: argparse.Namespace, result: _Graded, head: str) -> int:
     lines.append(_("Source: %(citation)s") % {"citation": f"{result.citation} [{SOURCE_ID}]"})
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
+
+
+def run_icaht(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop.clinical.icaht import icaht, management_bundle, read_counts
+    from desktop.errors import UserInputError
+
+    try:
+        text = Path(args.counts).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserInputError(f"cannot read {args.counts}: {getattr(exc, 'strerror', None) or exc}") from None
+    rows = read_counts(text, anc_unit=args.anc_unit)
+    result = icaht(rows)
+    last_anc = next((r for r in reversed(rows) if r.anc is not None), None)
+    bundle = management_bundle(args.risk, last_anc.anc if last_anc else None, rows[-1].day)
+    lang = args.lang
+    if args.json:
+        print_json(result.to_json(lang) | {"bundle": bundle.reasons(lang)})
+        return 0
+    _ = gettext(lang)
+    lines = [_("ICAHT (%(phase)s phase): N-ICAHT grade not available") % {"phase": result.phase}]
+    lines += [f"  - {reason}" for reason in result.reasons(lang)]
+    lines.append(_("Management (EHA/EBMT consensus, Table 3), for the last logged day:"))
+    lines += [f"  - {reason}" for reason in bundle.reasons(lang)]
+    lines.append(_("Source: %(citation)s") % {"citation": result.citation})
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def run_hematotox(args: argparse.Namespace) -> int:
+    from desktop.clinical.hematotox import hematotox_score
+
+    hematotox_score(anc=args.anc, hb=args.hb, plt=args.plt, crp=args.crp, ferritin=args.ferritin)

@@ -319,5 +319,391 @@
         <source>Source</source>
         <translation>来源</translation>
     </message>
+    <message>
+        <source>Tocilizumab</source>
+        <translation>托珠单抗</translation>
+    </message>
+    <message>
+        <source>Management pathway</source>
+        <translation>处理路径</translation>
+    </message>
+    <message>
+        <source>ICAHT counts</source>
+        <translation>ICAHT 血细胞计数</translation>
+    </message>
+    <message>
+        <source>CAR-HEMATOTOX</source>
+        <translation>CAR-HEMATOTOX</translation>
+    </message>
+    <message>
+        <source>BCMA neuro watch</source>
+        <translation>BCMA 神经毒性观察</translation>
+    </message>
+    <message>
+        <source>Emergency handover</source>
+        <translation>急诊交接单</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverTab</name>
+    <message>
+        <source>Emergency handover (printed in English and Chinese)</source>
+        <translation>急诊交接（以中英文打印）</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>产品(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Infusion date:</source>
+        <translation>输注日期(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Today:</source>
+        <translation>今天(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Tocilizumab doses (when, mg; blank: taken from the Tocilizumab tab):</source>
+        <translation>托珠单抗给药（时间、剂量 mg；留空则取自托珠单抗页）：</translation>
+    </message>
+    <message>
+        <source>&amp;Steroid exposure:</source>
+        <translation>糖皮质激素使用(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Counts trend:</source>
+        <translation>血细胞计数趋势(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>P&amp;rophylaxis:</source>
+        <translation>预防用药(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Treating c&amp;entre:</source>
+        <translation>治疗中心(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Centre p&amp;hone (24 h; printed as a QR code):</source>
+        <translation>中心电话（24 小时；打印为二维码）(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Save handover sheet (PDF)…</source>
+        <translation>保存交接单（PDF）…</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <source>Save handover sheet</source>
+        <translation>保存交接单</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>HematotoxTab</name>
+    <message>
+        <source>Unit conversion (to the paper&apos;s units)</source>
+        <translation>单位换算（换算为文献所用单位）</translation>
+    </message>
+    <message>
+        <source>ANC:</source>
+        <translation>ANC：</translation>
+    </message>
+    <message>
+        <source>Haemoglobin:</source>
+        <translation>血红蛋白：</translation>
+    </message>
+    <message>
+        <source>CRP:</source>
+        <translation>CRP：</translation>
+    </message>
+    <message>
+        <source>Ferritin:</source>
+        <translation>铁蛋白：</translation>
+    </message>
+    <message>
+        <source>Score already worked out from the paper&apos;s own figure (risk split only):</source>
+        <translation>已按文献原图算出的评分（仅作风险分层）：</translation>
+    </message>
+    <message>
+        <source>Score %1: %2 risk (HT-low 0-1, HT-high 2 or more; myeloma validation, J Hematol Oncol 2023).</source>
+        <translation>评分 %1：%2风险（HT 低危 0–1，HT 高危 ≥2；骨髓瘤验证研究，J Hematol Oncol 2023）。</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>No score calculated</source>
+        <translation>未计算评分</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>来源：</translation>
+    </message>
+</context>
+<context>
+    <name>IcahtTab</name>
+    <message>
+        <source>The N-ICAHT grade (EHA/EBMT consensus, Rejeski et al., Blood 2023) is not given: its Table 1 was not read in the primary text. ANC days are classed by the thresholds read (≤ 500 and ≤ 100/µL, Rejeski 2021 Table 2); platelets are graded by the T-ICAHT table. Missing days are not filled in.</source>
+        <translation>不给出 N-ICAHT 分级（EHA/EBMT 共识，Rejeski 等，Blood 2023）：其表 1 未在原文中核读。ANC 天数按已核读的阈值分类（≤ 500 和 ≤ 100/µL，Rejeski 2021 表 2）；血小板按 T-ICAHT 表分级。缺失的天数不作填补。</translation>
+    </message>
+    <message>
+        <source>Count log</source>
+        <translation>血细胞计数记录</translation>
+    </message>
+    <message>
+        <source>One line per day: day,anc,plt (ANC per µL or ×10⁹/L as chosen below; platelets ×10⁹/L). Day 0 is the infusion.</source>
+        <translation>每天一行：day,anc,plt（ANC 单位按下方选择为 /µL 或 ×10⁹/L；血小板 ×10⁹/L）。第 0 天为输注日。</translation>
+    </message>
+    <message>
+        <source>&amp;Load CSV…</source>
+        <translation>载入 CSV(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Count log as CSV</source>
+        <translation>CSV 格式的计数记录</translation>
+    </message>
+    <message>
+        <source>ANC per µL</source>
+        <translation>ANC（/µL）</translation>
+    </message>
+    <message>
+        <source>ANC ×10⁹/L</source>
+        <translation>ANC（×10⁹/L）</translation>
+    </message>
+    <message>
+        <source>ICAHT &amp;risk profile:</source>
+        <translation>ICAHT 风险分层(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Load counts</source>
+        <translation>载入计数</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Early phase (day 0-30)</source>
+        <translation>早期（第 0–30 天）</translation>
+    </message>
+    <message>
+        <source>Late phase (after day 30)</source>
+        <translation>晚期（第 30 天后）</translation>
+    </message>
+    <message>
+        <source>T-ICAHT grade %1 (day 0-30)</source>
+        <translation>T-ICAHT %1 级（第 0–30 天）</translation>
+    </message>
+    <message>
+        <source>T-ICAHT grade %1 (day 31-100)</source>
+        <translation>T-ICAHT %1 级（第 31–100 天）</translation>
+    </message>
+    <message>
+        <source>Management for the last logged day (EHA/EBMT consensus, Table 3):</source>
+        <translation>最后记录日的处理（EHA/EBMT 共识，表 3）：</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>来源：</translation>
+    </message>
+</context>
+<context>
+    <name>NeuroWatchTab</name>
+    <message>
+        <source>Today&apos;s check (cilta-cel and other BCMA products)</source>
+        <translation>今日检查（西达基奥仑赛及其他 BCMA 产品）</translation>
+    </message>
+    <message>
+        <source>&amp;Days since infusion:</source>
+        <translation>输注后天数(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Temperature measured:</source>
+        <translation>已测体温：</translation>
+    </message>
+    <message>
+        <source>CALL NOW: the care team or emergency help</source>
+        <translation>立即联系：治疗团队或急救</translation>
+    </message>
+    <message>
+        <source>No call-now sign entered</source>
+        <translation>未填写需立即联系的征象</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>来源：</translation>
+    </message>
+</context>
+<context>
+    <name>PathwayTab</name>
+    <message>
+        <source>Grades now</source>
+        <translation>当前分级</translation>
+    </message>
+    <message>
+        <source>&amp;CRS grade (ASTCT):</source>
+        <translation>CRS 分级（ASTCT）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;ICANS grade (ASTCT):</source>
+        <translation>ICANS 分级（ASTCT）(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Site protocol (shown first; remembered):</source>
+        <translation>本单位方案（优先显示；会记住）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>产品(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>High-risk product or patient (ICANS grade 2)</source>
+        <translation>高风险产品或患者（ICANS 2 级）</translation>
+    </message>
+    <message>
+        <source>ICANS grade 3 or more persisting</source>
+        <translation>ICANS 3 级及以上持续</translation>
+    </message>
+    <message>
+        <source>Weight for mg/kg doses:</source>
+        <translation>按 mg/kg 计算剂量的体重：</translation>
+    </message>
+    <message>
+        <source>ASCO 2021 guideline</source>
+        <translation>ASCO 2021 指南</translation>
+    </message>
+    <message>
+        <source>NCCN v2.2026 (secondary copy)</source>
+        <translation>NCCN v2.2026（二手副本）</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Save bedside flow sheet (&amp;PDF)…</source>
+        <translation>保存床旁流程单(&amp;P)（PDF）…</translation>
+    </message>
+    <message>
+        <source>Patient: ____________________  Product: __________  Infusion date: __________  Day: ____  Time: ______  Signed: __________</source>
+        <translation>患者：____________________  产品：__________  输注日期：__________  第 ____ 天  时间：______  签名：__________</translation>
+    </message>
+    <message>
+        <source>CRS / ICANS management flow sheet</source>
+        <translation>CRS / ICANS 处理流程单</translation>
+    </message>
+    <message>
+        <source>CRS grade %1</source>
+        <translation>CRS %1 级</translation>
+    </message>
+    <message>
+        <source>ICANS grade %1</source>
+        <translation>ICANS %1 级</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Save flow sheet</source>
+        <translation>保存流程单</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>read in the primary text</source>
+        <translation>已核读原文</translation>
+    </message>
+    <message>
+        <source>secondary copy: verify</source>
+        <translation>二手副本：请核实</translation>
+    </message>
+    <message>
+        <source>product label</source>
+        <translation>产品说明书</translation>
+    </message>
+    <message>
+        <source>Only rows read in each source are shown; where a row was not read, the column says so. Local protocols and the product label take precedence.</source>
+        <translation>仅显示各来源中已核读的内容；未核读之处在该栏注明。以本单位方案和产品说明书为准。</translation>
+    </message>
+</context>
+<context>
+    <name>TocilizumabTab</name>
+    <message>
+        <source>Tocilizumab for CRS</source>
+        <translation>托珠单抗治疗 CRS</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>体重(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Doses already given:</source>
+        <translation>已给剂数(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Hours since the last dose:</source>
+        <translation>距上一剂小时数(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Dose &amp;times, hours ago (e.g. 24, 16, 8; checks the 3-in-24-hours limit):</source>
+        <translation>各剂给药时间，距今小时数（如 24, 16, 8；用于核对 24 小时 3 剂限制）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Body weight in kilograms</source>
+        <translation>体重（千克）</translation>
+    </message>
+    <message>
+        <source>Tocilizumab doses already given</source>
+        <translation>已给托珠单抗剂数</translation>
+    </message>
+    <message>
+        <source>Hours since the last dose</source>
+        <translation>距上一剂小时数</translation>
+    </message>
+    <message>
+        <source>Hours before now of each earlier dose</source>
+        <translation>此前各剂距今小时数</translation>
+    </message>
+    <message>
+        <source>No dose from this calculator</source>
+        <translation>本计算器不给出剂量</translation>
+    </message>
+    <message>
+        <source>%1 mg IV over 1 hour: may be given now</source>
+        <translation>%1 mg 静脉输注 1 小时：现在可以给药</translation>
+    </message>
+    <message>
+        <source>%1 mg: not now</source>
+        <translation>%1 mg：现在不可给药</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>来源：</translation>
+    </message>
 </context>
 </TS>

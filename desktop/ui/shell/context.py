@@ -22,6 +22,8 @@ from desktop.kb.text import normalise_lang
 if TYPE_CHECKING:
     import sqlite3
 
+    from PySide6.QtCore import QSettings
+
     from desktop.kb.store import KnowledgeBase
     from desktop.ui.shell.i18n import Translations
     from desktop.ui.shell.requests import HandoutRequest
@@ -43,13 +45,28 @@ class AppContext(QObject):
 
     def __init__(self, kb: KnowledgeBase, user_db: sqlite3.Connection, *, lang: str = "en",
                  kb_notice: str | None = None, translations: Translations | None = None,
-                 parent: QObject | None = None) -> None:
+                 settings: QSettings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.kb = kb
         self.kb_notice = kb_notice
         self.user_db = user_db
         self.lang = normalise_lang(lang)
         self.translations = translations
+        self._settings = settings
+        self._memory: dict[str, str] = {}
+
+    def setting(self, key: str) -> str | None:
+        """A remembered user choice (the window's settings file; in memory when there is none)."""
+        if self._settings is None:
+            return self._memory.get(key)
+        value = self._settings.value(key)
+        return None if value is None else str(value)
+
+    def set_setting(self, key: str, value: str) -> None:
+        if self._settings is None:
+            self._memory[key] = value
+        else:
+            self._settings.setValue(key, value)
 
     def set_kb(self, kb: KnowledgeBase, notice: str | None = None) -> None:
         self.kb = kb

@@ -80,7 +80,8 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else settings_for_user()
         self.translations = translations if translations is not None else Translations()
         self.context = AppContext(opened.kb, user_db, lang=normalise(lang or str(self.settings.value("language", "en"))),
-                                  kb_notice=opened.notice, translations=self.translations, parent=self)
+                                  kb_notice=opened.notice, translations=self.translations, settings=self.settings,
+                                  parent=self)
         self.context.openRequested.connect(self.navigate)
         self.context.handoutRequested.connect(self.open_handout)
         self.theme_name = str(self.settings.value("theme", "system"))

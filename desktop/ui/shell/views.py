@@ -110,7 +110,9 @@ def centres(context: AppContext, parent: QWidget) -> QWidget:
 def grading(context: AppContext, parent: QWidget) -> QWidget:
     from desktop.ui.views.grading_view import GradingView
 
-    return _built(GradingView(context.kb, parent), context)
+    store = (lambda: context.setting("clinical/protocol"),
+             lambda value: context.set_setting("clinical/protocol", value))
+    return _built(GradingView(context.kb, parent, protocol_store=store), context)
 
 
 def handouts(context: AppContext, parent: QWidget) -> QWidget:

@@ -52,6 +52,7 @@ from desktop.clinical import (
 from desktop.errors import CartrefError
 from desktop.kb.records import Article
 from desktop.kb.store import KnowledgeBase
+from desktop.ui.views.clinical_tools import ActionTools, ProtocolStore
 
 # Topics whose articles each tab links to (management pointers and the grading article).
 TAB_TOPICS: dict[str, tuple[str, ...]] = {
@@ -146,7 +147,8 @@ class GradingView(QWidget):
 
     openRequested = Signal(str)
 
-    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None, *,
+                 protocol_store: ProtocolStore | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("gradingView")
         self._kb = kb
@@ -170,6 +172,10 @@ class GradingView(QWidget):
         self._build_crs()
         self._build_ice()
         self._build_icans()
+        # The action tools of issue 23, one tab each (desktop/ui/views/clinical_tools.py).
+        self.tools = ActionTools(self.openRequested.emit, protocol_store)
+        for tab in self.tools.tabs:
+            self.tabs.addTab(tab, "")
 
         box = QVBoxLayout(self)
         box.addWidget(self.title)
@@ -453,6 +459,11 @@ class GradingView(QWidget):
         self.tabs.setTabText(0, self.tr("CRS grade"))
         self.tabs.setTabText(1, self.tr("ICE score"))
         self.tabs.setTabText(2, self.tr("ICANS grade"))
+        for i, text in enumerate((self.tr("Tocilizumab"), self.tr("Management pathway"), self.tr("ICAHT counts"),
+                                  self.tr("CAR-HEMATOTOX"), self.tr("BCMA neuro watch"),
+                                  self.tr("Emergency handover")), start=3):
+            self.tabs.setTabText(i, text)
+        self.tools.set_language(self._lang)
         self.tabs.setAccessibleName(self.tr("Grading tools"))
 
         self.crs_box.setTitle(self.tr("CRS findings"))
