@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from desktop.kb import schema
 from desktop.kb.records import SearchHit, SearchResult
+from desktop.kb.segment import Segmenter
 from desktop.kb.text import has_cjk, normalise, starts_cjk, unspace_cjk
 
 MAX_QUERY_CHARS = 256
@@ -33,6 +34,7 @@ _CJK_OPEN_GAP = re.compile(f"(?<=[{_CJK}]) \ue000(?=[{_CJK}])")
 _CJK_CLOSE_GAP = re.compile(f"(?<=[{_CJK}])\ue001 (?=[{_CJK}])")
 
 Phrase = tuple[str, ...]
+_NO_WORDS = Segmenter()
 
 
 @dataclass
@@ -43,6 +45,8 @@ class Clause:
     prefix: bool = False
     from_synonym: bool = False
     text: str = ""
+    filler: bool = False
+    """A question word or particle (有哪些, 吗, how, can I): searched only when nothing else is."""
 
 
 @dataclass
@@ -54,25 +58,42 @@ class ParsedQuery:
     def empty(self) -> bool:
         return not self.clauses
 
+    def meaningful(self) -> ParsedQuery:
+        """The query without filler words (all of it when it is nothing but filler)."""
+        kept = [c for c in self.clauses if not c.filler]
+        return ParsedQuery(kept or list(self.clauses), self.expanded)
 
-def tokens(text: str) -> list[str]:
-    """Words of normalised text; a Chinese run becomes one token per character."""
-    out: list[str] = []
+
+def tokens(text: str, seg: Segmenter | None = None) -> list[str]:
+    """FTS tokens of normalised text: Chinese cut into known words, else single characters."""
+    return [tok for unit in units(text, seg) for tok in unit]
+
+
+def units(text: str, seg: Segmenter | None = None) -> list[Phrase]:
+    """Query words of normalised text, each a phrase of FTS tokens: a Latin word or a known
+    Chinese word is one token; unknown Chinese characters next to each other are one phrase."""
+    seg = seg or _NO_WORDS
+    out: list[Phrase] = []
     for word in _WORD.findall(text):
-        if has_cjk(word):
-            buf = ""
-            for ch in word:
-                if starts_cjk(ch):
-                    if buf:
-                        out.append(buf)
-                        buf = ""
-                    out.append(ch)
-                else:
+        if not has_cjk(word):
+            out.append((word,))
+            continue
+        buf = ""
+        run = ""
+        for ch in word + " ":
+            if starts_cjk(ch):
+                if buf:
+                    out.append((buf,))
+                    buf = ""
+                run += ch
+            else:
+                if run:
+                    out.extend(seg.units(run))
+                    run = ""
+                if ch != " ":
                     buf += ch
-            if buf:
-                out.append(buf)
-        else:
-            out.append(word)
+        if buf:
+            out.append((buf,))
     return out
 
 
@@ -109,26 +130,51 @@ class Searcher:
         self._max_syn_len = 1
         self._vocab: list[str] | None = None
         self._vocab_by_len: dict[int, list[str]] = {}
+        self.segmenter = Segmenter(self._column("SELECT word FROM search_words"))
+        self._filler = {tuple(tokens(t, self.segmenter)) for t in self._column("SELECT norm FROM search_filler")}
+        self._lay: set[Phrase] = set()
         self._load_synonyms()
 
     # -- set-up ------------------------------------------------------------------------
-    def _load_synonyms(self) -> None:
+    def _column(self, sql: str) -> list[str]:
+        """One text column; [] from a KB built before the table existed."""
         try:
-            rows = self.conn.execute("SELECT norm, group_id FROM synonym_terms").fetchall()
+            return [str(r[0]) for r in self.conn.execute(sql) if r[0]]
         except sqlite3.DatabaseError:
-            return
-        groups: dict[int, list[Phrase]] = {}
-        for norm, group_id in rows:
-            phrase = tuple(tokens(norm))
+            return []
+
+    def _rows(self, sql: str) -> list[tuple[str, ...]]:
+        try:
+            return [tuple(str(x) for x in r) for r in self.conn.execute(sql)]
+        except sqlite3.DatabaseError:
+            return []
+
+    def _add(self, phrase: Phrase, alts: list[Phrase]) -> None:
+        known = self._synonyms.setdefault(phrase, [phrase])
+        known.extend(a for a in alts if a not in known)
+        self._max_syn_len = max(self._max_syn_len, len(phrase))
+
+    def _load_synonyms(self) -> None:
+        groups: dict[str, list[Phrase]] = {}
+        for norm, group_id in self._rows("SELECT norm, group_id FROM synonym_terms"):
+            phrase = tuple(tokens(norm, self.segmenter))
             if phrase:
-                groups.setdefault(int(group_id), []).append(phrase)
+                groups.setdefault(group_id, []).append(phrase)
         for members in groups.values():
             for phrase in members:
-                alts = self._synonyms.setdefault(phrase, [phrase])
-                for other in members:
-                    if other not in alts:
-                        alts.append(other)
-                self._max_syn_len = max(self._max_syn_len, len(phrase))
+                self._add(phrase, members)
+        # Lay words find their group's KB words (and the other lay words); never the reverse.
+        lay: dict[str, list[Phrase]] = {}
+        finds: dict[str, list[Phrase]] = {}
+        for norm, group_id, role in self._rows("SELECT norm, group_id, role FROM lay_terms"):
+            phrase = tuple(tokens(norm, self.segmenter))
+            if phrase:
+                (lay if role == "lay" else finds).setdefault(group_id, []).append(phrase)
+        for group_id, members in lay.items():
+            targets = members + finds.get(group_id, [])
+            for phrase in members:
+                self._add(phrase, [*targets, *(a for t in targets for a in self._synonyms.get(t, ()))])
+                self._lay.add(phrase)
 
     def vocabulary(self) -> list[str]:
         if self._vocab is None:
@@ -150,17 +196,16 @@ class Searcher:
     def parse(self, query: str) -> ParsedQuery:
         text = _clean(query)
         open_end = bool(text) and not text[-1].isspace()
-        chunks = [tokens(chunk) for chunk in text.split()]
-        chunks = [c for c in chunks if c]
-        flat: list[tuple[str, int]] = [(tok, ci) for ci, chunk in enumerate(chunks) for tok in chunk]
+        words = units(text, self.segmenter)
         parsed = ParsedQuery()
         i = 0
-        while i < len(flat) and len(parsed.clauses) < MAX_CLAUSES:
+        while i < len(words) and len(parsed.clauses) < MAX_CLAUSES:
             matched = False
-            for size in range(min(self._max_syn_len, len(flat) - i), 0, -1):
-                phrase = tuple(t for t, _ in flat[i : i + size])
+            # Longest run of words that is a synonym or lay term ("the runs", "pins and needles").
+            for size in range(min(self._max_syn_len, len(words) - i), 0, -1):
+                phrase = tuple(t for w in words[i : i + size] for t in w)
                 alts = self._synonyms.get(phrase)
-                if alts:
+                if alts and (size > 1 or phrase not in self._filler):
                     parsed.clauses.append(Clause(list(alts), from_synonym=True, text=" ".join(phrase)))
                     parsed.expanded.extend(" ".join(a) for a in alts if a != phrase)
                     i += size
@@ -168,60 +213,101 @@ class Searcher:
                     break
             if matched:
                 continue
-            chunk_index = flat[i][1]
-            phrase_tokens: list[str] = []
-            while i < len(flat) and flat[i][1] == chunk_index:
-                # Stop before a later synonym start within the same chunk.
-                if phrase_tokens and tuple([flat[i][0]]) in self._synonyms:
-                    break
-                phrase_tokens.append(flat[i][0])
-                i += 1
-            parsed.clauses.append(Clause([tuple(phrase_tokens)], text=" ".join(phrase_tokens)))
+            word = words[i]
+            parsed.clauses.append(Clause([word], text=" ".join(word), filler=word in self._filler))
+            i += 1
         if parsed.clauses and open_end:
             last = parsed.clauses[-1]
             final = last.phrases[0][-1]
-            if not last.from_synonym and len(final) >= MIN_PREFIX and not starts_cjk(final):
+            if not last.from_synonym and not last.filler and len(final) >= MIN_PREFIX and not starts_cjk(final):
                 last.prefix = True
         return parsed
 
     # -- running -----------------------------------------------------------------------
-    def _run(
-        self, match: str, lang: str | None, kind: str | None, limit: int, prefer_lang: str = "en"
-    ) -> list[SearchHit]:
+    def _ranked(self, match: str, lang: str | None, kind: str | None, n: int) -> list[tuple[int, float]]:
+        """(rowid, bm25) of the best n rows for a MATCH expression; [] when FTS5 refuses it."""
         weights = ", ".join(str(w) for w in schema.BM25_WEIGHTS)
         fts = schema.FTS_TABLE
-        # Rank first, then build snippets for the few rows shown: snippet() in the ranking
-        # query would run for every matching row (hundreds for "CAR") before the LIMIT.
-        ranked = f"SELECT rowid, bm25({fts}, {weights}) AS rank FROM {fts} WHERE {fts} MATCH ?"
+        sql = f"SELECT rowid, bm25({fts}, {weights}) AS rank FROM {fts} WHERE {fts} MATCH ?"
         params: list[object] = [match]
         if lang:
-            ranked += " AND lang = ?"
+            sql += " AND lang = ?"
             params.append(lang)
         if kind:
-            ranked += " AND kind = ?"
+            sql += " AND kind = ?"
             params.append(kind)
-        ranked += " ORDER BY rank LIMIT ?"
-        params.append(limit * 3)
-        sql = (
-            f"WITH top AS ({ranked}) "
-            f"SELECT f.kind, f.ref_id, f.lang, f.title, snippet({fts}, 1, ?, ?, '…', 14), top.rank "
-            f"FROM top JOIN {fts} AS f ON f.rowid = top.rowid WHERE {fts} MATCH ? ORDER BY top.rank"
-        )
-        params += [_HIT_OPEN, _HIT_CLOSE, match]
+        sql += " ORDER BY rank LIMIT ?"
+        params.append(n)
         try:
-            rows = self.conn.execute(sql, params).fetchall()
+            return [(int(r[0]), float(r[1])) for r in self.conn.execute(sql, params)]
+        except sqlite3.OperationalError:
+            return []
+
+    def _covering(self, clause: Clause, rowids: list[int]) -> set[int]:
+        """Which of these rows the clause matches."""
+        fts = schema.FTS_TABLE
+        marks = ",".join("?" * len(rowids))
+        try:
+            rows = self.conn.execute(
+                f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? AND rowid IN ({marks})", [_clause_sql(clause), *rowids]
+            )
+            return {int(r[0]) for r in rows}
+        except sqlite3.OperationalError:
+            return set()
+
+    def _run(
+        self, parsed: ParsedQuery, lang: str | None, kind: str | None, limit: int, prefer_lang: str = "en"
+    ) -> list[SearchHit]:
+        """Rows that match every word first (bm25), then rows that match more of the words
+        before rows that match fewer: not every word of a question has to be in the answer."""
+        n = limit * 3
+        ranked = self._ranked(to_match(parsed), lang, kind, n)
+        score: dict[int, tuple[int, float]] = {rowid: (0, rank) for rowid, rank in ranked}
+        if len(parsed.clauses) > 1 and len(ranked) < n:
+            wide = self._ranked(to_match(parsed, "OR"), lang, kind, max(n, 60))
+            extra = [rowid for rowid, _ in wide if rowid not in score]
+            if extra:
+                covered = [0] * len(extra)
+                for clause in parsed.clauses:
+                    hit = self._covering(clause, extra)
+                    covered = [c + (rowid in hit) for c, rowid in zip(covered, extra, strict=True)]
+                ranks = dict(wide)
+                full = len(parsed.clauses)
+                for rowid, c in zip(extra, covered, strict=True):
+                    if c:
+                        score[rowid] = (full - c, ranks[rowid])
+        order = sorted(score, key=lambda r: score[r])
+        return self._hits(order, score, to_match(parsed, "OR"), limit, prefer_lang)
+
+    def _hits(self, order: list[int], score: dict[int, tuple[int, float]], match: str, limit: int,
+              prefer_lang: str) -> list[SearchHit]:
+        """One hit per record (best row wins), shown in the preferred language when it has a row."""
+        if not order:
+            return []
+        fts = schema.FTS_TABLE
+        marks = ",".join("?" * len(order))
+        sql = (
+            f"SELECT rowid, kind, ref_id, lang, title, snippet({fts}, 1, ?, ?, '…', 14) "
+            f"FROM {fts} WHERE {fts} MATCH ? AND rowid IN ({marks})"
+        )
+        try:
+            rows = {int(r[0]): r[1:] for r in self.conn.execute(sql, [_HIT_OPEN, _HIT_CLOSE, match, *order])}
         except sqlite3.OperationalError:
             return []
         best: dict[tuple[str, str], SearchHit] = {}
         preferred: dict[tuple[str, str], SearchHit] = {}
-        for kind_, ref, lang_, title, snip, rank in rows:
+        for rowid in order:
+            if rowid not in rows:
+                continue
+            kind_, ref, lang_, title, snip = rows[rowid]
             key = (kind_, ref)
+            missing, rank = score[rowid]
             hit = SearchHit(
                 kind=kind_,
                 id=ref,
                 title=unspace_cjk(title),
                 snippet=_render_snippet(snip),
-                score=round(-float(rank), 4),
+                score=round(-float(rank) / (1 + missing), 4),
                 lang=lang_,
             )
             best.setdefault(key, hit)
@@ -283,23 +369,19 @@ class Searcher:
         parsed = self.parse(query)
         if parsed.empty:
             return SearchResult((), query)
+        parsed = parsed.meaningful()
         prefer = "zh-Hans" if has_cjk(query) else "en"
-        hits = self._run(to_match(parsed), lang, kind, limit, prefer)
+        hits = self._run(parsed, lang, kind, limit, prefer)
         corrected: str | None = None
         if not hits:
             fixed = self._correct(parsed)
             if fixed is not None:
                 parsed2, _ = fixed
-                hits = self._run(to_match(parsed2), lang, kind, limit, prefer)
-                if hits or len(parsed2.clauses) > 1:
+                hits = self._run(parsed2, lang, kind, limit, prefer)
+                if hits:
                     corrected = " ".join(c.text for c in parsed2.clauses)
                     parsed = parsed2
-        if not hits and len(parsed.clauses) > 1:
-            hits = self._run(to_match(parsed, "OR"), lang, kind, limit, prefer)
-        if not hits:
-            corrected = None
         return SearchResult(tuple(hits), query, corrected, tuple(parsed.expanded))
-
 
 
 def suggestions(query: str, groups: Sequence[Sequence[str]], lang: str, *,
