@@ -74,27 +74,33 @@ def units(text: str, seg: Segmenter | None = None) -> list[Phrase]:
     Chinese word is one token; unknown Chinese characters next to each other are one phrase."""
     seg = seg or _NO_WORDS
     out: list[Phrase] = []
-    for word in _WORD.findall(text):
-        if not has_cjk(word):
-            out.append((word,))
-            continue
-        buf = ""
-        run = ""
-        for ch in word + " ":
-            if starts_cjk(ch):
-                if buf:
-                    out.append((buf,))
-                    buf = ""
-                run += ch
-            else:
-                if run:
-                    out.extend(seg.units(run))
-                    run = ""
-                if ch != " ":
-                    buf += ch
-        if buf:
-            out.append((buf,))
+    for chunk in text.split():
+        latin: list[str] = []  # Latin words of one chunk stay one phrase: t-cell, car-t, fumanba-1
+        for word in _WORD.findall(chunk):
+            for part in _split_cjk(word):
+                if starts_cjk(part):
+                    if latin:
+                        out.append(tuple(latin))
+                        latin = []
+                    out.extend(seg.units(part))
+                else:
+                    latin.append(part)
+        if latin:
+            out.append(tuple(latin))
     return out
+
+
+def _split_cjk(word: str) -> list[str]:
+    """A word cut where it changes between Chinese and other letters: t细胞 -> t, 细胞."""
+    if not has_cjk(word):
+        return [word]
+    parts: list[str] = []
+    for ch in word:
+        if parts and starts_cjk(ch) == starts_cjk(parts[-1][-1]):
+            parts[-1] += ch
+        else:
+            parts.append(ch)
+    return parts
 
 
 def _clean(text: str) -> str:
@@ -133,6 +139,7 @@ class Searcher:
         self.segmenter = Segmenter(self._column("SELECT word FROM search_words"))
         self._filler = {tuple(tokens(t, self.segmenter)) for t in self._column("SELECT norm FROM search_filler")}
         self._lay: set[Phrase] = set()
+        self._meta: dict[int, tuple[str, str, str]] = {}
         self._load_synonyms()
 
     # -- set-up ------------------------------------------------------------------------
@@ -225,10 +232,11 @@ class Searcher:
 
     # -- running -----------------------------------------------------------------------
     def _ranked(self, match: str, lang: str | None, kind: str | None, n: int) -> list[tuple[int, float]]:
-        """(rowid, bm25) of the best n rows for a MATCH expression; [] when FTS5 refuses it."""
+        """(rowid, bm25) of the best n rows for a MATCH expression; [] when FTS5 refuses it.
+        Remembers each row's kind, id and language for `_hits`."""
         weights = ", ".join(str(w) for w in schema.BM25_WEIGHTS)
         fts = schema.FTS_TABLE
-        sql = f"SELECT rowid, bm25({fts}, {weights}) AS rank FROM {fts} WHERE {fts} MATCH ?"
+        sql = f"SELECT rowid, bm25({fts}, {weights}) AS rank, kind, ref_id, lang FROM {fts} WHERE {fts} MATCH ?"
         params: list[object] = [match]
         if lang:
             sql += " AND lang = ?"
@@ -239,19 +247,18 @@ class Searcher:
         sql += " ORDER BY rank LIMIT ?"
         params.append(n)
         try:
-            return [(int(r[0]), float(r[1])) for r in self.conn.execute(sql, params)]
+            rows = self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError:
             return []
+        for r in rows:
+            self._meta[int(r[0])] = (str(r[2]), str(r[3]), str(r[4]))
+        return [(int(r[0]), float(r[1])) for r in rows]
 
-    def _covering(self, clause: Clause, rowids: list[int]) -> set[int]:
-        """Which of these rows the clause matches."""
+    def _rowids(self, clause: Clause) -> set[int]:
+        """Every row the clause matches (cheap: no ranking, no text)."""
         fts = schema.FTS_TABLE
-        marks = ",".join("?" * len(rowids))
         try:
-            rows = self.conn.execute(
-                f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? AND rowid IN ({marks})", [_clause_sql(clause), *rowids]
-            )
-            return {int(r[0]) for r in rows}
+            return {int(r[0]) for r in self.conn.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", (_clause_sql(clause),))}
         except sqlite3.OperationalError:
             return set()
 
@@ -261,6 +268,7 @@ class Searcher:
         """Rows that match every word first (bm25), then rows that match more of the words
         before rows that match fewer: not every word of a question has to be in the answer."""
         n = limit * 3
+        self._meta.clear()
         ranked = self._ranked(to_match(parsed), lang, kind, n)
         score: dict[int, tuple[int, float]] = {rowid: (0, rank) for rowid, rank in ranked}
         if len(parsed.clauses) > 1 and len(ranked) < n:
@@ -269,7 +277,7 @@ class Searcher:
             if extra:
                 covered = [0] * len(extra)
                 for clause in parsed.clauses:
-                    hit = self._covering(clause, extra)
+                    hit = self._rowids(clause)
                     covered = [c + (rowid in hit) for c, rowid in zip(covered, extra, strict=True)]
                 ranks = dict(wide)
                 full = len(parsed.clauses)
@@ -281,45 +289,53 @@ class Searcher:
 
     def _hits(self, order: list[int], score: dict[int, tuple[int, float]], match: str, limit: int,
               prefer_lang: str) -> list[SearchHit]:
-        """One hit per record (best row wins), shown in the preferred language when it has a row."""
+        """One hit per record (its best row ranks it), shown in the preferred language when the
+        record has a row in it. Snippets are made only for the rows shown."""
         if not order:
             return []
-        fts = schema.FTS_TABLE
-        marks = ",".join("?" * len(order))
-        sql = (
-            f"SELECT rowid, kind, ref_id, lang, title, snippet({fts}, 1, ?, ?, '…', 14) "
-            f"FROM {fts} WHERE {fts} MATCH ? AND rowid IN ({marks})"
-        )
-        try:
-            rows = {int(r[0]): r[1:] for r in self.conn.execute(sql, [_HIT_OPEN, _HIT_CLOSE, match, *order])}
-        except sqlite3.OperationalError:
-            return []
-        best: dict[tuple[str, str], SearchHit] = {}
-        preferred: dict[tuple[str, str], SearchHit] = {}
+        meta = self._meta
+        best: dict[tuple[str, str], int] = {}
+        preferred: dict[tuple[str, str], int] = {}
         for rowid in order:
-            if rowid not in rows:
+            if rowid not in meta:
                 continue
-            kind_, ref, lang_, title, snip = rows[rowid]
-            key = (kind_, ref)
+            kind_, ref, lang_ = meta[rowid]
+            best.setdefault((kind_, ref), rowid)
+            if lang_ == prefer_lang:
+                preferred.setdefault((kind_, ref), rowid)
+        shown = {key: preferred.get(key, rowid) for key, rowid in list(best.items())[:limit]}
+        texts = self._texts(match, list(shown.values()))
+        missed = [best[k] for k, row in shown.items() if row not in texts]
+        if missed:
+            texts.update(self._texts(match, missed))
+        hits: list[SearchHit] = []
+        for key, row in shown.items():
+            rowid = best[key]
+            if row not in texts:  # the preferred row may not match every word: show the best one
+                row = rowid
+            title, snip = texts.get(row, ("", ""))
             missing, rank = score[rowid]
-            hit = SearchHit(
-                kind=kind_,
-                id=ref,
+            hits.append(SearchHit(
+                kind=key[0],
+                id=key[1],
                 title=unspace_cjk(title),
                 snippet=_render_snippet(snip),
-                score=round(-float(rank) / (1 + missing), 4),
-                lang=lang_,
-            )
-            best.setdefault(key, hit)
-            if lang_ == prefer_lang:
-                preferred.setdefault(key, hit)
-        hits: list[SearchHit] = []
-        for key, hit in best.items():
-            shown = preferred.get(key, hit)
-            hits.append(shown._replace(score=hit.score))
-            if len(hits) >= limit:
-                break
+                score=round(-rank / (1 + missing), 4),
+                lang=meta[row][2],
+            ))
         return hits
+
+    def _texts(self, match: str, rowids: list[int]) -> dict[int, tuple[str, str]]:
+        """Title and snippet of the rows shown, in one query."""
+        fts = schema.FTS_TABLE
+        ids = sorted(set(rowids))
+        marks = ",".join("?" * len(ids))
+        sql = (f"SELECT rowid, title, snippet({fts}, 1, ?, ?, '…', 14) FROM {fts} "
+               f"WHERE {fts} MATCH ? AND +rowid IN ({marks})")
+        try:
+            return {int(r[0]): (str(r[1]), r[2] or "") for r in self.conn.execute(sql, [_HIT_OPEN, _HIT_CLOSE, match, *ids])}
+        except sqlite3.OperationalError:
+            return {}
 
     def _correct(self, parsed: ParsedQuery) -> tuple[ParsedQuery, list[str]] | None:
         """Replace words the index does not know with the nearest index terms."""
