@@ -166,7 +166,7 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
         tid = trial_therapy.get(o["trial_id"], "")
         metric_zh, cohort_zh = metric_label(o["metric"], "zh-Hans"), cohort_label(o["cohort"], "zh-Hans")
         title_zh = f"{name}：{metric_zh}（{cohort_zh}，{o['data_cut']}）"
-        body_zh = " ".join(
+        body_zh = "，".join(
             x
             for x in (name, therapy_zh.get(tid, ""), therapy_names.get(tid, ""), metric_zh, cohort_zh, metric,
                       _METRIC_WORDS.get(o["metric"], ""), value, o["unit"], o["data_cut"])
@@ -204,6 +204,14 @@ _METRIC_WORDS = {
 }
 
 
+def _pivotal_outcomes(content: Content) -> set[str]:
+    """Outcome ids of each product's pivotal trial (its first key trial): asked for a product's
+    results, search shows these before an early phase 1 of the same product (other trials'
+    results are weighted 0.6)."""
+    first = {t["key_trials"][0] for t in content.rows("therapies") if t.get("key_trials")}
+    return {o["id"] for o in content.rows("outcomes") if o["trial_id"] in first}
+
+
 def search_words(content: Content) -> list[str]:
     """The Chinese words the segmenter knows: the KB's own terms, never article prose."""
     terms: list[str] = []
@@ -224,15 +232,22 @@ def _write_search_index(db: sqlite_utils.Database, content: Content) -> int:
     conn.execute(schema.FTS_VOCAB_CREATE)
     words = search_words(content)
     seg = Segmenter(words)
+    pivotal = _pivotal_outcomes(content)
     rows = []
     for kind, ref, lang, title, body in _docs(content):
         title_text, title_extra = seg.index_fields(title)
         body_text, body_extra = seg.index_fields(body)
-        rows.append((title_text, body_text, f"{title_extra} {body_extra}".strip(), kind, ref, lang))
+        weight = 0.6 if kind == "outcome" and ref not in pivotal else None
+        rows.append((title_text, body_text, f"{title_extra} {body_extra}".strip(), kind, ref, lang, weight))
     conn.executemany(
-        f"INSERT INTO {schema.FTS_TABLE}(title, body, extra, kind, ref_id, lang) VALUES (?, ?, ?, ?, ?, ?)", rows
+        f"INSERT INTO {schema.FTS_TABLE}(title, body, extra, kind, ref_id, lang, weight) VALUES (?, ?, ?, ?, ?, ?, ?)", rows
     )
     conn.execute(f"INSERT INTO {schema.FTS_TABLE}({schema.FTS_TABLE}) VALUES ('optimize')")
+    # Which index row holds a record in a language: a hit is shown in the reader's language
+    # even when the other language's row ranked it (UNINDEXED columns cannot be looked up).
+    conn.execute("CREATE TABLE search_rows (kind TEXT NOT NULL, ref_id TEXT NOT NULL, lang TEXT NOT NULL, "
+                 "row INTEGER NOT NULL, PRIMARY KEY (kind, ref_id, lang)) WITHOUT ROWID")
+    conn.execute(f"INSERT OR IGNORE INTO search_rows SELECT kind, ref_id, lang, rowid FROM {schema.FTS_TABLE}")
     # Normalised synonym terms, for query expansion.
     conn.execute("CREATE TABLE synonym_terms (norm TEXT NOT NULL, group_id INTEGER NOT NULL)")
     conn.executemany(

@@ -140,6 +140,7 @@ class Searcher:
         self._filler = {tuple(tokens(t, self.segmenter)) for t in self._column("SELECT norm FROM search_filler")}
         self._lay: set[Phrase] = set()
         self._meta: dict[int, tuple[str, str, str]] = {}
+        self._titles: dict[int, str] = {}
         self._load_synonyms()
 
     # -- set-up ------------------------------------------------------------------------
@@ -236,7 +237,8 @@ class Searcher:
         Remembers each row's kind, id and language for `_hits`."""
         weights = ", ".join(str(w) for w in schema.BM25_WEIGHTS)
         fts = schema.FTS_TABLE
-        sql = f"SELECT rowid, bm25({fts}, {weights}) AS rank, kind, ref_id, lang FROM {fts} WHERE {fts} MATCH ?"
+        sql = (f"SELECT rowid, bm25({fts}, {weights}) * coalesce(weight, 1.0) AS rank, kind, ref_id, lang, title "
+               f"FROM {fts} WHERE {fts} MATCH ?")
         params: list[object] = [match]
         if lang:
             sql += " AND lang = ?"
@@ -252,6 +254,7 @@ class Searcher:
             return []
         for r in rows:
             self._meta[int(r[0])] = (str(r[2]), str(r[3]), str(r[4]))
+            self._titles[int(r[0])] = _title_key(str(r[5]))
         return [(int(r[0]), float(r[1])) for r in rows]
 
     def _rowids(self, clause: Clause) -> set[int]:
@@ -269,8 +272,21 @@ class Searcher:
         before rows that match fewer: not every word of a question has to be in the answer."""
         n = limit * 3
         self._meta.clear()
+        self._titles.clear()
         ranked = self._ranked(to_match(parsed), lang, kind, n)
         score: dict[int, tuple[int, float]] = {rowid: (0, rank) for rowid, rank in ranked}
+        # A record whose title is the query (or a synonym of it, not a lay word's expansion)
+        # comes first, even when many shorter rows outrank it on bm25.
+        if len(parsed.clauses) == 1:
+            clause = parsed.clauses[0]
+            exact = {_title_key(clause.text)}
+            if tuple(clause.text.split()) not in self._lay:
+                exact |= {_title_key("".join(p)) for p in clause.phrases}
+        else:
+            exact = {_title_key("".join(c.text for c in parsed.clauses))}
+        for rowid, rank in self._ranked(f"{{title}} : ({to_match(parsed)})", lang, kind, 10):
+            if self._titles.get(rowid) in exact:
+                score[rowid] = (-1, rank)
         if len(parsed.clauses) > 1 and len(ranked) < n:
             wide = self._ranked(to_match(parsed, "OR"), lang, kind, max(n, 60))
             extra = [rowid for rowid, _ in wide if rowid not in score]
@@ -304,6 +320,12 @@ class Searcher:
             if lang_ == prefer_lang:
                 preferred.setdefault((kind_, ref), rowid)
         shown = {key: preferred.get(key, rowid) for key, rowid in list(best.items())[:limit]}
+        for key, row in shown.items():
+            if meta[row][2] != prefer_lang:
+                other = self._row_in(key, prefer_lang)
+                if other is not None:
+                    shown[key] = other
+                    meta[other] = (key[0], key[1], prefer_lang)
         texts = self._texts(match, list(shown.values()))
         missed = [best[k] for k, row in shown.items() if row not in texts]
         if missed:
@@ -315,6 +337,7 @@ class Searcher:
                 row = rowid
             title, snip = texts.get(row, ("", ""))
             missing, rank = score[rowid]
+            missing = max(missing, 0)
             hits.append(SearchHit(
                 kind=key[0],
                 id=key[1],
@@ -324,6 +347,15 @@ class Searcher:
                 lang=meta[row][2],
             ))
         return hits
+
+    def _row_in(self, key: tuple[str, str], lang: str) -> int | None:
+        """The index row of a record in a language, if it has one."""
+        try:
+            row = self.conn.execute("SELECT row FROM search_rows WHERE kind = ? AND ref_id = ? AND lang = ?",
+                                    (key[0], key[1], lang)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return int(row[0]) if row else None
 
     def _texts(self, match: str, rowids: list[int]) -> dict[int, tuple[str, str]]:
         """Title and snippet of the rows shown, in one query."""
@@ -422,6 +454,11 @@ def suggestions(query: str, groups: Sequence[Sequence[str]], lang: str, *,
         if pick not in out:
             out.append(pick)
     return out
+
+def _title_key(text: str) -> str:
+    """A title (or query) reduced to its letters, for spotting an exact title match."""
+    return re.sub(r"[\W_]+", "", normalise(text))
+
 
 def _render_snippet(raw: str | None) -> str:
     """HTML-escaped snippet with matches in <b>…</b>, Chinese spacing removed."""

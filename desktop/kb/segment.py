@@ -29,6 +29,11 @@ def _run_pattern() -> re.Pattern[str]:
     return re.compile(f"[{_CJK}]+")
 
 
+@functools.cache
+def _edge_pattern() -> re.Pattern[str]:
+    return re.compile(f"(?<=[{_CJK}])(?=[^\\W_{_CJK}])|(?<=[^\\W_{_CJK}])(?=[{_CJK}])")
+
+
 def cjk_runs(text: str) -> list[str]:
     """Every run of Chinese characters in text (for building the dictionary)."""
     return _run_pattern().findall(text)
@@ -97,10 +102,12 @@ class Segmenter:
                 if known:
                     extra.extend(self._inside(piece))
                     extra.extend(piece)
-            return " " + " ".join(p for p, _ in pieces) + " "
+            return " ".join(p for p, _ in pieces)
 
         body = _run_pattern().sub(cut, text)
-        return re.sub(r" {2,}", " ", body).strip(), " ".join(extra)
+        # A Chinese word touching a Latin letter or digit (CAR-T细胞, 第0天) becomes its own token.
+        body = _edge_pattern().sub(" ", body)
+        return body, " ".join(extra)
 
     def _inside(self, word: str) -> list[str]:
         n = len(word)
