@@ -265,6 +265,9 @@ def _write_search_index(db: sqlite_utils.Database, content: Content) -> int:
     conn.execute("CREATE TABLE search_filler (norm TEXT PRIMARY KEY)")
     conn.executemany("INSERT OR IGNORE INTO search_filler(norm) VALUES (?)",
                      sorted({(normalise(s["term"]).strip(),) for s in content.rows("search_filler")}))
+    conn.execute("CREATE TABLE search_routes (norm TEXT NOT NULL, route TEXT NOT NULL)")
+    conn.executemany("INSERT INTO search_routes(norm, route) VALUES (?, ?)",
+                     sorted({(normalise(s["term"]).strip(), s["route"]) for s in content.rows("search_routes")}))
     conn.execute("CREATE TABLE search_words (word TEXT PRIMARY KEY)")
     conn.executemany("INSERT INTO search_words(word) VALUES (?)", [(w,) for w in words])
     return len(rows)

@@ -162,6 +162,13 @@ def load_lay_terms(checker: Checker) -> None:
         for role, terms in (("lay", lay), ("finds", finds)):
             for term in terms:
                 checker.content.rows("lay_terms").append({"group_id": number, "term": str(term), "role": role})
+        route = group.get("route")
+        if route is not None:
+            if route not in ("centres",):
+                checker.problem(path, number, f"lay group {number}: unknown route {route!r} (known: centres)")
+                continue
+            for term in lay:
+                checker.content.rows("search_routes").append({"term": str(term), "route": str(route)})
 
 
 def load_centers(checker: Checker) -> None:

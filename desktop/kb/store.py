@@ -257,6 +257,13 @@ class KnowledgeBase:
             groups.setdefault(int(r["group_id"]), []).append(r["term"])
         return list(groups.values())
 
+    def route_terms(self, route: str) -> list[str]:
+        """Normalised words that send a search question to another finder (`centres`);
+        [] for a KB built before lay vocabulary existed."""
+        if not self.has_table("search_routes"):
+            return []
+        return [r["norm"] for r in self._rows("SELECT norm FROM search_routes WHERE route = ?", (route,))]
+
     # -- queries for other layers (their SQL stays here) --------------------------------
     def car_t_outcomes(self, trial_id: str, metric: str, cohort: str) -> list[Outcome]:
         """A trial's rows for one metric and cohort in the CAR-T arm (or no arm given)."""
