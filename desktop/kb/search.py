@@ -418,7 +418,7 @@ class Searcher:
         if parsed.empty:
             return SearchResult((), query)
         parsed = parsed.meaningful()
-        prefer = "zh-Hans" if has_cjk(query) else "en"
+        prefer = lang or ("zh-Hans" if has_cjk(query) else "en")
         hits = self._run(parsed, lang, kind, limit, prefer)
         corrected: str | None = None
         if not hits:
