@@ -141,9 +141,20 @@ class Searcher:
         self._lay: set[Phrase] = set()
         self._meta: dict[int, tuple[str, str, str]] = {}
         self._titles: dict[int, str] = {}
+        self._rank_sql = self._rank_expression()
         self._load_synonyms()
 
     # -- set-up ------------------------------------------------------------------------
+    def _rank_expression(self) -> str:
+        """bm25 over the index's columns, times the row weight: a KB built before the `extra`
+        and `weight` columns existed (a previous KB, an old pack) still ranks."""
+        fts = schema.FTS_TABLE
+        columns = set(self._column(f"SELECT name FROM pragma_table_info('{fts}')"))
+        n = 3 if "extra" in columns else 2
+        weights = ", ".join(str(w) for w in schema.BM25_WEIGHTS[:n])
+        weight = " * coalesce(weight, 1.0)" if "weight" in columns else ""
+        return f"bm25({fts}, {weights}){weight}"
+
     def _column(self, sql: str) -> list[str]:
         """One text column; [] from a KB built before the table existed."""
         try:
@@ -235,9 +246,8 @@ class Searcher:
     def _ranked(self, match: str, lang: str | None, kind: str | None, n: int) -> list[tuple[int, float]]:
         """(rowid, bm25) of the best n rows for a MATCH expression; [] when FTS5 refuses it.
         Remembers each row's kind, id and language for `_hits`."""
-        weights = ", ".join(str(w) for w in schema.BM25_WEIGHTS)
         fts = schema.FTS_TABLE
-        sql = (f"SELECT rowid, bm25({fts}, {weights}) * coalesce(weight, 1.0) AS rank, kind, ref_id, lang, title "
+        sql = (f"SELECT rowid, {self._rank_sql} AS rank, kind, ref_id, lang, title "
                f"FROM {fts} WHERE {fts} MATCH ?")
         params: list[object] = [match]
         if lang:

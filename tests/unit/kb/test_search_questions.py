@@ -138,7 +138,15 @@ def test_an_old_kb_without_the_new_tables_still_searches(tmp_path: Path, real_kb
     conn = sqlite3.connect(old)
     for table in ("search_words", "search_filler", "lay_terms", "search_routes", "search_rows"):
         conn.execute(f"DROP TABLE {table}")
+    # The index as it was before issue 17: two text columns, no weight.
+    conn.execute("CREATE VIRTUAL TABLE old_fts USING fts5(title, body, kind UNINDEXED, ref_id UNINDEXED, "
+                 "lang UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')")
+    conn.execute("INSERT INTO old_fts SELECT title, body, kind, ref_id, lang FROM search_fts")
+    conn.execute("DROP TABLE search_fts_vocab")
+    conn.execute("DROP TABLE search_fts")
+    conn.execute("ALTER TABLE old_fts RENAME TO search_fts")
     conn.commit()
     conn.close()
-    result = KnowledgeBase(old).search("细胞因子释放综合征")
-    assert result.hits
+    old_kb = KnowledgeBase(old, check=False)
+    assert old_kb.search("细胞因子释放综合征").hits
+    assert old_kb.search("cytokine release syndrome").hits[0].id == "crs"
