@@ -21,7 +21,7 @@ from desktop.content.load import load_content
 from desktop.errors import ContentError
 from desktop.kb import schema
 from desktop.kb.compare import COHORT_LABELS, METRIC_LABELS, cohort_label, metric_label
-from desktop.kb.segment import Segmenter, cjk_runs
+from desktop.kb.segment import Segmenter, cjk_runs, title_key
 from desktop.kb.text import markdown_to_plain, normalise
 
 
@@ -233,21 +233,30 @@ def _write_search_index(db: sqlite_utils.Database, content: Content) -> int:
     words = search_words(content)
     seg = Segmenter(words)
     pivotal = _pivotal_outcomes(content)
-    rows = []
-    for kind, ref, lang, title, body in _docs(content):
+    rows: list[tuple[object, ...]] = []
+    docs = list(_docs(content))
+    for kind, ref, lang, title, body in docs:  # rowid = position in docs (search_rows says so)
         title_text, title_extra = seg.index_fields(title)
         body_text, body_extra = seg.index_fields(body)
         weight = 0.6 if kind == "outcome" and ref not in pivotal else None
-        rows.append((title_text, body_text, f"{title_extra} {body_extra}".strip(), kind, ref, lang, weight))
+        rows.append((len(rows) + 1, title_text, body_text, f"{title_extra} {body_extra}".strip(), kind, ref, lang, weight))
     conn.executemany(
-        f"INSERT INTO {schema.FTS_TABLE}(title, body, extra, kind, ref_id, lang, weight) VALUES (?, ?, ?, ?, ?, ?, ?)", rows
+        f"INSERT INTO {schema.FTS_TABLE}(rowid, title, body, extra, kind, ref_id, lang, weight) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
     )
     conn.execute(f"INSERT INTO {schema.FTS_TABLE}({schema.FTS_TABLE}) VALUES ('optimize')")
     # Which index row holds a record in a language: a hit is shown in the reader's language
     # even when the other language's row ranked it (UNINDEXED columns cannot be looked up).
+    # `title_key` finds a record whose title is exactly the query (it is listed first).
     conn.execute("CREATE TABLE search_rows (kind TEXT NOT NULL, ref_id TEXT NOT NULL, lang TEXT NOT NULL, "
-                 "row INTEGER NOT NULL, PRIMARY KEY (kind, ref_id, lang)) WITHOUT ROWID")
-    conn.execute(f"INSERT OR IGNORE INTO search_rows SELECT kind, ref_id, lang, rowid FROM {schema.FTS_TABLE}")
+                 "row INTEGER NOT NULL, title_key TEXT NOT NULL, PRIMARY KEY (kind, ref_id, lang)) WITHOUT ROWID")
+    conn.executemany(
+        "INSERT OR IGNORE INTO search_rows VALUES (?, ?, ?, ?, ?)",
+        [(kind, ref, lang, rowid, title_key(title))
+         for rowid, (kind, ref, lang, title, _body) in enumerate(docs, start=1)],
+    )
+    conn.execute("CREATE INDEX search_rows_title ON search_rows(title_key)")
     # Normalised synonym terms, for query expansion.
     conn.execute("CREATE TABLE synonym_terms (norm TEXT NOT NULL, group_id INTEGER NOT NULL)")
     conn.executemany(

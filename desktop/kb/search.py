@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from desktop.kb import schema
 from desktop.kb.records import SearchHit, SearchResult
-from desktop.kb.segment import Segmenter
+from desktop.kb.segment import Segmenter, title_key
 from desktop.kb.text import has_cjk, normalise, starts_cjk, unspace_cjk
 
 MAX_QUERY_CHARS = 256
@@ -140,20 +140,18 @@ class Searcher:
         self._filler = {tuple(tokens(t, self.segmenter)) for t in self._column("SELECT norm FROM search_filler")}
         self._lay: set[Phrase] = set()
         self._meta: dict[int, tuple[str, str, str]] = {}
-        self._titles: dict[int, str] = {}
-        self._rank_sql = self._rank_expression()
+        self._rank_sql, self._weighted = self._rank_expression()
         self._load_synonyms()
 
     # -- set-up ------------------------------------------------------------------------
-    def _rank_expression(self) -> str:
-        """bm25 over the index's columns, times the row weight: a KB built before the `extra`
-        and `weight` columns existed (a previous KB, an old pack) still ranks."""
+    def _rank_expression(self) -> tuple[str, bool]:
+        """bm25 over the index's columns, and whether rows carry a weight: a KB built before
+        the `extra` and `weight` columns existed (a previous KB, an old pack) still ranks."""
         fts = schema.FTS_TABLE
         columns = set(self._column(f"SELECT name FROM pragma_table_info('{fts}')"))
         n = 3 if "extra" in columns else 2
         weights = ", ".join(str(w) for w in schema.BM25_WEIGHTS[:n])
-        weight = " * coalesce(weight, 1.0)" if "weight" in columns else ""
-        return f"bm25({fts}, {weights}){weight}"
+        return f"bm25({fts}, {weights})", "weight" in columns
 
     def _column(self, sql: str) -> list[str]:
         """One text column; [] from a KB built before the table existed."""
@@ -244,28 +242,50 @@ class Searcher:
 
     # -- running -----------------------------------------------------------------------
     def _ranked(self, match: str, lang: str | None, kind: str | None, n: int) -> list[tuple[int, float]]:
-        """(rowid, bm25) of the best n rows for a MATCH expression; [] when FTS5 refuses it.
-        Remembers each row's kind, id and language for `_hits`."""
+        """(rowid, score) of the best n rows for a MATCH expression, best first; [] when FTS5
+        refuses it. bm25 ranks inside SQLite (no row is read but the n kept); each kept row's
+        weight then scales its score, and its kind, id and language are kept for `_hits`."""
         fts = schema.FTS_TABLE
-        sql = (f"SELECT rowid, {self._rank_sql} AS rank, kind, ref_id, lang, title "
-               f"FROM {fts} WHERE {fts} MATCH ?")
+        inner = f"SELECT rowid, {self._rank_sql} AS rank FROM {fts} WHERE {fts} MATCH ?"
         params: list[object] = [match]
         if lang:
-            sql += " AND lang = ?"
+            inner += " AND lang = ?"
             params.append(lang)
         if kind:
-            sql += " AND kind = ?"
+            inner += " AND kind = ?"
             params.append(kind)
-        sql += " ORDER BY rank LIMIT ?"
+        inner += " ORDER BY rank LIMIT ?"
         params.append(n)
+        weight = "f.weight" if self._weighted else "1.0"
+        sql = (f"WITH top AS ({inner}) SELECT top.rowid, top.rank * coalesce({weight}, 1.0), f.kind, f.ref_id, f.lang "
+               f"FROM top JOIN {fts} AS f ON f.rowid = top.rowid")
         try:
             rows = self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError:
             return []
         for r in rows:
             self._meta[int(r[0])] = (str(r[2]), str(r[3]), str(r[4]))
-            self._titles[int(r[0])] = _title_key(str(r[5]))
-        return [(int(r[0]), float(r[1])) for r in rows]
+        return sorted(((int(r[0]), float(r[1])) for r in rows), key=lambda x: x[1])
+
+    def _exact_titles(self, keys: set[str], lang: str | None, kind: str | None) -> list[int]:
+        """Rows whose title is one of `keys` (title_key form), within the filters."""
+        keys.discard("")
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        try:
+            rows = self.conn.execute(
+                f"SELECT row, kind, ref_id, lang FROM search_rows WHERE title_key IN ({marks}) ORDER BY row", sorted(keys)
+            ).fetchall()
+        except sqlite3.DatabaseError:
+            return []
+        out = []
+        for row, kind_, ref, lang_ in rows:
+            if (lang and lang_ != lang) or (kind and kind_ != kind):
+                continue
+            self._meta[int(row)] = (str(kind_), str(ref), str(lang_))
+            out.append(int(row))
+        return out
 
     def _rowids(self, clause: Clause) -> set[int]:
         """Every row the clause matches (cheap: no ranking, no text)."""
@@ -282,21 +302,19 @@ class Searcher:
         before rows that match fewer: not every word of a question has to be in the answer."""
         n = limit * 3
         self._meta.clear()
-        self._titles.clear()
         ranked = self._ranked(to_match(parsed), lang, kind, n)
         score: dict[int, tuple[int, float]] = {rowid: (0, rank) for rowid, rank in ranked}
         # A record whose title is the query (or a synonym of it, not a lay word's expansion)
         # comes first, even when many shorter rows outrank it on bm25.
         if len(parsed.clauses) == 1:
             clause = parsed.clauses[0]
-            exact = {_title_key(clause.text)}
+            exact = {title_key(clause.text)}
             if tuple(clause.text.split()) not in self._lay:
-                exact |= {_title_key("".join(p)) for p in clause.phrases}
+                exact |= {title_key("".join(p)) for p in clause.phrases}
         else:
-            exact = {_title_key("".join(c.text for c in parsed.clauses))}
-        for rowid, rank in self._ranked(f"{{title}} : ({to_match(parsed)})", lang, kind, 10):
-            if self._titles.get(rowid) in exact:
-                score[rowid] = (-1, rank)
+            exact = {title_key("".join(c.text for c in parsed.clauses))}
+        for rowid in self._exact_titles(exact, lang, kind):
+            score[rowid] = (-1, score.get(rowid, (0, 0.0))[1])
         if len(parsed.clauses) > 1 and len(ranked) < n:
             wide = self._ranked(to_match(parsed, "OR"), lang, kind, max(n, 60))
             extra = [rowid for rowid, _ in wide if rowid not in score]
@@ -464,11 +482,6 @@ def suggestions(query: str, groups: Sequence[Sequence[str]], lang: str, *,
         if pick not in out:
             out.append(pick)
     return out
-
-def _title_key(text: str) -> str:
-    """A title (or query) reduced to its letters, for spotting an exact title match."""
-    return re.sub(r"[\W_]+", "", normalise(text))
-
 
 def _render_snippet(raw: str | None) -> str:
     """HTML-escaped snippet with matches in <b>…</b>, Chinese spacing removed."""

@@ -34,6 +34,11 @@ def _edge_pattern() -> re.Pattern[str]:
     return re.compile(f"(?<=[{_CJK}])(?=[^\\W_{_CJK}])|(?<=[^\\W_{_CJK}])(?=[{_CJK}])")
 
 
+def title_key(text: str) -> str:
+    """A title (or query) reduced to its letters and digits: how an exact title match is found."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
+
+
 def cjk_runs(text: str) -> list[str]:
     """Every run of Chinese characters in text (for building the dictionary)."""
     return _run_pattern().findall(text)
