@@ -287,11 +287,15 @@ class Searcher:
             out.append(int(row))
         return out
 
-    def _rowids(self, clause: Clause) -> set[int]:
-        """Every row the clause matches (cheap: no ranking, no text)."""
+    def _covering(self, clause: Clause, rowids: list[int]) -> set[int]:
+        """Which of these rows the clause matches: one rowid seek per row, so a common word
+        (or a two-letter prefix as you type) costs no more than a rare one."""
         fts = schema.FTS_TABLE
+        marks = ",".join("?" * len(rowids))
         try:
-            return {int(r[0]) for r in self.conn.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", (_clause_sql(clause),))}
+            rows = self.conn.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? AND rowid IN ({marks})",
+                                     [_clause_sql(clause), *rowids])
+            return {int(r[0]) for r in rows}
         except sqlite3.OperationalError:
             return set()
 
@@ -315,13 +319,16 @@ class Searcher:
             exact = {title_key("".join(c.text for c in parsed.clauses))}
         for rowid in self._exact_titles(exact, lang, kind):
             score[rowid] = (-1, score.get(rowid, (0, 0.0))[1])
-        if len(parsed.clauses) > 1 and len(ranked) < n:
-            wide = self._ranked(to_match(parsed, "OR"), lang, kind, max(n, 60))
+        # Widen to rows with some of the words; a word still being typed (a prefix) is not
+        # widened on: "ma" alone matches a good part of any index.
+        whole = ParsedQuery([c for c in parsed.clauses if not c.prefix])
+        if len(parsed.clauses) > 1 and len(ranked) < n and not whole.empty:
+            wide = self._ranked(to_match(whole, "OR"), lang, kind, max(n, 60))
             extra = [rowid for rowid, _ in wide if rowid not in score]
             if extra:
                 covered = [0] * len(extra)
                 for clause in parsed.clauses:
-                    hit = self._rowids(clause)
+                    hit = self._covering(clause, extra)
                     covered = [c + (rowid in hit) for c, rowid in zip(covered, extra, strict=True)]
                 ranks = dict(wide)
                 full = len(parsed.clauses)
