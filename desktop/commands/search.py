@@ -52,7 +52,11 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(f"[{hit.kind}] {hit.id}  {hit.title}\n    {plain}\n")
         if not result.hits:
             shown = query if len(query) <= 60 else query[:60] + "…"
-            sys.stderr.write(f"cartref: nothing found for {shown!r}\n")
+            from desktop.kb.search import suggestions  # only the empty answer needs rapidfuzz
+
+            near = suggestions(query, kb.topic_groups(), args.lang or ("zh-Hans" if has_cjk(query) else "en"), total=6)
+            hint = f"; closest topics: {', '.join(near)}" if near else ""
+            sys.stderr.write(f"cartref: nothing found for {shown!r}{hint}\n")
     if result.corrected and args.json:
         sys.stderr.write(f"cartref: showing results for: {result.corrected}\n")
     return 0 if result.hits else 1

@@ -269,7 +269,8 @@ def _write_search_index(db: sqlite_utils.Database, content: Content) -> int:
     conn.execute("CREATE TABLE lay_terms (norm TEXT NOT NULL, group_id INTEGER NOT NULL, role TEXT NOT NULL)")
     conn.executemany(
         "INSERT INTO lay_terms(norm, group_id, role) VALUES (?, ?, ?)",
-        sorted({(normalise(s["term"]).strip(), s["group_id"], s["role"]) for s in content.rows("lay_terms")}),
+        # In file order: the first lay word of a group is the one offered when nothing is found.
+        list(dict.fromkeys((normalise(s["term"]).strip(), s["group_id"], s["role"]) for s in content.rows("lay_terms"))),
     )
     conn.execute("CREATE TABLE search_filler (norm TEXT PRIMARY KEY)")
     conn.executemany("INSERT OR IGNORE INTO search_filler(norm) VALUES (?)",

@@ -264,7 +264,7 @@ class SearchPanel(QWidget):
 
     def _empty_html(self, query: str) -> str:
         links = " · ".join(f'<a href="suggest:{esc(s)}">{esc(s)}</a>'
-                           for s in suggestions(query, self.kb.synonym_groups(), self.lang))
+                           for s in suggestions(query, self.kb.topic_groups(), self.lang))
         head = esc(self.tr("Nothing found for “{0}”.").format(query))
         hint = esc(self.tr("Check the spelling, use fewer words, or try one of these:"))
         return f"<p><b>{head}</b></p><p>{hint}</p><p>{links}</p>"

@@ -150,3 +150,11 @@ def test_an_old_kb_without_the_new_tables_still_searches(tmp_path: Path, real_kb
     old_kb = KnowledgeBase(old, check=False)
     assert old_kb.search("细胞因子释放综合征").hits
     assert old_kb.search("cytokine release syndrome").hits[0].id == "crs"
+
+
+def test_nothing_found_offers_everyday_topics_first(kb: KnowledgeBase) -> None:
+    from desktop.kb.search import suggestions
+
+    assert suggestions("布洛芬", kb.topic_groups(), "zh-Hans")[:3] == ["发烧", "拉肚子", "头痛"]
+    assert suggestions("zzqxv", kb.topic_groups(), "en")[0] == "fever"
+    assert "发烧" in suggestions("发骚", kb.topic_groups(), "zh-Hans")[:2]
