@@ -85,7 +85,7 @@ def with_nearest_centres(kb: _KB, result: SearchResult, *, lang: str = "en", kin
         city = c.city_zh if lang.startswith("zh") and c.city_zh else c.city
         front.append(SearchHit(kind="center", id=c.id, title=c.name(lang), snippet=f"{city} · {km:,.0f} km",
                                score=round(1000.0 / (1.0 + km), 4), lang="zh-Hans" if lang.startswith("zh") else "en"))
-    shown = {h.id for h in front}
-    # Text hits found only by "correcting" the place name (Kunming -> wenming) are dropped.
-    rest = [] if result.corrected else [h for h in result.hits if not (h.kind == "center" and h.id in shown)]
+    # The nearest centres replace the centres the words found ("医院" is in every hospital's
+    # name); text hits found only by "correcting" the place name (Kunming -> wenming) go.
+    rest = [] if result.corrected else [h for h in result.hits if h.kind != "center"]
     return result._replace(hits=tuple([*front, *rest][:max(limit, len(front))]), corrected=None)
