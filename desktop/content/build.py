@@ -249,11 +249,14 @@ def _write_search_index(db: sqlite_utils.Database, content: Content) -> int:
     # Which index row holds a record in a language: a hit is shown in the reader's language
     # even when the other language's row ranked it (UNINDEXED columns cannot be looked up).
     # `title_key` finds a record whose title is exactly the query (it is listed first).
+    # `patient` marks the patient articles, which a question in everyday words ranks first.
+    audience = {(a["id"], a["lang"]): a["audience"] for a in content.rows("articles")}
     conn.execute("CREATE TABLE search_rows (kind TEXT NOT NULL, ref_id TEXT NOT NULL, lang TEXT NOT NULL, "
-                 "row INTEGER NOT NULL, title_key TEXT NOT NULL, PRIMARY KEY (kind, ref_id, lang)) WITHOUT ROWID")
+                 "row INTEGER NOT NULL, title_key TEXT NOT NULL, patient INTEGER NOT NULL, "
+                 "PRIMARY KEY (kind, ref_id, lang)) WITHOUT ROWID")
     conn.executemany(
-        "INSERT OR IGNORE INTO search_rows VALUES (?, ?, ?, ?, ?)",
-        [(kind, ref, lang, rowid, title_key(title))
+        "INSERT OR IGNORE INTO search_rows VALUES (?, ?, ?, ?, ?, ?)",
+        [(kind, ref, lang, rowid, title_key(title), int(kind == "article" and audience.get((ref, lang)) == "patient"))
          for rowid, (kind, ref, lang, title, _body) in enumerate(docs, start=1)],
     )
     conn.execute("CREATE INDEX search_rows_title ON search_rows(title_key)")

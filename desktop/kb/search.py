@@ -26,6 +26,7 @@ MAX_QUERY_CHARS = 256
 MAX_CLAUSES = 12
 MIN_PREFIX = 2
 MAX_LIMIT = 200
+LAY_PATIENT_BOOST = 2.0  # bm25 factor for patient articles when the query uses a lay word
 _WORD = re.compile(r"[^\W_]+")
 _HIT_OPEN, _HIT_CLOSE = "\ue000", "\ue001"
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -141,6 +142,7 @@ class Searcher:
         self._lay: set[Phrase] = set()
         self._meta: dict[int, tuple[str, str, str]] = {}
         self._rank_sql, self._weighted = self._rank_expression()
+        self._patient = {int(r) for r in self._column("SELECT row FROM search_rows WHERE patient = 1")}
         self._load_synonyms()
 
     # -- set-up ------------------------------------------------------------------------
@@ -308,6 +310,9 @@ class Searcher:
         self._meta.clear()
         ranked = self._ranked(to_match(parsed), lang, kind, n)
         score: dict[int, tuple[int, float]] = {rowid: (0, rank) for rowid, rank in ranked}
+        # A question in everyday words (a lay term) is a patient's: patient articles lead.
+        lay = any(tuple(c.text.split()) in self._lay for c in parsed.clauses)
+        boost = LAY_PATIENT_BOOST if lay else 1.0
         # A record whose title is the query (or a synonym of it, not a lay word's expansion)
         # comes first, even when many shorter rows outrank it on bm25.
         if len(parsed.clauses) == 1:
@@ -335,6 +340,8 @@ class Searcher:
                 for rowid, c in zip(extra, covered, strict=True):
                     if c:
                         score[rowid] = (full - c, ranks[rowid])
+        if boost != 1.0:
+            score = {r: (m, rank * boost if r in self._patient else rank) for r, (m, rank) in score.items()}
         order = sorted(score, key=lambda r: score[r])
         return self._hits(order, score, to_match(parsed, "OR"), limit, prefer_lang)
 

@@ -158,3 +158,9 @@ def test_nothing_found_offers_everyday_topics_first(kb: KnowledgeBase) -> None:
     assert suggestions("布洛芬", kb.topic_groups(), "zh-Hans")[:3] == ["发烧", "拉肚子", "头痛"]
     assert suggestions("zzqxv", kb.topic_groups(), "en")[0] == "fever"
     assert "发烧" in suggestions("发骚", kb.topic_groups(), "zh-Hans")[:2]
+
+
+def test_a_question_in_everyday_words_leads_with_patient_articles(kb: KnowledgeBase) -> None:
+    assert top3(kb, "headache")[0].endswith("-patient")
+    assert top3(kb, "拉肚子")[0] == "article:other-toxicities-patient"
+    assert top3(kb, "tocilizumab for CRS")[0] == "article:crs-clinician"  # clinical words: no lift
