@@ -14,15 +14,16 @@ from pathlib import Path
 
 import sqlite_utils
 
-from desktop.atomic import atomic_path
 from desktop.content import places, rules
 from desktop.content.checker import Content
 from desktop.content.load import load_content
 from desktop.errors import ContentError
+from desktop.fileio import atomic_path
 from desktop.kb import schema
 from desktop.kb.compare import COHORT_LABELS, METRIC_LABELS, cohort_label, metric_label
 from desktop.kb.segment import Segmenter, cjk_runs, title_key
-from desktop.kb.text import markdown_to_plain, normalise
+from desktop.kb.text import normalise
+from desktop.markup import to_plain
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
                 [names, t["construct_zh"], t["dose_zh"], t["summary_zh"]]
             )
     for a in content.rows("articles"):
-        yield "article", a["id"], a["lang"], a["title"], markdown_to_plain(a["body_md"])
+        yield "article", a["id"], a["lang"], a["title"], to_plain(a["body_md"])
     for t in content.rows("trials"):
         base = " ".join([t["name"], therapy_names.get(t["therapy_id"], ""), t["phase"], *t["registry_ids"]])
         yield "trial", t["id"], "en", t["name"], " ".join([base, t["design_en"], t["population_en"]])
@@ -220,7 +221,8 @@ def search_words(content: Content) -> list[str]:
     terms += [s["term"] for s in content.rows("search_filler")]
     terms += [g["term_zh"] for g in content.rows("glossary") if g.get("term_zh")]
     terms += [t["name_zh"] for t in content.rows("therapies") if t.get("name_zh")]
-    terms += [zh for _en, zh in (*METRIC_LABELS.values(), *COHORT_LABELS.values())]
+    terms += [metric_label(m, "zh-Hans") for m in METRIC_LABELS]
+    terms += [cohort_label(c, "zh-Hans") for c in COHORT_LABELS]
     terms += [c["name_zh"] for c in content.rows("centers") if c.get("name_zh")]
     terms += [c["city_zh"] for c in content.rows("centers") if c.get("city_zh")]
     return sorted({run for term in terms for run in cjk_runs(normalise(term)) if len(run) >= 2})

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from desktop import paths
-from desktop.atomic import write_bytes_atomic
 from desktop.errors import KBError
+from desktop.fileio import write_bytes_atomic
 from desktop.kb import schema
 from desktop.kb.records import (
     Approval,

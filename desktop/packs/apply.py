@@ -37,6 +37,7 @@ from typing import Any
 
 from desktop import paths
 from desktop.errors import ContentError
+from desktop.fileio import copy_durable, fsync_dir, fsync_file, write_bytes_atomic
 from desktop.packs.archive import (
     Cancel,
     PackInfo,
@@ -78,50 +79,6 @@ def _pause(stage: str) -> None:
         sys.stderr.write(f"cartref: paused at {stage}\n")
         sys.stderr.flush()
         time.sleep(float(os.environ.get("CARTREF_TEST_PAUSE_SECONDS", "60")))
-
-
-# -- small durable-file helpers --------------------------------------------------------------
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    """Make renames durable (POSIX); Windows has no directory handles to fsync."""
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
-def _copy_durable(src: Path, dest: Path) -> None:
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    try:
-        with open(src, "rb") as fin, open(tmp, "wb") as fout:
-            shutil.copyfileobj(fin, fout, 1024 * 1024)
-            fout.flush()
-            os.fsync(fout.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(dest.parent)
 
 
 def _sha_or_none(path: Path) -> str | None:
@@ -176,7 +133,7 @@ def _append_history(event: dict[str, Any]) -> None:
         return
     events.append(event)
     payload = {"format": 1, "events": events}
-    _write_atomic(history_path(), (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    write_bytes_atomic(history_path(), (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
 def _pack_event_for(sha: str | None, events: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
@@ -269,7 +226,7 @@ def _recover_locked(kb_dir: Path) -> str | None:
         if committed:
             if aside.exists():
                 os.replace(aside, kb_dir / paths.previous_kb_path().name)
-                _fsync_dir(kb_dir)
+                fsync_dir(kb_dir)
             event = journal.get("event")
             if isinstance(event, dict):
                 _append_history(event)
@@ -287,7 +244,7 @@ def _recover_locked(kb_dir: Path) -> str | None:
                 stray.unlink(missing_ok=True)
     if journal_file.exists():
         journal_file.unlink()
-        _fsync_dir(kb_dir)
+        fsync_dir(kb_dir)
     return done
 
 
@@ -368,7 +325,7 @@ def apply_pack(
                         item[1].unlink(missing_ok=True)
                 for leftover in (INCOMING, ASIDE, JOURNAL):
                     (kb_dir / leftover).unlink(missing_ok=True)
-                for stray in kb_dir.glob(".*.tmp"):  # a KB build cut short (desktop.atomic)
+                for stray in kb_dir.glob(".*.tmp"):  # a write cut short (desktop.fileio)
                     stray.unlink(missing_ok=True)
 
 
@@ -429,14 +386,14 @@ def _apply_locked(
         conn.close()
     if meta.get("content_hash") != info.manifest.content_hash:
         raise PackProblem("hash-mismatch", "The pack's content does not match the content hash in its signed manifest, so it was not applied.")
-    _fsync_file(incoming)
+    fsync_file(incoming)
     report("build", 1.0)
     _pause("built")
 
     # 3. keep the pack itself so `pack export` can hand on the exact signed file
     stored = packs_dir() / f"{info.pack_sha256}.cartpack"
     if not stored.exists():
-        _copy_durable(path, stored)
+        copy_durable(path, stored)
         holder.append(("stored", stored))  # removed again if the update does not go through
     check_cancel()  # the last moment Cancel is honoured
 
@@ -482,7 +439,7 @@ def _commit(
               previous, so the program falls back to its bundled KB)
     """
     journal = {"op": op, "target_sha": target_sha, "event": event}
-    _write_atomic(kb_dir / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
+    write_bytes_atomic(kb_dir / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
     _pause("journal")
     aside = kb_dir / ASIDE
     source = incoming if incoming is not None else previous
@@ -491,8 +448,8 @@ def _commit(
         try:
             os.link(current, aside)
         except OSError:
-            _copy_durable(current, aside)  # no hard links on this file system
-        _fsync_dir(kb_dir)
+            copy_durable(current, aside)  # no hard links on this file system
+        fsync_dir(kb_dir)
         _pause("aside")
         os.replace(source, current)  # <- the commit point
     elif current.exists():
@@ -501,16 +458,16 @@ def _commit(
         os.replace(source, current)  # first install: the commit point
     holder.append("committed")
     try:
-        _fsync_dir(kb_dir)
+        fsync_dir(kb_dir)
         _pause("committed")
         if aside.exists():
             os.replace(aside, previous)
-            _fsync_dir(kb_dir)
+            fsync_dir(kb_dir)
         _pause("previous")
         _append_history(event)
         _pause("history")
         (kb_dir / JOURNAL).unlink(missing_ok=True)
-        _fsync_dir(kb_dir)
+        fsync_dir(kb_dir)
     except OSError:
         pass  # the KB is already swapped; recover() finishes the bookkeeping next time
 
@@ -589,7 +546,7 @@ def export_pack(out: Path) -> dict[str, Any]:
         raise PackProblem("io", "Choose an output file outside the program's own pack store.")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        _copy_durable(stored, out)
+        copy_durable(stored, out)
     except OSError as exc:
         if _is_disk_full(exc):
             raise PackProblem("disk-full", "There is not enough free disk space to export the pack.") from None

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import __version__
-from desktop.atomic import atomic_path
 from desktop.content.load import load_content
 from desktop.errors import ContentError, UserInputError
+from desktop.fileio import atomic_path
 from desktop.kb import schema
 from desktop.packs.keys import KeyPair
 from desktop.packs.manifest import DATA_PREFIX, MANIFEST_NAME, SIGNATURE_NAME, FileEntry, Manifest

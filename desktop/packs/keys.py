@@ -19,8 +19,8 @@ from nacl.exceptions import BadSignatureError
 from nacl.signing import SigningKey, VerifyKey
 
 from desktop import paths
-from desktop.atomic import write_bytes_atomic
 from desktop.errors import UserInputError
+from desktop.fileio import write_bytes_atomic, write_new_file
 
 PUBLIC_TAG = "ed25519"
 PRIVATE_TAG = "ed25519-private"
@@ -136,15 +136,9 @@ def write_keypair(pair: KeyPair, out: Path) -> tuple[Path, Path]:
         if target.exists():
             raise UserInputError(f"{target} already exists; refusing to overwrite a key")
     out.parent.mkdir(parents=True, exist_ok=True)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(out, flags, 0o600)
-    try:
-        os.write(fd, pair.to_text().encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    write_new_file(out, pair.to_text().encode("utf-8"), mode=0o600)
     os.chmod(out, 0o600)
-    pub.write_text(pair.public.to_text(), encoding="utf-8")
+    write_new_file(pub, pair.public.to_text().encode("utf-8"))
     return out, pub
 
 

@@ -17,7 +17,7 @@ from desktop import paths
 from desktop.kb.store import open_kb
 from desktop.kb.verify import verify_kb
 from desktop.packs.apply import STAGES
-from tests.helpers.packs_kit import V1, V2, Kit, build_kit, install_template, sha
+from tests.helpers.packs_kit import V1, V2, Kit, install_template, sha
 from tests.helpers.paths import ROOT
 
 
@@ -31,11 +31,6 @@ def one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
     return lines[0]
-
-
-@pytest.fixture(scope="module")
-def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
-    return build_kit(tmp_path_factory.mktemp("packkit"))
 
 
 @pytest.fixture(scope="module")
@@ -112,17 +107,18 @@ def test_errors_are_one_line(kit: Kit, cartref_home: Path, tmp_path: Path) -> No
 # -- SIGKILL at every stage of apply ---------------------------------------------------------
 def _run_until_paused(args: list[str], stage: str) -> None:
     env = dict(os.environ, CARTREF_TEST_PAUSE_AT=stage, CARTREF_TEST_PAUSE_SECONDS="120")
-    proc = subprocess.Popen([sys.executable, "-m", "desktop", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
-    try:
-        assert proc.stderr is not None
-        deadline = time.monotonic() + 120
-        line = proc.stderr.readline().decode()
-        while line and f"paused at {stage}" not in line and time.monotonic() < deadline:
+    # `with` closes the pipes (left open, they leaked a ResourceWarning per test)
+    with subprocess.Popen([sys.executable, "-m", "desktop", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT) as proc:
+        try:
+            assert proc.stderr is not None
+            deadline = time.monotonic() + 120
             line = proc.stderr.readline().decode()
-        assert f"paused at {stage}" in line, f"never reached {stage}: {line!r}"
-    finally:
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
+            while line and f"paused at {stage}" not in line and time.monotonic() < deadline:
+                line = proc.stderr.readline().decode()
+            assert f"paused at {stage}" in line, f"never reached {stage}: {line!r}"
+        finally:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
 
 
