@@ -76,6 +76,11 @@ def units(text: str, seg: Segmenter | None = None) -> list[Phrase]:
     seg = seg or _NO_WORDS
     out: list[Phrase] = []
     for chunk in text.split():
+        if chunk.isascii():  # the common case, and no Chinese to look for
+            found = tuple(_WORD.findall(chunk))
+            if found:
+                out.append(found)
+            continue
         latin: list[str] = []  # Latin words of one chunk stay one phrase: t-cell, car-t, fumanba-1
         for word in _WORD.findall(chunk):
             for part in _split_cjk(word):
@@ -93,14 +98,15 @@ def units(text: str, seg: Segmenter | None = None) -> list[Phrase]:
 
 def _split_cjk(word: str) -> list[str]:
     """A word cut where it changes between Chinese and other letters: t细胞 -> t, 细胞."""
-    if not has_cjk(word):
-        return [word]
     parts: list[str] = []
+    last = None
     for ch in word:
-        if parts and starts_cjk(ch) == starts_cjk(parts[-1][-1]):
+        cjk = starts_cjk(ch)
+        if parts and cjk == last:
             parts[-1] += ch
         else:
             parts.append(ch)
+        last = cjk
     return parts
 
 
@@ -169,8 +175,8 @@ class Searcher:
             return []
 
     def _add(self, phrase: Phrase, alts: list[Phrase]) -> None:
-        known = self._synonyms.setdefault(phrase, [phrase])
-        known.extend(a for a in alts if a not in known)
+        known = self._synonyms.get(phrase, [phrase])
+        self._synonyms[phrase] = list(dict.fromkeys([*known, *alts]))  # in order, once each
         self._max_syn_len = max(self._max_syn_len, len(phrase))
 
     def _load_synonyms(self) -> None:
@@ -191,8 +197,9 @@ class Searcher:
                 (lay if role == "lay" else finds).setdefault(group_id, []).append(phrase)
         for group_id, members in lay.items():
             targets = members + finds.get(group_id, [])
+            expanded = list(dict.fromkeys([*targets, *(a for t in targets for a in self._synonyms.get(t, ()))]))
             for phrase in members:
-                self._add(phrase, [*targets, *(a for t in targets for a in self._synonyms.get(t, ()))])
+                self._add(phrase, expanded)
                 self._lay.add(phrase)
 
     def vocabulary(self) -> list[str]:
