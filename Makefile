@@ -79,3 +79,16 @@ dist: bundle
 
 clean:
 	rm -rf build dist $(KB) $(COMPILED)
+
+# Windows, built and tested on Linux under Wine (scripts/windows/; needs `system-deps.sh windows`,
+# which scripts/windows/setup.sh runs). Downloads and the Wine prefix are cached in
+# ~/.cache/cartref-windows (CARTREF_WIN_CACHE).
+.PHONY: windows test-windows windows-setup
+windows-setup:
+	bash scripts/windows/setup.sh
+
+windows: $(STAMP) $(KB) $(COMPILED)
+	bash scripts/windows/build.sh
+
+test-windows: $(STAMP) $(KB) $(COMPILED)
+	bash scripts/windows/test.sh

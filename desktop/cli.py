@@ -34,7 +34,36 @@ def _run_self_test() -> int:
     return run_self_test()
 
 
+def _utf8_streams() -> None:
+    """Make stdout and stderr UTF-8 whatever they are connected to.
+
+    On Windows, Python writes a pipe or a file in the ANSI code page (cp1252, cp936 ...), where
+    `cartref search 骨髓瘤 --json | ...` cannot be encoded; the console itself is Unicode already.
+    UTF-8 is what the CLI contract promises. Streams that are None (no console) or not text
+    wrappers (a test's StringIO) are left alone.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and str(getattr(stream, "encoding", "")).lower().replace("-", "") != "utf8":
+            reconfigure(encoding="utf-8")
+
+
+def _no_console_streams() -> None:
+    """A windowed Windows program (`CAR-T Reference.exe`) has no stdout/stderr at all (None):
+    give it null streams, so that a message or a traceback on the way out does not become an
+    AttributeError of its own."""
+    import os
+
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.platform == "win32":
+        _no_console_streams()
+        _utf8_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv == ["gui"]:
         # The window: skip building every sub-command's parser (and its imports); start-up is budgeted.

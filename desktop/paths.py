@@ -1,7 +1,7 @@
 """Where things live: bundled resources (dev tree or frozen bundle) and writable user state.
 
-One place knows about `sys._MEIPASS` and `$CARTREF_HOME`, so no module ever looks at the
-current directory.
+One place knows about `sys._MEIPASS`, `$CARTREF_HOME` and the portable marker, so no module
+ever looks at the current directory.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 APP_NAME = "cartref"
+PORTABLE_MARKER = "portable"  # a file beside the frozen executable: keep user state beside it too
+PORTABLE_DATA = "user-data"
 
 
 @functools.cache  # fixed for the life of the process; resolving it walks the file system
@@ -37,15 +39,35 @@ def bundled_kb_path() -> Path:
     return resource_path("kb", "kb.sqlite")
 
 
+def portable_dir() -> Path | None:
+    """`user-data/` beside the frozen executable when a `portable` file sits there, else None.
+
+    The portable zip (a USB stick, a PC where nothing may be installed) ships the marker, so
+    bookmarks, settings and installed packs travel with the program and the PC keeps nothing.
+    A source checkout is never portable: its "executable" is the Python interpreter.
+    """
+    if not getattr(sys, "frozen", False):
+        return None
+    exe_dir = Path(sys.executable).resolve().parent
+    if not (exe_dir / PORTABLE_MARKER).is_file():
+        return None
+    return exe_dir / PORTABLE_DATA
+
+
 def user_dir() -> Path:
-    """All writable state: `$CARTREF_HOME` when set, else the platform's user data dir."""
+    """All writable state, in this order: `$CARTREF_HOME`; beside a portable program; the
+    platform's user data folder (Windows: %LOCALAPPDATA%\\cartref, not the roaming %APPDATA%,
+    because installed knowledge bases are megabytes that a roaming profile would copy at every
+    logon; Linux: ~/.local/share/cartref; macOS: ~/Library/Application Support/cartref)."""
     home = os.environ.get("CARTREF_HOME")
     if home:
         path = Path(home).expanduser()
+    elif (portable := portable_dir()) is not None:
+        path = portable
     else:
         from platformdirs import user_data_dir
 
-        path = Path(user_data_dir(APP_NAME, appauthor=False))
+        path = Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -23,8 +23,11 @@ def _check_kb() -> str:
     problems = verify_kb(opened.kb.path)
     if problems:
         raise RuntimeError(f"KB verify: {problems[0]}")
+    if opened.installed_problem:  # the program still works, on the bundled copy, but say so (F8)
+        raise RuntimeError(f"the installed knowledge base is damaged ({opened.installed_problem}); "
+                           f"the bundled copy at {opened.kb.path} is in use")
     meta = opened.kb.meta()
-    return f"KB {meta.kb_version} ({meta.short_hash}) at {opened.kb.path}"
+    return f"KB {meta.kb_version} ({meta.short_hash}, {opened.source}) at {opened.kb.path}"
 
 
 def _check_search() -> str:

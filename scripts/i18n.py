@@ -50,7 +50,7 @@ def ts_sources() -> dict[str, list[Path]]:
 
 def extract_pot(out: Path) -> None:
     subprocess.run([_bin("pybabel"), "extract", "-F", str(LOCALE / "babel.cfg"), *KEYWORDS,
-                    "--add-comments=TRANSLATORS:", "--sort-by-file", "--no-wrap", "--project=cartref",
+                    "--add-comments=TRANSLATORS:", "--sort-output", "--no-location", "--no-wrap", "--project=cartref",
                     "-o", str(out), "."], cwd=ROOT, check=True, capture_output=True)
 
 
@@ -58,7 +58,10 @@ def lupdate(ts: Path, sources: list[Path]) -> None:
     """Merge the widgets' texts into `ts`. A text lupdate no longer finds stays, marked vanished,
     and fails the check: the code dropped it, or hides it from lupdate (`tr(ctx, text)`,
     `translate(ctx, variable)`); either way a person decides, not the merge."""
-    subprocess.run([_bin("pyside6-lupdate"), *map(str, sources), "-ts", str(ts)], check=True, capture_output=True)
+    # No source locations: line numbers change with every edit and made each merge of two
+    # branches conflict in the catalogues; the context and the text identify a message.
+    subprocess.run([_bin("pyside6-lupdate"), *map(str, sources), "-locations", "none", "-ts", str(ts)],
+                   check=True, capture_output=True)
 
 
 def extract() -> int:

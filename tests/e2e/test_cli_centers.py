@@ -15,7 +15,7 @@ from tests.helpers.paths import ROOT
 
 def cartref(*args: str, kb: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, CARTREF_KB=str(kb))
-    return subprocess.run([sys.executable, "-m", "desktop", "centers", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "desktop", "centers", *args], capture_output=True, encoding="utf-8",
                           env=env, cwd=ROOT, timeout=120)
 
 

@@ -19,7 +19,7 @@ def cartref(*args: str, kb: Path | None = None, home: Path | None = None) -> sub
         env["CARTREF_KB"] = str(kb)
     if home is not None:
         env["CARTREF_HOME"] = str(home)
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, encoding="utf-8", env=env, cwd=ROOT, timeout=120)
 
 
 def assert_one_line_error(proc: subprocess.CompletedProcess[str]) -> None:
@@ -108,5 +108,5 @@ def test_search_does_not_import_qt(mini_kb: Path) -> None:
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'"
     )
     env = dict(os.environ, CARTREF_KB=str(mini_kb))
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, encoding="utf-8", env=env, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr

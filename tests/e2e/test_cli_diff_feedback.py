@@ -16,7 +16,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 def _cartref(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CARTREF_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "desktop", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", "desktop", *args], cwd=ROOT, env=env, capture_output=True, encoding="utf-8", timeout=120)
 
 
 def test_kb_diff(tmp_path: Path, mini_kb: Path) -> None:

@@ -15,7 +15,7 @@ DOI = "10.1016/j.bbmt.2018.12.758"
 
 
 def cartref(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, encoding="utf-8",
                           env=dict(os.environ), cwd=ROOT, timeout=120)
 
 

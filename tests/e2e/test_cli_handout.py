@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(bool(NEEDS), reason=f"missing {NEEDS} (scripts/s
 
 def cartref(*args: str, kb: Path, home: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, CARTREF_KB=str(kb), CARTREF_HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "-m", "desktop", "handout", *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    return subprocess.run([sys.executable, "-m", "desktop", "handout", *args], capture_output=True, encoding="utf-8", env=env, cwd=ROOT, timeout=300)
 
 
 def text_of(pdf: Path) -> str:

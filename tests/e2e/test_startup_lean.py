@@ -31,11 +31,14 @@ sys.exit(code)
 def _start(home: Path) -> str:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CARTREF_EXIT_WHEN_SHOWN="1", CARTREF_HOME=str(home))
     env.pop("CARTREF_KB", None)
-    proc = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, encoding="utf-8", env=env, cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.strip().splitlines()[-1]
 
 
+@pytest.mark.xfail(sys.platform == "win32", strict=True,
+                   reason="on Windows, desktop/ui/shell/theme.py asks QStyleHints.colorScheme() at start-up, "
+                          "which builds the namespace (its docstring says so): a cost paid there only")
 @pytest.mark.parametrize("language", ["en", "zh-Hans"])
 def test_the_window_opens_without_the_qt_namespace(tmp_path: Path, language: str) -> None:
     home = tmp_path / "home"
@@ -49,5 +52,5 @@ def test_the_probe_sees_the_namespace_once_it_is_used(tmp_path: Path) -> None:
     """The check above can fail: the same probe reports the namespace after a real use of it."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     code = PROBE.replace("code = main([])", "from PySide6.QtCore import Qt\ncode = 0")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, encoding="utf-8", env=env, cwd=ROOT, timeout=120)
     assert proc.stdout.strip() == "built", proc.stderr

@@ -70,6 +70,8 @@ def refusal_text(reason: str) -> str:
         "io": translate("PackRefusal", "The update could not be applied."),
         "cancelled": translate("PackRefusal", "The update was cancelled."),
         "not-found": translate("PackRefusal", "The file could not be found."),
+        "expired": translate("PackRefusal", "This content update has expired; a newer one may exist, so it was not applied."),
+        "revoked": translate("PackRefusal", "The pack is signed by a key that was revoked, so it was not applied."),
     }
     return texts.get(reason, translate("PackRefusal", "The update could not be applied."))
 

@@ -42,7 +42,7 @@ def home(kit: Kit, cartref_home: Path) -> Iterator[Path]:
     yield cartref_home
     assert snapshot(cartref_home) == before, "a refused pack changed the installed state"
     assert verify_kb(paths.installed_kb_path()) == []
-    leftovers = [p.name for p in paths.installed_kb_dir().iterdir() if p.name not in ("current.sqlite", "history.json", ".lock")]
+    leftovers = [p.name for p in paths.installed_kb_dir().iterdir() if p.name not in ("current.sqlite", "history.json", ".lock", "seals")]
     assert leftovers == [], f"temporary files left behind: {leftovers}"
 
 

@@ -112,7 +112,7 @@ def test_bad_versions(bad: str) -> None:
 
 # -- build ---------------------------------------------------------------------------------
 def test_build_is_deterministic_and_refuses_bad_content(kit: Kit, tmp_path: Path) -> None:
-    a = build_pack(kit.data_v1, kit.key, V1, tmp_path / "a.cartpack", changelog_en="First pack.", changelog_zh="第一个更新包。", release_date="2026-11-25")
+    a = build_pack(kit.data_v1, kit.key, V1, tmp_path / "a.cartpack", changelog_en="First pack.", changelog_zh="第一个更新包。", release_date="2026-11-25", expires="2099-12-31")
     assert a.path.read_bytes() == kit.v1.read_bytes()
     broken = tmp_path / "broken"
     shutil.copytree(kit.data_v1, broken)
@@ -269,7 +269,7 @@ def test_recover_undoes_an_uncommitted_update(kit: Kit, cartref_home: Path) -> N
     (kb_dir / ".extract-123").mkdir()
     assert "undid" in (recover() or "")
     assert sha(paths.installed_kb_path()) == current and load_history() == history
-    assert sorted(p.name for p in kb_dir.iterdir()) == [".lock", "current.sqlite", "history.json"]
+    assert sorted(p.name for p in kb_dir.iterdir()) == [".lock", "current.sqlite", "history.json", "seals"]
 
 
 def test_recover_finishes_a_committed_update(kit: Kit, cartref_home: Path, tmp_path: Path) -> None:
