@@ -44,7 +44,8 @@ $(STAMP): pyproject.toml
 
 kb: $(KB)
 
-$(KB): $(STAMP) $(DATA)
+# The search index holds the metric and cohort labels in Chinese (from the gettext catalogue).
+$(KB): $(STAMP) $(DATA) $(MO)
 	$(BIN)/cartref kb build
 
 # `make i18n`: extract the messages from the code into the .ts/.pot, merge them into every

@@ -175,4 +175,24 @@ def run() -> list[dict[str, object]]:
         floor_times.append((time.perf_counter() - t) * 1000)
     med = statistics.median(times)
     rows.append({"name": "`cartref search` whole process (median of 7)", "value": med, "unit": "ms", "budget": 300.0, "floor": statistics.median(floor_times), "ok": med <= 300})
+    rows.extend(_relevance(kb_path))
+    return rows
+
+
+RELEVANCE_SET = Path(__file__).resolve().parent.parent / "tests" / "unit" / "kb" / "relevance_set.yaml"
+
+
+def _relevance(kb_path: Path) -> list[dict[str, object]]:
+    """Top-3 hit rate on the relevance set, overall (budgeted) and per group."""
+    from desktop.kb.relevance import GROUPS, hit_rates, load_cases
+
+    kb = KnowledgeBase(kb_path, check=False)
+    rates, _misses = hit_rates(kb, load_cases(RELEVANCE_SET))
+    kb.close()
+    rows: list[dict[str, object]] = [
+        {"name": "search relevance, top-3 hit rate (all)", "value": 100 * rates["all"], "unit": "%", "budget": ">= 95",
+         "ok": rates["all"] >= 0.95}
+    ]
+    rows.extend({"name": f"search relevance, top-3 hit rate ({g})", "value": 100 * rates[g], "unit": "%", "budget": None}
+                for g in GROUPS)
     return rows

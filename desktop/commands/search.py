@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.commands.common import add_kb_option, lang_choice, open_for, print_json
 from desktop.kb import schema
+from desktop.kb.text import has_cjk
 
 
 def register(sub: Any) -> None:
@@ -36,6 +37,11 @@ def run(args: argparse.Namespace) -> int:
     kb = open_for(args)
     query = " ".join(args.query)
     result = kb.search(query, lang=args.lang, kind=args.kind, limit=args.limit)
+    if kb.route_terms("centres"):
+        from desktop.geo.place_search import with_nearest_centres  # only when the KB has the words
+
+        result = with_nearest_centres(kb, result, lang=args.lang or ("zh-Hans" if has_cjk(query) else "en"),
+                                      kind=args.kind, limit=args.limit)
     if args.json:
         print_json([hit.to_json() for hit in result.hits])
     else:
@@ -45,7 +51,12 @@ def run(args: argparse.Namespace) -> int:
             plain = re.sub(r"</?b>", "", hit.snippet)
             sys.stdout.write(f"[{hit.kind}] {hit.id}  {hit.title}\n    {plain}\n")
         if not result.hits:
-            sys.stderr.write(f"cartref: nothing found for {query!r}\n")
+            shown = query if len(query) <= 60 else query[:60] + "…"
+            from desktop.kb.search import suggestions  # only the empty answer needs rapidfuzz
+
+            near = suggestions(query, kb.topic_groups(), args.lang or ("zh-Hans" if has_cjk(query) else "en"), total=6)
+            hint = f"; closest topics: {', '.join(near)}" if near else ""
+            sys.stderr.write(f"cartref: nothing found for {shown!r}{hint}\n")
     if result.corrected and args.json:
         sys.stderr.write(f"cartref: showing results for: {result.corrected}\n")
     return 0 if result.hits else 1

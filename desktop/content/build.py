@@ -20,8 +20,9 @@ from desktop.content.load import load_content
 from desktop.errors import ContentError
 from desktop.fileio import atomic_path
 from desktop.kb import schema
-from desktop.kb.compare import metric_label
-from desktop.kb.text import index_text, normalise
+from desktop.kb.compare import COHORT_LABELS, METRIC_LABELS, cohort_label, metric_label
+from desktop.kb.segment import Segmenter, cjk_runs, title_key
+from desktop.kb.text import normalise
 from desktop.markup import to_plain
 
 
@@ -125,6 +126,8 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
     """(kind, ref_id, lang, title, body) for everything search should find."""
     trial_names = {t["id"]: t["name"] for t in content.rows("trials")}
     therapy_names = {t["id"]: t["name_en"] for t in content.rows("therapies")}
+    therapy_zh = {t["id"]: t["name_zh"] for t in content.rows("therapies")}
+    trial_therapy = {t["id"]: t["therapy_id"] for t in content.rows("trials")}
     for t in content.rows("therapies"):
         names = " ".join([t["name_en"], t["brand"], *t["codes"], t["target"]])
         yield "therapy", t["id"], "en", f"{t['name_en']} ({t['brand']})" if t["brand"] else t["name_en"], " ".join(
@@ -160,6 +163,17 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
             if x
         )
         yield "outcome", o["id"], "en", title, body
+        # The same record in Chinese, so Chinese questions reach trial results (issue 17).
+        tid = trial_therapy.get(o["trial_id"], "")
+        metric_zh, cohort_zh = metric_label(o["metric"], "zh-Hans"), cohort_label(o["cohort"], "zh-Hans")
+        title_zh = f"{name}：{metric_zh}（{cohort_zh}，{o['data_cut']}）"
+        body_zh = "，".join(
+            x
+            for x in (name, therapy_zh.get(tid, ""), therapy_names.get(tid, ""), metric_zh, cohort_zh, metric,
+                      _METRIC_WORDS.get(o["metric"], ""), value, o["unit"], o["data_cut"])
+            if x
+        )
+        yield "outcome", o["id"], "zh-Hans", title_zh, body_zh
     for g in content.rows("glossary"):
         # Empty parts left out: a body that starts with a space shows as a snippet that does.
         yield "glossary", g["id"], "en", g["term_en"], " ".join(filter(None, [g["abbr"], g["patient_en"], g["clinician_en"]]))
@@ -191,18 +205,63 @@ _METRIC_WORDS = {
 }
 
 
+def _pivotal_outcomes(content: Content) -> set[str]:
+    """Outcome ids of each product's pivotal trial (its first key trial): asked for a product's
+    results, search shows these before an early phase 1 of the same product (other trials'
+    results are weighted 0.6)."""
+    first = {t["key_trials"][0] for t in content.rows("therapies") if t.get("key_trials")}
+    return {o["id"] for o in content.rows("outcomes") if o["trial_id"] in first}
+
+
+def search_words(content: Content) -> list[str]:
+    """The Chinese words the segmenter knows: the KB's own terms, never article prose."""
+    terms: list[str] = []
+    terms += [s["term"] for s in content.rows("synonyms")]
+    terms += [s["term"] for s in content.rows("lay_terms")]
+    terms += [s["term"] for s in content.rows("search_filler")]
+    terms += [g["term_zh"] for g in content.rows("glossary") if g.get("term_zh")]
+    terms += [t["name_zh"] for t in content.rows("therapies") if t.get("name_zh")]
+    terms += [metric_label(m, "zh-Hans") for m in METRIC_LABELS]
+    terms += [cohort_label(c, "zh-Hans") for c in COHORT_LABELS]
+    terms += [c["name_zh"] for c in content.rows("centers") if c.get("name_zh")]
+    terms += [c["city_zh"] for c in content.rows("centers") if c.get("city_zh")]
+    return sorted({run for term in terms for run in cjk_runs(normalise(term)) if len(run) >= 2})
+
+
 def _write_search_index(db: sqlite_utils.Database, content: Content) -> int:
     conn = db.conn
     conn.execute(schema.FTS_CREATE)
     conn.execute(schema.FTS_VOCAB_CREATE)
-    rows = [
-        (index_text(title), index_text(body), kind, ref, lang)
-        for kind, ref, lang, title, body in _docs(content)
-    ]
+    words = search_words(content)
+    seg = Segmenter(words)
+    pivotal = _pivotal_outcomes(content)
+    rows: list[tuple[object, ...]] = []
+    docs = list(_docs(content))
+    for kind, ref, lang, title, body in docs:  # rowid = position in docs (search_rows says so)
+        title_text, title_extra = seg.index_fields(title)
+        body_text, body_extra = seg.index_fields(body)
+        weight = 0.6 if kind == "outcome" and ref not in pivotal else None
+        rows.append((len(rows) + 1, title_text, body_text, f"{title_extra} {body_extra}".strip(), kind, ref, lang, weight))
     conn.executemany(
-        f"INSERT INTO {schema.FTS_TABLE}(title, body, kind, ref_id, lang) VALUES (?, ?, ?, ?, ?)", rows
+        f"INSERT INTO {schema.FTS_TABLE}(rowid, title, body, extra, kind, ref_id, lang, weight) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
     )
     conn.execute(f"INSERT INTO {schema.FTS_TABLE}({schema.FTS_TABLE}) VALUES ('optimize')")
+    # Which index row holds a record in a language: a hit is shown in the reader's language
+    # even when the other language's row ranked it (UNINDEXED columns cannot be looked up).
+    # `title_key` finds a record whose title is exactly the query (it is listed first).
+    # `patient` marks the patient articles, which a question in everyday words ranks first.
+    audience = {(a["id"], a["lang"]): a["audience"] for a in content.rows("articles")}
+    conn.execute("CREATE TABLE search_rows (kind TEXT NOT NULL, ref_id TEXT NOT NULL, lang TEXT NOT NULL, "
+                 "row INTEGER NOT NULL, title_key TEXT NOT NULL, patient INTEGER NOT NULL, "
+                 "PRIMARY KEY (kind, ref_id, lang)) WITHOUT ROWID")
+    conn.executemany(
+        "INSERT OR IGNORE INTO search_rows VALUES (?, ?, ?, ?, ?, ?)",
+        [(kind, ref, lang, rowid, title_key(title), int(kind == "article" and audience.get((ref, lang)) == "patient"))
+         for rowid, (kind, ref, lang, title, _body) in enumerate(docs, start=1)],
+    )
+    conn.execute("CREATE INDEX search_rows_title ON search_rows(title_key)")
     # Normalised synonym terms, for query expansion.
     conn.execute("CREATE TABLE synonym_terms (norm TEXT NOT NULL, group_id INTEGER NOT NULL)")
     conn.executemany(
@@ -210,4 +269,20 @@ def _write_search_index(db: sqlite_utils.Database, content: Content) -> int:
         sorted({(normalise(s["term"]).strip(), s["group_id"]) for s in content.rows("synonyms")}),
     )
     conn.execute("CREATE INDEX synonym_terms_norm ON synonym_terms(norm)")
+    # Lay words (one way: a lay term finds its group's `finds` terms), question filler, and
+    # the segmenter's dictionary: all read by kb/search.py.
+    conn.execute("CREATE TABLE lay_terms (norm TEXT NOT NULL, group_id INTEGER NOT NULL, role TEXT NOT NULL)")
+    conn.executemany(
+        "INSERT INTO lay_terms(norm, group_id, role) VALUES (?, ?, ?)",
+        # In file order: the first lay word of a group is the one offered when nothing is found.
+        list(dict.fromkeys((normalise(s["term"]).strip(), s["group_id"], s["role"]) for s in content.rows("lay_terms"))),
+    )
+    conn.execute("CREATE TABLE search_filler (norm TEXT PRIMARY KEY)")
+    conn.executemany("INSERT OR IGNORE INTO search_filler(norm) VALUES (?)",
+                     sorted({(normalise(s["term"]).strip(),) for s in content.rows("search_filler")}))
+    conn.execute("CREATE TABLE search_routes (norm TEXT NOT NULL, route TEXT NOT NULL)")
+    conn.executemany("INSERT INTO search_routes(norm, route) VALUES (?, ?)",
+                     sorted({(normalise(s["term"]).strip(), s["route"]) for s in content.rows("search_routes")}))
+    conn.execute("CREATE TABLE search_words (word TEXT PRIMARY KEY)")
+    conn.executemany("INSERT INTO search_words(word) VALUES (?)", [(w,) for w in words])
     return len(rows)

@@ -27,6 +27,7 @@ def load_content(data_dir: Path) -> Content:
     articles.load_articles(checker)
     tables.load_glossary(checker)
     tables.load_synonyms(checker)
+    tables.load_lay_terms(checker)
     tables.load_centers(checker)
     rules.load(checker)
     checker.content.content_hash = content_hash(data_dir)

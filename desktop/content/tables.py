@@ -125,6 +125,52 @@ def load_synonyms(checker: Checker) -> None:
             checker.content.rows("synonyms").append({"group_id": number, "term": str(term)})
 
 
+def load_lay_terms(checker: Checker) -> None:
+    """lay_terms.yaml: everyday words -> KB words (one way), each group sourced and reviewed,
+    and the question words search drops from what a query must match."""
+    path = checker.data_dir / "lay_terms.yaml"
+    if not path.exists():
+        return
+    doc = checker.load_yaml(path)
+    if not isinstance(doc, dict):
+        checker.problem(path, 1, "lay_terms.yaml must be a mapping with `filler` and `groups`")
+        return
+    filler = doc.get("filler") or {}
+    if not isinstance(filler, dict):
+        checker.problem(path, 1, "`filler` must map `reviewed_on`, `zh` and `en`")
+        filler = {}
+    elif filler:
+        checker.date(path, 1, filler.get("reviewed_on"), "reviewed_on")
+    for lang in ("zh", "en"):
+        for term in filler.get(lang) or []:
+            checker.content.rows("search_filler").append({"term": str(term)})
+    groups = doc.get("groups") or []
+    if not isinstance(groups, list):
+        checker.problem(path, 1, "`groups` must be a list")
+        return
+    for number, group in enumerate(groups, start=1):
+        if not isinstance(group, dict):
+            checker.problem(path, number, f"lay group {number} must be a mapping")
+            continue
+        checker.date(path, number, group.get("reviewed_on"), "reviewed_on")
+        if not str(group.get("source") or "").strip():
+            checker.problem(path, number, f"lay group {number} needs a `source`")
+        lay, finds = group.get("lay"), group.get("finds")
+        if not isinstance(lay, list) or not lay or not isinstance(finds, list) or not finds:
+            checker.problem(path, number, f"lay group {number} needs non-empty `lay` and `finds` lists")
+            continue
+        for role, terms in (("lay", lay), ("finds", finds)):
+            for term in terms:
+                checker.content.rows("lay_terms").append({"group_id": number, "term": str(term), "role": role})
+        route = group.get("route")
+        if route is not None:
+            if route not in ("centres",):
+                checker.problem(path, number, f"lay group {number}: unknown route {route!r} (known: centres)")
+                continue
+            for term in lay:
+                checker.content.rows("search_routes").append({"term": str(term), "route": str(route)})
+
+
 def load_centers(checker: Checker) -> None:
     """centers.yaml: coordinates in range, and only therapies and trials that exist."""
     path = checker.data_dir / "centers" / "centers.yaml"

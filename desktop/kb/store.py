@@ -272,6 +272,22 @@ class KnowledgeBase:
             groups.setdefault(int(r["group_id"]), []).append(r["term"])
         return list(groups.values())
 
+    def topic_groups(self) -> list[list[str]]:
+        """Groups of words to offer when a search finds nothing: the everyday-word groups of
+        lay_terms.yaml first (fever, diarrhoea, driving, cost…), then the synonym groups."""
+        groups: dict[int, list[str]] = {}
+        if self.has_table("lay_terms"):
+            for r in self._rows("SELECT group_id, norm FROM lay_terms WHERE role = 'lay' ORDER BY group_id, rowid"):
+                groups.setdefault(int(r["group_id"]), []).append(r["norm"])
+        return [*groups.values(), *self.synonym_groups()]
+
+    def route_terms(self, route: str) -> list[str]:
+        """Normalised words that send a search question to another finder (`centres`);
+        [] for a KB built before lay vocabulary existed."""
+        if not self.has_table("search_routes"):
+            return []
+        return [r["norm"] for r in self._rows("SELECT norm FROM search_routes WHERE route = ?", (route,))]
+
     # -- queries for other layers (their SQL stays here) --------------------------------
     def car_t_outcomes(self, trial_id: str, metric: str, cohort: str) -> list[Outcome]:
         """A trial's rows for one metric and cohort in the CAR-T arm (or no arm given)."""

@@ -124,6 +124,7 @@ class SearchPanel(QWidget):
         self.query = ""
         self.result: SearchResult | None = None
         self.last_search_ms = 0.0
+        self._asks_where: bool | None = None  # whether the KB routes place questions to centres
 
         self.kind_filter = QComboBox(self)
         self.kind_filter.setObjectName("searchKindFilter")
@@ -179,6 +180,7 @@ class SearchPanel(QWidget):
     # -- API ------------------------------------------------------------------------------
     def set_kb(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._asks_where = None
         self.refresh()
 
     def set_language(self, lang: str) -> None:
@@ -218,6 +220,14 @@ class SearchPanel(QWidget):
         kind = self.kind_filter.currentData()
         lang = self.lang_filter.currentData()
         result = self.kb.search(self.query, lang=lang or None, kind=kind or None, limit=RESULT_LIMIT)
+        if self._asks_where is None:
+            self._asks_where = bool(self.kb.route_terms("centres"))
+        if self._asks_where:
+            # A question naming a place ("武汉哪家医院可以做"): nearest centres lead, as the first group.
+            from desktop.geo.place_search import with_nearest_centres
+
+            result = with_nearest_centres(self.kb, result, lang=lang or self.lang, kind=kind or None,
+                                          limit=RESULT_LIMIT)
         self.last_search_ms = (time.perf_counter() - started) * 1000
         self.result = result
         self._show(result)
@@ -246,7 +256,7 @@ class SearchPanel(QWidget):
             self.empty_label.hide()
             self.results.show()
         else:
-            self.empty_label.setText(self._empty_html(result.query))
+            self.empty_label.setText(self._empty_html(result.query if len(result.query) <= 60 else result.query[:60] + "…"))
             self.empty_label.show()
             self.results.hide()
             self.noResults.emit(result.query)
@@ -254,7 +264,7 @@ class SearchPanel(QWidget):
 
     def _empty_html(self, query: str) -> str:
         links = " · ".join(f'<a href="suggest:{esc(s)}">{esc(s)}</a>'
-                           for s in suggestions(query, self.kb.synonym_groups(), self.lang))
+                           for s in suggestions(query, self.kb.topic_groups(), self.lang))
         head = esc(self.tr("Nothing found for “{0}”.").format(query))
         hint = esc(self.tr("Check the spelling, use fewer words, or try one of these:"))
         return f"<p><b>{head}</b></p><p>{hint}</p><p>{links}</p>"

@@ -185,3 +185,18 @@ def test_the_results_model_keeps_qts_model_rules(window: MainWindow, qtmodeltest
     assert panel.model.rowCount() == 0
     panel.search("cytokine")
     assert panel.hit_indexes()
+
+
+def test_place_question_shows_the_nearest_centres_as_the_first_group(qtbot: QtBot, real_kb: Path) -> None:
+    from desktop.ui.reader.search_panel import SearchPanel
+
+    panel = SearchPanel(KnowledgeBase(real_kb), lang="zh-Hans")
+    qtbot.addWidget(panel)
+    panel.search("武汉哪家医院可以做")
+    first_heading = panel.model.index(0, 0).data(Qt.ItemDataRole.DisplayRole)
+    hits = [str(i.data(LINK_ROLE)) for i in panel.hit_indexes()]
+    assert hits[0] == "center:tongji-wuhan"
+    assert all(h.startswith("center:") for h in hits[:3])
+    assert str(first_heading).endswith("(5)")  # the centres group: five nearest, first
+    panel.search("发烧")  # no place: no centre group in front
+    assert not str(panel.hit_indexes()[0].data(LINK_ROLE)).startswith("center:")

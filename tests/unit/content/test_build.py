@@ -134,3 +134,18 @@ def test_verify_catches_rule_breaks_in_a_built_kb(mini_kb: Path, tmp_path: Path)
     conn.commit()
     conn.close()
     assert any("outside 0–100" in p for p in verify_kb(copy))
+
+
+def test_lay_terms_need_a_source_and_a_review_date(data: Path) -> None:
+    (data / "lay_terms.yaml").write_text(
+        "filler: {reviewed_on: 2026-12-07, zh: [吗], en: [how]}\n"
+        "groups:\n"
+        "  - {concept: fever, reviewed_on: 2026-12-07, lay: [发烧], finds: [发热]}\n"
+        "  - {concept: x, source: y, lay: [a], finds: [b]}\n"
+        "  - {concept: z, source: y, reviewed_on: 2026-12-07, route: moon, lay: [c], finds: [d]}\n",
+        encoding="utf-8",
+    )
+    problems = "\n".join(_problems(data))
+    assert "lay_terms.yaml:1: lay group 1 needs a `source`" in problems
+    assert "lay_terms.yaml:2: missing `reviewed_on`" in problems
+    assert "unknown route 'moon'" in problems
