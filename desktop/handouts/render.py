@@ -22,12 +22,16 @@ from markupsafe import Markup
 
 from desktop import i18n, paths
 from desktop.errors import UserInputError
-from desktop.handouts import catalog
+from desktop.handouts import catalog, fields
 from desktop.handouts.content import HandoutContent
+from desktop.handouts.fields import Contact
 from desktop.i18n import N_
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
+from desktop.recovery.dates import parse_date
 from desktop.recovery.plan import Plan
+
+__all__ = ["Contact", "Options", "Personal", "parse_date", "render_handout"]
 
 # 96 px per inch layout units (QTextDocument's default); 1 mm = 96 / 25.4 px.
 PX_PER_MM = 96 / 25.4
@@ -46,7 +50,8 @@ class Personal:
     patient: str = ""
     infusion_date: date | None = None
     center_id: str = ""
-    phones: tuple[str, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    """Care-team contacts, first the 24-hour one (checked by `fields.parse_contact`)."""
     note: str = ""
     logo: bytes | None = None
     """Site logo image bytes (PNG/JPEG) from a site preset."""
@@ -120,34 +125,25 @@ class RenderedHandout:
 NOTICE = N_("Information, not medical advice. Your care team's instructions come first.")
 
 
-def parse_date(text: str) -> date:
-    """`YYYY-MM-DD` -> date; anything else is a one-line input error."""
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-            raise ValueError
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserInputError(f"bad date {text!r}: use YYYY-MM-DD, e.g. 2026-03-14") from None
-
-
-def tel_uri(phone: str) -> str:
-    """A `tel:` link from typed text: keeps a leading + and the digits; '' if too few digits."""
-    digits = re.sub(r"\D", "", phone)
-    if len(digits) < 3:
-        return ""
-    return "tel:" + ("+" if phone.strip().startswith("+") else "") + digits
-
-
 def _mecard_escape(text: str) -> str:
     return re.sub(r"([\\;:,\"])", r"\\\1", text)
 
 
-def card_qr_payload(center_name: str, phone: str) -> str:
-    """The wallet-card QR: a MECARD contact with the centre's name and 24-hour number."""
-    tel = tel_uri(phone)[4:]
-    if not tel:
+def card_qr_payload(center_name: str, number: str) -> str:
+    """The wallet-card QR: a MECARD contact with the centre's name and the E.164 24-hour number."""
+    if not number:
         return ""
-    return f"MECARD:N:{_mecard_escape(center_name or 'CAR-T care team')};TEL:{tel};;"
+    return f"MECARD:N:{_mecard_escape(center_name or 'CAR-T care team')};TEL:{number};;"
+
+
+def centre_contact(center: Any) -> Contact | None:
+    """The centre's own number from the KB as a contact, or None if it is not a diallable number."""
+    if not center.phone:
+        return None
+    try:
+        return fields.parse_contact(center.phone, fields.region_for(center.country))
+    except UserInputError:
+        return None
 
 
 @functools.lru_cache(maxsize=64)
@@ -257,19 +253,21 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
     center = content.center(personal.center_id) if personal.center_id else None
     if personal.center_id and center is None:
         raise UserInputError(f"unknown centre {personal.center_id!r} (see `cartref centers`)")
-    phones = [p.strip() for p in personal.phones if p.strip()]
-    if not phones and center is not None and center.phone:
-        phones = [center.phone]
-    main_phone = phones[0] if phones else ""
+    contacts = list(personal.contacts)
+    if not contacts and center is not None:
+        found = centre_contact(center)
+        contacts = [found] if found else []
+    main = contacts[0] if contacts else None
+    patient, _ = fields.clean("patient", personal.patient)
+    note, _ = fields.clean("note", personal.note)
 
     images: dict[str, bytes] = {}
     qr: dict[str, str] = {}
-    tel = tel_uri(main_phone)
-    if tel:
-        qr["phone"] = tel
-        images["qr-phone.png"] = qr_png(tel)
+    if main is not None:
+        qr["phone"] = main.tel
+        images["qr-phone.png"] = qr_png(main.tel)
     if spec.name == "wallet-card":
-        payload = card_qr_payload(center.name if center else "", main_phone)
+        payload = card_qr_payload(center.name if center else "", main.number if main else "")
         if payload:
             qr["card"] = payload
             images["qr-card.png"] = qr_png(payload)
@@ -293,13 +291,13 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
         "large": options.large_print,
         "title": title,
         "spec": spec,
-        "patient": personal.patient.strip(),
+        "patient": patient,
         "infusion": infusion.isoformat() if infusion else "",
         "infusion_date": infusion,
         "center": center,
-        "phones": phones,
-        "main_phone": main_phone,
-        "note": personal.note.strip(),
+        "contacts": contacts,
+        "main": main,
+        "note": note,
         "has_qr_phone": "qr-phone.png" in images,
         "has_qr_card": "qr-card.png" in images,
         "has_logo": "logo.png" in images,

@@ -11,7 +11,7 @@ import pytest
 from desktop.content.build import build_kb
 from desktop.errors import UserInputError
 from desktop.handouts import recovery
-from desktop.handouts.render import Options, Personal, RenderedHandout, render_handout
+from desktop.handouts.render import Contact, Options, Personal, RenderedHandout, render_handout
 from desktop.kb.store import KnowledgeBase
 from desktop.recovery.plan import build_calendar, plan_for
 from tests.helpers.rules_fixture import mini_with_rules
@@ -92,12 +92,12 @@ def test_kb_without_rules_says_so(mini_kb: Path) -> None:
 
 
 def test_symptom_log_threshold_is_read_from_the_kb(rules_kb: KnowledgeBase, mini_kb: Path) -> None:
-    r = handout(rules_kb, "symptom-log", Personal(infusion_date=date(2026, 1, 29), phones=("027 1234 5678",)), Options())
+    r = handout(rules_kb, "symptom-log", Personal(infusion_date=date(2026, 1, 29), contacts=(Contact("", "+862712345678", "+86 27 1234 5678"),)), Options())
     assert "39.5 °C" in r.html and "S1" in r.source_ids  # the crafted KB's number, not a pasted 38
     assert "New confusion" in r.html
     rows = re.findall(r"<td align=\"center\" valign=\"middle\"><b>(\d+)</b></td>", r.html)
     assert rows[0] == "0" and rows[-1] == "28" and len(rows) == 29  # study protocol window (R18)
     assert "01-29" in r.html and "02-26" in r.html
-    assert r.qr_payloads["phone"] == "tel:02712345678"
+    assert r.qr_payloads["phone"] == "tel:+862712345678"
     plain = handout(KnowledgeBase(mini_kb), "symptom-log", Personal(), Options(lang="zh-Hans"))
     assert "fever threshold" in plain.missing and "°C" not in plain.html
