@@ -115,7 +115,13 @@ def _checked(kb: KnowledgeBase, personal: Personal, args: argparse.Namespace) ->
     jurisdiction (the product's by default); an unknown jurisdiction or a number that cannot be
     dialled is a one-line error (exit 2) before anything is written.
     """
-    from desktop.handouts.fields import FieldError, check_contacts, parse_contact, parse_number, region_for
+    from desktop.handouts.fields import (
+        FieldError,
+        check_contacts,
+        parse_contact,
+        parse_number,
+        region_for,
+    )
     from desktop.handouts.render import Contact
     from desktop.recovery.plan import check_jurisdiction, default_jurisdiction
 

@@ -11,6 +11,7 @@ import pytest
 from desktop.errors import UserInputError
 from desktop.handouts import catalog
 from desktop.handouts.content import markdown_html, sections
+from desktop.handouts.fields import Contact, parse_contact
 from desktop.handouts.render import (
     Options,
     Personal,
@@ -19,7 +20,6 @@ from desktop.handouts.render import (
     parse_date,
     render_handout,
 )
-from desktop.handouts.fields import Contact, parse_contact
 from desktop.kb.store import KnowledgeBase
 from desktop.recovery.plan import plan_for
 
