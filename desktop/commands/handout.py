@@ -84,11 +84,18 @@ def run(args: argparse.Namespace) -> int:
         raise UserInputError(f"cannot write {out}: folder {out.parent} does not exist")
     kb = open_for(args)
     personal = _checked(kb, personal, args)
-    from desktop.handouts.pdf import render_pdf
+    from desktop.handouts.pdf import PdfResult
     from desktop.recovery.plan import plan_for
 
     options = Options(lang=args.lang or "en", paper=args.paper, large_print=args.large_print)
-    result = render_pdf(kb, spec.name, out, plan_for(kb, personal), options, personal)
+    from desktop.handouts.pdf import layout
+
+    document = layout(kb, spec.name, plan_for(kb, personal), options, personal)
+    if document.uncovered:
+        sys.stderr.write("cartref: warning: no embedded font draws " + "; ".join(document.uncovered)
+                         + " (printed blank)\n")
+    document.write_pdf(out)
+    result = PdfResult(out, document.page_count, document.rendered)
     for what in result.rendered.missing:
         sys.stderr.write(f"cartref: note: not in the knowledge base: {what}\n")
     sys.stdout.write(f"{out} ({result.pages} page{'s' if result.pages != 1 else ''})\n")

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import CartrefError
 from desktop.handouts import catalog, fields
 from desktop.handouts.batch import Job, all_jobs, run_jobs
-from desktop.handouts.pdf import HandoutDocument, layout
+from desktop.handouts.pdf import HandoutDocument, cjk_family, layout
 from desktop.handouts.render import Contact, Options, Personal
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
@@ -71,6 +71,7 @@ class HandoutsView(QWidget):
         self._generation = 0
         self.preview_task: Task[tuple[HandoutDocument, list[QImage]]] | None = None
         self.invalid_reason = ""
+        cjk_family()  # the fonts are loaded here, on the UI thread, before any preview Task lays out
         self._build()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -525,7 +526,9 @@ class HandoutsView(QWidget):
         self.decoded.setText(self.tr("The QR code dials: %1").replace("%1", qr["phone"][4:]) if "phone" in qr else "")
         missing = document.rendered.missing
         pages = self.tr("%n page(s)", "", document.page_count)
-        self.status.setText(pages + (" · " + self.tr("not in the knowledge base yet: ") + ", ".join(missing) if missing else ""))
+        self.status.setText(pages + (" · " + self.tr("not in the knowledge base yet: ") + ", ".join(missing) if missing else "")
+                            + (" · " + self.tr("Not drawn by any embedded font (prints blank): %1").replace(
+                                "%1", "; ".join(document.uncovered)) if document.uncovered else ""))
 
     # -- outputs -----------------------------------------------------------------------
     def save_pdf(self, path: Path) -> Path:
