@@ -42,7 +42,7 @@ def register(sub: Any) -> None:
     p.add_argument("--center", default="", help="treating centre id (see `cartref centers`)")
     p.add_argument("--contact", action="append", default=[], metavar="LABEL=NUMBER",
                    help="care-team contact, e.g. \"24-hour ward=+86 27 8366 0000\" (repeatable; the first is the 24-hour one)")
-    p.add_argument("--phone", action="append", default=[], help="a care-team number without a label (repeatable)")
+    p.add_argument("--phone", action="append", default=[], help="a care-team number without a label, printed before the --contact ones (the first is the 24-hour number)")
     p.add_argument("--note", default="", help="a free note printed on the handout")
     add_kb_option(p)
     p.set_defaults(func=run)
@@ -138,13 +138,13 @@ def _checked(kb: KnowledgeBase, personal: Personal, args: argparse.Namespace) ->
     region = region_for(center.country if center else "", personal.jurisdiction or default_jurisdiction(kb))
     contacts: list[Contact] = []
     try:
+        for text in args.phone:  # unlabelled numbers first: --phone has always been the 24-hour number
+            e164, display = parse_number(text, region)
+            contacts.append(Contact("", e164, display))
         for text in args.contact:
             if "=" not in text:
                 raise UserInputError(f"--contact {text!r}: use LABEL=NUMBER, e.g. \"24-hour ward=+86 27 8366 0000\"")
             contacts.append(parse_contact(text, region))
-        for text in args.phone:
-            e164, display = parse_number(text, region)
-            contacts.append(Contact("", e164, display))
         return replace(personal, contacts=check_contacts(contacts))
     except FieldError as exc:
         raise UserInputError(f"--contact/--phone: {exc}") from None
