@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from desktop import i18n
 from desktop.errors import UserInputError
@@ -39,9 +40,12 @@ class FieldError(UserInputError):
 
 
 def parse_date(text: str, field: str = "date") -> dt.date:
-    """`YYYY-MM-DD` -> a date that exists; anything else is a FieldError."""
-    typed = text.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", typed):
+    """`YYYY-MM-DD` -> a date that exists; anything else is a FieldError.
+
+    Full-width digits and dashes (a Chinese input method's) are read as ASCII; other scripts' digits are not.
+    """
+    typed = unicodedata.normalize("NFKC", text).strip()
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", typed):
         raise FieldError(field, N_("%(text)s is not a date: use YYYY-MM-DD, e.g. 2026-03-14"), text=typed[:40])
     try:
         return dt.date.fromisoformat(typed)
