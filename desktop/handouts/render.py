@@ -305,7 +305,6 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
         "card_area": card_area,
         "card_w": card_w,
         "card_h": card_h,
-        "compact_sources": spec.name in ("clinician-summary", "wallet-card"),
         "leukapheresis": plan.leukapheresis.isoformat() if plan.leukapheresis else "",
         **cal_ctx,
     }
