@@ -56,6 +56,11 @@ class Contact:
         return self.display.replace(" ", "\u00a0")
 
     @property
+    def printed_label(self) -> str:
+        """The label with word joiners between Chinese characters, so "门诊" never breaks as 门|诊 (D31)."""
+        return re.sub(r"(?<=[\u3400-\u9fff])(?=[\u3400-\u9fff])", "\u2060", self.label)
+
+    @property
     def tel(self) -> str:
         """The `tel:` URI of the QR code: the printed number without its spaces."""
         return "tel:" + self.number

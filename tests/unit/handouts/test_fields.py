@@ -72,3 +72,12 @@ def test_rlo_in_the_name_reverses_nothing(kb: KnowledgeBase) -> None:
     everything = r.html + r.header_html + "".join(c.front_html + c.back_html for c in r.cards)
     assert not fields.BIDI_CONTROLS.search(everything)
     assert "+86\u00a010\u00a01234\u00a05678" in everything
+
+
+def test_nothing_splits_where_a_reader_would_trip() -> None:
+    """D31: "38 °C" stays on one line, "门诊" never breaks as 门|诊."""
+    from desktop.handouts.content import keep_together
+
+    assert keep_together("<p>38 °C or higher; 12 mg; 2026 Cars</p>") == "<p>38\u00a0°C or higher; 12\u00a0mg; 2026 Cars</p>"
+    assert parse_contact("门诊=+86 27 8366 1111").printed_label == "门\u2060诊"
+    assert parse_contact("Clinic 2=+86 27 8366 1111").printed_label == "Clinic 2"
