@@ -166,6 +166,7 @@ class CenterView:
     phone: str
     address: str
     source_ids: tuple[str, ...]
+    country: str = ""
 
 
 def _num(value: float | None) -> str:
@@ -347,7 +348,7 @@ class HandoutContent:
             return None
         self.use(c.source_ids)
         city = c.city_zh if self.zh and c.city_zh else c.city
-        return CenterView(c.id, c.name(self.lang), city, c.phone, c.address, c.source_ids)
+        return CenterView(c.id, c.name(self.lang), city, c.phone, c.address, c.source_ids, c.country)
 
     # -- sources --------------------------------------------------------------------
     def source_ids(self) -> list[str]:

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from desktop import i18n, paths
 from desktop.errors import UserInputError
 from desktop.handouts import catalog, fields
-from desktop.handouts.content import HandoutContent
+from desktop.handouts.content import CenterView, HandoutContent
 from desktop.handouts.fields import Contact
 from desktop.i18n import N_
 from desktop.kb.store import KnowledgeBase
@@ -136,7 +136,7 @@ def card_qr_payload(center_name: str, number: str) -> str:
     return f"MECARD:N:{_mecard_escape(center_name or 'CAR-T care team')};TEL:{number};;"
 
 
-def centre_contact(center: Any) -> Contact | None:
+def centre_contact(center: CenterView) -> Contact | None:
     """The centre's own number from the KB as a contact, or None if it is not a diallable number."""
     if not center.phone:
         return None
@@ -155,6 +155,20 @@ def qr_png(payload: str, scale: int = 5) -> bytes:
     buf = io.BytesIO()
     segno.make(payload, error="m", micro=False).save(buf, kind="png", scale=scale, border=4)
     return buf.getvalue()
+
+
+EMERGENCY_NUMBERS = {"CN": ("120", "EM1"), "HK": ("999", "EM2"), "US": ("911", "EM3")}
+"""The local emergency (ambulance) number by numbering region, with the source it was read in
+(data/sources.yaml). A region without one prints none rather than a guess."""
+
+
+def emergency_number(kb: KnowledgeBase, center: CenterView | None, plan: Plan) -> tuple[str, str] | None:
+    """(number, source id) for where the patient is: the centre's country, else the plan's rules."""
+    from desktop.recovery.plan import default_jurisdiction
+
+    region = fields.region_for(center.country if center is not None else "",
+                               plan.jurisdiction or default_jurisdiction(kb))
+    return EMERGENCY_NUMBERS.get(region)
 
 
 _ENV: jinja2.Environment | None = None
@@ -274,6 +288,9 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
     if personal.logo:
         images["logo.png"] = personal.logo
 
+    emergency = emergency_number(kb, center, plan) if spec.audience != "clinician" else None
+    if emergency is not None:
+        content.use([emergency[1]])
     infusion = plan.infusion
     phases = plan.phase_dates(lang)
     cal_ctx = _calendar_context(kb, spec, plan, lang, content) if spec.calendar else {}
@@ -296,6 +313,7 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
         "infusion_date": infusion,
         "center": center,
         "contacts": contacts,
+        "emergency": emergency,
         "main": main,
         "note": note,
         "has_qr_phone": "qr-phone.png" in images,

@@ -4,238 +4,243 @@
 <context>
     <name>HandoutsView</name>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="243"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="244"/>
         <source> (product default)</source>
         <translation>（产品默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="266"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="267"/>
         <source>Handout</source>
         <translation>宣教资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="266"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="267"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="266"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="267"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="266"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="267"/>
         <source>Large print</source>
         <translation>大字版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="266"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="267"/>
         <source>Patient name</source>
         <translation>患者姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="267"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="268"/>
         <source>Infusion date</source>
         <translation>回输日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="267"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="268"/>
         <source>Treating centre</source>
         <translation>治疗中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="268"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="269"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="267"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="268"/>
         <source>Leukapheresis date</source>
         <translation>白细胞单采日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="269"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="270"/>
         <source>Site preset</source>
         <translation>站点预设</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="272"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="273"/>
         <source>body text 16 pt or more</source>
         <translation>正文16磅或更大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="267"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="268"/>
         <source>Calendar rules</source>
         <translation>日历依据的规定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="268"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="269"/>
         <source>Care-team contacts</source>
         <translation>医护团队联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="274"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="275"/>
         <source>24-hour ward</source>
         <translation>24小时病房</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="274"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="275"/>
         <source>label, e.g. clinic</source>
         <translation>名称，例如 门诊</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="275"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="276"/>
         <source>number, e.g. +86 27 8366 0000</source>
         <translation>号码，例如 +86 27 8366 0000</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="276"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="277"/>
         <source>printed only, not saved</source>
         <translation>仅用于打印，不会保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="277"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="278"/>
         <source>YYYY-MM-DD (optional, recovery calendar)</source>
         <translation>YYYY-MM-DD（可选，用于康复日历）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="278"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="279"/>
         <source>Save site preset</source>
         <translation>保存站点预设</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="279"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="280"/>
         <source>Load preset</source>
         <translation>载入预设</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="280"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="281"/>
         <source>Logo…</source>
         <translation>标志…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="280"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="281"/>
         <source>Logo ✓</source>
         <translation>标志 ✓</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="281"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="282"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="282"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="283"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="283"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="284"/>
         <source>Save PDF…</source>
         <translation>保存PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="284"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="285"/>
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="285"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="286"/>
         <source>all handouts, both languages</source>
         <translation>全部资料，中英文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="286"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="287"/>
         <source>Batch to folder…</source>
         <translation>批量输出到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="287"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="288"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="313"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="314"/>
         <source>Unknown handout: %1</source>
         <translation>未知的宣教资料：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="368"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="369"/>
         <source>Invisible text-direction characters were removed from a field.</source>
         <translation>已从输入中删除不可见的文字方向控制字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="421"/>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="508"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="422"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="509"/>
         <source>Not printable until corrected: %1</source>
         <translation>更正后才能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="525"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="526"/>
         <source>The QR code dials: %1</source>
         <translation>二维码拨打：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/handouts_view.py" line="527"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="528"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="528"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="529"/>
         <source>not in the knowledge base yet: </source>
         <translation>知识库中暂无：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="540"/>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="546"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="530"/>
+        <source>Not drawn by any embedded font (prints blank): %1</source>
+        <translation>内置字体无法显示（打印为空白）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="543"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="549"/>
         <source>Save PDF</source>
         <translation>保存PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="544"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="547"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="570"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="573"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="610"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="613"/>
         <source>Folder for the PDFs</source>
         <translation>PDF保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="615"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="618"/>
         <source>Batch</source>
         <translation>批量输出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/handouts_view.py" line="626"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="629"/>
         <source>%n PDF(s) written</source>
         <translation>
             <numerusform>已生成 %n 个PDF</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="653"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="656"/>
         <source>Type a name for the site preset first.</source>
         <translation>请先输入站点预设名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="659"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="662"/>
         <source>Site preset saved.</source>
         <translation>站点预设已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="668"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="671"/>
         <source>No site preset with that name.</source>
         <translation>没有该名称的站点预设。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/handouts_view.py" line="680"/>
+        <location filename="../../desktop/ui/views/handouts_view.py" line="683"/>
         <source>Logo image</source>
         <translation>标志图片</translation>
     </message>

@@ -140,6 +140,8 @@ def test_every_handout_language_paper_size(real_kb: Path, tmp_path: Path, paper:
         reading = " ".join(raw_text_of(pdf).split())  # reading order: the label, then its number
         assert re.search(r"Clinic ?[:：] ?" + re.escape(CLINIC), reading), pdf.name
         assert not re.search(r"Clinic ?[:：] ?Clinic", reading), pdf.name
+        if spec.audience != "clinician" and name != "wallet-card":  # the centre is in mainland China (D20)
+            assert re.search(r"(call|拨打) 120", flat) and "EM1" in flat, pdf.name
         check_page_reading(pdf, large, [EVIL, PHONE] + (["2026-03-14"] if spec.calendar or name == "wallet-card" else []))
         listed = {i for m in re.findall(r"(?:Sources:|资料来源：)\s*([A-Za-z0-9, ]+)", flat) for i in re.findall(r"[A-Z]\w*", m)}
         assert listed & sources, f"{pdf.name}: no source ids in the footer"

@@ -128,3 +128,12 @@ def test_catalog() -> None:
     for spec in catalog.HANDOUTS:
         assert spec.title("zh-Hans") and re.search(r"[\u4e00-\u9fff]", spec.title("zh-Hans"))
         assert spec.page_limit(True) >= spec.page_limit(False)
+
+
+def test_local_emergency_number_by_where_the_patient_is(kb: KnowledgeBase) -> None:
+    """D20: 120 in mainland China (the centre's country); none on the clinician summary; none guessed."""
+    from desktop.handouts.render import EMERGENCY_NUMBERS
+
+    assert handout(kb, "warning-signs", Personal(center_id="test-wuhan")).html.count("call 120 (ambulance)") == 1
+    assert "(ambulance)" not in handout(kb, "clinician-summary", Personal(center_id="test-wuhan")).html
+    assert EMERGENCY_NUMBERS == {"CN": ("120", "EM1"), "HK": ("999", "EM2"), "US": ("911", "EM3")}
