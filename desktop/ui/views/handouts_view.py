@@ -424,6 +424,7 @@ class HandoutsView(QWidget):
         if not ok:
             self.document = None
             self._doc_key = None
+            self.decoded.setText("")
             self._generation += 1  # a layout still running is for values no longer in the form
         elif notes:
             self.status.setText(notes[0])
