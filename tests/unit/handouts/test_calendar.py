@@ -48,6 +48,9 @@ def test_calendar_month_end_china(rules_kb: KnowledgeBase) -> None:
     assert "Test protocol" in html and "since 2021-07-15" in html and "S1" in r.source_ids
     # no China proximity/driving rule: the gap note is printed, never a borrowed US number
     assert "no rule in force on 2026-01-29" in html and "Stay near for" not in html
+    # ... and a fill-in row the care team completes for each period no rule gives (D24)
+    assert html.count("your care team writes the last day here") == 3
+    assert html.count("2026-01-29 – ____________") == 3 and "<b>Stay near the treatment centre</b>" in html
     # the grid shows January and the month after the infusion month, weekdays as columns
     assert "January 2026" in html and "February 2026" in html and html.index("Mon") < html.index("Sun")
 
