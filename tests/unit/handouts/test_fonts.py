@@ -7,6 +7,7 @@ import pytest
 from desktop.handouts import pdf
 
 TONE_LETTERS = "ǎǐǒǔǖǘǚǜ"
+pytestmark = pytest.mark.usefixtures("qapp")  # pytest-qt's QApplication, not a bare QGuiApplication the GUI tests would trip on
 
 
 def _ink(text: str, families: list[str]) -> int:
