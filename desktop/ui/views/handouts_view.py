@@ -39,6 +39,7 @@ from desktop.handouts import catalog, fields
 from desktop.handouts.batch import Job, all_jobs, run_jobs
 from desktop.handouts.pdf import HandoutDocument, cjk_family, layout
 from desktop.handouts.render import Contact, Options, Personal
+from desktop.i18n import N_
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.dates import FieldError, check_dates, parse_date
@@ -379,6 +380,8 @@ class HandoutsView(QWidget):
             except FieldError as exc:
                 errors.append(exc)
         infusion, leukapheresis = dates.get("infusion"), dates.get("leukapheresis")
+        if "infusion" in dates and infusion is None and catalog.get(self.handout_name()).needs_infusion:
+            errors.append(FieldError("infusion", N_("this handout needs an infusion date")))
         if len(dates) == 2:
             try:
                 check_dates(infusion, leukapheresis)

@@ -48,14 +48,15 @@ def test_preview_and_pdf(view: HandoutsView, qtbot, tmp_path: Path) -> None:  # 
     assert "24小时: +86 20 5550 0123" in flat.replace("\u00a0", " ")
 
 
-def test_invalid_date_after_a_valid_handout_blocks_print_and_save(view: HandoutsView, tmp_path: Path) -> None:
+def test_invalid_date_after_a_valid_handout_blocks_print_and_save(view: HandoutsView, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     view.patient.setText("Patient AAA")
     view.infusion.setText("2026-12-01")
     view.refresh_preview()
     assert view.document is not None and view.pdf_btn.isEnabled() and view.print_btn.isEnabled()
     view.patient.setText("Patient BBB")
-    view.infusion.setText("2026-02-30")
-    view.start_preview()  # what typing triggers
+    view.infusion.clear()
+    qtbot.keyClicks(view.infusion, "2026-02-30")
+    qtbot.waitUntil(lambda: not view._timer.isActive(), timeout=5000)  # the debounced check has run
     assert not view.pdf_btn.isEnabled() and not view.print_btn.isEnabled() and not view.preview_btn.isEnabled()
     assert not view.preview_area.isEnabled() and not view.blocked.isHidden()
     assert not view.errors["infusion"].isHidden() and "2026-02-30" in view.errors["infusion"].text()
@@ -71,6 +72,10 @@ def test_invalid_date_after_a_valid_handout_blocks_print_and_save(view: Handouts
     assert view.pdf_btn.isEnabled()
     out = view.save_pdf(tmp_path / "b.pdf")
     assert "Patient BBB" in subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    view.template.setCurrentIndex(view.template.findData("recovery-calendar"))
+    view.infusion.setText("")
+    view.refresh_preview()
+    assert not view.pdf_btn.isEnabled() and "needs an infusion date" in view.errors["infusion"].text()
 
 
 def test_preview_is_laid_out_off_the_ui_thread(view: HandoutsView, qtbot) -> None:  # type: ignore[no-untyped-def]
