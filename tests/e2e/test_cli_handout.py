@@ -270,3 +270,15 @@ def test_done_when_wallet_card(real_kb: Path, tmp_path: Path) -> None:
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     assert "DejaVuSans" in fonts, fonts  # the tone letters come from DejaVu, not WenQuanYi's empty glyphs
     check_page_reading(out, True, ["Xiǎomíng", "+86 27 8366 0000", "+86 27 8366 1111", "2026-12-01"])
+
+
+def test_invisible_override_in_the_name_reverses_nothing(real_kb: Path, tmp_path: Path) -> None:
+    """F19: an RLO pasted into the name is removed (with a note), so the printed number reads in its own order."""
+    out = tmp_path / "rlo.pdf"
+    done = cartref("wallet-card", "--out", str(out), "--patient", "Li Wei\u202e", "--phone", "+86 10 1234 5678",
+                   kb=real_kb, home=tmp_path / "h")
+    assert done.returncode == 0, done.stderr
+    assert "removed invisible text-direction characters" in done.stderr
+    flat = " ".join(text_of(out).split())
+    assert "+86 10 1234 5678" in flat and "8765 4321" not in flat and "\u202e" not in flat
+    assert "Li Wei" in flat
