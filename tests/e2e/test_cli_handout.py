@@ -142,7 +142,8 @@ def test_every_handout_language_paper_size(real_kb: Path, tmp_path: Path, paper:
         assert not re.search(r"Clinic ?[:：] ?Clinic", reading), pdf.name
         if spec.audience != "clinician" and name != "wallet-card":  # the centre is in mainland China (D20)
             assert re.search(r"(call|拨打) 120", flat) and "EM1" in flat, pdf.name
-        check_page_reading(pdf, large, [EVIL, PHONE] + (["2026-03-14"] if spec.calendar or name == "wallet-card" else []))
+        centre = name_zh if lang == "zh" else name_en
+        check_page_reading(pdf, large, [EVIL, PHONE, centre] + (["2026-03-14"] if spec.calendar or name == "wallet-card" else []))
         listed = {i for m in re.findall(r"(?:Sources:|资料来源：)\s*([A-Za-z0-9, ]+)", flat) for i in re.findall(r"[A-Z]\w*", m)}
         assert listed & sources, f"{pdf.name}: no source ids in the footer"
         assert "Page 1 of" in flat or "第 1 页" in flat
@@ -160,7 +161,6 @@ def test_every_handout_language_paper_size(real_kb: Path, tmp_path: Path, paper:
         if name == "recovery-calendar":
             assert lymph and all(d in flat for d in lymph), f"{pdf.name}: lymphodepletion {lymph!r} missing"
         if name == "wallet-card":
-            centre = name_zh if lang == "zh" else name_en
             assert any(c.startswith("MECARD:") and centre.replace(",", "\\,").replace(":", "\\:").replace(";", "\\;") in c and "+862055500123" in c for c in codes), codes
             assert "2026-03-14" in flat
 
