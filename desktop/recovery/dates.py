@@ -71,14 +71,14 @@ def check_dates(infusion: dt.date | None, leukapheresis: dt.date | None,
     """Raise FieldError unless the dates make a plausible plan (see the module's note)."""
     first, last = window(today)
     if infusion is not None and not first <= infusion <= last:
-        raise FieldError("infusion", N_("%(date)s is not a plausible infusion date: use a date from %(first)s "
-                                        "to %(last)s (check the year)"),
+        raise FieldError("infusion", N_("%(date)s is not a plausible date for the infusion: use a date from "
+                                        "%(first)s to %(last)s (check the year)"),
                          date=infusion.isoformat(), first=first.isoformat(), last=last.isoformat())
     if leukapheresis is None:
         return
     if infusion is None:
         if not _years(first, -1) <= leukapheresis <= last:
-            raise FieldError("leukapheresis", N_("%(date)s is not a plausible leukapheresis date (check the year)"),
+            raise FieldError("leukapheresis", N_("%(date)s is not a plausible date for the leukapheresis (check the year)"),
                              date=leukapheresis.isoformat())
         return
     if leukapheresis >= infusion:

@@ -178,7 +178,7 @@ def test_list_json(mini_kb: Path, tmp_path: Path) -> None:
     [
         (["no-such-handout", "--out", "{tmp}/x.pdf"], "unknown handout"),
         (["journey", "--out", "{tmp}/x.pdf", "--infusion-date", "2026-02-30"], "2026-02-30 does not exist"),
-        (["journey", "--out", "{tmp}/x.pdf", "--infusion-date", "9999-12-31"], "not a plausible infusion date"),
+        (["journey", "--out", "{tmp}/x.pdf", "--infusion-date", "9999-12-31"], "not a plausible date for the infusion"),
         (["journey", "--out", "{tmp}/x.pdf", "--infusion-date", "2026-12-01", "--leukapheresis-date", "2024-12-01"], "days before the infusion"),
         (["wallet-card", "--out", "{tmp}/x.pdf", "--contact", "ward=call me"], "call me is not a phone number"),
         (["wallet-card", "--out", "{tmp}/x.pdf", "--contact", "+86 27 8366 0000"], "use LABEL=NUMBER"),

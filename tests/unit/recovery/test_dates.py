@@ -35,7 +35,7 @@ def test_window_is_five_years_back_one_ahead() -> None:
     check_dates(date(2021, 12, 7), None, TODAY)
     check_dates(date(2027, 12, 7), None, TODAY)
     for bad in (date(2021, 12, 6), date(2027, 12, 8), date(9999, 12, 31), date(1, 1, 1)):
-        with pytest.raises(FieldError, match="plausible infusion") as caught:
+        with pytest.raises(FieldError, match="plausible date for the infusion") as caught:
             check_dates(bad, None, TODAY)
         assert caught.value.field == "infusion"
 
@@ -47,7 +47,7 @@ def test_leukapheresis_before_infusion_and_within_a_year() -> None:
         with pytest.raises(FieldError, match=message) as caught:
             check_dates(date(2026, 12, 1), leuk, TODAY)
         assert caught.value.field == "leukapheresis"
-    with pytest.raises(FieldError, match="plausible leukapheresis"):
+    with pytest.raises(FieldError, match="plausible date for the leukapheresis"):
         check_dates(None, date(2001, 1, 1), TODAY)
 
 
