@@ -17,7 +17,7 @@ def run() -> list[dict[str, object]]:
     from desktop.handouts import catalog
     from desktop.handouts.batch import Job, run_jobs
     from desktop.handouts.pdf import HandoutDocument, ensure_gui_app, render_pdf
-    from desktop.handouts.render import Options, Personal, render_handout
+    from desktop.handouts.render import Contact, Options, Personal, render_handout
     from desktop.recovery.plan import plan_for
 
     ensure_gui_app()
@@ -25,7 +25,7 @@ def run() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        person = Personal(patient="王丽 Wang Li", infusion_date=date(2026, 3, 14), phones=("+86 20 5550 0123",), note="Bring your medicines list.")
+        person = Personal(patient="王丽 Wang Li", infusion_date=date(2026, 3, 14), contacts=(Contact("24h", "+862055500123", "+86 20 5550 0123"),), note="Bring your medicines list.")
         render_pdf(kb, "warning-signs", out / "warm.pdf", plan_for(kb, person), Options(lang="zh-Hans"), person)  # start-up: fonts, templates
         one = []
         floor = []
@@ -42,7 +42,7 @@ def run() -> list[dict[str, object]]:
         med = statistics.median(one)
         rows.append({"name": "handout to PDF after start-up (median of 9)", "value": med, "unit": "ms", "budget": 300.0,
                      "floor": statistics.median(floor), "ok": med <= 300})
-        people = [Personal(patient=f"Patient {i}", infusion_date=date(2026, 1, 1) + timedelta(days=i), phones=(f"+86 20 5550 {i:04d}",))
+        people = [Personal(patient=f"Patient {i}", infusion_date=date(2026, 1, 1) + timedelta(days=i), contacts=(Contact("24h", f"+86205550{i:04d}", f"+86 20 5550 {i:04d}"),))
                   for i in range(100)]
         t = time.perf_counter()
         jobs = [

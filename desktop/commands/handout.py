@@ -40,7 +40,9 @@ def register(sub: Any) -> None:
                    help="whose dated rules the recovery calendar follows: a region id of the KB's rules (US, China; "
                         "aliases us, fda, china, nmpa); default: the product's (China for eque-cel)")
     p.add_argument("--center", default="", help="treating centre id (see `cartref centers`)")
-    p.add_argument("--phone", action="append", default=[], help="care-team phone (repeatable; the first is the 24-hour number)")
+    p.add_argument("--contact", action="append", default=[], metavar="LABEL=NUMBER",
+                   help="care-team contact, e.g. \"24-hour ward=+86 27 8366 0000\" (repeatable; the first is the 24-hour one)")
+    p.add_argument("--phone", action="append", default=[], help="a care-team number without a label, printed before the --contact ones (the first is the 24-hour number)")
     p.add_argument("--note", default="", help="a free note printed on the handout")
     add_kb_option(p)
     p.set_defaults(func=run)
@@ -49,15 +51,21 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.list:
         return _list(args.json)
-    from desktop.handouts.render import Options, Personal, parse_date
+    from desktop.handouts.render import Options, Personal
+    from desktop.recovery.dates import FieldError, parse_dates
 
+    try:
+        infusion, leukapheresis = parse_dates(args.infusion_date, args.leukapheresis_date)
+    except FieldError as exc:
+        raise UserInputError(f"--{exc.field}-date: {exc}") from None
+    patient = _cleaned("patient", "--patient", args.patient)
+    note = _cleaned("note", "--note", args.note)
     personal = Personal(
-        patient=args.patient,
-        infusion_date=parse_date(args.infusion_date) if args.infusion_date else None,
+        patient=patient,
+        infusion_date=infusion,
         center_id=args.center.strip(),
-        phones=tuple(args.phone),
-        note=args.note,
-        leukapheresis_date=parse_date(args.leukapheresis_date) if args.leukapheresis_date else None,
+        note=note,
+        leukapheresis_date=leukapheresis,
         jurisdiction=args.jurisdiction.strip(),
     )
     if args.all:
@@ -75,25 +83,71 @@ def run(args: argparse.Namespace) -> int:
     if not out.parent.exists() if str(out.parent) else False:
         raise UserInputError(f"cannot write {out}: folder {out.parent} does not exist")
     kb = open_for(args)
-    personal = _checked(kb, personal)
-    from desktop.handouts.pdf import render_pdf
+    personal = _checked(kb, personal, args)
+    from desktop.handouts.pdf import PdfResult
     from desktop.recovery.plan import plan_for
 
     options = Options(lang=args.lang or "en", paper=args.paper, large_print=args.large_print)
-    result = render_pdf(kb, spec.name, out, plan_for(kb, personal), options, personal)
+    from desktop.handouts.pdf import layout
+
+    document = layout(kb, spec.name, plan_for(kb, personal), options, personal)
+    if document.uncovered:
+        sys.stderr.write("cartref: warning: no embedded font draws " + "; ".join(document.uncovered)
+                         + " (printed blank)\n")
+    document.write_pdf(out)
+    result = PdfResult(out, document.page_count, document.rendered)
     for what in result.rendered.missing:
         sys.stderr.write(f"cartref: note: not in the knowledge base: {what}\n")
     sys.stdout.write(f"{out} ({result.pages} page{'s' if result.pages != 1 else ''})\n")
     return 0
 
 
-def _checked(kb: KnowledgeBase, personal: Personal) -> Personal:
-    """`personal` with its typed jurisdiction resolved to a region id; an unknown one is a one-line error."""
-    if not personal.jurisdiction:
-        return personal
-    from desktop.recovery.plan import check_jurisdiction
+def _cleaned(field: str, option: str, text: str) -> str:
+    """A personal field without invisible direction controls (F19), with a note when any were removed."""
+    from desktop.handouts.fields import FieldError, clean
 
-    return replace(personal, jurisdiction=check_jurisdiction(kb, personal.jurisdiction))
+    try:
+        value, changed = clean(field, text)
+    except FieldError as exc:
+        raise UserInputError(f"{option}: {exc}") from None
+    if changed:
+        sys.stderr.write(f"cartref: note: {option}: removed invisible text-direction characters\n")
+    return value
+
+
+def _checked(kb: KnowledgeBase, personal: Personal, args: argparse.Namespace) -> Personal:
+    """`personal` with its jurisdiction resolved to a region id and its contacts parsed.
+
+    A number without a country code takes the region of the centre's country, else of the
+    jurisdiction (the product's by default); an unknown jurisdiction or a number that cannot be
+    dialled is a one-line error (exit 2) before anything is written.
+    """
+    from desktop.handouts.fields import (
+        FieldError,
+        check_contacts,
+        parse_contact,
+        parse_number,
+        region_for,
+    )
+    from desktop.handouts.render import Contact
+    from desktop.recovery.plan import check_jurisdiction, default_jurisdiction
+
+    if personal.jurisdiction:
+        personal = replace(personal, jurisdiction=check_jurisdiction(kb, personal.jurisdiction))
+    center = kb.center(personal.center_id) if personal.center_id else None
+    region = region_for(center.country if center else "", personal.jurisdiction or default_jurisdiction(kb))
+    contacts: list[Contact] = []
+    try:
+        for text in args.phone:  # unlabelled numbers first: --phone has always been the 24-hour number
+            e164, display = parse_number(text, region)
+            contacts.append(Contact("", e164, display))
+        for text in args.contact:
+            if "=" not in text:
+                raise UserInputError(f"--contact {text!r}: use LABEL=NUMBER, e.g. \"24-hour ward=+86 27 8366 0000\"")
+            contacts.append(parse_contact(text, region))
+        return replace(personal, contacts=check_contacts(contacts))
+    except FieldError as exc:
+        raise UserInputError(f"--contact/--phone: {exc}") from None
 
 
 def _list(as_json: bool) -> int:
@@ -117,7 +171,7 @@ def _all(args: argparse.Namespace, personal: Any, options: Any) -> int:
     langs = (args.lang,) if args.lang else None
     if personal.center_id and kb.center(personal.center_id) is None:
         raise UserInputError(f"unknown centre {personal.center_id!r} (see `cartref centers`)")
-    personal = _checked(kb, personal)
+    personal = _checked(kb, personal, args)
     from desktop.recovery.plan import plan_for
 
     plan = plan_for(kb, personal)

@@ -41,7 +41,15 @@ def markdown_html(md: str, cited: list[str] | None = None, *, heading_base: int 
             cited.extend(ids)
         return f'<span class="cite">[{markup.esc(", ".join(ids))}]</span>'
 
-    return markup.to_html(md, cite=cite, heading_base=heading_base)
+    return keep_together(markup.to_html(md, cite=cite, heading_base=heading_base))
+
+
+_UNIT = re.compile(r"(\d) (°C|°F|%|mg|kg|km|mL|mmHg)(?![A-Za-z])")
+
+
+def keep_together(text: str) -> str:
+    """A number and its unit joined by a no-break space: "38 °C" never splits across lines (D31)."""
+    return _UNIT.sub("\\1\u00a0\\2", text)
 
 
 @dataclass
@@ -86,7 +94,7 @@ class ArticleView:
     def summary_cited(self) -> str:
         """The one-line summary; it stands for the whole article, so all its sources count."""
         self._owner.use(self.source_ids)
-        return self.summary
+        return keep_together(self.summary)
 
     def section_html(self, *keywords: str, limit: int = 2, headings: bool = True) -> str:
         """The sections whose heading contains any keyword (case-insensitive), as HTML.
@@ -158,6 +166,7 @@ class CenterView:
     phone: str
     address: str
     source_ids: tuple[str, ...]
+    country: str = ""
 
 
 def _num(value: float | None) -> str:
@@ -339,7 +348,7 @@ class HandoutContent:
             return None
         self.use(c.source_ids)
         city = c.city_zh if self.zh and c.city_zh else c.city
-        return CenterView(c.id, c.name(self.lang), city, c.phone, c.address, c.source_ids)
+        return CenterView(c.id, c.name(self.lang), city, c.phone, c.address, c.source_ids, c.country)
 
     # -- sources --------------------------------------------------------------------
     def source_ids(self) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,7 +71,12 @@ def ensure_gui_app() -> QGuiApplication:
 
 
 def cjk_family() -> str:
-    """Load the bundled WenQuanYi Micro Hei once; its family name (Latin and Chinese glyphs)."""
+    """Load the bundled fonts once; the family name of WenQuanYi Micro Hei (Latin and Chinese glyphs).
+
+    DejaVu Sans is loaded with it and set first (`font_families`): WenQuanYi maps the pinyin
+    tone letters ǎ ǐ ǒ ǔ ǖ ǘ ǚ ǜ to empty glyphs, so Qt would never fall back for them (D03);
+    DejaVu has no CJK, so Chinese falls through to WenQuanYi.
+    """
     global _family
     if _family is None:
         ensure_gui_app()
@@ -78,14 +84,40 @@ def cjk_family() -> str:
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if not families:
             raise RuntimeError("the bundled CJK font resources/fonts/wqy-microhei.ttc could not be loaded")
+        for name in LATIN_FONT_FILES:
+            QFontDatabase.addApplicationFont(str(paths.resource_path("fonts", name)))
         _family = families[0]
     return _family
 
 
+LATIN_FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+LATIN_FAMILY = "DejaVu Sans"
+
+
+def font_families() -> list[str]:
+    """The families every handout is set in, in fallback order: Latin first, then CJK."""
+    return [LATIN_FAMILY, cjk_family()]
+
+
 def _font(size_pt: float) -> QFont:
-    font = QFont(cjk_family())
+    font = QFont()
+    font.setFamilies(font_families())
     font.setPointSizeF(size_pt)
     return font
+
+
+def uncovered(text: str) -> list[str]:
+    """The characters of `text` that no embedded font draws, by Unicode name (warned before printing)."""
+    from PySide6.QtGui import QFontMetrics
+
+    metrics = [QFontMetrics(QFont(family)) for family in font_families()]
+    missing: list[str] = []
+    for ch in dict.fromkeys(text):
+        if ch.isspace() or unicodedata.category(ch).startswith("C"):
+            continue
+        if not any(m.inFontUcs4(ord(ch)) for m in metrics):
+            missing.append(f"{ch} U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip())
+    return missing
 
 
 def _page_size_px(paper: str) -> QSizeF:
@@ -147,6 +179,8 @@ class HandoutDocument:
 
     def __init__(self, rendered: RenderedHandout) -> None:
         self.rendered = rendered
+        self.uncovered: list[str] = []
+        """Characters typed in the personal fields that no embedded font draws (by name)."""
         sizes = rendered.sizes
         page = _page_size_px(rendered.options.paper)
         margin = MARGIN_MM * PX_PER_MM
@@ -383,12 +417,17 @@ def layout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | None = N
     ensure_gui_app()
     options = options or Options()
     doc = HandoutDocument(render_handout(kb, name, plan, options, personal))
+    if personal is not None:
+        typed = " ".join([personal.patient, personal.note, *(c.label for c in personal.contacts)])
+        doc.uncovered = uncovered(typed)
     spec = doc.rendered.spec
     if spec.audience == "clinician" and not options.large_print:
         for factor in SHRINK_STEPS[1:]:
             if doc.page_count <= spec.max_pages:
                 break
+            uncovered_chars = doc.uncovered
             doc = HandoutDocument(render_handout(kb, name, plan, options, personal, shrink=factor))
+            doc.uncovered = uncovered_chars
     return doc
 
 

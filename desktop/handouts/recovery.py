@@ -17,7 +17,7 @@ from desktop.errors import UserInputError
 from desktop.handouts.content import HandoutContent
 from desktop.i18n import NP_, gettext, pgettext
 from desktop.recovery import journey
-from desktop.recovery.calendar import Calendar, CalendarNote
+from desktop.recovery.calendar import TOPIC_TITLES, Calendar, CalendarNote
 from desktop.recovery.calendar import month_title as calendar_month_title
 
 # kind -> (colour, mark); the one-character mark keeps days apart on a grey printer and is
@@ -180,6 +180,27 @@ def event_rows(cal: Calendar, lang: str, content: HandoutContent) -> list[EventR
             days_text(e.day_from, e.day_to, lang), e.title(lang), end_label, e.detail(lang), e.jurisdiction_label(lang),
             valid_text(e.valid, lang), e.source_ids,
         ))
+    return rows
+
+
+@dataclass
+class FillIn:
+    """A period no rule gives: a row in the key days with a line the care team completes (D24)."""
+
+    title: str
+    when: str
+    days: str
+
+
+def fill_ins(cal: Calendar, lang: str) -> list[FillIn]:
+    """One fill-in row per gap in the rules, starting on the infusion day."""
+    _ = gettext(lang)
+    rows = []
+    for n in cal.notes:
+        if n.kind == "gap" and n.topic in TOPIC_TITLES:
+            title = TOPIC_TITLES[n.topic]
+            rows.append(FillIn(title[1] if lang.startswith("zh") else title[0],
+                               f"{cal.infusion.isoformat()} – ____________", _("Day 0 to ______")))
     return rows
 
 

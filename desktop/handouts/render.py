@@ -22,12 +22,16 @@ from markupsafe import Markup
 
 from desktop import i18n, paths
 from desktop.errors import UserInputError
-from desktop.handouts import catalog
-from desktop.handouts.content import HandoutContent
+from desktop.handouts import catalog, fields
+from desktop.handouts.content import CenterView, HandoutContent
+from desktop.handouts.fields import Contact
 from desktop.i18n import N_
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
+from desktop.recovery.dates import parse_date
 from desktop.recovery.plan import Plan
+
+__all__ = ["Contact", "Options", "Personal", "parse_date", "render_handout"]
 
 # 96 px per inch layout units (QTextDocument's default); 1 mm = 96 / 25.4 px.
 PX_PER_MM = 96 / 25.4
@@ -46,7 +50,8 @@ class Personal:
     patient: str = ""
     infusion_date: date | None = None
     center_id: str = ""
-    phones: tuple[str, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    """Care-team contacts, first the 24-hour one (checked by `fields.parse_contact`)."""
     note: str = ""
     logo: bytes | None = None
     """Site logo image bytes (PNG/JPEG) from a site preset."""
@@ -120,34 +125,25 @@ class RenderedHandout:
 NOTICE = N_("Information, not medical advice. Your care team's instructions come first.")
 
 
-def parse_date(text: str) -> date:
-    """`YYYY-MM-DD` -> date; anything else is a one-line input error."""
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-            raise ValueError
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserInputError(f"bad date {text!r}: use YYYY-MM-DD, e.g. 2026-03-14") from None
-
-
-def tel_uri(phone: str) -> str:
-    """A `tel:` link from typed text: keeps a leading + and the digits; '' if too few digits."""
-    digits = re.sub(r"\D", "", phone)
-    if len(digits) < 3:
-        return ""
-    return "tel:" + ("+" if phone.strip().startswith("+") else "") + digits
-
-
 def _mecard_escape(text: str) -> str:
     return re.sub(r"([\\;:,\"])", r"\\\1", text)
 
 
-def card_qr_payload(center_name: str, phone: str) -> str:
-    """The wallet-card QR: a MECARD contact with the centre's name and 24-hour number."""
-    tel = tel_uri(phone)[4:]
-    if not tel:
+def card_qr_payload(center_name: str, number: str) -> str:
+    """The wallet-card QR: a MECARD contact with the centre's name and the E.164 24-hour number."""
+    if not number:
         return ""
-    return f"MECARD:N:{_mecard_escape(center_name or 'CAR-T care team')};TEL:{tel};;"
+    return f"MECARD:N:{_mecard_escape(center_name or 'CAR-T care team')};TEL:{number};;"
+
+
+def centre_contact(center: CenterView) -> Contact | None:
+    """The centre's own number from the KB as a contact, or None if it is not a diallable number."""
+    if not center.phone:
+        return None
+    try:
+        return fields.parse_contact(center.phone, fields.region_for(center.country))
+    except UserInputError:
+        return None
 
 
 @functools.lru_cache(maxsize=64)
@@ -159,6 +155,20 @@ def qr_png(payload: str, scale: int = 5) -> bytes:
     buf = io.BytesIO()
     segno.make(payload, error="m", micro=False).save(buf, kind="png", scale=scale, border=4)
     return buf.getvalue()
+
+
+EMERGENCY_NUMBERS = {"CN": ("120", "EM1"), "HK": ("999", "EM2"), "US": ("911", "EM3")}
+"""The local emergency (ambulance) number by numbering region, with the source it was read in
+(data/sources.yaml). A region without one prints none rather than a guess."""
+
+
+def emergency_number(kb: KnowledgeBase, center: CenterView | None, plan: Plan) -> tuple[str, str] | None:
+    """(number, source id) for where the patient is: the centre's country, else the plan's rules."""
+    from desktop.recovery.plan import default_jurisdiction
+
+    region = fields.region_for(center.country if center is not None else "",
+                               plan.jurisdiction or default_jurisdiction(kb))
+    return EMERGENCY_NUMBERS.get(region)
 
 
 _ENV: jinja2.Environment | None = None
@@ -224,6 +234,7 @@ def _calendar_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, plan: Plan, 
         "weekdays": recovery.weekdays(lang),
         "events": recovery.event_rows(cal, lang, content) if cal is not None and spec.needs_infusion else [],
         "cal_notes": recovery.notes(cal, content) if cal is not None and spec.needs_infusion else [],
+        "fill_ins": recovery.fill_ins(cal, lang) if cal is not None and spec.name == "recovery-calendar" else [],
         "day_text": lambda n: recovery.day_text(n, lang),
         "log": recovery.log_plan(cal, lang, content) if spec.name == "symptom-log" else None,
         "fever": fever,
@@ -257,25 +268,30 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
     center = content.center(personal.center_id) if personal.center_id else None
     if personal.center_id and center is None:
         raise UserInputError(f"unknown centre {personal.center_id!r} (see `cartref centers`)")
-    phones = [p.strip() for p in personal.phones if p.strip()]
-    if not phones and center is not None and center.phone:
-        phones = [center.phone]
-    main_phone = phones[0] if phones else ""
+    contacts = list(personal.contacts)
+    if not contacts and center is not None:
+        found = centre_contact(center)
+        contacts = [found] if found else []
+    main = contacts[0] if contacts else None
+    patient, _ = fields.clean("patient", personal.patient)
+    note, _ = fields.clean("note", personal.note)
 
     images: dict[str, bytes] = {}
     qr: dict[str, str] = {}
-    tel = tel_uri(main_phone)
-    if tel:
-        qr["phone"] = tel
-        images["qr-phone.png"] = qr_png(tel)
+    if main is not None:
+        qr["phone"] = main.tel
+        images["qr-phone.png"] = qr_png(main.tel)
     if spec.name == "wallet-card":
-        payload = card_qr_payload(center.name if center else "", main_phone)
+        payload = card_qr_payload(center.name if center else "", main.number if main else "")
         if payload:
             qr["card"] = payload
             images["qr-card.png"] = qr_png(payload)
     if personal.logo:
         images["logo.png"] = personal.logo
 
+    emergency = emergency_number(kb, center, plan) if spec.audience != "clinician" else None
+    if emergency is not None:
+        content.use([emergency[1]])
     infusion = plan.infusion
     phases = plan.phase_dates(lang)
     cal_ctx = _calendar_context(kb, spec, plan, lang, content) if spec.calendar else {}
@@ -293,13 +309,14 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
         "large": options.large_print,
         "title": title,
         "spec": spec,
-        "patient": personal.patient.strip(),
+        "patient": patient,
         "infusion": infusion.isoformat() if infusion else "",
         "infusion_date": infusion,
         "center": center,
-        "phones": phones,
-        "main_phone": main_phone,
-        "note": personal.note.strip(),
+        "contacts": contacts,
+        "emergency": emergency,
+        "main": main,
+        "note": note,
         "has_qr_phone": "qr-phone.png" in images,
         "has_qr_card": "qr-card.png" in images,
         "has_logo": "logo.png" in images,
@@ -307,7 +324,6 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
         "card_area": card_area,
         "card_w": card_w,
         "card_h": card_h,
-        "compact_sources": spec.name in ("clinician-summary", "wallet-card"),
         "leukapheresis": plan.leukapheresis.isoformat() if plan.leukapheresis else "",
         **cal_ctx,
     }

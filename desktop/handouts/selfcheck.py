@@ -9,7 +9,7 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
-from desktop.handouts.render import Options, Personal
+from desktop.handouts.render import Contact, Options, Personal
 
 
 def render_check(tmp: Path) -> str:
@@ -21,7 +21,7 @@ def render_check(tmp: Path) -> str:
     kb = open_kb().kb
     out = Path(tmp) / "selftest-warning-signs.zh.pdf"
     result = render_pdf(kb, "warning-signs", out, plan_for(kb), Options(lang="zh-Hans"),
-                        Personal(patient="测试", phones=("+86 000 0000",)))
+                        Personal(patient="测试", contacts=(Contact("24小时", "+862783660000", "+86 27 8366 0000"),)))
     data = out.read_bytes()
     if len(data) < 2000 or not data.startswith(b"%PDF"):
         raise RuntimeError(f"handout PDF is empty or not a PDF ({len(data)} bytes)")

@@ -131,6 +131,8 @@ class CalendarNote:
     text_zh: str
     rule_id: str = ""
     source_ids: tuple[str, ...] = ()
+    topic: str = ""
+    """For a gap: the period no rule gives (monitoring, stay-near-centre, driving)."""
 
     def text(self, lang: str = "en") -> str:
         return in_language(lang, self.text_en, self.text_zh)
@@ -374,6 +376,7 @@ def _compute(
                     *_pair(N_("%(title)s: no rule in force on %(date)s was found in the sources for %(region)s. Your "
                            "treating centre sets this period; ask them and write it here: ________"),
                            title=TOPIC_TITLES[topic], date=infusion.isoformat(), region=(region.name_en, region.name_zh)),
+                    topic=topic,
                 )
             )
     meta: dict[str, str] = {}

@@ -36,10 +36,6 @@
         <translation>治疗中心</translation>
     </message>
     <message>
-        <source>Care-team phones</source>
-        <translation>医疗团队电话</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -48,20 +44,12 @@
         <translation>白细胞单采日期</translation>
     </message>
     <message>
-        <source>Rules of</source>
-        <translation>依据的规定</translation>
-    </message>
-    <message>
         <source>Site preset</source>
         <translation>站点预设</translation>
     </message>
     <message>
         <source>body text 16 pt or more</source>
         <translation>正文16磅或更大</translation>
-    </message>
-    <message>
-        <source>24-hour number first; separate with ;</source>
-        <translation>24小时电话放在最前；用 ; 分隔</translation>
     </message>
     <message>
         <source>printed only, not saved</source>
@@ -170,6 +158,42 @@
     <message>
         <source>Logo image</source>
         <translation>标志图片</translation>
+    </message>
+    <message>
+        <source>Calendar rules</source>
+        <translation>日历依据的规定</translation>
+    </message>
+    <message>
+        <source>Care-team contacts</source>
+        <translation>医护团队联系方式</translation>
+    </message>
+    <message>
+        <source>24-hour ward</source>
+        <translation>24小时病房</translation>
+    </message>
+    <message>
+        <source>label, e.g. clinic</source>
+        <translation>名称，例如 门诊</translation>
+    </message>
+    <message>
+        <source>number, e.g. +86 27 8366 0000</source>
+        <translation>号码，例如 +86 27 8366 0000</translation>
+    </message>
+    <message>
+        <source>Invisible text-direction characters were removed from a field.</source>
+        <translation>已从输入中删除不可见的文字方向控制字符。</translation>
+    </message>
+    <message>
+        <source>Not printable until corrected: %1</source>
+        <translation>更正后才能打印：%1</translation>
+    </message>
+    <message>
+        <source>The QR code dials: %1</source>
+        <translation>二维码拨打：%1</translation>
+    </message>
+    <message>
+        <source>Not drawn by any embedded font (prints blank): %1</source>
+        <translation>内置字体无法显示（打印为空白）：%1</translation>
     </message>
 </context>
 </TS>

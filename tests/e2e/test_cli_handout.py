@@ -6,6 +6,7 @@ templates, and the matrix is most of the suite's time."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -22,6 +23,7 @@ from tests.helpers.paths import ROOT
 
 EVIL = '<b>Li</b> & "Wang"'
 PHONE = "+86 20 5550 0123"
+CLINIC = "+86 20 5550 0456"
 NEEDS = [t for t in ("pdftotext", "pdfinfo", "pdftoppm", "zbarimg") if shutil.which(t) is None]
 pytestmark = pytest.mark.skipif(bool(NEEDS), reason=f"missing {NEEDS} (scripts/system-deps.sh)")
 
@@ -33,6 +35,44 @@ def cartref(*args: str, kb: Path, home: Path) -> subprocess.CompletedProcess[str
 
 def text_of(pdf: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+LARGE_WORD_HEIGHT = 16 * 1.15
+"""A word box of pdftotext -bbox-layout is ~1.16-1.19 x the font size (DejaVu, WenQuanYi): this
+height means at least ~16 pt (17 pt body: 20.1; 15 pt small text: 17.7, which fails it)."""
+EDGE_PT = 8.5  # 3 mm: what a printer may not reach
+
+
+def words_of(pdf: Path) -> list[tuple[int, float, float, float, float, float, float, str]]:
+    """(page, page width, page height, xMin, yMin, xMax, yMax, text) of every word, in points."""
+    out = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    found = []
+    for n, page in enumerate(re.findall(r"<page (.*?)</page>", out, re.S), start=1):
+        size = re.match(r'width="([\d.]+)" height="([\d.]+)"', page)
+        assert size is not None
+        w, h = float(size.group(1)), float(size.group(2))
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page):
+            found.append((n, w, h, *(float(m.group(i)) for i in range(1, 5)), html.unescape(m.group(5))))
+    return found
+
+
+def check_page_reading(pdf: Path, large: bool, values: list[str]) -> None:
+    """What a reader notices: every word inside the printable area, and in large print each
+    personal value printed at least once at 16 pt or more."""
+    words = words_of(pdf)
+    for page, w, h, x0, y0, x1, y1, text in words:
+        assert x0 >= EDGE_PT and y0 >= EDGE_PT and x1 <= w - EDGE_PT and y1 <= h - EDGE_PT, \
+            f"{pdf.name} p{page}: {text!r} outside the printable area ({x0:.0f},{y0:.0f},{x1:.0f},{y1:.0f})"
+    for value in values:
+        parts = value.replace("\u00a0", " ").split()
+        sizes = [y1 - y0 for *_, y0, _x1, y1, text in words if parts[-1] in text]
+        assert sizes, f"{pdf.name}: {value!r} not printed"
+        if large:
+            assert max(sizes) >= LARGE_WORD_HEIGHT, f"{pdf.name}: {value!r} at most {max(sizes):.1f} pt high in large print"
+
+
+def raw_text_of(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def pages_of(pdf: Path) -> int:
@@ -80,6 +120,7 @@ def test_every_handout_language_paper_size(real_kb: Path, tmp_path: Path, paper:
     center_id, name_en, name_zh = first_center(real_kb)
     out_dir = tmp_path / "out"
     args = ["--all", "--out-dir", str(out_dir), "--paper", paper, "--patient", EVIL, "--phone", PHONE,
+            "--contact", f"Clinic={CLINIC}",
             "--center", center_id, "--infusion-date", "2026-03-14", "--note", "Bring the medicines list"]
     if large:
         args.append("--large-print")
@@ -96,6 +137,13 @@ def test_every_handout_language_paper_size(real_kb: Path, tmp_path: Path, paper:
         flat = " ".join(text.split())
         assert EVIL in flat, pdf.name
         assert PHONE in flat, pdf.name
+        reading = " ".join(raw_text_of(pdf).split())  # reading order: the label, then its number
+        assert re.search(r"Clinic ?[:：] ?" + re.escape(CLINIC), reading), pdf.name
+        assert not re.search(r"Clinic ?[:：] ?Clinic", reading), pdf.name
+        if spec.audience != "clinician" and name != "wallet-card":  # the centre is in mainland China (D20)
+            assert re.search(r"(call|拨打) 120", flat) and "EM1" in flat, pdf.name
+        centre = name_zh if lang == "zh" else name_en
+        check_page_reading(pdf, large, [EVIL, PHONE, centre] + (["2026-03-14"] if spec.calendar or name == "wallet-card" else []))
         listed = {i for m in re.findall(r"(?:Sources:|资料来源：)\s*([A-Za-z0-9, ]+)", flat) for i in re.findall(r"[A-Z]\w*", m)}
         assert listed & sources, f"{pdf.name}: no source ids in the footer"
         assert "Page 1 of" in flat or "第 1 页" in flat
@@ -107,12 +155,12 @@ def test_every_handout_language_paper_size(real_kb: Path, tmp_path: Path, paper:
         assert pages_of(pdf) <= spec.page_limit(large), f"{pdf.name}: {pages_of(pdf)} pages"
         codes = qr_codes(pdf, tmp_path)
         assert "tel:+862055500123" in codes or name == "wallet-card", f"{pdf.name}: {codes}"
+        assert all(c.startswith("MECARD:") or c == "tel:+862055500123" for c in codes), f"{pdf.name}: {codes}"
         if spec.calendar:
             assert "2026-03-14" in flat, pdf.name
         if name == "recovery-calendar":
             assert lymph and all(d in flat for d in lymph), f"{pdf.name}: lymphodepletion {lymph!r} missing"
         if name == "wallet-card":
-            centre = name_zh if lang == "zh" else name_en
             assert any(c.startswith("MECARD:") and centre.replace(",", "\\,").replace(":", "\\:").replace(";", "\\;") in c and "+862055500123" in c for c in codes), codes
             assert "2026-03-14" in flat
 
@@ -129,7 +177,13 @@ def test_list_json(mini_kb: Path, tmp_path: Path) -> None:
     "args, message",
     [
         (["no-such-handout", "--out", "{tmp}/x.pdf"], "unknown handout"),
-        (["journey", "--out", "{tmp}/x.pdf", "--infusion-date", "2026-02-30"], "bad date"),
+        (["journey", "--out", "{tmp}/x.pdf", "--infusion-date", "2026-02-30"], "2026-02-30 does not exist"),
+        (["journey", "--out", "{tmp}/x.pdf", "--infusion-date", "9999-12-31"], "not a plausible date for the infusion"),
+        (["journey", "--out", "{tmp}/x.pdf", "--infusion-date", "2026-12-01", "--leukapheresis-date", "2024-12-01"], "days before the infusion"),
+        (["wallet-card", "--out", "{tmp}/x.pdf", "--contact", "ward=call me"], "call me is not a phone number"),
+        (["wallet-card", "--out", "{tmp}/x.pdf", "--contact", "+86 27 8366 0000"], "use LABEL=NUMBER"),
+        (["wallet-card", "--out", "{tmp}/x.pdf", "--phone", "24小时: +86 27 8366 0000; 门诊: 027-8366-1111"], "not a phone number"),
+        (["wallet-card", "--out", "{tmp}/x.pdf", "--patient", "x" * 5000], "too long"),
         (["journey", "--out", "{tmp}/missing/dir/x.pdf"], "cannot write"),
         (["journey", "--out", "{tmp}"], "cannot write"),
         (["journey", "--out", "{tmp}/x.pdf", "--center", "atlantis"], "unknown centre"),
@@ -176,7 +230,7 @@ def test_calendar_jurisdiction(real_kb: Path, tmp_path: Path, jurisdiction: str)
     done = cartref("recovery-calendar", "--out", str(out), "--infusion-date", "2026-01-29", "--leukapheresis-date", "2025-12-20",
                    "--jurisdiction", jurisdiction, "--phone", PHONE, "--lang", "zh", kb=real_kb, home=tmp_path / "h")
     assert done.returncode == 0, done.stderr
-    flat = " ".join(text_of(out).split())
+    flat = " ".join(raw_text_of(out).split())  # reading order: a date range may wrap in its column
     lymph = expected_lymphodepletion(real_kb, "2026-01-29", jurisdiction)
     assert lymph and all(d in flat for d in lymph)
     assert "2026-01-29" in flat and "2025-12-20" in flat and PHONE in flat
@@ -195,3 +249,36 @@ def test_all_without_infusion_date_skips_the_calendar(mini_kb: Path, tmp_path: P
     names = {p.name.split(".")[0] for p in (tmp_path / "o").glob("*.pdf")}
     assert "recovery-calendar" not in names and "symptom-log" in names
     assert "skipped recovery-calendar" in done.stderr
+
+
+def test_done_when_wallet_card(real_kb: Path, tmp_path: Path) -> None:
+    """The issue's command: both labelled numbers printed, each QR = the number beside it, tone marks
+    drawn with an embedded Latin font, and the values at 16 pt or more."""
+    out = tmp_path / "card.pdf"
+    done = cartref("wallet-card", "--lang", "zh", "--large-print", "--patient", "Wáng Xiǎomíng",
+                   "--contact", "24小时=+86 27 8366 0000", "--contact", "门诊=+86 27 8366 1111",
+                   "--infusion-date", "2026-12-01", "--out", str(out), kb=real_kb, home=tmp_path / "h")
+    assert done.returncode == 0, done.stderr
+    assert "warning" not in done.stderr
+    flat = " ".join(text_of(out).split())
+    assert "24小时： +86 27 8366 0000" in flat or "24小时：+86 27 8366 0000" in flat
+    assert "门诊： +86 27 8366 1111" in flat or "门诊：+86 27 8366 1111" in flat
+    assert "24小时： 24小时" not in flat and "24小时：24小时" not in flat  # no label printed twice
+    assert "Wáng Xiǎomíng" in flat
+    codes = qr_codes(out, tmp_path)
+    assert codes and all(c.endswith("TEL:+862783660000;;") for c in codes), codes
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    assert "DejaVuSans" in fonts, fonts  # the tone letters come from DejaVu, not WenQuanYi's empty glyphs
+    check_page_reading(out, True, ["Xiǎomíng", "+86 27 8366 0000", "+86 27 8366 1111", "2026-12-01"])
+
+
+def test_invisible_override_in_the_name_reverses_nothing(real_kb: Path, tmp_path: Path) -> None:
+    """F19: an RLO pasted into the name is removed (with a note), so the printed number reads in its own order."""
+    out = tmp_path / "rlo.pdf"
+    done = cartref("wallet-card", "--out", str(out), "--patient", "Li Wei\u202e", "--phone", "+86 10 1234 5678",
+                   kb=real_kb, home=tmp_path / "h")
+    assert done.returncode == 0, done.stderr
+    assert "removed invisible text-direction characters" in done.stderr
+    flat = " ".join(text_of(out).split())
+    assert "+86 10 1234 5678" in flat and "8765 4321" not in flat and "\u202e" not in flat
+    assert "Li Wei" in flat

@@ -8,16 +8,18 @@ Batches and many copies run on a worker thread (ui.shell.tasks) with a progress 
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QPixmap, QShowEvent
+from PySide6.QtGui import QImage, QPixmap, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,17 +35,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import CartrefError
-from desktop.handouts import catalog
+from desktop.handouts import catalog, fields
 from desktop.handouts.batch import Job, all_jobs, run_jobs
-from desktop.handouts.pdf import HandoutDocument, layout
-from desktop.handouts.render import Options, Personal, parse_date
+from desktop.handouts.pdf import HandoutDocument, cjk_family, layout
+from desktop.handouts.render import Contact, Options, Personal
+from desktop.i18n import N_
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
-from desktop.recovery.plan import Dates, Plan, plan_for
+from desktop.recovery.dates import FieldError, check_dates, parse_date
+from desktop.recovery.plan import Dates, Plan, default_jurisdiction, plan_for
 from desktop.ui.shell.requests import HandoutRequest, PrintCalendar, UseCentre
 from desktop.ui.shell.tasks import Task
 
 PREVIEW_DPI = 56.0
+CONTACT_ROWS = 3
+"""Label + number rows in the form (the first is the 24-hour contact)."""
 
 
 class HandoutsView(QWidget):
@@ -61,11 +67,17 @@ class HandoutsView(QWidget):
         self.written: list[Path] = []
         self._plan: Plan | None = None
         """The plan last shown: kept while the form's dates and jurisdiction are unchanged."""
+        self._doc_key: tuple[object, ...] | None = None
+        """What `document` was laid out from (handout, options, personal): a stale one is never printed."""
+        self._generation = 0
+        self.preview_task: Task[tuple[HandoutDocument, list[QImage]]] | None = None
+        self.invalid_reason = ""
+        cjk_family()  # the fonts are loaded here, on the UI thread, before any preview Task lays out
         self._build()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
-        self._timer.timeout.connect(self.refresh_preview)
+        self._timer.timeout.connect(self.start_preview)
         self._fill_choices()
         self._relabel()
         self._schedule()
@@ -83,7 +95,27 @@ class HandoutsView(QWidget):
         self.leukapheresis.setPlaceholderText("YYYY-MM-DD")
         self.jurisdiction = QComboBox()
         self.center = QComboBox()
-        self.phones = QLineEdit()
+        self.contact_labels = [QLineEdit() for _ in range(CONTACT_ROWS)]
+        self.contact_numbers = [QLineEdit() for _ in range(CONTACT_ROWS)]
+        contacts_box = QWidget()
+        contacts_grid = QGridLayout(contacts_box)
+        contacts_grid.setContentsMargins(0, 0, 0, 0)
+        self.errors: dict[str, QLabel] = {key: QLabel() for key in
+                                          ("patient", "infusion", "leukapheresis", "note",
+                                           *(f"contact{i}" for i in range(CONTACT_ROWS)))}
+        for label in self.errors.values():
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #b00020;")
+            label.setVisible(False)
+        for i, (lab, num) in enumerate(zip(self.contact_labels, self.contact_numbers, strict=True)):
+            lab.setMaxLength(fields.MAX_LENGTH["label"])
+            num.setMaxLength(fields.MAX_LENGTH["number"])
+            contacts_grid.addWidget(lab, 2 * i, 0)
+            contacts_grid.addWidget(num, 2 * i, 1)
+            contacts_grid.addWidget(self.errors[f"contact{i}"], 2 * i + 1, 0, 1, 2)
+        contacts_grid.setColumnStretch(1, 2)
+        contacts_grid.setColumnStretch(0, 1)
+        self.contacts_box = contacts_box
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(70)
         self.preset = QComboBox()
@@ -93,10 +125,14 @@ class HandoutsView(QWidget):
         self.logo_btn = QPushButton()
         self.form = QFormLayout()
         self._labels = [QLabel() for _ in range(12)]
-        for label, field in zip(self._labels, (self.template, self.language, self.paper, self.large, self.patient,
-                                                self.infusion, self.leukapheresis, self.jurisdiction, self.center,
-                                                self.phones, self.note, self.preset), strict=True):
+        for label, field in zip(self._labels, (self.template, self.language, self.paper, self.large,
+                                                self._with_error(self.patient, "patient"),
+                                                self._with_error(self.infusion, "infusion"),
+                                                self._with_error(self.leukapheresis, "leukapheresis"),
+                                                self.jurisdiction, self.center, self.contacts_box,
+                                                self._with_error(self.note, "note"), self.preset), strict=True):
             self.form.addRow(label, field)
+        self.patient.setMaxLength(fields.MAX_LENGTH["patient"])
         preset_row = QHBoxLayout()
         for b in (self.load_preset_btn, self.save_preset_btn, self.logo_btn):
             preset_row.addWidget(b)
@@ -138,9 +174,21 @@ class HandoutsView(QWidget):
         self.preview_area.setWidgetResizable(True)
         self.preview_area.setWidget(self.pages)
         self.preview_area.setStyleSheet("QScrollArea { background: #8a8f96; }")
+        self.blocked = QLabel()
+        self.blocked.setWordWrap(True)
+        self.blocked.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.blocked.setVisible(False)
+        self.decoded = QLabel()
+        self.decoded.setWordWrap(True)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.blocked)
+        rv.addWidget(self.preview_area, 1)
+        rv.addWidget(self.decoded)
         split = QSplitter()
         split.addWidget(left)
-        split.addWidget(self.preview_area)
+        split.addWidget(right)
         left.setMaximumWidth(520)  # the form needs little room; the page preview gets the rest
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
@@ -150,7 +198,7 @@ class HandoutsView(QWidget):
         for combo in (self.template, self.language, self.paper, self.center, self.jurisdiction):
             combo.currentIndexChanged.connect(self._schedule)
         self.large.toggled.connect(self._schedule)
-        for line in (self.patient, self.infusion, self.leukapheresis, self.phones):
+        for line in (self.patient, self.infusion, self.leukapheresis, *self.contact_labels, *self.contact_numbers):
             line.textChanged.connect(self._schedule)
         self.note.textChanged.connect(self._schedule)
         self.preview_btn.clicked.connect(self.open_print_preview)
@@ -161,6 +209,16 @@ class HandoutsView(QWidget):
         self.save_preset_btn.clicked.connect(self.save_preset)
         self.load_preset_btn.clicked.connect(self.load_preset)
         self.logo_btn.clicked.connect(self.choose_logo)
+
+    def _with_error(self, field: QWidget, key: str) -> QWidget:
+        """`field` with its error line under it (shown only while the value cannot be printed)."""
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(1)
+        v.addWidget(field)
+        v.addWidget(self.errors[key])
+        return box
 
     def _fill_choices(self) -> None:
         current = self.center.currentData()
@@ -208,12 +266,15 @@ class HandoutsView(QWidget):
                 combo.setCurrentIndex(1 if zh else 0)
             combo.blockSignals(False)
         texts = [self.tr("Handout"), self.tr("Language"), self.tr("Paper"), self.tr("Large print"), self.tr("Patient name"),
-                 self.tr("Infusion date"), self.tr("Leukapheresis date"), self.tr("Rules of"), self.tr("Treating centre"), self.tr("Care-team phones"), self.tr("Note"),
+                 self.tr("Infusion date"), self.tr("Leukapheresis date"), self.tr("Calendar rules"), self.tr("Treating centre"),
+                 self.tr("Care-team contacts"), self.tr("Note"),
                  self.tr("Site preset")]
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         self.large.setText(self.tr("body text 16 pt or more"))
-        self.phones.setPlaceholderText(self.tr("24-hour number first; separate with ;"))
+        for i, (lab, num) in enumerate(zip(self.contact_labels, self.contact_numbers, strict=True)):
+            lab.setPlaceholderText(self.tr("24-hour ward") if i == 0 else self.tr("label, e.g. clinic"))
+            num.setPlaceholderText(self.tr("number, e.g. +86 27 8366 0000"))
         self.patient.setPlaceholderText(self.tr("printed only, not saved"))
         self.leukapheresis.setPlaceholderText(self.tr("YYYY-MM-DD (optional, recovery calendar)"))
         self.save_preset_btn.setText(self.tr("Save site preset"))
@@ -281,19 +342,96 @@ class HandoutsView(QWidget):
 
     # -- form --------------------------------------------------------------------------
     def personal(self) -> Personal:
-        """The typed details; raises UserInputError (one line) on a bad date."""
-        text = self.infusion.text().strip()
-        leuk = self.leukapheresis.text().strip()
+        """The typed details, checked; raises FieldError (naming the field) on the first bad value."""
+        found, errors, _ = self._read()
+        if errors:
+            raise errors[0]
+        assert found is not None
+        return found
+
+    def region(self) -> str:
+        """Where a number without a country code is dialled: the centre's country, else the rules' region."""
+        center = self.kb.center(str(self.center.currentData() or "")) if self.center.currentData() else None
+        return fields.region_for(center.country if center else "",
+                                 str(self.jurisdiction.currentData() or "") or default_jurisdiction(self.kb))
+
+    def _read(self) -> tuple[Personal | None, list[FieldError], list[str]]:
+        """(personal, every field's error, notes): each field is checked, so each error shows beside its field."""
+        errors: list[FieldError] = []
+        notes: list[str] = []
+
+        def cleaned(key: str, text: str) -> str:
+            try:
+                value, changed = fields.clean(key, text)
+            except FieldError as exc:
+                errors.append(exc)
+                return ""
+            if changed:
+                notes.append(self.tr("Invisible text-direction characters were removed from a field."))
+            return value
+
+        patient = cleaned("patient", self.patient.text())
+        note = cleaned("note", self.note.toPlainText())
+        dates: dict[str, date | None] = {}
+        for key, line in (("infusion", self.infusion), ("leukapheresis", self.leukapheresis)):
+            text = line.text().strip()
+            try:
+                dates[key] = parse_date(text, key) if text else None
+            except FieldError as exc:
+                errors.append(exc)
+        infusion, leukapheresis = dates.get("infusion"), dates.get("leukapheresis")
+        if "infusion" in dates and infusion is None and catalog.get(self.handout_name()).needs_infusion:
+            errors.append(FieldError("infusion", N_("this handout needs an infusion date")))
+        if len(dates) == 2:
+            try:
+                check_dates(infusion, leukapheresis)
+            except FieldError as exc:
+                errors.append(exc)
+        contacts: list[Contact] = []
+        region = self.region()
+        for i, (lab, num) in enumerate(zip(self.contact_labels, self.contact_numbers, strict=True)):
+            if not lab.text().strip() and not num.text().strip():
+                continue
+            try:
+                contacts.append(fields.contact(lab.text(), num.text(), region, field=f"contact{i}"))
+            except FieldError as exc:
+                errors.append(exc)
+        if errors:
+            return None, errors, notes
         return Personal(
-            patient=self.patient.text(),
-            infusion_date=parse_date(text) if text else None,
+            patient=patient,
+            infusion_date=infusion,
             center_id=str(self.center.currentData() or ""),
-            phones=tuple(p.strip() for p in self.phones.text().split(";") if p.strip()),
-            note=self.note.toPlainText(),
+            contacts=tuple(contacts),
+            note=note,
             logo=self.logo,
-            leukapheresis_date=parse_date(leuk) if leuk else None,
+            leukapheresis_date=leukapheresis,
             jurisdiction=str(self.jurisdiction.currentData() or ""),
-        )
+        ), [], notes
+
+    def check(self) -> Personal | None:
+        """Check every field and show the result: errors beside their fields, and while any is
+        invalid no Print, Save or Batch and a greyed preview with the reason (D02). None if invalid."""
+        personal, errors, notes = self._read()
+        shown = {e.field: e.text(self.lang) for e in errors}
+        for key, label in self.errors.items():
+            label.setText(shown.get(key, ""))
+            label.setVisible(key in shown)
+        self.invalid_reason = "; ".join(shown.values())
+        ok = personal is not None
+        for button in (self.print_btn, self.pdf_btn, self.preview_btn, self.batch_btn):
+            button.setEnabled(ok and (button is not self.batch_btn or self.worker is None or self.worker.is_finished()))
+        self.preview_area.setEnabled(ok)
+        self.blocked.setText(self.tr("Not printable until corrected: %1").replace("%1", self.invalid_reason))
+        self.blocked.setVisible(not ok)
+        if not ok:
+            self.document = None
+            self._doc_key = None
+            self.decoded.setText("")
+            self._generation += 1  # a layout still running is for values no longer in the form
+        elif notes:
+            self.status.setText(notes[0])
+        return personal
 
     def plan(self, personal: Personal) -> Plan:
         """The recovery plan for the form's dates: computed when they change, else the one shown."""
@@ -318,34 +456,91 @@ class HandoutsView(QWidget):
         if self.document is None and not self._timer.isActive():
             self._timer.start()
 
+    def _key(self, personal: Personal) -> tuple[object, ...]:
+        return (self.handout_name(), self.options(), personal)
+
     def refresh_preview(self) -> None:
-        """Lay the handout out and show its pages (the same painter as the PDF)."""
-        try:
-            personal = self.personal()
-            self.document = layout(self.kb, self.handout_name(), self.plan(personal), self.options(), personal)
-        except CartrefError as exc:
-            self.status.setText(str(exc))
+        """Check the form and lay the handout out now, on this thread (before Print or Save)."""
+        personal = self.check()
+        if personal is None:
             return
+        key = self._key(personal)
+        if self.document is not None and self._doc_key == key:
+            return
+        self._generation += 1
+        try:
+            document = layout(self.kb, self.handout_name(), self.plan(personal), self.options(), personal)
+        except CartrefError as exc:
+            self._blocked(str(exc))
+            return
+        self._show(document, [document.page_image(i, PREVIEW_DPI) for i in range(document.page_count)], key)
+
+    def start_preview(self) -> None:
+        """Check the form and lay the handout out on a worker thread (`Task`): typing never waits for it."""
+        personal = self.check()
+        if personal is None:
+            return
+        key = self._key(personal)
+        if self.document is not None and self._doc_key == key:
+            return
+        self._generation += 1
+        generation = self._generation
+        kb, name, plan, options = self.kb, self.handout_name(), self.plan(personal), self.options()
+
+        def work(_task: Task[tuple[HandoutDocument, list[QImage]]]) -> tuple[HandoutDocument, list[QImage]]:
+            document = layout(kb, name, plan, options, personal)
+            return document, [document.page_image(i, PREVIEW_DPI) for i in range(document.page_count)]
+
+        task: Task[tuple[HandoutDocument, list[QImage]]] = Task(work, name="handout-preview", parent=self)
+        task.on_success(lambda done: self._show(done[0], done[1], key) if generation == self._generation else None)
+        task.on_failure(lambda exc: self._preview_failed(exc, generation))
+        self.preview_task = task.start()
+
+    def _preview_failed(self, exc: Exception, generation: int) -> None:
+        if not isinstance(exc, CartrefError):
+            raise exc  # a bug: the exception hook shows it
+        if generation == self._generation:
+            self._blocked(str(exc))
+
+    def _blocked(self, reason: str) -> None:
+        """A handout that cannot be laid out (e.g. a calendar without an infusion date): nothing to print."""
+        self.document = None
+        self._doc_key = None
+        self.status.setText(reason)
+        for button in (self.print_btn, self.pdf_btn, self.preview_btn):
+            button.setEnabled(False)
+        self.preview_area.setEnabled(False)
+        self.blocked.setText(self.tr("Not printable until corrected: %1").replace("%1", reason))
+        self.blocked.setVisible(True)
+
+    def _show(self, document: HandoutDocument, images: list[QImage], key: tuple[object, ...]) -> None:
+        """Show the pages laid out from `key` (the form's values at the time)."""
+        self.document = document
+        self._doc_key = key
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        for i in range(self.document.page_count):
+        for image in images:
             label = QLabel()
-            label.setPixmap(QPixmap.fromImage(self.document.page_image(i, PREVIEW_DPI)))
+            label.setPixmap(QPixmap.fromImage(image))
             self.pages_layout.addWidget(label)
-        missing = self.document.rendered.missing
-        pages = self.tr("%n page(s)", "", self.document.page_count)
-        self.status.setText(pages + (" · " + self.tr("not in the knowledge base yet: ") + ", ".join(missing) if missing else ""))
+        qr = document.rendered.qr_payloads
+        self.decoded.setText(self.tr("The QR code dials: %1").replace("%1", qr["phone"][4:]) if "phone" in qr else "")
+        missing = document.rendered.missing
+        pages = self.tr("%n page(s)", "", document.page_count)
+        self.status.setText(pages + (" · " + self.tr("not in the knowledge base yet: ") + ", ".join(missing) if missing else "")
+                            + (" · " + self.tr("Not drawn by any embedded font (prints blank): %1").replace(
+                                "%1", "; ".join(document.uncovered)) if document.uncovered else ""))
 
     # -- outputs -----------------------------------------------------------------------
     def save_pdf(self, path: Path) -> Path:
-        if self.document is None or self._timer.isActive():
-            self._timer.stop()
-            self.refresh_preview()
+        """Write the handout for the form's current values; nothing while any value is invalid (D02)."""
+        self._timer.stop()
+        self.refresh_preview()
         if self.document is None:
-            raise CartrefError(self.status.text())
+            raise CartrefError(self.invalid_reason or self.status.text())
         return self.document.write_pdf(path)
 
     def save_pdf_dialog(self) -> None:
@@ -433,7 +628,7 @@ class HandoutsView(QWidget):
     def _batch_done(self) -> None:
         self.progress.setVisible(False)
         self.cancel_btn.setVisible(False)
-        self.batch_btn.setEnabled(True)
+        self.batch_btn.setEnabled(not self.invalid_reason)
         if self.worker is not None:
             self.status.setText(self.tr("%n PDF(s) written", "", len(self.written)))
 
@@ -465,7 +660,7 @@ class HandoutsView(QWidget):
             self.status.setText(self.tr("Type a name for the site preset first."))
             return
         p = self.personal()
-        presets.save(self._user_db, presets.SitePreset(name, p.center_id, p.phones, self.logo))
+        presets.save(self._user_db, presets.SitePreset(name, p.center_id, tuple(c.as_text() for c in p.contacts), self.logo))
         self._reload_presets()
         self.preset.setEditText(name)
         self.status.setText(self.tr("Site preset saved."))
@@ -480,7 +675,10 @@ class HandoutsView(QWidget):
             self.status.setText(self.tr("No site preset with that name."))
             return
         self.set_center(found.center_id)
-        self.phones.setText("; ".join(found.phones))
+        for i, (lab, num) in enumerate(zip(self.contact_labels, self.contact_numbers, strict=True)):
+            label, _, number = found.phones[i].rpartition("=") if i < len(found.phones) else ("", "", "")
+            lab.setText(label)
+            num.setText(number)
         self.logo = found.logo
         self._relabel()
         self._schedule()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
+from desktop.errors import CartrefError
 from desktop.kb.store import KnowledgeBase
 from desktop.ui.views.handouts_view import HandoutsView
 
@@ -32,21 +33,67 @@ def view(qtbot, mini_kb: Path) -> Iterator[HandoutsView]:  # type: ignore[no-unt
 def test_preview_and_pdf(view: HandoutsView, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     view.template.setCurrentIndex(view.template.findData("warning-signs"))
     view.patient.setText(EVIL)
-    view.phones.setText("+86 20 5550 0123")
+    view.contact_labels[0].setText("24小时")
+    view.contact_numbers[0].setText("020 5550 0123")  # no country code: the centre's country (China)
     view.set_center("test-wuhan")
     view.refresh_preview()
+    assert view.decoded.text() == "The QR code dials: +862055500123"
     pages = view.pages.findChildren(QLabel)
     assert view.document is not None and len(pages) == view.document.page_count >= 1
     assert "page" in view.status.text()
     out = view.save_pdf(tmp_path / "w.pdf")
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
-    assert EVIL in " ".join(text.split()) and "测试医院" not in text and "Test Hospital Wuhan" in text
+    flat = " ".join(text.split())
+    assert EVIL in flat and "测试医院" not in text and "Test Hospital Wuhan" in text
+    assert "24小时: +86 20 5550 0123" in flat.replace("\u00a0", " ")
+
+
+def test_invalid_date_after_a_valid_handout_blocks_print_and_save(view: HandoutsView, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    view.patient.setText("Patient AAA")
+    view.infusion.setText("2026-12-01")
+    view.refresh_preview()
+    assert view.document is not None and view.pdf_btn.isEnabled() and view.print_btn.isEnabled()
+    view.patient.setText("Patient BBB")
+    view.infusion.clear()
+    qtbot.keyClicks(view.infusion, "2026-02-30")
+    qtbot.waitUntil(lambda: not view._timer.isActive(), timeout=5000)  # the debounced check has run
+    assert not view.pdf_btn.isEnabled() and not view.print_btn.isEnabled() and not view.preview_btn.isEnabled()
+    assert not view.preview_area.isEnabled() and not view.blocked.isHidden()
+    assert not view.errors["infusion"].isHidden() and "2026-02-30" in view.errors["infusion"].text()
+    with pytest.raises(CartrefError):
+        view.save_pdf(tmp_path / "stale.pdf")
+    assert not (tmp_path / "stale.pdf").exists() and view.document is None
+    view.infusion.setText("2026-12-01")
+    view.contact_numbers[0].setText("call me")
+    view.refresh_preview()
+    assert not view.pdf_btn.isEnabled() and "call me" in view.errors["contact0"].text()
+    view.contact_numbers[0].setText("+86 27 8366 0000")
+    view.refresh_preview()
+    assert view.pdf_btn.isEnabled()
+    out = view.save_pdf(tmp_path / "b.pdf")
+    assert "Patient BBB" in subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    view.template.setCurrentIndex(view.template.findData("recovery-calendar"))
+    view.infusion.setText("")
+    view.refresh_preview()
+    assert not view.pdf_btn.isEnabled() and "needs an infusion date" in view.errors["infusion"].text()
+
+
+def test_preview_is_laid_out_off_the_ui_thread(view: HandoutsView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view.patient.setText("Off Thread")
+    view.start_preview()
+    task = view.preview_task
+    assert task is not None
+    qtbot.waitUntil(lambda: task.is_finished() and view.document is not None, timeout=30000)
+    assert view.document is not None and view.document.page_count >= 1
 
 
 def test_bad_date_is_shown_not_raised(view: HandoutsView) -> None:
     view.infusion.setText("2026-13-01")
     view.refresh_preview()
-    assert "bad date" in view.status.text()
+    assert "2026-13-01 does not exist" in view.errors["infusion"].text() and view.document is None
+    view.set_language("zh-Hans")
+    view.refresh_preview()
+    assert "2026-13-01" in view.errors["infusion"].text() and "does not exist" not in view.errors["infusion"].text()
 
 
 def test_chinese_typing_and_language_switch(view: HandoutsView, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -68,18 +115,24 @@ def test_preset_saved_without_patient_details(view: HandoutsView) -> None:
 
     view.patient.setText("Secret Patient")
     view.set_center("test-wuhan")
-    view.phones.setText("027 1111; 027 2222")
+    view.contact_labels[0].setText("Ward")
+    view.contact_numbers[0].setText("027 8366 1111")
+    view.contact_numbers[1].setText("027 8366 2222")
     view.preset.setEditText("Ward 5")
     view.save_preset()
     saved = presets.get(open_user_db(), "Ward 5")
-    assert saved is not None and saved.center_id == "test-wuhan" and saved.phones == ("027 1111", "027 2222")
+    assert saved is not None and saved.center_id == "test-wuhan"
+    assert saved.phones == ("Ward=+86 27 8366 1111", "+86 27 8366 2222")
     conn = open_user_db()
     dump = "\n".join(conn.iterdump())
     assert "Secret Patient" not in dump
-    view.phones.setText("")
+    for line in (*view.contact_labels, *view.contact_numbers):
+        line.setText("")
     view.set_center("")
     view.load_preset()
-    assert view.phones.text() == "027 1111; 027 2222" and view.center.currentData() == "test-wuhan"
+    assert [line.text() for line in view.contact_labels[:2]] == ["Ward", ""]
+    assert [line.text() for line in view.contact_numbers[:2]] == ["+86 27 8366 1111", "+86 27 8366 2222"]
+    assert view.center.currentData() == "test-wuhan"
 
 
 def test_batch_runs_on_a_thread_and_cancels(view: HandoutsView, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

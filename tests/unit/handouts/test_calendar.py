@@ -11,7 +11,7 @@ import pytest
 from desktop.content.build import build_kb
 from desktop.errors import UserInputError
 from desktop.handouts import recovery
-from desktop.handouts.render import Options, Personal, RenderedHandout, render_handout
+from desktop.handouts.render import Contact, Options, Personal, RenderedHandout, render_handout
 from desktop.kb.store import KnowledgeBase
 from desktop.recovery.plan import build_calendar, plan_for
 from tests.helpers.rules_fixture import mini_with_rules
@@ -48,6 +48,9 @@ def test_calendar_month_end_china(rules_kb: KnowledgeBase) -> None:
     assert "Test protocol" in html and "since 2021-07-15" in html and "S1" in r.source_ids
     # no China proximity/driving rule: the gap note is printed, never a borrowed US number
     assert "no rule in force on 2026-01-29" in html and "Stay near for" not in html
+    # ... and a fill-in row the care team completes for each period no rule gives (D24)
+    assert html.count("your care team writes the last day here") == 3
+    assert html.count("2026-01-29 – ____________") == 3 and "<b>Stay near the treatment centre</b>" in html
     # the grid shows January and the month after the infusion month, weekdays as columns
     assert "January 2026" in html and "February 2026" in html and html.index("Mon") < html.index("Sun")
 
@@ -92,12 +95,12 @@ def test_kb_without_rules_says_so(mini_kb: Path) -> None:
 
 
 def test_symptom_log_threshold_is_read_from_the_kb(rules_kb: KnowledgeBase, mini_kb: Path) -> None:
-    r = handout(rules_kb, "symptom-log", Personal(infusion_date=date(2026, 1, 29), phones=("027 1234 5678",)), Options())
+    r = handout(rules_kb, "symptom-log", Personal(infusion_date=date(2026, 1, 29), contacts=(Contact("", "+862712345678", "+86 27 1234 5678"),)), Options())
     assert "39.5 °C" in r.html and "S1" in r.source_ids  # the crafted KB's number, not a pasted 38
     assert "New confusion" in r.html
     rows = re.findall(r"<td align=\"center\" valign=\"middle\"><b>(\d+)</b></td>", r.html)
     assert rows[0] == "0" and rows[-1] == "28" and len(rows) == 29  # study protocol window (R18)
     assert "01-29" in r.html and "02-26" in r.html
-    assert r.qr_payloads["phone"] == "tel:02712345678"
+    assert r.qr_payloads["phone"] == "tel:+862712345678"
     plain = handout(KnowledgeBase(mini_kb), "symptom-log", Personal(), Options(lang="zh-Hans"))
     assert "fever threshold" in plain.missing and "°C" not in plain.html

@@ -11,6 +11,7 @@ import pytest
 from desktop.errors import UserInputError
 from desktop.handouts import catalog
 from desktop.handouts.content import markdown_html, sections
+from desktop.handouts.fields import Contact, parse_contact
 from desktop.handouts.render import (
     Options,
     Personal,
@@ -18,7 +19,6 @@ from desktop.handouts.render import (
     card_qr_payload,
     parse_date,
     render_handout,
-    tel_uri,
 )
 from desktop.kb.store import KnowledgeBase
 from desktop.recovery.plan import plan_for
@@ -39,7 +39,8 @@ def kb(mini_kb: Path) -> KnowledgeBase:
 @pytest.mark.parametrize("name", catalog.names())
 @pytest.mark.parametrize("lang", ["en", "zh-Hans"])
 def test_typed_text_is_escaped_everywhere(kb: KnowledgeBase, name: str, lang: str) -> None:
-    personal = Personal(patient=EVIL, note=EVIL, phones=(EVIL + " 027 1234",), infusion_date=date(2026, 3, 14))
+    personal = Personal(patient=EVIL, note=EVIL, contacts=(Contact(EVIL, "+862712345678", "+86 27 1234 5678"),),
+                        infusion_date=date(2026, 3, 14))
     r = handout(kb, name, personal, Options(lang=lang))
     html = r.html + r.header_html + "".join(c.front_html + c.back_html for c in r.cards)
     assert "<b>Li</b>" not in html
@@ -92,11 +93,12 @@ def test_footer_carries_meta_sources_and_page_placeholders(kb: KnowledgeBase) ->
 
 
 def test_qr_payloads(kb: KnowledgeBase) -> None:
-    assert tel_uri("+86 (20) 5550-0000") == "tel:+862055500000"
-    assert tel_uri("call us") == ""
-    r = handout(kb, "wallet-card", Personal(center_id="test-wuhan", phones=("027 1234 5678",)), Options(lang="zh-Hans"))
-    assert r.qr_payloads["phone"] == "tel:02712345678"
-    assert r.qr_payloads["card"] == "MECARD:N:测试医院;TEL:02712345678;;"
+    assert parse_contact("24小时=+86 (20) 5550-0000").tel == "tel:+862055500000"
+    ward = parse_contact("24-hour ward=027 1234 5678", "CN")
+    assert ward == Contact("24-hour ward", "+862712345678", "+86 27 1234 5678")
+    r = handout(kb, "wallet-card", Personal(center_id="test-wuhan", contacts=(ward,)), Options(lang="zh-Hans"))
+    assert r.qr_payloads["phone"] == "tel:+862712345678"
+    assert r.qr_payloads["card"] == "MECARD:N:测试医院;TEL:+862712345678;;"
     assert "qr-card.png" in r.images and r.images["qr-card.png"].startswith(b"\x89PNG")
     assert card_qr_payload("A; B: C", "123") == r"MECARD:N:A\; B\: C;TEL:123;;"
     assert "qr-phone.png" not in handout(kb, "journey").images
@@ -126,3 +128,12 @@ def test_catalog() -> None:
     for spec in catalog.HANDOUTS:
         assert spec.title("zh-Hans") and re.search(r"[\u4e00-\u9fff]", spec.title("zh-Hans"))
         assert spec.page_limit(True) >= spec.page_limit(False)
+
+
+def test_local_emergency_number_by_where_the_patient_is(kb: KnowledgeBase) -> None:
+    """D20: 120 in mainland China (the centre's country); none on the clinician summary; none guessed."""
+    from desktop.handouts.render import EMERGENCY_NUMBERS
+
+    assert handout(kb, "warning-signs", Personal(center_id="test-wuhan")).html.count("call 120 (ambulance)") == 1
+    assert "(ambulance)" not in handout(kb, "clinician-summary", Personal(center_id="test-wuhan")).html
+    assert EMERGENCY_NUMBERS == {"CN": ("120", "EM1"), "HK": ("999", "EM2"), "US": ("911", "EM3")}
