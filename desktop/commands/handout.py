@@ -10,12 +10,43 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop import outputs
 from desktop.commands.common import add_kb_option, lang_choice, open_for, print_json, print_table
 from desktop.errors import UserInputError
 from desktop.handouts import catalog
+
+# Plausible dates for a CAR-T handout (F17, F18): the calendar arithmetic never reaches the ends of
+# the calendar, and a one-digit typo in a year is refused instead of printing a 40-page calendar or
+# running for minutes. Leukapheresis to infusion is weeks, rarely months; a year covers every case.
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2099, 12, 31)
+MAX_LEUKAPHERESIS_DAYS = 365
+
+# User-facing messages, in one place (to be moved into the message catalogues).
+MESSAGES = {
+    "out-of-range": "{0} {1} is not a plausible date (use a date from {2} to {3}); check the year",
+    "leukapheresis-span": "--leukapheresis-date {0} is {1} days before the infusion date {2}; at most {3} days "
+                          "are expected (check the year)",
+}
+
+
+def _plausible(option: str, value: date | None) -> date | None:
+    if value is not None and not EARLIEST <= value <= LATEST:
+        raise UserInputError(MESSAGES["out-of-range"].format(option, value.isoformat(), EARLIEST, LATEST))
+    return value
+
+
+def _check_leukapheresis(leukapheresis: date | None, infusion: date | None) -> None:
+    if leukapheresis is None or infusion is None:
+        return
+    span = (infusion - leukapheresis).days
+    if span > MAX_LEUKAPHERESIS_DAYS:
+        raise UserInputError(MESSAGES["leukapheresis-span"].format(
+            leukapheresis.isoformat(), span, infusion.isoformat(), MAX_LEUKAPHERESIS_DAYS))
 
 
 def register(sub: Any) -> None:
@@ -24,8 +55,8 @@ def register(sub: Any) -> None:
     p.add_argument("--list", action="store_true", help="list the handouts")
     p.add_argument("--json", action="store_true", help="with --list: print a JSON list")
     p.add_argument("--all", action="store_true", help="print every handout in both languages into --out-dir")
-    p.add_argument("--out", type=Path, default=None, help="PDF file to write")
-    p.add_argument("--out-dir", type=Path, default=None, help="folder for --all")
+    p.add_argument("--out", type=outputs.argument, default=None, help="PDF file to write")
+    p.add_argument("--out-dir", type=outputs.dir_argument, default=None, help="folder for --all")
     p.add_argument("--lang", type=lang_choice, default=None, help="en or zh (default en; --all: both)")
     p.add_argument("--large-print", action="store_true", help="body text 16 pt or more")
     p.add_argument("--paper", choices=catalog.PAPERS, default="a4")
@@ -47,13 +78,17 @@ def run(args: argparse.Namespace) -> int:
         return _list(args.json)
     from desktop.handouts.render import Options, Personal, parse_date
 
+    infusion = _plausible("--infusion-date", parse_date(args.infusion_date) if args.infusion_date else None)
+    leukapheresis = _plausible("--leukapheresis-date",
+                               parse_date(args.leukapheresis_date) if args.leukapheresis_date else None)
+    _check_leukapheresis(leukapheresis, infusion)
     personal = Personal(
         patient=args.patient,
-        infusion_date=parse_date(args.infusion_date) if args.infusion_date else None,
+        infusion_date=infusion,
         center_id=args.center.strip(),
         phones=tuple(args.phone),
         note=args.note,
-        leukapheresis_date=parse_date(args.leukapheresis_date) if args.leukapheresis_date else None,
+        leukapheresis_date=leukapheresis,
         jurisdiction=args.jurisdiction.strip(),
     )
     if args.all:
@@ -67,9 +102,7 @@ def run(args: argparse.Namespace) -> int:
     spec = catalog.get(args.name)
     if args.out is None:
         raise UserInputError("--out FILE.pdf is required")
-    out: Path = args.out
-    if not out.parent.exists() if str(out.parent) else False:
-        raise UserInputError(f"cannot write {out}: folder {out.parent} does not exist")
+    out: Path = args.out  # checked by outputs.argument: a file (or new) in an existing folder
     kb = open_for(args)
     if personal.jurisdiction:
         from desktop.handouts.recovery import check_jurisdiction
