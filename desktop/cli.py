@@ -72,15 +72,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if any("\0" in a for a in argv):  # only in-process: a shell cannot pass one (F16)
         sys.stderr.write(f"cartref: {MESSAGES['nul']}\n")
         return 2
-    if not argv or argv == ["gui"]:
-        # The window: skip building every sub-command's parser (and its imports); start-up is budgeted.
-        # argparse itself is not even imported.
-        args: Any = SimpleNamespace(self_test=False, version=False, func=_run_gui)
-    else:
-        from desktop.commands import build_parser
-
-        args = build_parser(argv[0], gui=_run_gui).parse_args(argv)
     try:
+        if not argv or argv == ["gui"]:
+            # The window: skip building every sub-command's parser (and its imports); start-up is budgeted.
+            # argparse itself is not even imported.
+            args: Any = SimpleNamespace(self_test=False, version=False, func=_run_gui)
+        else:
+            from desktop.commands import build_parser
+
+            # inside the guards: an argument's type check may meet the file system (a name too long)
+            args = build_parser(argv[0], gui=_run_gui).parse_args(argv)
         if args.self_test:
             return _run_self_test()
         if args.version:

@@ -60,10 +60,17 @@ def check_output_file(path: Path | str) -> Path:
             raise UserInputError(MESSAGES["folder"].format(text))
         if not stat.S_ISREG(info.st_mode):
             raise UserInputError(MESSAGES["special"].format(text))
-    parent = target.parent
-    if not parent.is_dir():
-        raise UserInputError(MESSAGES["no-folder"].format(text, parent))
+    if not _is_dir(target.parent):
+        raise UserInputError(MESSAGES["no-folder"].format(text, target.parent))
     return target
+
+
+def _is_dir(path: Path) -> bool:
+    """Path.is_dir, except that a name too long or otherwise unusable is "no" rather than raising."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def check_output_dir(path: Path | str) -> Path:
@@ -71,7 +78,13 @@ def check_output_dir(path: Path | str) -> Path:
     text = os.fspath(path)
     _check_name(text)
     target = Path(text)
-    if target.exists() and not target.is_dir():
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return target
+    except OSError as exc:
+        raise UserInputError(MESSAGES["cannot"].format(text, exc.strerror or exc)) from None
+    if not stat.S_ISDIR(info.st_mode):
         raise UserInputError(MESSAGES["not-a-folder"].format(text))
     return target
 
