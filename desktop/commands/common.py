@@ -61,3 +61,9 @@ def text_argument(value: str) -> str:
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
         raise argparse.ArgumentTypeError("the text cannot contain control characters")
     return value
+
+
+def lines_argument(value: str) -> str:
+    """`text_argument` for a free note: line breaks and tabs allowed."""
+    text_argument(value.replace("\n", " ").replace("\t", " "))
+    return value

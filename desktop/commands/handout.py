@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from desktop import outputs
-from desktop.commands.common import add_kb_option, lang_choice, open_for, print_json, print_table
+from desktop.commands.common import (
+    add_kb_option,
+    lang_choice,
+    lines_argument,
+    open_for,
+    print_json,
+    print_table,
+    text_argument,
+)
 from desktop.errors import UserInputError
 from desktop.handouts import catalog
 
@@ -60,15 +68,15 @@ def register(sub: Any) -> None:
     p.add_argument("--lang", type=lang_choice, default=None, help="en or zh (default en; --all: both)")
     p.add_argument("--large-print", action="store_true", help="body text 16 pt or more")
     p.add_argument("--paper", choices=catalog.PAPERS, default="a4")
-    p.add_argument("--patient", default="", help="patient name (printed only, never stored)")
+    p.add_argument("--patient", type=text_argument, default="", help="patient name (printed only, never stored)")
     p.add_argument("--infusion-date", default="", help="YYYY-MM-DD; fills the timeline dates")
     p.add_argument("--leukapheresis-date", default="", help="YYYY-MM-DD; marked on the recovery calendar")
     p.add_argument("--jurisdiction", default="",
                    help="whose dated rules the recovery calendar follows: a region id of the KB's rules (US, China; "
                         "aliases us, fda, china, nmpa); default: the product's (China for eque-cel)")
     p.add_argument("--center", default="", help="treating centre id (see `cartref centers`)")
-    p.add_argument("--phone", action="append", default=[], help="care-team phone (repeatable; the first is the 24-hour number)")
-    p.add_argument("--note", default="", help="a free note printed on the handout")
+    p.add_argument("--phone", type=text_argument, action="append", default=[], help="care-team phone (repeatable; the first is the 24-hour number)")
+    p.add_argument("--note", type=lines_argument, default="", help="a free note printed on the handout")
     add_kb_option(p)
     p.set_defaults(func=run)
 
