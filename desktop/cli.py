@@ -89,8 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return print_version()
         func = getattr(args, "func", None)
-        if func is None:
+        if func is None or func is _run_gui:
             return _run_gui(args)
+        from desktop.leftovers import sweep_all
+
+        sweep_all()  # what a kill or a full disk left last time (F5); never raises
         return int(func(args))
     except CartrefError as exc:
         sys.stderr.write(f"cartref: {exc}\n")

@@ -39,6 +39,15 @@ def _user_db() -> tuple[sqlite3.Connection, str | None]:
         return userdb.open_temporary_db(), message.format(exc)
 
 
+def _sweep_leftovers() -> None:
+    """Temporary and journal files a kill or a full disk left last time (F5)."""
+    from desktop.leftovers import sweep_all
+
+    removed = sweep_all()
+    if removed:
+        write_log(f"removed {len(removed)} leftover temporary file(s): {', '.join(p.name for p in removed)}")
+
+
 def create_app(argv: list[str]) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):  # fractional scale factors pass through: Qt 6's default
@@ -104,6 +113,7 @@ def _start(argv: list[str]) -> tuple[MainWindow | None, QApplication, ExceptionH
     if effective_theme in ("dark", "high-contrast"):
         window.set_dark(True)
     window.show()
+    QTimer.singleShot(2000, _sweep_leftovers)  # after the first paint: not on the start-up path
     if os.environ.get("CARTREF_EXIT_WHEN_SHOWN"):
         # start-up benchmark: leave as soon as the shown window has been through the event loop
         QTimer.singleShot(0, app.quit)
