@@ -44,8 +44,10 @@ def _check_name(text: str) -> None:
         raise UserInputError(MESSAGES["not-text"].format(shown(text))) from None
 
 
-def check_output_file(path: Path | str) -> Path:
-    """`path` as a file the program may replace; a one-line `UserInputError` otherwise."""
+def check_output_file(path: Path | str, *, need_folder: bool = True) -> Path:
+    """`path` as a file the program may replace; a one-line `UserInputError` otherwise.
+
+    `need_folder=False` where the writer creates the folder itself (`pack keygen`)."""
     text = os.fspath(path)
     _check_name(text)
     target = Path(text)
@@ -60,7 +62,7 @@ def check_output_file(path: Path | str) -> Path:
             raise UserInputError(MESSAGES["folder"].format(text))
         if not stat.S_ISREG(info.st_mode):
             raise UserInputError(MESSAGES["special"].format(text))
-    if not _is_dir(target.parent):
+    if need_folder and not _is_dir(target.parent):
         raise UserInputError(MESSAGES["no-folder"].format(text, target.parent))
     return target
 
@@ -101,11 +103,12 @@ def check_written(path: Path, expected: int) -> None:
 
 
 def argument(value: str) -> Path:
-    """argparse `type=` for an output file: refused at once, as one line, exit 2."""
+    """argparse `type=` for an output file: refused at once, as one line, exit 2. The folder is
+    checked where the file is written (some commands create it)."""
     import argparse
 
     try:
-        return check_output_file(value)
+        return check_output_file(value, need_folder=False)
     except UserInputError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 

@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     spec = catalog.get(args.name)
     if args.out is None:
         raise UserInputError("--out FILE.pdf is required")
-    out: Path = args.out  # checked by outputs.argument: a file (or new) in an existing folder
+    out: Path = outputs.check_output_file(args.out)  # before the rendering: a file (or new) in an existing folder
     kb = open_for(args)
     if personal.jurisdiction:
         from desktop.handouts.recovery import check_jurisdiction
