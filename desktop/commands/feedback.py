@@ -28,9 +28,15 @@ def _conn(*, write: bool = False) -> Any:
     """The user database; reading works from a file that cannot be written (full disk, read-only,
     newer program), with one line on stderr saying so, or saying what a repair kept (F10, F13).
     Writing where that is impossible is one line and exit 2, and the file is kept."""
+    from desktop import paths
     from desktop.userdata import db
 
-    conn = db.open_user_db(read_only_ok=not write)
+    try:
+        conn = db.open_user_db(read_only_ok=not write)
+    except db.UserDbError:
+        if write or paths.user_db_path().exists():
+            raise
+        return db.open_temporary_db()  # no file and none can be made (read-only home): nothing kept
     notice = db.last_recovery()
     if notice:
         sys.stderr.write(f"cartref: {notice}\n")

@@ -269,3 +269,20 @@ def test_two_cli_writers_and_a_window_reader_lose_nothing(cartref_home: Path) ->
     conn = db.open_user_db()
     assert not errors and len(feedback.list_feedback(conn)) == 300, time.monotonic() - start
     conn.close()
+
+
+def test_a_read_only_user_folder_stops_nothing_that_only_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """F12: `installed_kb_dir()` no longer fails a lookup by trying to make kb/ (a read-only mount:
+    root ignores file modes)."""
+    from tests.helpers.fsfaults import remount_read_only
+
+    with small_tmpfs(tmp_path / "m", "1m") as mnt:
+        remount_read_only(mnt)
+        monkeypatch.setenv("CARTREF_HOME", str(mnt))
+        for argv in (["search", "crs"], ["show", "therapy", "cilta-cel"], ["kb", "info"], ["feedback", "list"],
+                     ["handout", "warning-signs", "--out", str(tmp_path / "w.pdf")]):
+            code, _out, err, _ = run_cli(argv)
+            assert code == 0 and "Permission denied" not in err and "Read-only" not in err, (argv, err)
+        code, _out, err, _ = run_cli(["feedback", "clear"])
+        assert code == 2 and "cannot be changed" in err
+        assert list(mnt.iterdir()) == []
