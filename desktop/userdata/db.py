@@ -90,6 +90,7 @@ MESSAGES = {
              "reads {1}); they are shown but not changed.",
     "not-a-file": "Your bookmarks and notes cannot be opened: {0} is not a file; it was left as it is.",
     "unavailable": "Your bookmarks and notes cannot be opened ({0}); the file was left as it is.",
+    "shown-unchanged": "Your bookmarks and notes are shown but cannot be changed now ({0}); the file was left as it is.",
     "repaired": "Your bookmarks and notes file had a damaged index; it was rebuilt and nothing was lost.",
     "salvaged": "Your bookmarks and notes file was damaged: {0} were recovered; the damaged file was kept as {1}.",
     "salvaged-none": "Your bookmarks and notes file was damaged and nothing in it could be read; it was kept as "
@@ -114,6 +115,12 @@ class UserDbError(CartrefError):
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
         self.kind = kind
+
+
+class ReadOnlyConnection(sqlite3.Connection):
+    """A user database opened read-only, remembering why (shown when a change is refused)."""
+
+    read_only_reason: UserDbError | None = None
 
 
 class _NewerSchema(sqlite3.DatabaseError):
@@ -259,16 +266,34 @@ def classify(exc: BaseException, path: Path | None = None) -> UserDbError:
     code = _code(exc)
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return UserDbError("busy", MESSAGES["busy"].format(exc))
-    if code == sqlite3.SQLITE_FULL:
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and path is not None and _disk_full(path)):
         return UserDbError("full", MESSAGES["full"].format(exc))
     if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH, sqlite3.SQLITE_CANTOPEN):
         return UserDbError("read-only", MESSAGES["read-only"].format(where, exc))
     return UserDbError("unavailable", MESSAGES["unavailable"].format(exc))
 
 
+def _disk_full(path: Path) -> bool:
+    """A disk I/O error where no space is left is the full disk (SQLite reports a failed -shm
+    extension as IOERR, not FULL)."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
+
+
 def not_saved_message(exc: BaseException) -> str:
     """One line for a write that failed (full disk, lock, read-only): the action did not happen."""
     return MESSAGES["not-saved"].format(classify(exc))
+
+
+def write_problem(conn: sqlite3.Connection | None, exc: BaseException) -> UserDbError:
+    """Why a write through `conn` failed: the reason it was opened read-only (a newer program's
+    file, a full disk) when it was, else what the error says."""
+    known = getattr(conn, "read_only_reason", None)
+    return known if isinstance(known, UserDbError) else classify(exc)
 
 
 def set_interactive(conn: sqlite3.Connection) -> None:
@@ -300,7 +325,7 @@ def _open_read_only(path: Path, *, salvage: bool = False) -> sqlite3.Connection 
         conn = None
         try:
             conn = sqlite3.connect(f"{base}?{params}", uri=True, timeout=1.0, check_same_thread=False,
-                                   isolation_level=None)
+                                   isolation_level=None, factory=ReadOnlyConnection)
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA query_only=ON")
             if salvage:
@@ -460,7 +485,10 @@ def open_user_db(path: Path | None = None, *, read_only_ok: bool = False) -> sql
         if read_only_ok and problem.kind not in ("not-a-file",) and path.is_file():
             conn = _open_read_only(path)
             if conn is not None:
-                _last_recovery = str(problem)
+                shown = MESSAGES["shown-unchanged"].format(exc) if problem.kind == "unavailable" else str(problem)
+                _last_recovery = shown
+                if isinstance(conn, ReadOnlyConnection):
+                    conn.read_only_reason = problem
                 return conn
         raise problem from None
 

@@ -122,11 +122,10 @@ class BookmarksView(QWidget):
             item.setData(LINK_ROLE, v.link)
             self.history_list.addItem(item)
 
-    @staticmethod
-    def _reason(exc: sqlite3.Error) -> str:
-        from desktop.userdata.db import classify
+    def _reason(self, exc: sqlite3.Error) -> str:
+        from desktop.userdata.db import write_problem
 
-        return str(classify(exc))
+        return str(write_problem(self.user_db, exc))
 
     @property
     def problem(self) -> str:

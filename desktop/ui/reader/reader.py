@@ -311,7 +311,7 @@ class ReaderView(QWidget):
             if self._save_label is not None and not self._unsaved_notes:
                 self._save_label.hide()
             return
-        from desktop.userdata.db import classify
+        from desktop.userdata.db import write_problem
 
         if self._save_label is None:
             self._save_label = QLabel(self)
@@ -319,7 +319,7 @@ class ReaderView(QWidget):
             self._save_label.setWordWrap(True)
             self._save_label.setStyleSheet("color: #b00020;")
             self._layout.insertWidget(1, self._save_label)
-        message = self.tr("Not saved: {0}").format(classify(exc))
+        message = self.tr("Not saved: {0}").format(write_problem(self.user_db, exc))
         self._save_label.setText(message)
         self._save_label.setAccessibleName(message)
         self._save_label.show()

@@ -94,6 +94,7 @@ def test_a_read_only_database_never_shows_a_bookmark_as_saved(
     view.open("article:crs")
     view.bookmark_button.click()
     assert not view.bookmark_button.isChecked() and "Not saved" in view.save_problem
+    assert "newer version" in view.save_problem
     ro.close()
 
 
@@ -112,3 +113,26 @@ def test_removing_a_bookmark_on_a_locked_file_keeps_it_listed(
         other.close()
     view.remove_selected()
     assert view.links() == [] and view.problem == ""
+
+
+def test_a_problem_report_that_cannot_be_saved_keeps_the_dialog_open(
+        qtbot: QtBot, held: sqlite3.Connection, user_db: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report stays in its dialog with the reason, not a generic "Something went wrong"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.views.feedback_dialogs import ReportProblemDialog
+    from desktop.userdata import feedback
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    report = ReportProblemDialog("article:crs", "1.0.0", conn=user_db)
+    qtbot.addWidget(report)
+    report.text.setPlainText("The grade table is cut off.")
+    start = time.monotonic()
+    report.buttons.button(report.buttons.StandardButton.Save).click()
+    assert time.monotonic() - start < 2.0
+    assert shown and "Not saved" in shown[0] and "another program" in shown[0]
+    assert report.text.toPlainText() == "The grade table is cut off." and not report.result()
+    held.execute("ROLLBACK")
+    assert feedback.list_feedback(user_db) == []
+    held.execute("BEGIN IMMEDIATE")

@@ -115,3 +115,31 @@ def test_a_newer_user_database_is_kept_and_shown(cartref_home: Path, shipped: Pa
     assert "newer version" in window.notice_label.text() and "damaged" not in window.notice_label.text()
     assert len(bookmarks.list_all(window.user_db)) == 5
     assert not list(cartref_home.glob("*.corrupt-*"))
+
+
+def test_a_full_disk_at_start_keeps_the_database_for_when_space_returns(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shipped: Path, started) -> None:  # type: ignore[no-untyped-def]
+    """F9: the window on a full disk used to move the sound file aside: 0 bookmarks afterwards."""
+    from tests.helpers.fsfaults import fill
+
+    with small_tmpfs(tmp_path / "m", "1m") as mnt:
+        home = mnt / "home"
+        home.mkdir()
+        _populate(home / "user.sqlite")
+        monkeypatch.setenv("CARTREF_HOME", str(home))
+        filler = fill(mnt)
+        try:
+            window = started()
+            assert "disk is full" in window.notice_label.text()  # says why nothing can be saved now
+            assert len(bookmarks.list_all(window.user_db)) == 20  # shown, read-only
+            assert "damaged" not in window.notice_label.text()
+            window.close()
+            window.user_db.close()
+            assert not list(home.glob("*.corrupt-*"))
+        finally:
+            filler.unlink()
+        second = started()
+        assert len(bookmarks.list_all(second.user_db)) == 20
+        assert "damaged" not in second.notice_label.text()
+        second.close()
+        second.user_db.close()
