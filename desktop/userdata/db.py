@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import sqlite3
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -436,8 +438,36 @@ def _salvage(path: Path) -> tuple[Path, dict[str, int]]:
     return fresh, kept
 
 
-def _repair(path: Path) -> str:
-    """Real damage: rebuild the indexes, else salvage the readable rows; return the notice."""
+@contextlib.contextmanager
+def _repair_lock(path: Path) -> Iterator[None]:
+    """One program repairs at a time (two windows opened on a damaged file): the second waits,
+    then finds the file repaired. The lock file exists only once damage was found."""
+    with open(path.with_name(path.name + ".repair-lock"), "a+b") as fh:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        yield
+
+
+def _repair(path: Path) -> str | None:
+    """Real damage: rebuild the indexes, else salvage the readable rows; return the notice
+    (None when another program repaired the file while this one waited)."""
+    with _repair_lock(path):
+        try:
+            _connect(path).close()
+            return None  # repaired meanwhile by the program that held the lock
+        except sqlite3.DatabaseError as exc:
+            if not _is_damage(exc):
+                raise
+        return _repair_locked(path)
+
+
+def _repair_locked(path: Path) -> str:
     if _try_reindex(path):
         try:
             _connect(path).close()
@@ -478,7 +508,8 @@ def open_user_db(path: Path | None = None, *, read_only_ok: bool = False) -> sql
             if not path.exists() or not _is_damage(exc):
                 raise
             message = _repair(path)
-            _leave_notice(path, message)
+            if message is not None:
+                _leave_notice(path, message)
             return _connect(path)
     except (OSError, sqlite3.Error, UserDbError) as exc:
         problem = classify(exc, path)

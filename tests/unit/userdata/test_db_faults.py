@@ -312,3 +312,38 @@ def test_concurrent_readers_never_see_a_repair_of_a_sound_file(tmp_path: Path) -
     for t in threads:
         t.join()
     assert not errors and not list(tmp_path.glob("*.corrupt-*"))
+
+
+REPAIRER = """
+import sys, time
+from pathlib import Path
+from desktop.userdata import db, bookmarks
+start = float(sys.argv[2])
+while time.time() < start:
+    pass
+conn = db.open_user_db(Path(sys.argv[1]))
+print(len(bookmarks.list_all(conn)))
+"""
+
+
+def test_programs_opening_a_damaged_file_together_repair_it_once(tmp_path: Path) -> None:
+    """Two windows opened at once on a damaged file: one repairs, the other waits and uses the
+    repaired file; the damaged original is kept once, not moved aside twice."""
+    import time
+
+    path = tmp_path / "user.sqlite"
+    _populate(path, n_bookmarks=200)
+    conn = sqlite3.connect(path)
+    leaf = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name='bookmarks' AND pagetype='leaf'")]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    _overwrite_page(path, leaf[1], size)
+    start = str(time.time() + 0.5)
+    procs = [subprocess.Popen([sys.executable, "-c", REPAIRER, str(path), start], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, cwd=ROOT) for _ in range(4)]
+    results = [p.communicate(timeout=60) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [err for _out, err in results]
+    counts = {out.strip() for out, _err in results}
+    assert len(counts) == 1 and 100 <= int(counts.pop()) < 200
+    moved = [m for m in tmp_path.glob("user.sqlite.corrupt-*") if not m.name.endswith(("-wal", "-shm"))]
+    assert len(moved) == 1
