@@ -5,23 +5,33 @@ BIN := $(VENV)/bin
 KB := resources/kb/kb.sqlite
 STAMP := $(VENV)/.installed
 DATA := $(shell find data -type f 2>/dev/null) $(wildcard desktop/content/*.py desktop/content/*.tsv desktop/kb/*.py desktop/geo/gazetteer.py)
+# Translations (docs/i18n.md): Qt .ts -> .qm for widgets, gettext .po -> .mo for everything else.
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
+PO := $(wildcard resources/locale/*/LC_MESSAGES/cartref.po)
+MO := $(PO:.po=.mo)
+COMPILED := $(QM) $(MO)
 
-.PHONY: run test test-bundle bench bundle dist lint system-deps kb i18n clean
+.PHONY: run test test-slow test-bundle bench bundle dist lint system-deps kb i18n i18n-extract i18n-check clean
 
-run: $(STAMP) $(KB) $(QM)
+run: $(STAMP) $(KB) $(COMPILED)
 	$(BIN)/cartref
 
-test: system-deps $(STAMP) $(KB) $(QM)
-	$(BIN)/python -m pytest
+# The everyday run; the slow tests (kill tests, the second paper size of the handout matrix)
+# are `make test-slow`. CI runs both.
+test: system-deps $(STAMP) $(KB) $(COMPILED)
+	$(BIN)/python -m pytest -m "not slow"
 
-bench: $(STAMP) $(KB) $(QM)
+test-slow: system-deps $(STAMP) $(KB) $(COMPILED)
+	$(BIN)/python -m pytest -m slow
+
+bench: $(STAMP) $(KB) $(COMPILED)
 	$(BIN)/python -m bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -37,12 +47,25 @@ kb: $(KB)
 $(KB): $(STAMP) $(DATA)
 	$(BIN)/cartref kb build
 
-i18n: $(QM)
+# `make i18n`: extract the messages from the code into the .ts/.pot, merge them into every
+# language's .ts/.po (translations kept, new ones left for the translator), then compile.
+i18n: i18n-extract
+	$(MAKE) $(COMPILED)
+
+i18n-extract: $(STAMP)
+	$(BIN)/python scripts/i18n.py extract
+
+# Fails on any untranslated, unfinished or fuzzy entry, and on a .qm/.mo older than its source.
+i18n-check: $(STAMP) $(COMPILED)
+	$(BIN)/python scripts/i18n.py check
 
 resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
-bundle: system-deps $(STAMP) $(KB) $(QM)
+resources/locale/%/LC_MESSAGES/cartref.mo: resources/locale/%/LC_MESSAGES/cartref.po $(STAMP)
+	$(BIN)/pybabel compile -D cartref -d resources/locale -l $*
+
+bundle: system-deps $(STAMP) $(KB) $(COMPILED)
 	rm -rf build/cartref dist/cartref
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 	QT_QPA_PLATFORM=offscreen CARTREF_HOME=$$(mktemp -d) dist/cartref/cartref --self-test
@@ -54,4 +77,4 @@ dist: bundle
 	$(BIN)/python scripts/make_dist.py
 
 clean:
-	rm -rf build dist $(KB) $(QM)
+	rm -rf build dist $(KB) $(COMPILED)

@@ -118,17 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _log_traceback() -> str:
-    import traceback
+    """The exception being handled, to the log; where it went, for the one-line message."""
+    from desktop.log import log_error
 
-    try:
-        from desktop.paths import log_dir
-
-        path = log_dir() / "cartref.log"
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(traceback.format_exc() + "\n")
-        return str(path)
-    except OSError:
-        return "stderr unavailable"
+    path = log_error("cartref " + " ".join(sys.argv[1:]), exc_info=True)
+    return str(path) if path is not None else "stderr unavailable"
 
 
 if __name__ == "__main__":

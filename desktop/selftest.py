@@ -1,7 +1,8 @@
 """`cartref --self-test`: prove, headless, that this build works (also inside the bundle).
 
 Checks the KB opens and verifies, search finds known pages in English and Chinese, a handout
-renders to PDF with Chinese text in it, and the map outlines load. Prints `self-test: ok`.
+renders to PDF with Chinese text in it, the compiled translations (.qm, .mo) load, and the map
+outlines load. Prints `self-test: ok`.
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ def _check_kb() -> str:
     problems = verify_kb(opened.kb.path)
     if problems:
         raise RuntimeError(f"KB verify: {problems[0]}")
+    if opened.installed_problem:  # the program still works, on the bundled copy, but say so (F8)
+        raise RuntimeError(f"the installed knowledge base is damaged ({opened.installed_problem}); "
+                           f"the bundled copy at {opened.kb.path} is in use")
     meta = opened.kb.meta()
-    return f"KB {meta.kb_version} ({meta.short_hash}) at {opened.kb.path}"
+    return f"KB {meta.kb_version} ({meta.short_hash}, {opened.source}) at {opened.kb.path}"
 
 
 def _check_search() -> str:
@@ -50,6 +54,26 @@ def _check_handout() -> str:
         return render_check(Path(tmp))
 
 
+def _check_translations() -> str:
+    """Both kinds of compiled catalogue are there: a build that skipped `make i18n` shows English."""
+    import gettext
+
+    from desktop import i18n, paths
+    from desktop.handouts.catalog import HANDOUTS
+
+    qm = sorted(paths.resource_path("i18n").glob("*.qm"))
+    if not qm:
+        raise RuntimeError("no compiled Qt translations (.qm) in resources/i18n")
+    locales = sorted(p.parent.parent.name for p in Path(i18n.locale_dir()).glob(f"*/LC_MESSAGES/{i18n.DOMAIN}.mo"))
+    if "zh_Hans" not in locales:
+        raise RuntimeError(f"no compiled gettext catalogue (.mo) for zh_Hans in {i18n.locale_dir()}")
+    for locale in locales:
+        translated = gettext.translation(i18n.DOMAIN, i18n.locale_dir(), [locale]).gettext(HANDOUTS[0].title_en)
+        if translated == HANDOUTS[0].title_en:
+            raise RuntimeError(f"the {locale} catalogue does not translate {HANDOUTS[0].title_en!r}")
+    return f"{len(qm)} Qt and {len(locales)} gettext catalogue(s)"
+
+
 def _check_map() -> str:
     from desktop.geo.outlines import load_outlines
 
@@ -63,6 +87,7 @@ CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("knowledge base", _check_kb),
     ("search", _check_search),
     ("handout", _check_handout),
+    ("translations", _check_translations),
     ("map", _check_map),
 )
 

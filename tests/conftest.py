@@ -7,8 +7,12 @@ import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.helpers.packs_kit import Kit
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
@@ -16,6 +20,16 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(ROOT))
+
+
+GUI_TESTS = Path(__file__).resolve().parent / "gui"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test under tests/gui `gui`, so `-m "not gui"` needs no Qt widgets."""
+    for item in items:
+        if item.path.is_relative_to(GUI_TESTS):
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture(autouse=True)
@@ -65,6 +79,17 @@ def mini_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("kb") / "mini.sqlite"
     build_kb(FIXTURES / "mini", out, extra=False)
     return out
+
+
+@pytest.fixture(scope="session")
+def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
+    """Keys, packs v1 and v2 and a home with v1 installed, built once for every pack test.
+
+    Tests only read it (they craft and install into their own folders), so one build serves
+    the unit and e2e pack tests alike. tests/gui/views/test_pack_import.py keeps its own."""
+    from tests.helpers.packs_kit import build_kit
+
+    return build_kit(tmp_path_factory.mktemp("packkit"))
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""What the three grading tools share: the cited source, bilingual reasons, input checks.
+"""What the three grading tools share: the cited source, translatable reasons, input checks.
 
 The grading rules come from one paper, so its citation lives here once and every result
 carries it (the issue asks for the citation in every output). No Qt: the window, the CLI
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.errors import UserInputError
+from desktop.i18n import Msg
 from desktop.kb.text import normalise_lang
 
 SOURCE_ID = "G1"
@@ -34,20 +35,15 @@ norm_lang = normalise_lang  # content codes and the CLI's short `zh`; anything e
 
 @dataclass(frozen=True)
 class Reason:
-    """One finding that contributed to a grade, worded in both languages."""
+    """One finding that contributed to a grade: an English message translated when shown
+    (catalogue `cartref`, desktop/i18n.py), so a result reads in any language."""
 
-    en: str
-    zh: str
+    message: Msg
     grade: int = 0
     """The grade this finding alone points to (0 when it only explains, e.g. 'no fever')."""
 
     def text(self, lang: str = "en") -> str:
-        return self.zh if norm_lang(lang) == "zh-Hans" else self.en
-
-
-def cap(text: str) -> str:
-    """Upper-case the first letter only (str.capitalize would turn 'L/min' into 'l/min')."""
-    return text[:1].upper() + text[1:]
+        return self.message.text(lang)
 
 
 def texts(reasons: Sequence[Reason], lang: str) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any
 from desktop.commands.common import add_kb_option, lang_choice, open_for, print_json, print_table
 from desktop.errors import NotFoundError
 from desktop.geo.nearest import KINDS, CentreFinder
+from desktop.i18n import gettext, pgettext
 
 
 def register(sub: Any) -> None:
@@ -52,14 +53,17 @@ def run(args: argparse.Namespace) -> int:
     )
     origin = result.origin
     zh = args.lang.startswith("zh")
+    _, p_ = gettext(args.lang), pgettext(args.lang)
     if origin is not None and origin.ambiguous:
-        others = "; ".join(p.label(args.lang) for p in origin.alternatives[:5])
-        sys.stderr.write(f"cartref: {args.near.strip()!r} taken as {origin.label(args.lang)} (most populous); also: {others}\n")
+        others = p_("list separator", "; ").join(p.label(args.lang) for p in origin.alternatives[:5])
+        note = _("%(query)s taken as %(place)s (most populous); also: %(others)s") % {
+            "query": repr(args.near.strip()), "place": origin.label(args.lang), "others": others}
+        sys.stderr.write(f"cartref: {note}\n")
     if args.json:
         print_json([h.to_json() for h in result.hits])
     elif result.hits:
         if origin is not None:
-            sys.stdout.write(f"From {origin.label(args.lang)} (straight-line distance):\n")
+            sys.stdout.write(_("From %(place)s (straight-line distance):") % {"place": origin.label(args.lang)} + "\n")
         rows = [
             [
                 "" if h.distance_km is None else f"{h.distance_km:,.0f}",

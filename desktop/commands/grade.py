@@ -22,9 +22,9 @@ from desktop.clinical import (
     crs_grade,
     icans_grade,
     ice_score,
-    norm_lang,
 )
 from desktop.commands.common import lang_choice, print_json
+from desktop.i18n import gettext
 
 
 class _Graded(Protocol):
@@ -94,23 +94,23 @@ def _number(value: str) -> float:
 
 def run_ice(args: argparse.Namespace) -> int:
     result = ice_score(args.orientation, args.naming, args.commands, args.writing, args.attention)
-    zh = norm_lang(args.lang) == "zh-Hans"
-    head = (f"ICE 评分 {result.score}/10（按 ICE 项 ICANS {result.grade} 级）" if zh
-            else f"ICE score {result.score}/10 (ICANS grade {result.grade} by the ICE domain)")
+    _ = gettext(args.lang)
+    head = _("ICE score %(score)s/10 (ICANS grade %(grade)s by the ICE domain)") % {
+        "score": result.score, "grade": result.grade}
     return _emit(args, result, head)
 
 
 def run_crs(args: argparse.Namespace) -> int:
     result = crs_grade(args.temp, fever_masked=args.fever_masked, hypotension=args.hypotension, oxygen=args.oxygen)
-    zh = norm_lang(args.lang) == "zh-Hans"
-    return _emit(args, result, f"ASTCT CRS {result.grade} 级" if zh else f"ASTCT CRS grade {result.grade}")
+    _ = gettext(args.lang)
+    return _emit(args, result, _("ASTCT CRS grade %(grade)s") % {"grade": result.grade})
 
 
 def run_icans(args: argparse.Namespace) -> int:
     result = icans_grade(ice=args.ice, unarousable=args.unarousable, consciousness=args.consciousness,
                          seizure=args.seizure, motor=args.motor, edema=args.edema)
-    zh = norm_lang(args.lang) == "zh-Hans"
-    return _emit(args, result, f"ASTCT ICANS {result.grade} 级" if zh else f"ASTCT ICANS grade {result.grade}")
+    _ = gettext(args.lang)
+    return _emit(args, result, _("ASTCT ICANS grade %(grade)s") % {"grade": result.grade})
 
 
 def _emit(args: argparse.Namespace, result: _Graded, head: str) -> int:
@@ -118,10 +118,10 @@ def _emit(args: argparse.Namespace, result: _Graded, head: str) -> int:
     if args.json:
         print_json(result.to_json(lang))
         return 0
-    zh = norm_lang(lang) == "zh-Hans"
+    _ = gettext(lang)
     lines = [head]
     lines += [f"  - {reason}" for reason in result.reasons(lang)]
-    lines.append(("病历记录：" if zh else "Chart note: ") + result.summary(lang))
-    lines.append(("来源：" if zh else "Source: ") + f"{result.citation} [{SOURCE_ID}]")
+    lines.append(_("Chart note: %(summary)s") % {"summary": result.summary(lang)})
+    lines.append(_("Source: %(citation)s") % {"citation": f"{result.citation} [{SOURCE_ID}]"})
     sys.stdout.write("\n".join(lines) + "\n")
     return 0

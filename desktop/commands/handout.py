@@ -12,7 +12,7 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import outputs
 from desktop.commands.common import (
@@ -26,6 +26,10 @@ from desktop.commands.common import (
 )
 from desktop.errors import UserInputError
 from desktop.handouts import catalog
+
+if TYPE_CHECKING:
+    from desktop.handouts.render import Personal
+    from desktop.kb.store import KnowledgeBase
 
 # Plausible dates for a CAR-T handout (F17, F18): the calendar arithmetic never reaches the ends of
 # the calendar, and a one-digit typo in a year is refused instead of printing a 40-page calendar or
@@ -112,17 +116,25 @@ def run(args: argparse.Namespace) -> int:
         raise UserInputError("--out FILE.pdf is required")
     out: Path = outputs.check_output_file(args.out)  # before the rendering: a file (or new) in an existing folder
     kb = open_for(args)
-    if personal.jurisdiction:
-        from desktop.handouts.recovery import check_jurisdiction
-
-        personal = replace(personal, jurisdiction=check_jurisdiction(kb, personal.jurisdiction))
+    personal = _checked(kb, personal)
     from desktop.handouts.pdf import render_pdf
+    from desktop.recovery.plan import plan_for
 
-    result = render_pdf(kb, spec.name, out, personal, Options(lang=args.lang or "en", paper=args.paper, large_print=args.large_print))
+    options = Options(lang=args.lang or "en", paper=args.paper, large_print=args.large_print)
+    result = render_pdf(kb, spec.name, out, plan_for(kb, personal), options, personal)
     for what in result.rendered.missing:
         sys.stderr.write(f"cartref: note: not in the knowledge base: {what}\n")
     sys.stdout.write(f"{out} ({result.pages} page{'s' if result.pages != 1 else ''})\n")
     return 0
+
+
+def _checked(kb: KnowledgeBase, personal: Personal) -> Personal:
+    """`personal` with its typed jurisdiction resolved to a region id; an unknown one is a one-line error."""
+    if not personal.jurisdiction:
+        return personal
+    from desktop.recovery.plan import check_jurisdiction
+
+    return replace(personal, jurisdiction=check_jurisdiction(kb, personal.jurisdiction))
 
 
 def _list(as_json: bool) -> int:
@@ -130,7 +142,7 @@ def _list(as_json: bool) -> int:
     if as_json:
         print_json(rows)
     else:
-        print_table(["name", "title", "languages"], [[h.name, f"{h.title_en} / {h.title_zh}", "en, zh"] for h in catalog.HANDOUTS])
+        print_table(["name", "title", "languages"], [[h.name, f"{h.title_en} / {h.title('zh')}", "en, zh"] for h in catalog.HANDOUTS])
     return 0
 
 
@@ -146,15 +158,15 @@ def _all(args: argparse.Namespace, personal: Any, options: Any) -> int:
     langs = (args.lang,) if args.lang else None
     if personal.center_id and kb.center(personal.center_id) is None:
         raise UserInputError(f"unknown centre {personal.center_id!r} (see `cartref centers`)")
-    if personal.jurisdiction:
-        from desktop.handouts.recovery import check_jurisdiction
+    personal = _checked(kb, personal)
+    from desktop.recovery.plan import plan_for
 
-        personal = replace(personal, jurisdiction=check_jurisdiction(kb, personal.jurisdiction))
-    if personal.infusion_date is None:
+    plan = plan_for(kb, personal)
+    if plan.infusion is None:
         skipped = [h.name for h in catalog.HANDOUTS if h.needs_infusion]
         if skipped:
             sys.stderr.write(f"cartref: note: skipped {', '.join(skipped)} (needs --infusion-date)\n")
-    written = run_jobs(kb, all_jobs(out_dir, personal, options, langs))
+    written = run_jobs(kb, all_jobs(out_dir, personal, plan, options, langs))
     for path in written:
         sys.stdout.write(f"{path}\n")
     return 0

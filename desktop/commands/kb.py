@@ -64,26 +64,45 @@ def run_diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _target(path: Path | None) -> Path:
-    if path is not None:
-        return path
+def _in_use() -> tuple[Path, str, str | None]:
+    """(path of the KB the program uses, "installed"/"bundled"/"explicit", why the installed one is not used)."""
     opened = open_kb()
     kb_path = opened.kb.path
     opened.kb.close()
-    return kb_path
+    return kb_path, opened.source, opened.installed_problem
+
+
+def _source_label(source: str) -> str:
+    return {"installed": "installed from a content pack", "bundled": "the copy shipped with the program"}.get(source, "given explicitly")
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    """With no path: the KB in use, and the installed one even when it is not in use (review F8)."""
+    from desktop.kb import seal
     from desktop.kb.verify import verify_kb
 
-    target = _target(args.path)
+    installed_problem: str | None = None
+    if args.path is not None:
+        target, source = args.path, "explicit"
+    else:
+        target, source, installed_problem = _in_use()
     problems = verify_kb(target)
+    if not problems and seal.is_installed_path(target) and target.is_file():
+        try:
+            seal.authenticate(target)
+        except KBError as exc:
+            problems = [str(exc)]
     for problem in problems:
         sys.stderr.write(f"{target}: {problem}\n")
-    if problems:
-        sys.stderr.write(f"cartref: kb verify failed: {len(problems)} problem(s)\n")
+    if installed_problem:
+        sys.stderr.write(f"cartref: the installed knowledge base is damaged ({installed_problem}); "
+                         "the program is using the copy shipped with it. `cartref pack rollback` or applying the pack again repairs it.\n")
+    if problems or installed_problem:
+        count = len(problems) + (1 if installed_problem else 0)
+        sys.stderr.write(f"cartref: kb verify failed: {count} problem(s)\n")
         return 2
-    sys.stdout.write(f"{target}: ok\n")
+    suffix = "" if args.path is not None else f" (in use: {_source_label(source)})"
+    sys.stdout.write(f"{target}: ok{suffix}\n")
     return 0
 
 
@@ -94,6 +113,8 @@ def run_info(args: argparse.Namespace) -> int:
     counts = kb.counts()
     info: dict[str, object] = {
         "path": str(kb.path),
+        "source": opened.source,
+        "installed_problem": opened.installed_problem,
         "kb_version": meta.kb_version,
         "schema_version": meta.schema_version,
         "content_date": meta.content_date,
@@ -103,6 +124,9 @@ def run_info(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
     else:
+        sys.stdout.write(f"in use: {_source_label(opened.source)}\n")
+        if opened.installed_problem:
+            sys.stdout.write(f"installed: DAMAGED ({opened.installed_problem}); not used\n")
         sys.stdout.write(
             f"path: {info['path']}\nkb_version: {meta.kb_version}\nschema_version: {meta.schema_version}\n"
             f"content_date: {meta.content_date}\ncontent_hash: {meta.content_hash}\n"
@@ -120,5 +144,8 @@ def print_version() -> int:
         sys.stdout.write(f"knowledge base: unavailable ({exc})\n")
         return 0
     meta = opened.kb.meta()
-    sys.stdout.write(f"knowledge base {meta.kb_version} ({meta.content_date}, {meta.short_hash})\n")
+    source = {"installed": "installed pack", "bundled": "bundled"}.get(opened.source, str(opened.kb.path))
+    sys.stdout.write(f"knowledge base {meta.kb_version} ({meta.content_date}, {meta.short_hash}; {source})\n")
+    if opened.installed_problem:
+        sys.stdout.write(f"installed knowledge base: DAMAGED, not used ({opened.installed_problem})\n")
     return 0

@@ -1,4 +1,4 @@
-"""`cartref pack keygen|build|verify|apply|rollback|list|trust|export`: signed content packs."""
+"""`cartref pack keygen|build|verify|apply|rollback|list|trust|rotate-key|export`: signed content packs."""
 
 from __future__ import annotations
 
@@ -28,16 +28,19 @@ def register(sub: Any) -> None:
     b.add_argument("--changelog-en", default="", help="what changed, in English")
     b.add_argument("--changelog-zh", default="", help="what changed, in Chinese")
     b.add_argument("--date", default=None, help="release date YYYY-MM-DD (default: today)")
+    b.add_argument("--expires", default=None, help="expiry date YYYY-MM-DD (default: a year after the release date)")
     b.set_defaults(func=run_build)
 
     v = psub.add_parser("verify", help="check a pack's signature, structure and every file's hash")
     v.add_argument("file", type=Path)
     v.add_argument("--json", action="store_true")
+    v.add_argument("--accept-expired", action="store_true", help="report an expired pack as ok (with a warning)")
     v.set_defaults(func=run_verify)
 
     a = psub.add_parser("apply", help="verify a pack and install its knowledge base")
     a.add_argument("file", type=Path)
     a.add_argument("--allow-downgrade", action="store_true", help="install even if not newer than the installed pack")
+    a.add_argument("--accept-expired", action="store_true", help="install a pack past its expiry date (a newer one may exist)")
     a.set_defaults(func=run_apply)
 
     r = psub.add_parser("rollback", help="go back to the previous knowledge base")
@@ -47,9 +50,17 @@ def register(sub: Any) -> None:
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_list)
 
-    t = psub.add_parser("trust", help="trust packs signed by this public key")
-    t.add_argument("pubkey", type=Path)
+    t = psub.add_parser("trust", help="trust packs signed by this public key; revoke a key; act on a key rotation")
+    t.add_argument("pubkey", type=Path, nargs="?", default=None)
+    t.add_argument("--revoke", metavar="KEY", default=None, help="stop trusting a key (fingerprint or public-key file), bundled keys too")
+    t.add_argument("--rotation", type=Path, default=None, help="a signed key-rotation statement: trust its new key, revoke the old one")
     t.set_defaults(func=run_trust)
+
+    rk = psub.add_parser("rotate-key", help="sign a statement handing trust from an old signing key to a new one")
+    rk.add_argument("--key", type=Path, required=True, help="the old private key (trusted by users today)")
+    rk.add_argument("--new-key", type=Path, required=True, help="the new private key")
+    rk.add_argument("--out", type=Path, required=True, help="statement file to write (give it to users with the next pack)")
+    rk.set_defaults(func=run_rotate_key)
 
     e = psub.add_parser("export", help="write out the installed pack (signed, as it was applied)")
     e.add_argument("file", type=outputs.argument)
@@ -87,6 +98,7 @@ def run_build(args: argparse.Namespace) -> int:
             changelog_en=args.changelog_en,
             changelog_zh=args.changelog_zh,
             release_date=args.date,
+            expires=args.expires,
         )
     except ContentError as exc:
         for problem in exc.problems:
@@ -109,6 +121,7 @@ def _describe(info: Any) -> dict[str, Any]:
         "file": str(info.path),
         "pack_version": m.pack_version,
         "release_date": m.release_date,
+        "expires": m.expiry_date.isoformat(),
         "schema_version": m.schema_version,
         "kb_version": m.kb_version,
         "content_date": m.content_date,
@@ -123,16 +136,23 @@ def _describe(info: Any) -> dict[str, Any]:
     }
 
 
+def _expired_warning(m: Any) -> None:
+    sys.stderr.write(f"cartref: warning: pack {m.pack_version} expired on {m.expiry_date.isoformat()}; a newer pack may exist\n")
+
+
 def run_verify(args: argparse.Namespace) -> int:
     from desktop.packs.archive import verify_pack
+    from desktop.packs.manifest import check_expiry
 
     info = verify_pack(args.file)
+    if check_expiry(info.manifest, accept_expired=args.accept_expired):
+        _expired_warning(info.manifest)
     if args.json:
         print_json({"ok": True, **_describe(info)})
         return 0
     m = info.manifest
     _out(f"{args.file}: ok")
-    _out(f"  pack {m.pack_version}, released {m.release_date}, schema {m.schema_version}, kb {m.kb_version} ({m.content_date})")
+    _out(f"  pack {m.pack_version}, released {m.release_date}, expires {m.expiry_date.isoformat()}, schema {m.schema_version}, kb {m.kb_version} ({m.content_date})")
     _out(f"  {len(m.files)} files, {m.total_size} bytes, every sha256 matches the signed manifest")
     _out(f"  signed by {info.signer.name} ({info.signer.fingerprint}, {info.signer.origin} key)")
     for lang in ("en", "zh-Hans"):
@@ -144,9 +164,16 @@ def run_verify(args: argparse.Namespace) -> int:
 def run_apply(args: argparse.Namespace) -> int:
     from desktop.packs.apply import apply_pack
 
-    result = apply_pack(args.file, allow_downgrade=args.allow_downgrade)
+    result = apply_pack(args.file, allow_downgrade=args.allow_downgrade, accept_expired=args.accept_expired)
     m = result.info.manifest
-    was = result.previous_version or "the bundled knowledge base"
+    if result.expired_accepted:
+        _expired_warning(m)
+    if result.previous_version:
+        was = result.previous_version
+    elif result.replaced_unknown:
+        was = "an installed knowledge base that failed its authentication check"
+    else:
+        was = "the bundled knowledge base"
     _out(f"applied pack {m.pack_version} (released {m.release_date}, signed by {result.info.signer.name}) over {was}")
     _out(f"installed {result.kb_path} in {result.seconds:.2f} s; `cartref pack rollback` restores the previous one")
     return 0
@@ -174,15 +201,17 @@ def _state_json(state: Any) -> dict[str, Any] | None:
         "content_date": state.content_date,
         "pack_version": state.pack_version,
         "signer": state.pack.get("signer") if state.pack else None,
+        "authentic": state.authentic,
     }
 
 
 def run_list(args: argparse.Namespace) -> int:
     from desktop.packs.apply import installed_info
-    from desktop.packs.keys import trusted_keys
+    from desktop.packs.keys import revoked_fingerprints, trusted_keys
 
     info = installed_info()
     keys = list(trusted_keys().values())
+    revoked = sorted(revoked_fingerprints())
     if args.json:
         print_json(
             {
@@ -191,6 +220,7 @@ def run_list(args: argparse.Namespace) -> int:
                 "bundled": str(info.bundled),
                 "history": info.history,
                 "trusted_keys": [{"name": k.name, "fingerprint": k.fingerprint, "origin": k.origin} for k in keys],
+                "revoked_keys": revoked,
             }
         )
         return 0
@@ -199,7 +229,8 @@ def run_list(args: argparse.Namespace) -> int:
             _out(f"{label}: none" + (" (using the bundled knowledge base)" if label == "installed" else ""))
         else:
             pack = f"pack {state.pack_version}" if state.pack_version else "not from a known pack"
-            _out(f"{label}: {pack}, kb {state.kb_version} ({state.content_date}), sha256 {state.sha256[:12]}")
+            damaged = "" if state.authentic else " (DAMAGED: changed since it was installed; not used)"
+            _out(f"{label}: {pack}, kb {state.kb_version} ({state.content_date}), sha256 {state.sha256[:12]}{damaged}")
     _out(f"bundled: {info.bundled}")
     _out("")
     if info.history:
@@ -211,17 +242,49 @@ def run_list(args: argparse.Namespace) -> int:
         _out("history: no packs applied yet")
     _out("")
     _out("trusted keys: " + "; ".join(f"{k.name} ({k.fingerprint}, {k.origin})" for k in keys) if keys else "trusted keys: none")
+    if revoked:
+        _out("revoked keys: " + "; ".join(revoked))
     return 0
 
 
 def run_trust(args: argparse.Namespace) -> int:
-    from desktop.packs.keys import trust_key
+    from desktop.errors import UserInputError
+    from desktop.packs.keys import apply_rotation, revoke_key, trust_key
 
+    chosen = [a for a in (args.pubkey, args.revoke, args.rotation) if a is not None]
+    if len(chosen) != 1:
+        raise UserInputError("give exactly one of: a public-key file, --revoke KEY, --rotation FILE")
+    if args.revoke is not None:
+        fp, name = revoke_key(args.revoke)
+        _out(f"revoked {name} ({fp}); packs it signs are refused from now on")
+        return 0
+    if args.rotation is not None:
+        old, new = apply_rotation(args.rotation)
+        _out(f"key rotation: now trusting {new.name} ({new.fingerprint}); revoked {old.name} ({old.fingerprint})")
+        return 0
     key, added = trust_key(args.pubkey)
     if added:
         _out(f"trusted {key.name} ({key.fingerprint}); packs it signs can now be applied")
     else:
         _out(f"already trusted: {key.name} ({key.fingerprint}, {key.origin})")
+    return 0
+
+
+def run_rotate_key(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from desktop.errors import UserInputError
+    from desktop.fileio import write_bytes_atomic
+    from desktop.packs.keys import load_private_key, make_rotation
+
+    old, new = load_private_key(args.key), load_private_key(args.new_key)
+    if old.seed == new.seed:
+        raise UserInputError("the old and new keys are the same key")
+    if args.out.exists():
+        raise UserInputError(f"{args.out} already exists; refusing to overwrite it")
+    write_bytes_atomic(args.out, make_rotation(old, new, dt.date.today().isoformat()), mode=0o644)
+    _out(f"wrote {args.out}: {old.name} ({old.public.fingerprint}) hands over to {new.name} ({new.public.fingerprint})")
+    _out("users run `cartref pack trust --rotation FILE` to move their trust to the new key")
     return 0
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from desktop.content.checker import CITE_ALL_RE, Checker, text_value
+from desktop import markup
+from desktop.content.checker import Checker, text_value
 from desktop.content.yamlload import YamlProblem, load_yaml_text
 from desktop.kb import schema
 
@@ -55,7 +56,7 @@ def load_articles(checker: Checker) -> None:
         reviewed = checker.date(path, 2, meta.get("reviewed_on"), "reviewed_on")
         sids = checker.cited(path, 2, meta.get("source_ids"), required=section != "about")
         for offset, body_text in enumerate(body.splitlines()):
-            for group in CITE_ALL_RE.findall(body_text):
+            for group in markup.cite_groups(body_text):
                 for cite in re.split(r"[;,]\s*", group):
                     cite = cite.strip().lstrip("@")
                     if cite not in checker.source_ids:

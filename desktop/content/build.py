@@ -14,14 +14,15 @@ from pathlib import Path
 
 import sqlite_utils
 
-from desktop.atomic import atomic_path
 from desktop.content import places, rules
 from desktop.content.checker import Content
 from desktop.content.load import load_content
 from desktop.errors import ContentError
+from desktop.fileio import atomic_path
 from desktop.kb import schema
 from desktop.kb.compare import metric_label
-from desktop.kb.text import index_text, markdown_to_plain, normalise
+from desktop.kb.text import index_text, normalise
+from desktop.markup import to_plain
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
                 [names, t["construct_zh"], t["dose_zh"], t["summary_zh"]]
             )
     for a in content.rows("articles"):
-        yield "article", a["id"], a["lang"], a["title"], markdown_to_plain(a["body_md"])
+        yield "article", a["id"], a["lang"], a["title"], to_plain(a["body_md"])
     for t in content.rows("trials"):
         base = " ".join([t["name"], therapy_names.get(t["therapy_id"], ""), t["phase"], *t["registry_ids"]])
         yield "trial", t["id"], "en", t["name"], " ".join([base, t["design_en"], t["population_en"]])

@@ -19,8 +19,6 @@ from desktop.content.yamlload import YamlProblem, line_of, load_yaml_file
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 SOURCE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-_]*$")
-CITE_RE = re.compile(r"\[@([^\]\s;,]+)(?:[;,]\s*@?([^\]\s;,]+))*\]")
-CITE_ALL_RE = re.compile(r"\[@([^\]]+)\]")
 
 
 @dataclass

@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlite_utils
 
+from desktop.fileio import atomic_path
 from desktop.geo import gazetteer
 from desktop.geo.gazetteer import COUNTRY_ZH, is_han, normalise, toneless_pinyin
 
@@ -232,18 +233,16 @@ def _save_cache(conn: sqlite3.Connection, cache: Path) -> None:
     """Write the freshly imported tables to the cache (atomically; failures only cost speed)."""
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.unlink(missing_ok=True)
         conn.commit()
-        conn.execute("ATTACH DATABASE ? AS cache", (str(tmp),))
-        try:
-            conn.executescript(_PLACE_SCHEMA.format(s="cache."))
-            for table in PLACE_TABLES:
-                conn.execute(f"INSERT INTO cache.{table} SELECT * FROM main.{table} ORDER BY {_ORDER[table]}")
-            conn.commit()
-        finally:
-            conn.execute("DETACH DATABASE cache")
-        os.replace(tmp, cache)
+        with atomic_path(cache) as tmp:  # SQLite takes the empty temporary file as a new database
+            conn.execute("ATTACH DATABASE ? AS cache", (str(tmp),))
+            try:
+                conn.executescript(_PLACE_SCHEMA.format(s="cache."))
+                for table in PLACE_TABLES:
+                    conn.execute(f"INSERT INTO cache.{table} SELECT * FROM main.{table} ORDER BY {_ORDER[table]}")
+                conn.commit()
+            finally:
+                conn.execute("DETACH DATABASE cache")
         for old in cache.parent.glob("places-*.sqlite"):  # earlier inputs: never read again
             if old != cache:
                 old.unlink(missing_ok=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.errors import UserInputError
-from desktop.kb.text import in_language
+from desktop.i18n import N_, gettext
 
 LANGS = ("en", "zh-Hans")
 PAPERS = ("a4", "letter")
@@ -19,7 +19,7 @@ PAPERS = ("a4", "letter")
 class HandoutSpec:
     name: str
     title_en: str
-    title_zh: str
+    """The English title, also the message id of its translations (catalogue `cartref`)."""
     audience: str
     """`patient` (plain reading level) or `clinician`."""
     max_pages: int
@@ -34,7 +34,7 @@ class HandoutSpec:
     """Move a table that would straddle a page break to the next page (month grids, boxes)."""
 
     def title(self, lang: str = "en") -> str:
-        return in_language(lang, self.title_en, self.title_zh)
+        return gettext(lang)(self.title_en)
 
     def page_limit(self, large_print: bool) -> int:
         return self.max_pages_large if large_print else self.max_pages
@@ -44,15 +44,15 @@ class HandoutSpec:
 
 
 HANDOUTS: tuple[HandoutSpec, ...] = (
-    HandoutSpec("about-car-t", "About your CAR-T therapy", "关于您的CAR-T治疗", "patient", 4, 8),
-    HandoutSpec("journey", "Your treatment journey", "您的治疗历程", "patient", 3, 5),
-    HandoutSpec("warning-signs", "After your infusion: warning signs", "回输后：需要警惕的症状", "patient", 3, 5),
-    HandoutSpec("caregiver-checklist", "Caregiver checklist", "照护者核对清单", "patient", 3, 5),
-    HandoutSpec("wallet-card", "Patient wallet card", "患者随身卡", "patient", 1, 2),
-    HandoutSpec("clinician-summary", "Clinician summary", "临床医生摘要", "clinician", 1, 4),
-    HandoutSpec("recovery-calendar", "Your recovery calendar", "您的康复日历", "patient", 3, 6, needs_infusion=True, calendar=True,
+    HandoutSpec("about-car-t", N_("About your CAR-T therapy"), "patient", 4, 8),
+    HandoutSpec("journey", N_("Your treatment journey"), "patient", 3, 5),
+    HandoutSpec("warning-signs", N_("After your infusion: warning signs"), "patient", 3, 5),
+    HandoutSpec("caregiver-checklist", N_("Caregiver checklist"), "patient", 3, 5),
+    HandoutSpec("wallet-card", N_("Patient wallet card"), "patient", 1, 2),
+    HandoutSpec("clinician-summary", N_("Clinician summary"), "clinician", 1, 4),
+    HandoutSpec("recovery-calendar", N_("Your recovery calendar"), "patient", 3, 6, needs_infusion=True, calendar=True,
                 keep_tables_whole=True),
-    HandoutSpec("symptom-log", "Daily temperature and symptom log", "每日体温和症状记录表", "patient", 3, 5, calendar=True, keep_tables_whole=True),
+    HandoutSpec("symptom-log", N_("Daily temperature and symptom log"), "patient", 3, 5, calendar=True, keep_tables_whole=True),
 )
 
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from markdown_it import MarkdownIt
-
+from desktop import markup
+from desktop.i18n import gettext, pgettext
 from desktop.kb.compare import metric_label
 from desktop.kb.records import (
     Article,
@@ -25,43 +25,23 @@ from desktop.kb.records import (
     Trial,
 )
 from desktop.kb.store import KnowledgeBase
+from desktop.recovery.plan import DEFAULT_THERAPY
 
-DEFAULT_THERAPY = "eque-cel"
-
-_CITE = re.compile(r"\[@([^\]]+)\]")
-_CITE_TOKEN = re.compile("\ue000([^\ue001]*)\ue001")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-
-_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
-
-
-def split_cite_ids(raw: str) -> list[str]:
-    """`@R1; @R5` -> ['R1', 'R5']."""
-    return [p.strip().lstrip("@").strip() for p in re.split(r"[;,]", raw) if p.strip().lstrip("@").strip()]
 
 
 def markdown_html(md: str, cited: list[str] | None = None, *, heading_base: int = 3) -> str:
     """Article Markdown -> safe HTML (raw HTML in the source is escaped).
 
-    `[@ID]` citations become superscript `[ID]` markers and their ids are appended to
-    `cited`. Headings are demoted so an article section never outranks the handout's own.
+    `[@ID]` citations become small `[ID]` markers and their ids are appended to `cited`.
+    Headings are demoted so an article section never outranks the handout's own.
     """
-    def token(m: re.Match[str]) -> str:
-        ids = split_cite_ids(m.group(1))
+    def cite(ids: list[str]) -> str:
         if cited is not None:
             cited.extend(ids)
-        return "\ue000" + ", ".join(ids) + "\ue001"
+        return f'<span class="cite">[{markup.esc(", ".join(ids))}]</span>'
 
-    text = _CITE.sub(token, md)
-    html = _md.render(text)
-    # CommonMark does not close `**` after CJK punctuation (e.g. `**指南：**管理`); the text is
-    # already escaped here, so pairs left on one line are made bold directly.
-    html = re.sub(r"\*\*([^*<>\n]+?)\*\*", r"<b>\1</b>", html)
-    html = _CITE_TOKEN.sub(lambda m: f'<span class="cite">[{m.group(1)}]</span>', html)
-    for level in range(6, 0, -1):
-        new = min(6, level + heading_base - 1)
-        html = html.replace(f"<h{level}>", f"<h{new}>").replace(f"</h{level}>", f"</h{new}>")
-    return html
+    return markup.to_html(md, cite=cite, heading_base=heading_base)
 
 
 @dataclass
@@ -222,11 +202,14 @@ class HandoutContent:
         """Dated rules on these topics for the product (class-wide ones too), old and new."""
         from desktop.kb.rules import rules_for
 
+        p_ = pgettext(self.lang)
         out: list[RuleView] = []
         for topic in topics:
             for r in rules_for(self.kb, topic=topic, therapy_id=therapy_id):
                 self.use(r.source_ids)
-                since = (f"{r.valid_from} – {r.valid_to}" if r.valid_to else f"{r.valid_from} 起") if self.zh else r.period_label
+                since = (p_("handout rules list: when a rule is valid", "%(start)s – %(end)s") % {
+                    "start": r.valid_from, "end": r.valid_to} if r.valid_to
+                    else p_("handout rules list: when a rule is valid", "since %(date)s") % {"date": r.valid_from})
                 out.append(RuleView(r.id, r.topic, r.text(self.lang), r.jurisdiction_label(self.lang), since,
                                     not r.valid_to, r.day_from, r.day_to, r.source_ids))
         return out
@@ -235,7 +218,8 @@ class HandoutContent:
         if therapy is None:
             return ""
         name = therapy.name(self.lang)
-        return f"{name}（{therapy.brand}）" if self.zh and therapy.brand else (f"{name} ({therapy.brand})" if therapy.brand else name)
+        _ = gettext(self.lang)
+        return _("%(name)s (%(brand)s)") % {"name": name, "brand": therapy.brand} if therapy.brand else name
 
     def key_trial(self, therapy: Therapy | None) -> Trial | None:
         if therapy is None:

@@ -35,8 +35,8 @@ from PySide6.QtGui import (
 )
 
 from desktop import paths
-from desktop.atomic import write_bytes_atomic
 from desktop.errors import UserInputError
+from desktop.fileio import write_bytes_atomic
 from desktop.handouts.render import (
     CUT_MARGIN_MM,
     PX_PER_MM,
@@ -46,6 +46,7 @@ from desktop.handouts.render import (
     render_handout,
 )
 from desktop.kb.store import KnowledgeBase
+from desktop.recovery.plan import Plan
 
 LAYOUT_DPI = 96.0
 MARGIN_MM = 12.0
@@ -390,22 +391,24 @@ class PdfResult:
 SHRINK_STEPS = (1.0, 0.93, 0.86, 0.8)
 
 
-def layout(kb: KnowledgeBase, name: str, personal: Personal | None = None, options: Options | None = None) -> HandoutDocument:
+def layout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | None = None,
+           personal: Personal | None = None) -> HandoutDocument:
     """Render and lay out; a one-page clinician summary shrinks its type (to 80 %) to stay on one page."""
     ensure_gui_app()
     options = options or Options()
-    doc = HandoutDocument(render_handout(kb, name, personal, options))
+    doc = HandoutDocument(render_handout(kb, name, plan, options, personal))
     spec = doc.rendered.spec
     if spec.audience == "clinician" and not options.large_print:
         for factor in SHRINK_STEPS[1:]:
             if doc.page_count <= spec.max_pages:
                 break
-            doc = HandoutDocument(render_handout(kb, name, personal, options, shrink=factor))
+            doc = HandoutDocument(render_handout(kb, name, plan, options, personal, shrink=factor))
     return doc
 
 
-def render_pdf(kb: KnowledgeBase, name: str, out: Path, personal: Personal | None = None, options: Options | None = None) -> PdfResult:
-    """Render handout `name` to `out` (PDF) and report its page count."""
-    doc = layout(kb, name, personal, options)
+def render_pdf(kb: KnowledgeBase, name: str, out: Path, plan: Plan, options: Options | None = None,
+               personal: Personal | None = None) -> PdfResult:
+    """Render handout `name` for `plan` to `out` (PDF) and report its page count."""
+    doc = layout(kb, name, plan, options, personal)
     doc.write_pdf(out)
     return PdfResult(Path(out), doc.page_count, doc.rendered)

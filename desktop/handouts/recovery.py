@@ -1,7 +1,7 @@
 """What the recovery-calendar and symptom-log handouts print, computed without Qt.
 
-The dates come from `desktop.clinical.calendar.recovery_calendar` under one jurisdiction's
-dated rules; this module only arranges them for paper (month grids with marked days, the
+The dates come from the plan (`desktop.recovery.plan.Plan`, computed under one jurisdiction's
+dated rules before rendering); this module only arranges them for paper (month grids with marked days, the
 event list, the log sheet's rows) and reads the "call now" thresholds from the KB's safety
 articles and glossary, so no clinical number is written into a template.
 """
@@ -12,84 +12,36 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from desktop.clinical.calendar import (
-    TOPIC_TITLES,
-    Calendar,
-    CalendarEvent,
-    CalendarNote,
-    recovery_calendar,
-    resolve_region,
-)
+from desktop import markup
 from desktop.errors import UserInputError
-from desktop.handouts import journey
-from desktop.handouts.content import DEFAULT_THERAPY, HandoutContent, split_cite_ids
-from desktop.kb.rules import Region, regions, rules_for
-from desktop.kb.store import KnowledgeBase
-from desktop.kb.text import in_language
+from desktop.handouts.content import HandoutContent
+from desktop.i18n import NP_, gettext, pgettext
+from desktop.recovery import journey
+from desktop.recovery.calendar import Calendar, CalendarNote
+from desktop.recovery.calendar import month_title as calendar_month_title
 
-# kind -> (colour, English mark, Chinese mark); the mark keeps days apart on a grey printer.
-MARKS: dict[str, tuple[str, str, str]] = {
-    "leukapheresis": ("#cfe0f7", "A", "采"),
-    "lymphodepletion": ("#f9d29d", "L", "化"),
-    "infusion": ("#b71c1c", "0", "输"),
-    "monitoring-daily": ("#f6c6c6", "M", "监"),
-    "monitoring-period": ("#f6c6c6", "W", "察"),
-    "stay-near-centre": ("#c9e7c1", "N", "近"),
-    "driving": ("#fbe88a", "D", "驾"),
-    "caregiver": ("#dccdf0", "C", "陪"),
-    "follow-up": ("#bfe6e6", "F", "访"),
+# kind -> (colour, mark); the one-character mark keeps days apart on a grey printer and is
+# translated (context MARK_CONTEXT).
+MARK_CONTEXT = "one-character calendar mark"
+MARKS: dict[str, tuple[str, str]] = {
+    "leukapheresis": ("#cfe0f7", NP_("one-character calendar mark", "A")),
+    "lymphodepletion": ("#f9d29d", NP_("one-character calendar mark", "L")),
+    "infusion": ("#b71c1c", NP_("one-character calendar mark", "0")),
+    "monitoring-daily": ("#f6c6c6", NP_("one-character calendar mark", "M")),
+    "monitoring-period": ("#f6c6c6", NP_("one-character calendar mark", "W")),
+    "stay-near-centre": ("#c9e7c1", NP_("one-character calendar mark", "N")),
+    "driving": ("#fbe88a", NP_("one-character calendar mark", "D")),
+    "caregiver": ("#dccdf0", NP_("one-character calendar mark", "C")),
+    "follow-up": ("#bfe6e6", NP_("one-character calendar mark", "F")),
 }
 PRIORITY = ("infusion", "lymphodepletion", "leukapheresis", "follow-up", "monitoring-period", "monitoring-daily",
             "stay-near-centre", "driving", "caregiver")
 SPAN_KINDS = ("leukapheresis", "lymphodepletion", "infusion", "follow-up")
 """Kinds marked on every day they cover; the other (period) kinds are marked on their last day."""
 SPAN_SHADE = "#eef2f7"
-WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-WEEKDAYS_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December")
-
-
-def jurisdictions(kb: KnowledgeBase) -> list[Region]:
-    """The regions a calendar can be computed for (the KB's `rule_regions`)."""
-    return regions(kb)
-
-
-def default_jurisdiction(kb: KnowledgeBase, therapy_id: str = DEFAULT_THERAPY) -> str:
-    """The region whose rules name the product (China for eque-cel); else the first region; '' if none."""
-    known = [r.id for r in regions(kb)]
-    if not known:
-        return ""
-    for rule in rules_for(kb, therapy_id=therapy_id):
-        if therapy_id in rule.therapy_ids and rule.region in known:
-            return rule.region
-    return known[0]
-
-
-def check_jurisdiction(kb: KnowledgeBase, jurisdiction: str) -> str:
-    """The region id for a typed jurisdiction (id, name or alias such as us / china); one-line error otherwise."""
-    return resolve_region(jurisdiction, regions(kb)).id
-
-
-def build_calendar(kb: KnowledgeBase, infusion: dt.date, jurisdiction: str = "",
-                   leukapheresis: dt.date | None = None) -> tuple[Calendar, bool]:
-    """The calendar under `jurisdiction` (default: the product's); (calendar, has_rules).
-
-    A KB without dated rules still gets a calendar with the days the user typed, and
-    `has_rules` False so the handout says the rules are missing instead of inventing them.
-    """
-    if leukapheresis is not None and leukapheresis >= infusion:
-        raise UserInputError("the leukapheresis date must be before the infusion date")
-    if not regions(kb):
-        if jurisdiction:
-            resolve_region(jurisdiction, [])  # raises: this KB has no rules
-        events = [CalendarEvent("infusion", infusion, infusion, 0, 0, *TOPIC_TITLES["infusion"])]
-        if leukapheresis is not None:
-            rel = (leukapheresis - infusion).days
-            events.insert(0, CalendarEvent("leukapheresis", leukapheresis, leukapheresis, rel, rel, *TOPIC_TITLES["leukapheresis"]))
-        return Calendar(infusion, "", "", "", leukapheresis, events=tuple(events)), False
-    region = jurisdiction or default_jurisdiction(kb)
-    return recovery_calendar(infusion, region, leukapheresis, kb), True
+WEEKDAYS_EN = (NP_("short weekday", "Mon"), NP_("short weekday", "Tue"), NP_("short weekday", "Wed"),
+               NP_("short weekday", "Thu"), NP_("short weekday", "Fri"), NP_("short weekday", "Sat"),
+               NP_("short weekday", "Sun"))
 
 
 # -- labels --------------------------------------------------------------------------------
@@ -98,30 +50,33 @@ def _minus(n: int) -> str:
 
 
 def day_text(n: int, lang: str) -> str:
-    return f"第{_minus(n)}天" if lang.startswith("zh") else f"Day {_minus(n)}"
+    _ = gettext(lang)
+    return _("Day %(n)s") % {"n": _minus(n)}
 
 
 def days_text(a: int, b: int, lang: str) -> str:
     if a == b:
         return day_text(a, lang)
-    return f"第{_minus(a)}至{_minus(b)}天" if lang.startswith("zh") else f"Days {_minus(a)} to {_minus(b)}"
+    _ = gettext(lang)
+    return _("Days %(first)s to %(last)s") % {"first": _minus(a), "last": _minus(b)}
 
 
 def date_text(d: dt.date, lang: str) -> str:
     """ISO date with the weekday, so the patient can find it on a wall calendar."""
-    wd = (WEEKDAYS_ZH if lang.startswith("zh") else WEEKDAYS_EN)[d.weekday()]
-    return f"{d.isoformat()}（{wd}）" if lang.startswith("zh") else f"{wd} {d.isoformat()}"
+    _ = gettext(lang)
+    return _("%(weekday)s %(date)s") % {"weekday": weekdays(lang)[d.weekday()], "date": d.isoformat()}
 
 
 def valid_text(valid: str, lang: str) -> str:
-    """`since 2025-06-26` -> `2025-06-26起` in Chinese; ranges print as they are."""
-    if lang.startswith("zh") and valid.startswith("since "):
-        return f"{valid[6:]}起"
+    """A rule's `since 2025-06-26` in the reader's language; ranges print as they are."""
+    if valid.startswith("since "):
+        p_ = pgettext(lang)
+        return p_("calendar handout: a rule valid from a date", "since %(date)s") % {"date": valid[6:]}
     return valid
 
 
 def month_title(year: int, month: int, lang: str) -> str:
-    return f"{year}年{month}月" if lang.startswith("zh") else f"{MONTHS_EN[month - 1]} {year}"
+    return calendar_month_title(year, month, lang)
 
 
 # -- the grid ------------------------------------------------------------------------------
@@ -150,8 +105,8 @@ class MonthView:
 
 
 def _code(kind: str, lang: str) -> str:
-    _colour, en, zh = MARKS.get(kind, ("#dddddd", "?", "?"))
-    return in_language(lang, en, zh)
+    mark = MARKS.get(kind)
+    return pgettext(lang)(MARK_CONTEXT, mark[1]) if mark else "?"
 
 
 def month_views(cal: Calendar, lang: str) -> list[MonthView]:
@@ -174,7 +129,7 @@ def month_views(cal: Calendar, lang: str) -> list[MonthView]:
                 for e in cal.on(day):
                     span = e.kind in SPAN_KINDS
                     if span or day == e.end:
-                        cell.marks.append(Mark(e.kind, _code(e.kind, lang), MARKS.get(e.kind, ("#dddddd", "", ""))[0], not span))
+                        cell.marks.append(Mark(e.kind, _code(e.kind, lang), MARKS.get(e.kind, ("#dddddd", ""))[0], not span))
                 cell.marks.sort(key=lambda m: PRIORITY.index(m.kind) if m.kind in PRIORITY else 99)
                 if cell.marks:
                     cell.colour = cell.marks[0].colour
@@ -189,7 +144,8 @@ def month_views(cal: Calendar, lang: str) -> list[MonthView]:
 
 
 def weekdays(lang: str) -> tuple[str, ...]:
-    return WEEKDAYS_ZH if lang.startswith("zh") else WEEKDAYS_EN
+    p_ = pgettext(lang)
+    return tuple(p_("short weekday", day) for day in WEEKDAYS_EN)
 
 
 # -- the event list ------------------------------------------------------------------------
@@ -211,14 +167,14 @@ class EventRow:
 
 def event_rows(cal: Calendar, lang: str, content: HandoutContent) -> list[EventRow]:
     """One row per event, in date order; the sources are recorded as used."""
-    zh = lang.startswith("zh")
+    _ = gettext(lang)
     rows = []
     for e in sorted(cal.events, key=lambda e: (e.start, e.end, PRIORITY.index(e.kind) if e.kind in PRIORITY else 99)):
         content.use(e.source_ids)
         when = date_text(e.start, lang) if e.start == e.end else f"{e.start.isoformat()} – {e.end.isoformat()}"
         span = e.kind in SPAN_KINDS
-        end_label = "" if span or e.start == e.end else (f"最后一天：{date_text(e.end, lang)}" if zh else f"Last day: {date_text(e.end, lang)}")
-        colour = MARKS.get(e.kind, ("#dddddd", "", ""))[0]
+        end_label = "" if span or e.start == e.end else _("Last day: %(date)s") % {"date": date_text(e.end, lang)}
+        colour = MARKS.get(e.kind, ("#dddddd", ""))[0]
         rows.append(EventRow(
             e.kind, _code(e.kind, lang), colour, "#ffffff" if e.kind == "infusion" else "#111111", when,
             days_text(e.day_from, e.day_to, lang), e.title(lang), end_label, e.detail(lang), e.jurisdiction_label(lang),
@@ -256,7 +212,6 @@ def log_plan(cal: Calendar | None, lang: str, content: HandoutContent) -> LogPla
     The window is the jurisdiction's monitoring-period rule when one is in force; otherwise
     the close-watching phase of the study protocol the journey handout uses (labelled so).
     """
-    zh = lang.startswith("zh")
     monitor = cal.event("monitoring-period") if cal is not None else None
     if monitor is not None:
         last, basis, ids = monitor.day_to, monitor.jurisdiction_label(lang), monitor.source_ids
@@ -264,7 +219,7 @@ def log_plan(cal: Calendar | None, lang: str, content: HandoutContent) -> LogPla
         phase = next((p for p in journey.PHASES if p.key == "monitoring" and p.end_day is not None), None)
         if phase is None or phase.end_day is None:
             raise UserInputError("no monitoring window is known for the symptom log")
-        last, basis, ids = phase.end_day, (phase.basis_zh if zh else phase.basis_en), phase.source_ids
+        last, basis, ids = phase.end_day, phase.basis(lang), phase.source_ids
     content.use(ids)
     rows = []
     for n in range(0, last + 1):
@@ -284,7 +239,6 @@ class Threshold:
 
 
 _TEMP = re.compile(r"(\d+(?:[.,]\d+)?)\s*°C")
-_CITE = re.compile(r"\[@([^\]]+)\]")
 
 
 def fever_threshold(content: HandoutContent) -> Threshold | None:
@@ -296,7 +250,7 @@ def fever_threshold(content: HandoutContent) -> Threshold | None:
                 continue
             for line in section.body_md.splitlines():
                 m = _TEMP.search(line)
-                cites = [i for c in _CITE.findall(line) for i in split_cite_ids(c)]
+                cites = markup.cite_ids(line)
                 if m and cites:
                     content.use(cites)
                     return Threshold(f"{m.group(1)} °C", tuple(cites))

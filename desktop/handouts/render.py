@@ -1,6 +1,8 @@
-"""Handout = Jinja2 template (autoescaped) + KB content + personal details -> HTML.
+"""Handout = Jinja2 template (autoescaped) + KB content + a recovery plan + personal details -> HTML.
 
-No Qt here: `pdf.py` lays the HTML out on paper. Everything a user typed goes into the
+The plan (`desktop.recovery.plan.plan_for`) is computed before rendering; this module only
+projects it, with the KB's content, into the templates. No Qt here: `pdf.py` lays the HTML
+out on paper. Everything a user typed goes into the
 template as plain strings, so autoescaping prints `<b>Li</b> & "Wang"` literally.
 """
 
@@ -18,12 +20,14 @@ import jinja2
 import segno
 from markupsafe import Markup
 
-from desktop import paths
+from desktop import i18n, paths
 from desktop.errors import UserInputError
-from desktop.handouts import catalog, journey
+from desktop.handouts import catalog
 from desktop.handouts.content import HandoutContent
+from desktop.i18n import N_
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
+from desktop.recovery.plan import Plan
 
 # 96 px per inch layout units (QTextDocument's default); 1 mm = 96 / 25.4 px.
 PX_PER_MM = 96 / 25.4
@@ -33,7 +37,11 @@ CUT_MARGIN_MM = 5.0
 
 @dataclass(frozen=True)
 class Personal:
-    """Details typed for one print. Never stored by this module."""
+    """Details typed for one print. Never stored by this module.
+
+    The three date fields are what the plan is computed from (`plan_for(kb, personal)`); the
+    handout prints the plan's dates, so a form passes the plan made from these same fields.
+    """
 
     patient: str = ""
     infusion_date: date | None = None
@@ -109,8 +117,7 @@ class RenderedHandout:
     card_area_px: tuple[float, float] = (0.0, 0.0)
 
 
-NOTICE_EN = "Information, not medical advice. Your care team's instructions come first."
-NOTICE_ZH = "本资料仅供参考，不构成医疗建议。请以您的医疗团队的指导为准。"
+NOTICE = N_("Information, not medical advice. Your care team's instructions come first.")
 
 
 def parse_date(text: str) -> date:
@@ -170,25 +177,41 @@ def environment() -> jinja2.Environment:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=["jinja2.ext.i18n"],
         )
+        # `_()`/`gettext()`/`pgettext()` in the templates, translated into the `lang` of the render
+        # (catalogue `cartref`, desktop/i18n.py); newstyle: `_("Day %(n)s", n=3)`, escaped arguments.
+        _ENV.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
+            gettext=_template_gettext, ngettext=_template_ngettext, newstyle=True, pgettext=_template_pgettext)
         _ENV.filters["safe_html"] = lambda s: Markup(s)  # only for HTML this package produced
     return _ENV
 
 
-def _calendar_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, personal: Personal, lang: str,
+@jinja2.pass_context
+def _template_gettext(context: jinja2.runtime.Context, message: str) -> str:
+    return i18n.gettext(context["lang"])(message)
+
+
+@jinja2.pass_context
+def _template_ngettext(context: jinja2.runtime.Context, singular: str, plural: str, n: int) -> str:
+    return i18n.ngettext(context["lang"])(singular, plural, n)
+
+
+@jinja2.pass_context
+def _template_pgettext(context: jinja2.runtime.Context, msgctxt: str, message: str) -> str:
+    return i18n.pgettext(context["lang"])(msgctxt, message)
+
+
+def _calendar_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, plan: Plan, lang: str,
                       content: HandoutContent) -> dict[str, Any]:
     """Calendar, month grids, event rows, notes and the log sheet's rows for the calendar handouts."""
     from desktop.handouts import recovery
 
-    infusion = personal.infusion_date
-    if infusion is None and spec.needs_infusion:
+    if plan.infusion is None and spec.needs_infusion:
         raise UserInputError(f"the {spec.name} handout needs an infusion date (--infusion-date YYYY-MM-DD)")
-    if infusion is None and personal.leukapheresis_date is not None:
-        raise UserInputError("a leukapheresis date needs an infusion date too")
-    cal, has_rules = (recovery.build_calendar(kb, infusion, personal.jurisdiction.strip(), personal.leukapheresis_date)
-                      if infusion is not None else (None, bool(recovery.jurisdictions(kb))))
-    if infusion is None and personal.jurisdiction.strip():
-        recovery.check_jurisdiction(kb, personal.jurisdiction)
+    if plan.problem:
+        raise UserInputError(plan.problem)
+    cal, has_rules = plan.calendar, plan.has_rules
     if not has_rules:
         content.missing.append("dated rules (jurisdiction, periods)")
     log_sheet = spec.name == "symptom-log"
@@ -210,9 +233,12 @@ def _calendar_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, personal: Pe
     }
 
 
-def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = None, options: Options | None = None,
-                   *, shrink: float = 1.0) -> RenderedHandout:
+def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | None = None,
+                   personal: Personal | None = None, *, shrink: float = 1.0) -> RenderedHandout:
     """Render one handout to HTML plus what the page painter needs (header, footer, images).
+
+    Dates, phases and the calendar come from `plan` only; `personal` gives the name, centre,
+    phones, note and logo.
 
     `shrink` (< 1) scales the type down; the layout uses it only to keep a one-page
     clinician summary on one page when the KB grows.
@@ -250,12 +276,9 @@ def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = Non
     if personal.logo:
         images["logo.png"] = personal.logo
 
-    def t(en: str, zh_text: str) -> str:
-        return zh_text if zh else en
-
-    infusion = personal.infusion_date
-    phases = [journey.phase_dates(p, infusion, lang) for p in journey.phases_from_kb(kb)]
-    cal_ctx = _calendar_context(kb, spec, personal, lang, content) if spec.calendar else {}
+    infusion = plan.infusion
+    phases = plan.phase_dates(lang)
+    cal_ctx = _calendar_context(kb, spec, plan, lang, content) if spec.calendar else {}
 
     card_w = CARD_W_MM * PX_PER_MM
     card_h = CARD_H_MM * PX_PER_MM
@@ -266,7 +289,6 @@ def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = Non
         "c": content,
         "lang": lang,
         "zh": zh,
-        "t": t,
         "fs": sizes,
         "large": options.large_print,
         "title": title,
@@ -286,7 +308,7 @@ def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = Non
         "card_w": card_w,
         "card_h": card_h,
         "compact_sources": spec.name in ("clinician-summary", "wallet-card"),
-        "leukapheresis": personal.leukapheresis_date.isoformat() if personal.leukapheresis_date else "",
+        "leukapheresis": plan.leukapheresis.isoformat() if plan.leukapheresis else "",
         **cal_ctx,
     }
     env = environment()
@@ -299,7 +321,7 @@ def render_handout(kb: KnowledgeBase, name: str, personal: Personal | None = Non
 
     source_ids = content.source_ids()
     meta = kb.meta()
-    extra = {"source_ids": source_ids, "meta": meta, "notice": t(NOTICE_EN, NOTICE_ZH)}
+    extra = {"source_ids": source_ids, "meta": meta, "notice": i18n.gettext(lang)(NOTICE)}
     header = env.get_template("handouts/_header.html.j2").render(ctx | extra)
     footer = env.get_template("handouts/_footer.html.j2").render(ctx | extra)
     return RenderedHandout(

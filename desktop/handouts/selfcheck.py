@@ -16,10 +16,12 @@ def render_check(tmp: Path) -> str:
     """Render the warning-signs handout in Chinese to `tmp`; raise if the PDF is empty or has no CJK text."""
     from desktop.handouts.pdf import render_pdf
     from desktop.kb.store import open_kb
+    from desktop.recovery.plan import plan_for
 
     kb = open_kb().kb
     out = Path(tmp) / "selftest-warning-signs.zh.pdf"
-    result = render_pdf(kb, "warning-signs", out, Personal(patient="测试", phones=("+86 000 0000",)), Options(lang="zh-Hans"))
+    result = render_pdf(kb, "warning-signs", out, plan_for(kb), Options(lang="zh-Hans"),
+                        Personal(patient="测试", phones=("+86 000 0000",)))
     data = out.read_bytes()
     if len(data) < 2000 or not data.startswith(b"%PDF"):
         raise RuntimeError(f"handout PDF is empty or not a PDF ({len(data)} bytes)")

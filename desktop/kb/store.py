@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from desktop import paths
-from desktop.atomic import write_bytes_atomic
 from desktop.errors import KBError
-from desktop.kb import schema
+from desktop.fileio import write_bytes_atomic
+from desktop.kb import schema, seal
 from desktop.kb.records import (
     Approval,
     Article,
@@ -102,8 +102,16 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def check_file(path: Path) -> None:
-    """The whole-file check on a connection of its own, so it can run on a worker thread
-    while the window starts on an `open_kb(defer_check=True)` KB. Raises KBError."""
+    """The whole-file checks on a connection of its own, so they can run on a worker thread
+    while the window starts on an `open_kb(defer_check=True)` KB. Raises KBError.
+
+    An installed KB is hashed against its seal every time (bit rot keeps size and mtime, so
+    the fingerprint cache cannot vouch for it); quick_check runs once per fingerprint.
+    """
+    if seal.is_installed_path(path):
+        seal.authenticate(path)
+    if not needs_check(path):
+        return
     conn = _connect_ro(path)
     try:
         _quick_check(conn, path)
@@ -112,12 +120,19 @@ def check_file(path: Path) -> None:
     _remember_sound(path)
 
 
+def needs_deferred_check(path: Path) -> bool:
+    """Whether `open_kb(defer_check=True)` must leave work to `check_file` for this file."""
+    return needs_check(path) or (seal.is_installed_path(path) and seal.any_seals())
+
+
 class KnowledgeBase:
     """One open KB file. Cheap to query; safe to share across threads for reads."""
 
     def __init__(self, path: Path, *, check: bool = True) -> None:
         """`check=False` skips the whole-file check (the caller runs `check_file` itself)."""
         self.path = Path(path)
+        if check and seal.is_installed_path(self.path) and self.path.is_file():
+            seal.authenticate(self.path)  # before SQLite reads a byte of a file that may be forged
         self.conn = _connect_ro(self.path)
         if check and needs_check(self.path):
             try:
@@ -333,39 +348,47 @@ class OpenedKB(NamedTuple):
     """A one-line message when the first choice could not be used (shown, never hidden)."""
     unchecked: bool = False
     """True when `defer_check` skipped the whole-file check: the caller must run `check_file`."""
+    source: str = "explicit"
+    """Which KB is in use: "installed" (from a content pack), "bundled" or "explicit" (a path given)."""
+    installed_problem: str | None = None
+    """Why the installed KB was not used (damaged, changed since it was sealed), else None."""
 
 
 def candidate_paths() -> list[tuple[str, Path]]:
     return [("installed", paths.installed_kb_path()), ("bundled", paths.bundled_kb_path())]
 
 
-def open_kb(path: Path | None = None, *, defer_check: bool = False, skip: tuple[Path, ...] = ()) -> OpenedKB:
+def open_kb(path: Path | None = None, *, defer_check: bool = False, skip: tuple[Path, ...] = (),
+            skip_reason: str | None = None) -> OpenedKB:
     """Open an explicit KB, or the installed one, falling back to the bundled copy.
 
     Raises KBError (one line) only when no usable KB exists at all. With `defer_check` a
     file that has not passed the whole-file check yet is opened after the cheap header
-    checks only, and the result says so (`unchecked`); `skip` leaves out files that failed.
+    checks only, and the result says so (`unchecked`); `skip` leaves out files that failed
+    (`skip_reason`: the one-line reason they failed, shown in the notice).
     """
     if path is None and os.environ.get("CARTREF_KB"):
         path = Path(os.environ["CARTREF_KB"])
     if path is not None:
-        unchecked = defer_check and needs_check(path)
+        unchecked = defer_check and Path(path).is_file() and needs_deferred_check(Path(path))
         return OpenedKB(KnowledgeBase(path, check=not unchecked), None, unchecked)
     notice: str | None = None
+    problem: str | None = None
     last_error: KBError | None = None
     for label, candidate in candidate_paths():
-        if label == "installed" and not candidate.exists():
+        if label == "installed" and not os.path.lexists(candidate):  # a dangling link is damage, not absence
             continue
-        unchecked = defer_check and candidate.is_file() and needs_check(candidate)
+        unchecked = defer_check and candidate.is_file() and needs_deferred_check(candidate)
         try:
             if candidate in skip:
-                raise KBError(f"knowledge base failed its integrity check: {candidate}")
+                raise KBError(skip_reason or f"knowledge base failed its integrity check: {candidate}")
             kb = KnowledgeBase(candidate, check=not unchecked)
         except KBError as exc:
             last_error = exc
             if label == "installed":
+                problem = str(exc)
                 notice = f"The installed knowledge base could not be used ({exc}); using the copy shipped with the program."
             continue
         kb.notice = notice
-        return OpenedKB(kb, notice, unchecked)
+        return OpenedKB(kb, notice, unchecked, label, problem)
     raise last_error or KBError("no knowledge base found; run `cartref kb build`")

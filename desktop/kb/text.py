@@ -13,11 +13,6 @@ import unicodedata
 # CJK Unified Ideographs (+ extension A), CJK symbols are treated as separators.
 _CJK_BLOCKS = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
 _CJK_RANGES = "".join(f"{lo}-{hi}" for lo, hi in _CJK_BLOCKS)
-# Patterns as text, compiled (and cached by `re`) on first use, not at import.
-_MD_LINK = r"\[([^\]]*)\]\([^)]*\)"
-_MD_CITE = r"\s*\[@[^\]]+\]"
-_MD_MARKUP = r"[*_`#>|]+"
-_SPACES = r"\s+"
 
 
 @functools.cache
@@ -51,14 +46,6 @@ def unspace_cjk(text: str) -> str:
 def index_text(text: str) -> str:
     """What is stored in the FTS index for a piece of content."""
     return space_cjk(unicodedata.normalize("NFKC", text))
-
-
-def markdown_to_plain(md: str) -> str:
-    """Rough plain text of an article body for indexing and snippets."""
-    text = re.sub(_MD_CITE, "", md)
-    text = re.sub(_MD_LINK, r"\1", text)
-    text = re.sub(_MD_MARKUP, " ", text)
-    return re.sub(_SPACES, " ", text).strip()
 
 
 def has_cjk(text: str) -> bool:

@@ -19,6 +19,7 @@ lock file keeps two updates from running at once.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import errno
 import json
@@ -37,16 +38,21 @@ from typing import Any
 
 from desktop import paths
 from desktop.errors import ContentError
+from desktop.fileio import copy_durable, fsync_dir, fsync_file, write_bytes_atomic
+from desktop.kb import seal as kb_seal
 from desktop.packs.archive import (
     Cancel,
     PackInfo,
     Progress,
+    check_signature,
     extract_pack,
     inspect_pack,
     sha256_file,
 )
 from desktop.packs.errors import PackCancelled, PackProblem
+from desktop.packs.manifest import check_expiry, parse_manifest
 from desktop.packs.version import compare_versions
+from desktop.readlimits import read_regular
 
 __all__ = [
     "ApplyResult",
@@ -69,6 +75,8 @@ ASIDE = ".previous.new"
 JOURNAL = "journal.json"
 HISTORY = "history.json"
 LOCK = ".lock"
+MAX_STATE_BYTES = 16 * 1024 * 1024
+"""history.json and journal.json are small; anything larger is not ours and reads as damaged."""
 DISK_FULL = "There is not enough free disk space to apply the pack; the installed knowledge base is unchanged."
 
 
@@ -78,50 +86,6 @@ def _pause(stage: str) -> None:
         sys.stderr.write(f"cartref: paused at {stage}\n")
         sys.stderr.flush()
         time.sleep(float(os.environ.get("CARTREF_TEST_PAUSE_SECONDS", "60")))
-
-
-# -- small durable-file helpers --------------------------------------------------------------
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    """Make renames durable (POSIX); Windows has no directory handles to fsync."""
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
-def _copy_durable(src: Path, dest: Path) -> None:
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    try:
-        with open(src, "rb") as fin, open(tmp, "wb") as fout:
-            shutil.copyfileobj(fin, fout, 1024 * 1024)
-            fout.flush()
-            os.fsync(fout.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(dest.parent)
 
 
 def _sha_or_none(path: Path) -> str | None:
@@ -163,8 +127,8 @@ def history_path() -> Path:
 def load_history() -> list[dict[str, Any]]:
     """Every apply and rollback, oldest first. A damaged file reads as empty, never crashes."""
     try:
-        data = json.loads(history_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_regular(history_path(), MAX_STATE_BYTES).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):  # FileTooLarge is a ValueError
         return []
     events = data.get("events") if isinstance(data, dict) else None
     return [e for e in events if isinstance(e, dict)] if isinstance(events, list) else []
@@ -176,7 +140,7 @@ def _append_history(event: dict[str, Any]) -> None:
         return
     events.append(event)
     payload = {"format": 1, "events": events}
-    _write_atomic(history_path(), (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    write_bytes_atomic(history_path(), (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
 def _pack_event_for(sha: str | None, events: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
@@ -198,6 +162,8 @@ class KBState:
     content_date: str
     pack: dict[str, Any] | None
     """The history event of the pack that produced this file (None: not from a known pack)."""
+    authentic: bool = True
+    """The file is byte for byte one a pack sealed (or nothing was ever sealed): see kb.seal."""
 
     @property
     def pack_version(self) -> str | None:
@@ -225,7 +191,8 @@ def _state(path: Path, events: list[dict[str, Any]]) -> KBState | None:
             conn.close()
     except sqlite3.Error:
         pass
-    return KBState(path, sha, meta.get("kb_version", "?"), meta.get("content_date", "?"), _pack_event_for(sha, events))
+    authentic = not kb_seal.any_seals() or kb_seal.read_seal(sha) is not None
+    return KBState(path, sha, meta.get("kb_version", "?"), meta.get("content_date", "?"), _pack_event_for(sha, events), authentic)
 
 
 def installed_info() -> InstalledInfo:
@@ -258,9 +225,9 @@ def _recover_locked(kb_dir: Path) -> str | None:
     journal: dict[str, Any] | None = None
     if journal_file.exists():
         try:
-            loaded = json.loads(journal_file.read_text(encoding="utf-8"))
+            loaded = json.loads(read_regular(journal_file, MAX_STATE_BYTES).decode("utf-8"))
             journal = loaded if isinstance(loaded, dict) else None
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             journal = None
     aside = kb_dir / ASIDE
     if journal is not None:
@@ -269,7 +236,7 @@ def _recover_locked(kb_dir: Path) -> str | None:
         if committed:
             if aside.exists():
                 os.replace(aside, kb_dir / paths.previous_kb_path().name)
-                _fsync_dir(kb_dir)
+                fsync_dir(kb_dir)
             event = journal.get("event")
             if isinstance(event, dict):
                 _append_history(event)
@@ -287,7 +254,7 @@ def _recover_locked(kb_dir: Path) -> str | None:
                 stray.unlink(missing_ok=True)
     if journal_file.exists():
         journal_file.unlink()
-        _fsync_dir(kb_dir)
+        fsync_dir(kb_dir)
     return done
 
 
@@ -298,35 +265,99 @@ class ApplyResult:
     previous_version: str | None
     kb_path: Path
     seconds: float
+    replaced_unknown: bool = False
+    """The KB replaced could not be authenticated (damaged or of unknown origin)."""
+    expired_accepted: bool = False
 
 
-def _check_downgrade(info: PackInfo, installed_version: str | None, allow_downgrade: bool) -> None:
-    if installed_version is None or allow_downgrade:
+@dataclass(frozen=True)
+class Floor:
+    """What a new pack must not go below. Neither part rests on history.json, which anyone
+    with write access to the user folder could edit or delete (review F4)."""
+
+    installed: str | None
+    """Pack version of the installed KB, read from its seal's *signed* manifest (None: no
+    authenticated installed KB; a damaged or unsealed one is never used anyway)."""
+    bundled: str | None
+    """kb_version of the KB shipped with the program: a pack older than that is a rollback (F3)."""
+    unknown_installed: bool = False
+    """An installed KB exists but could not be authenticated (it will be replaced)."""
+
+
+def _bundled_version() -> str | None:
+    try:
+        conn = sqlite3.connect(f"{paths.bundled_kb_path().resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key='kb_version'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def _sealed_version(current: Path, events: list[dict[str, Any]]) -> tuple[str | None, bool]:
+    """(pack version the installed KB was authenticated as, whether an unauthenticated one exists)."""
+    if not current.is_file():
+        return None, os.path.lexists(current)
+    try:
+        sha = sha256_file(current)
+    except OSError:
+        return None, True
+    record = kb_seal.read_seal(sha)
+    if record is None:
+        if kb_seal.any_seals():
+            return None, True  # changed since it was sealed: not a floor, and not used
+        event = _pack_event_for(sha, events)  # installed before seals existed: as before
+        return (str(event["pack_version"]), False) if event else (None, True)
+    if record.get("legacy"):
+        version = record.get("pack_version")
+        return (str(version), False) if isinstance(version, str) else (None, True)
+    try:
+        manifest_bytes = base64.b64decode(str(record.get("manifest", "")), validate=True)
+        signature_bytes = base64.b64decode(str(record.get("signature", "")), validate=True)
+        check_signature(manifest_bytes, signature_bytes)
+        return parse_manifest(manifest_bytes).pack_version, False
+    except (PackProblem, ValueError):
+        return None, True  # its signer is no longer trusted, or the seal was forged
+
+
+def version_floor(current: Path | None = None, events: list[dict[str, Any]] | None = None) -> Floor:
+    current = current if current is not None else paths.installed_kb_path()
+    installed, unknown = _sealed_version(current, events if events is not None else load_history())
+    return Floor(installed, _bundled_version(), unknown)
+
+
+def _check_downgrade(info: PackInfo, floor: Floor, allow_downgrade: bool) -> None:
+    if allow_downgrade:
         return
     new = info.manifest.pack_version
-    try:
-        older_or_same = compare_versions(new, installed_version) <= 0
-    except Exception:  # an unreadable installed version never blocks an update
-        return
-    if older_or_same:
-        same = "the same as" if compare_versions(new, installed_version) == 0 else "older than"
-        raise PackProblem(
-            "downgrade",
-            f"Pack version {new} is {same} the installed version {installed_version}, so it was not applied "
-            "(use --allow-downgrade to install it anyway).",
-        )
+    for against, strict, what in ((floor.installed, False, "the installed version"), (floor.bundled, True, "the version shipped with this program")):
+        if against is None:
+            continue
+        try:
+            order = compare_versions(new, against)
+        except Exception:  # an unreadable floor version never blocks an update
+            continue
+        if order < 0 or (order == 0 and not strict):
+            same = "the same as" if order == 0 else "older than"
+            raise PackProblem(
+                "downgrade",
+                f"Pack version {new} is {same} {what} {against}, so it was not applied "
+                "(use --allow-downgrade to install it anyway).",
+            )
 
 
 def installed_pack_version() -> str | None:
-    event = _pack_event_for(_sha_or_none(paths.installed_kb_path()))
-    return str(event["pack_version"]) if event else None
+    return version_floor().installed
 
 
-def inspect_for_apply(path: Path, *, allow_downgrade: bool = False) -> PackInfo:
-    """inspect_pack plus the downgrade rule: what the window shows before asking to apply."""
+def inspect_for_apply(path: Path, *, allow_downgrade: bool = False, accept_expired: bool = False) -> PackInfo:
+    """inspect_pack plus the downgrade and expiry rules: what the window shows before asking to apply."""
     recover(quiet=True)
     info = inspect_pack(path)
-    _check_downgrade(info, installed_pack_version(), allow_downgrade)
+    check_expiry(info.manifest, accept_expired=accept_expired)
+    _check_downgrade(info, version_floor(), allow_downgrade)
     return info
 
 
@@ -340,6 +371,7 @@ def apply_pack(
     path: Path,
     *,
     allow_downgrade: bool = False,
+    accept_expired: bool = False,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> ApplyResult:
@@ -350,7 +382,7 @@ def apply_pack(
         _recover_locked(kb_dir)
         holder: list[Any] = []  # extraction folder, ("stored", pack copy), "committed" after the swap
         try:
-            return _apply_locked(Path(path), kb_dir, allow_downgrade, progress, cancel, started, holder)
+            return _apply_locked(Path(path), kb_dir, allow_downgrade, accept_expired, progress, cancel, started, holder)
         except PackProblem:
             raise
         except (OSError, sqlite3.Error) as exc:
@@ -364,11 +396,11 @@ def apply_pack(
                     shutil.rmtree(item, ignore_errors=True)
             if "committed" not in holder:
                 for item in holder:
-                    if isinstance(item, tuple) and item[0] == "stored":
+                    if isinstance(item, tuple) and item[0] in ("stored", "seal"):
                         item[1].unlink(missing_ok=True)
                 for leftover in (INCOMING, ASIDE, JOURNAL):
                     (kb_dir / leftover).unlink(missing_ok=True)
-                for stray in kb_dir.glob(".*.tmp"):  # a KB build cut short (desktop.atomic)
+                for stray in kb_dir.glob(".*.tmp"):  # a write cut short (desktop.fileio)
                     stray.unlink(missing_ok=True)
 
 
@@ -376,6 +408,7 @@ def _apply_locked(
     path: Path,
     kb_dir: Path,
     allow_downgrade: bool,
+    accept_expired: bool,
     progress: Progress | None,
     cancel: Cancel | None,
     started: float,
@@ -392,19 +425,22 @@ def _apply_locked(
     current = kb_dir / paths.installed_kb_path().name
     previous = kb_dir / paths.previous_kb_path().name
     events = load_history()
-    installed_event = _pack_event_for(_sha_or_none(current), events)
-    installed_version = str(installed_event["pack_version"]) if installed_event else None
+    floor = version_floor(current, events)
+    installed_version = floor.installed
 
-    # 1. cheap checks first (structure, signature, schema, version): fail before inflating
+    # 1. cheap checks first (structure, signature, schema, expiry, version): fail before inflating
     report("check", 0.0)
-    _check_downgrade(inspect_pack(path), installed_version, allow_downgrade)
+    first = inspect_pack(path)
+    expired = check_expiry(first.manifest, accept_expired=accept_expired)
+    _check_downgrade(first, floor, allow_downgrade)
     check_cancel()
     extract_dir = Path(tempfile.mkdtemp(prefix=".extract-", dir=kb_dir))
     holder.append(extract_dir)
     data_dir = extract_dir / "data"
     data_dir.mkdir()
     info = extract_pack(path, data_dir, progress, cancel)
-    _check_downgrade(info, installed_version, allow_downgrade)  # the file may have changed since
+    check_expiry(info.manifest, accept_expired=accept_expired)  # the file may have changed since
+    _check_downgrade(info, floor, allow_downgrade)
     _pause("verified")
 
     # 2. build beside the live KB and check it like `cartref kb verify`
@@ -429,18 +465,34 @@ def _apply_locked(
         conn.close()
     if meta.get("content_hash") != info.manifest.content_hash:
         raise PackProblem("hash-mismatch", "The pack's content does not match the content hash in its signed manifest, so it was not applied.")
-    _fsync_file(incoming)
+    if info.manifest.kb_version and meta.get("kb_version") != info.manifest.kb_version:
+        raise PackProblem("hash-mismatch", "The pack's knowledge-base version does not match its signed manifest, so it was not applied.")
+    fsync_file(incoming)
     report("build", 1.0)
     _pause("built")
 
     # 3. keep the pack itself so `pack export` can hand on the exact signed file
     stored = packs_dir() / f"{info.pack_sha256}.cartpack"
     if not stored.exists():
-        _copy_durable(path, stored)
+        copy_durable(path, stored)
         holder.append(("stored", stored))  # removed again if the update does not go through
     check_cancel()  # the last moment Cancel is honoured
 
     new_sha = sha256_file(incoming)
+    # 4. seal the new file with the signed manifest (kb.seal): every later open checks it
+    _seal_legacy((current, previous), events)
+    seal_file = kb_seal.seal_path(new_sha)
+    if not seal_file.exists():
+        holder.append(("seal", seal_file))  # removed again if the update does not go through
+    kb_seal.write_seal(new_sha, {
+        "format": 1,
+        "pack_version": info.manifest.pack_version,
+        "kb_version": meta.get("kb_version", ""),
+        "content_hash": info.manifest.content_hash,
+        "signer_fingerprint": info.signer.fingerprint,
+        "manifest": base64.b64encode(info.manifest_bytes).decode("ascii"),
+        "signature": base64.b64encode(info.signature_bytes).decode("ascii"),
+    })
     event = {
         "id": uuid.uuid4().hex,
         "action": "apply",
@@ -461,7 +513,22 @@ def _apply_locked(
     _commit(kb_dir, "apply", new_sha, event, incoming=incoming, current=current, previous=previous, holder=holder)
     _prune_packs()
     report("install", 1.0)
-    return ApplyResult(info, installed_version, current, time.perf_counter() - started)
+    return ApplyResult(info, installed_version, current, time.perf_counter() - started, floor.unknown_installed, expired)
+
+
+def _seal_legacy(files: tuple[Path, ...], events: list[dict[str, Any]]) -> None:
+    """KBs installed before seals existed keep working (and restorable by rollback) once seals
+    do: seal them from their history entries (no signed manifest is at hand; they were trusted
+    as before). Done once, on the first apply under seals."""
+    if kb_seal.any_seals():
+        return
+    for path in files:
+        if not path.is_file():
+            continue
+        sha = sha256_file(path)
+        event = _pack_event_for(sha, events)
+        if event is not None:
+            kb_seal.write_seal(sha, {"format": 1, "legacy": True, "pack_version": str(event.get("pack_version", ""))})
 
 
 def _commit(
@@ -482,7 +549,7 @@ def _commit(
               previous, so the program falls back to its bundled KB)
     """
     journal = {"op": op, "target_sha": target_sha, "event": event}
-    _write_atomic(kb_dir / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
+    write_bytes_atomic(kb_dir / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
     _pause("journal")
     aside = kb_dir / ASIDE
     source = incoming if incoming is not None else previous
@@ -491,8 +558,8 @@ def _commit(
         try:
             os.link(current, aside)
         except OSError:
-            _copy_durable(current, aside)  # no hard links on this file system
-        _fsync_dir(kb_dir)
+            copy_durable(current, aside)  # no hard links on this file system
+        fsync_dir(kb_dir)
         _pause("aside")
         os.replace(source, current)  # <- the commit point
     elif current.exists():
@@ -501,16 +568,16 @@ def _commit(
         os.replace(source, current)  # first install: the commit point
     holder.append("committed")
     try:
-        _fsync_dir(kb_dir)
+        fsync_dir(kb_dir)
         _pause("committed")
         if aside.exists():
             os.replace(aside, previous)
-            _fsync_dir(kb_dir)
+            fsync_dir(kb_dir)
         _pause("previous")
         _append_history(event)
         _pause("history")
         (kb_dir / JOURNAL).unlink(missing_ok=True)
-        _fsync_dir(kb_dir)
+        fsync_dir(kb_dir)
     except OSError:
         pass  # the KB is already swapped; recover() finishes the bookkeeping next time
 
@@ -527,6 +594,12 @@ def _prune_packs() -> None:
         for stored in packs_dir().glob("*.cartpack"):
             if stored.name not in keep:
                 stored.unlink(missing_ok=True)
+        shas = {_sha_or_none(p) for p in (paths.installed_kb_path(), paths.previous_kb_path())}
+        folder = kb_seal.seals_dir()
+        if folder.is_dir():
+            for seal_file in folder.glob("*.json"):
+                if seal_file.stem not in shas:
+                    seal_file.unlink(missing_ok=True)
     except OSError:
         pass
 
@@ -551,6 +624,11 @@ def rollback() -> dict[str, Any]:
             if problems:
                 raise PackProblem("content", f"The previous knowledge base is damaged ({problems[0]}), so it cannot be restored.")
             target_sha = sha256_file(previous)
+            if kb_seal.any_seals() and kb_seal.read_seal(target_sha) is None:
+                raise PackProblem(
+                    "content",
+                    "The previous knowledge base does not match the signed pack it came from (changed or damaged), so it cannot be restored.",
+                )
             restored = _pack_event_for(target_sha, events)
         event = {
             "id": uuid.uuid4().hex,
@@ -589,7 +667,7 @@ def export_pack(out: Path) -> dict[str, Any]:
         raise PackProblem("io", "Choose an output file outside the program's own pack store.")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        _copy_durable(stored, out)
+        copy_durable(stored, out)
     except OSError as exc:
         if _is_disk_full(exc):
             raise PackProblem("disk-full", "There is not enough free disk space to export the pack.") from None

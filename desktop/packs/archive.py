@@ -24,7 +24,15 @@ from typing import BinaryIO
 
 from desktop.kb import schema
 from desktop.packs.errors import PackCancelled, PackProblem
-from desktop.packs.keys import PublicKey, fingerprint, trusted_keys
+from desktop.packs.keys import (
+    ALL_REVOKED,
+    REVOKED_FILE,
+    PublicKey,
+    fingerprint,
+    is_revoked,
+    revoked_fingerprints,
+    trusted_keys,
+)
 from desktop.packs.manifest import (
     MANIFEST_NAME,
     SIGNATURE_NAME,
@@ -33,6 +41,7 @@ from desktop.packs.manifest import (
     parse_manifest,
 )
 from desktop.packs.paths import check_member_name
+from desktop.readlimits import NotRegularFile, open_regular
 
 # Limits: generous for a text knowledge base (data/ is a few MB), tiny for an attacker.
 MAX_PACK_BYTES = 512 * 1024 * 1024
@@ -61,6 +70,9 @@ class PackInfo:
     manifest: Manifest
     signer: PublicKey
     pack_sha256: str
+    manifest_bytes: bytes = b""
+    """The exact signed bytes, kept so the installed KB can be sealed with them."""
+    signature_bytes: bytes = b""
 
     @property
     def signer_label(self) -> str:
@@ -79,25 +91,33 @@ def _too_large(detail: str) -> PackProblem:
 def open_zip(path: Path) -> Iterator[zipfile.ZipFile]:
     path = Path(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        size, mode = st.st_size, st.st_mode
     except FileNotFoundError:
         raise PackProblem("not-found", f"The pack file {str(path)!r} does not exist.") from None
     except OSError as exc:
         raise PackProblem("io", f"The pack file cannot be read ({exc.strerror or exc}).") from None
-    if not path.is_file():
+    if not stat.S_ISREG(mode):
         raise PackProblem("not-found", f"{str(path)!r} is not a file.")
     if size > MAX_PACK_BYTES:
         raise _too_large(f"the file is {size // (1024 * 1024)} MiB")
     try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
-        raise _corrupt() from None
+        fh = open_regular(path)  # a swap to a pipe after the stat cannot block
+    except NotRegularFile:
+        raise PackProblem("not-found", f"{str(path)!r} is not a file.") from None
     except OSError as exc:
         raise PackProblem("io", f"The pack file cannot be read ({exc.strerror or exc}).") from None
-    try:
-        yield zf
-    finally:
-        zf.close()
+    with fh:
+        try:
+            zf = zipfile.ZipFile(fh)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
+            raise _corrupt() from None
+        except OSError as exc:
+            raise PackProblem("io", f"The pack file cannot be read ({exc.strerror or exc}).") from None
+        try:
+            yield zf
+        finally:
+            zf.close()
 
 
 def _is_link_or_special(info: zipfile.ZipInfo) -> bool:
@@ -164,10 +184,20 @@ def check_signature(manifest_bytes: bytes, signature_bytes: bytes) -> PublicKey:
         raw_sig = base64.b64decode(str(sig["signature"]), validate=True)
         if len(raw_key) != 32 or len(raw_sig) != 64:
             raise ValueError("wrong lengths")
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError, binascii.Error):
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, binascii.Error, RecursionError):
         raise PackProblem("bad-signature", "The pack's signature file is malformed, so the pack cannot be trusted and was not applied.") from None
     trusted = trusted_keys()
     key = trusted.get(raw_key)
+    if key is None and is_revoked(raw_key):
+        if ALL_REVOKED in revoked_fingerprints():
+            raise PackProblem(
+                "revoked",
+                f"The list of revoked keys ({REVOKED_FILE}) cannot be read, so no key is trusted and the pack was not applied.",
+            )
+        raise PackProblem(
+            "revoked",
+            f"The pack is signed by a key that was revoked ({fingerprint(raw_key)}), so it was not applied.",
+        )
     if key is None:
         raise PackProblem(
             "unknown-signer",
@@ -198,8 +228,9 @@ def _check_manifest_matches_zip(manifest: Manifest, members: dict[str, zipfile.Z
 
 
 def sha256_file(path: Path) -> str:
+    """sha256 of a plain file; a pipe or device raises NotRegularFile (an OSError), never hangs."""
     digest = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with open_regular(Path(path)) as fh:
         for chunk in iter(lambda: fh.read(1024 * 1024), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -220,7 +251,7 @@ def _open_checked(zf: zipfile.ZipFile, path: Path, pack_sha: str) -> tuple[PackI
             + ("update the program first." if manifest.schema_version > schema.SCHEMA_VERSION else "it was made for an older program."),
         )
     _check_manifest_matches_zip(manifest, members)
-    return PackInfo(Path(path), manifest, signer, pack_sha), members
+    return PackInfo(Path(path), manifest, signer, pack_sha, manifest_bytes, signature_bytes), members
 
 
 def inspect_pack(path: Path) -> PackInfo:
@@ -273,6 +304,8 @@ def _walk(
         raise PackProblem("not-found", f"The pack file {str(path)!r} does not exist.")
     try:
         pack_sha = sha256_file(path)
+    except NotRegularFile:
+        raise PackProblem("not-found", f"{str(path)!r} is not a file.") from None
     except OSError as exc:
         raise PackProblem("io", f"The pack file cannot be read ({exc.strerror or exc}).") from None
     with open_zip(path) as zf:

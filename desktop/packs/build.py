@@ -11,12 +11,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import __version__
-from desktop.atomic import atomic_path
 from desktop.content.load import load_content
 from desktop.errors import ContentError, UserInputError
+from desktop.fileio import atomic_path
 from desktop.kb import schema
 from desktop.packs.keys import KeyPair
-from desktop.packs.manifest import DATA_PREFIX, MANIFEST_NAME, SIGNATURE_NAME, FileEntry, Manifest
+from desktop.packs.manifest import (
+    DATA_PREFIX,
+    DEFAULT_LIFETIME_DAYS,
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    FileEntry,
+    Manifest,
+)
 from desktop.packs.paths import check_member_name
 from desktop.packs.version import parse_version
 
@@ -76,8 +83,13 @@ def build_pack(
     changelog_en: str = "",
     changelog_zh: str = "",
     release_date: str | None = None,
+    expires: str | None = None,
 ) -> BuiltPack:
-    """Refuses content that would not build (the same checks as `cartref kb build`)."""
+    """Refuses content that would not build (the same checks as `cartref kb build`).
+
+    `expires` (YYYY-MM-DD) defaults to DEFAULT_LIFETIME_DAYS after the release date: an old
+    pack replayed later must not pass as current for ever (a freeze attack).
+    """
     parse_version(version)
     data_dir = Path(data_dir)
     content = load_content(data_dir)
@@ -90,6 +102,15 @@ def build_pack(
             dt.date.fromisoformat(release_date)
         except ValueError:
             raise UserInputError(f"release date {release_date!r} is not YYYY-MM-DD") from None
+    released = dt.date.fromisoformat(release_date)
+    if expires is None:
+        expires = (released + dt.timedelta(days=DEFAULT_LIFETIME_DAYS)).isoformat()
+    try:
+        expiry = dt.date.fromisoformat(expires)
+    except ValueError:
+        raise UserInputError(f"expiry date {expires!r} is not YYYY-MM-DD") from None
+    if expiry < released:
+        raise UserInputError(f"expiry date {expires} is before the release date {release_date}")
     entries: list[FileEntry] = []
     blobs: list[tuple[str, bytes]] = []
     for name, path in pack_files(data_dir):
@@ -106,6 +127,7 @@ def build_pack(
         kb_version=content.kb_version,
         content_date=content.content_date,
         created_by=f"cartref {__version__}",
+        expires=expiry.isoformat(),
     )
     manifest_bytes = manifest.canonical_bytes()
     out = Path(out)

@@ -24,6 +24,8 @@ REASONS = (
     "no-previous",
     "not-installed",
     "not-found",
+    "expired",
+    "revoked",
 )
 
 

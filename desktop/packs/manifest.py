@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ SIGNATURE_NAME = "signature"
 DATA_PREFIX = "data/"
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DEFAULT_LIFETIME_DAYS = 365
+"""A pack without `expires` (made before packs carried one) expires this long after its release."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,18 @@ class Manifest:
     kb_version: str = ""
     content_date: str = ""
     created_by: str = ""
+    expires: str = ""
+    """YYYY-MM-DD after which the pack is refused unless the user accepts it (freeze attacks)."""
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def expiry_date(self) -> dt.date:
+        if self.expires:
+            return dt.date.fromisoformat(self.expires)
+        return dt.date.fromisoformat(self.release_date) + dt.timedelta(days=DEFAULT_LIFETIME_DAYS)
+
+    def is_expired(self, today: dt.date | None = None) -> bool:
+        return (today or dt.date.today()) > self.expiry_date
 
     def changelog_for(self, lang: str) -> str:
         """The changelog in `lang` ("en" / "zh-Hans"), else the English one."""
@@ -60,6 +74,7 @@ class Manifest:
             "release_date": self.release_date,
             "changelog": dict(self.changelog),
             "created_by": self.created_by,
+            **({"expires": self.expires} if self.expires else {}),
             "files": [{"path": f.path, "sha256": f.sha256, "size": f.size} for f in self.files],
         }
 
@@ -80,7 +95,7 @@ def parse_manifest(raw: bytes) -> Manifest:
     """Parse signed manifest bytes; every field is checked because a signer can make mistakes too."""
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested too deep
         raise _bad("not JSON") from None
     if not isinstance(data, dict):
         raise _bad("not a JSON object")
@@ -101,8 +116,13 @@ def parse_manifest(raw: bytes) -> Manifest:
     if not isinstance(content_hash, str) or not _HEX64.match(content_hash):
         raise _bad("content hash is not a sha256")
     release_date = data.get("release_date")
-    if not isinstance(release_date, str) or not _DATE.match(release_date):
+    if not _is_date(release_date):
         raise _bad("release date is not YYYY-MM-DD")
+    expires = data.get("expires", "")
+    if expires != "" and not _is_date(expires):
+        raise _bad("expiry date is not YYYY-MM-DD")
+    if expires and str(expires) < str(release_date):
+        raise _bad("it expires before its release date")
     changelog = data.get("changelog")
     if not isinstance(changelog, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in changelog.items()):
         raise _bad("changelog is not a mapping of language to text")
@@ -133,10 +153,38 @@ def parse_manifest(raw: bytes) -> Manifest:
         pack_version=str(version),
         schema_version=schema_version,
         content_hash=content_hash,
-        release_date=release_date,
+        release_date=str(release_date),
         changelog={str(k): str(v) for k, v in changelog.items()},
         files=tuple(files),
         kb_version=str(data.get("kb_version", "")),
         content_date=str(data.get("content_date", "")),
         created_by=str(data.get("created_by", "")),
+        expires=str(expires),
+    )
+
+
+def _is_date(value: object) -> bool:
+    """A real calendar date in YYYY-MM-DD (2026-02-30 is not one)."""
+    if not isinstance(value, str) or not _DATE.match(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def check_expiry(manifest: Manifest, *, accept_expired: bool = False, today: dt.date | None = None) -> bool:
+    """Refuse an expired pack (an old one replayed to freeze updates) unless the user accepts it.
+
+    Returns True when the pack is expired and was accepted, so the caller can warn.
+    """
+    if not manifest.is_expired(today):
+        return False
+    if accept_expired:
+        return True
+    raise PackProblem(
+        "expired",
+        f"Pack {manifest.pack_version} expired on {manifest.expiry_date.isoformat()}; a newer pack may exist, so it was not "
+        "applied (use --accept-expired to install it anyway).",
     )

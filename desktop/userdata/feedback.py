@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.atomic import write_bytes_atomic
 from desktop.errors import UserInputError
+from desktop.fileio import write_bytes_atomic
 from desktop.userdata.db import now_iso
 
 MAX_TEXT = 4000

@@ -1,282 +1,282 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>CentresView</name>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="312" />
-            <source>Treatment centres</source>
-            <translation>治疗中心</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="313" />
-            <source>&amp;Place:</source>
-            <translation>地点(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="314" />
-            <source>City (Wuhan, 武汉, wuhan) or LAT,LON</source>
-            <translation>城市（武汉、Wuhan、wuhan）或 纬度,经度</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="315" />
-            <source>&amp;Find</source>
-            <translation>查找(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="316" />
-            <source>&amp;Therapy:</source>
-            <translation>疗法(&amp;T)：</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="317" />
-            <source>&amp;Kind:</source>
-            <translation>类型(&amp;K)：</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="318" />
-            <source>C&amp;ountry:</source>
-            <translation>国家/地区(&amp;O)：</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="319" />
-            <source>Zoom in (+)</source>
-            <translation>放大（+）</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="320" />
-            <source>Zoom out (−)</source>
-            <translation>缩小（−）</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="321" />
-            <source>Fit</source>
-            <translation>全部</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="322" />
-            <source>Show all pins (0)</source>
-            <translation>显示所有标记（0）</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="323" />
-            <source>&amp;Copy details</source>
-            <translation>复制详情(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="324" />
-            <source>&amp;Use this centre in a handout</source>
-            <translation>在宣教资料中使用此中心(&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="325" />
-            <source>Drag or use the arrow keys to pan; wheel or +/− to zoom; click a pin for its card.</source>
-            <translation>拖动或用方向键平移；滚轮或 +/− 缩放；点击标记查看中心信息。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="326" />
-            <source>Straight-line distances</source>
-            <translation>直线距离</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="327" />
-            <source>Outlines: Natural Earth</source>
-            <translation>轮廓：Natural Earth</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="328" />
-            <source>Map of treatment centres</source>
-            <translation>治疗中心地图</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="329" />
-            <source>Centres, nearest first</source>
-            <translation>中心列表（由近及远）</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="335" />
-            <source>km</source>
-            <translation>公里</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="335" />
-            <source>Centre</source>
-            <translation>中心</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="335" />
-            <location filename="../../desktop/ui/centres_view.py" line="543" />
-            <location filename="../../desktop/ui/centres_view.py" line="578" />
-            <source>City</source>
-            <translation>城市</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="335" />
-            <location filename="../../desktop/ui/centres_view.py" line="544" />
-            <location filename="../../desktop/ui/centres_view.py" line="579" />
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="335" />
-            <location filename="../../desktop/ui/centres_view.py" line="545" />
-            <location filename="../../desktop/ui/centres_view.py" line="580" />
-            <source>Therapies</source>
-            <translation>疗法</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="342" />
-            <source>Trial site</source>
-            <translation>临床试验中心</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="342" />
-            <source>Certified treatment centre</source>
-            <translation>认证治疗中心</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="370" />
-            <source>All therapies</source>
-            <translation>全部疗法</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="374" />
-            <source>All kinds</source>
-            <translation>全部类型</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="376" />
-            <source>Trial sites</source>
-            <translation>临床试验中心</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="377" />
-            <source>Certified centres</source>
-            <translation>认证治疗中心</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="378" />
-            <source>All countries</source>
-            <translation>全部国家/地区</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="400" />
-            <source>No place called “%1”.</source>
-            <translation>未找到地点“%1”。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="437" />
-            <source>Did you mean: %1?</source>
-            <translation>您是否要找：%1？</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="440" />
-            <source>Nearest to &lt;b&gt;%1&lt;/b&gt; (straight-line distance, not travel time).</source>
-            <translation>距 &lt;b&gt;%1&lt;/b&gt; 最近（直线距离，非路程时间）。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="446" />
-            <source>Most populous place of that name; others: %1.</source>
-            <translation>已选同名地点中人口最多者；其他：%1。</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/ui/centres_view.py" line="448" />
-            <source>%n centre(s) shown.</source>
-            <translation>
-                <numerusform>显示 %n 个中心。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="450" />
-            <source>This knowledge base lists no centres.</source>
-            <translation>此知识库未列出任何中心。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="480" />
-            <source>%1 km</source>
-            <translation>%1 公里</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="516" />
-            <location filename="../../desktop/ui/centres_view.py" line="575" />
-            <source>not listed</source>
-            <translation>未列出</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="524" />
-            <source>Click a pin or a row to see the centre.</source>
-            <translation>点击地图标记或列表行查看中心信息。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="546" />
-            <location filename="../../desktop/ui/centres_view.py" line="581" />
-            <source>Trials</source>
-            <translation>试验</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="547" />
-            <source>Role</source>
-            <translation>角色</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="548" />
-            <location filename="../../desktop/ui/centres_view.py" line="584" />
-            <source>Distance</source>
-            <translation>距离</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="548" />
-            <source>(straight line)</source>
-            <translation>（直线）</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="549" />
-            <source>enter a place to measure</source>
-            <translation>输入地点以计算距离</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="550" />
-            <source>Location</source>
-            <translation>位置</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="550" />
-            <source>city centre (approximate)</source>
-            <translation>城市中心（近似）</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="550" />
-            <source>site</source>
-            <translation>院址</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="551" />
-            <location filename="../../desktop/ui/centres_view.py" line="587" />
-            <source>Phone</source>
-            <translation>电话</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="552" />
-            <location filename="../../desktop/ui/centres_view.py" line="588" />
-            <source>Address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="553" />
-            <location filename="../../desktop/ui/centres_view.py" line="589" />
-            <source>Sources</source>
-            <translation>来源</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="554" />
-            <location filename="../../desktop/ui/centres_view.py" line="590" />
-            <source>Reviewed</source>
-            <translation>审核日期</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/centres_view.py" line="584" />
-            <source>%1 (straight line) from %2</source>
-            <translation>距 %2 %1（直线）</translation>
-        </message>
-    </context>
+<context>
+    <name>CentresView</name>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="313"/>
+        <source>Treatment centres</source>
+        <translation>治疗中心</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="314"/>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="315"/>
+        <source>City (Wuhan, 武汉, wuhan) or LAT,LON</source>
+        <translation>城市（武汉、Wuhan、wuhan）或 纬度,经度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="316"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="317"/>
+        <source>&amp;Therapy:</source>
+        <translation>疗法(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="318"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="319"/>
+        <source>C&amp;ountry:</source>
+        <translation>国家/地区(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="320"/>
+        <source>Zoom in (+)</source>
+        <translation>放大（+）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="321"/>
+        <source>Zoom out (−)</source>
+        <translation>缩小（−）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="322"/>
+        <source>Fit</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="323"/>
+        <source>Show all pins (0)</source>
+        <translation>显示所有标记（0）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="324"/>
+        <source>&amp;Copy details</source>
+        <translation>复制详情(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="325"/>
+        <source>&amp;Use this centre in a handout</source>
+        <translation>在宣教资料中使用此中心(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="326"/>
+        <source>Drag or use the arrow keys to pan; wheel or +/− to zoom; click a pin for its card.</source>
+        <translation>拖动或用方向键平移；滚轮或 +/− 缩放；点击标记查看中心信息。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="327"/>
+        <source>Straight-line distances</source>
+        <translation>直线距离</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="328"/>
+        <source>Outlines: Natural Earth</source>
+        <translation>轮廓：Natural Earth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="329"/>
+        <source>Map of treatment centres</source>
+        <translation>治疗中心地图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="330"/>
+        <source>Centres, nearest first</source>
+        <translation>中心列表（由近及远）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="336"/>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="336"/>
+        <source>Centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="336"/>
+        <location filename="../../desktop/ui/views/centres_view.py" line="544"/>
+        <location filename="../../desktop/ui/views/centres_view.py" line="579"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="336"/>
+        <location filename="../../desktop/ui/views/centres_view.py" line="545"/>
+        <location filename="../../desktop/ui/views/centres_view.py" line="580"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="336"/>
+        <location filename="../../desktop/ui/views/centres_view.py" line="546"/>
+        <location filename="../../desktop/ui/views/centres_view.py" line="581"/>
+        <source>Therapies</source>
+        <translation>疗法</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="343"/>
+        <source>Trial site</source>
+        <translation>临床试验中心</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="343"/>
+        <source>Certified treatment centre</source>
+        <translation>认证治疗中心</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="371"/>
+        <source>All therapies</source>
+        <translation>全部疗法</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="375"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="377"/>
+        <source>Trial sites</source>
+        <translation>临床试验中心</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="378"/>
+        <source>Certified centres</source>
+        <translation>认证治疗中心</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="379"/>
+        <source>All countries</source>
+        <translation>全部国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="401"/>
+        <source>No place called “%1”.</source>
+        <translation>未找到地点“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="438"/>
+        <source>Did you mean: %1?</source>
+        <translation>您是否要找：%1？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="441"/>
+        <source>Nearest to &lt;b&gt;%1&lt;/b&gt; (straight-line distance, not travel time).</source>
+        <translation>距 &lt;b&gt;%1&lt;/b&gt; 最近（直线距离，非路程时间）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="447"/>
+        <source>Most populous place of that name; others: %1.</source>
+        <translation>已选同名地点中人口最多者；其他：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/centres_view.py" line="449"/>
+        <source>%n centre(s) shown.</source>
+        <translation>
+            <numerusform>显示 %n 个中心。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="451"/>
+        <source>This knowledge base lists no centres.</source>
+        <translation>此知识库未列出任何中心。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="481"/>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="517"/>
+        <location filename="../../desktop/ui/views/centres_view.py" line="576"/>
+        <source>not listed</source>
+        <translation>未列出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="525"/>
+        <source>Click a pin or a row to see the centre.</source>
+        <translation>点击地图标记或列表行查看中心信息。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="547"/>
+        <location filename="../../desktop/ui/views/centres_view.py" line="582"/>
+        <source>Trials</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="548"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="549"/>
+        <location filename="../../desktop/ui/views/centres_view.py" line="585"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="549"/>
+        <source>(straight line)</source>
+        <translation>（直线）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="550"/>
+        <source>enter a place to measure</source>
+        <translation>输入地点以计算距离</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="551"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="551"/>
+        <source>city centre (approximate)</source>
+        <translation>城市中心（近似）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="551"/>
+        <source>site</source>
+        <translation>院址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="552"/>
+        <location filename="../../desktop/ui/views/centres_view.py" line="588"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="553"/>
+        <location filename="../../desktop/ui/views/centres_view.py" line="589"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="554"/>
+        <location filename="../../desktop/ui/views/centres_view.py" line="590"/>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="555"/>
+        <location filename="../../desktop/ui/views/centres_view.py" line="591"/>
+        <source>Reviewed</source>
+        <translation>审核日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/centres_view.py" line="585"/>
+        <source>%1 (straight line) from %2</source>
+        <translation>距 %2 %1（直线）</translation>
+    </message>
+</context>
 </TS>

@@ -4,213 +4,197 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="178"/>
+        <location filename="../../desktop/ui/views/calendar_view.py" line="186"/>
         <source>Infusion date (day 0):</source>
         <translation>回输日期（第0天）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="178"/>
+        <location filename="../../desktop/ui/views/calendar_view.py" line="186"/>
         <source>Leukapheresis date:</source>
         <translation>白细胞单采日期：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="178"/>
+        <location filename="../../desktop/ui/views/calendar_view.py" line="186"/>
         <source>Rules of:</source>
         <translation>适用规定：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="181"/>
+        <location filename="../../desktop/ui/views/calendar_view.py" line="189"/>
         <source>known</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="182"/>
+        <location filename="../../desktop/ui/views/calendar_view.py" line="190"/>
         <source>Print calendar…</source>
         <translation>打印日历…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="183"/>
+        <location filename="../../desktop/ui/views/calendar_view.py" line="191"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="183"/>
+        <location filename="../../desktop/ui/views/calendar_view.py" line="191"/>
         <source>Day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="183"/>
+        <location filename="../../desktop/ui/views/calendar_view.py" line="191"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="183"/>
+        <location filename="../../desktop/ui/views/calendar_view.py" line="191"/>
         <source>Rule of</source>
         <translation>规定来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="183"/>
+        <location filename="../../desktop/ui/views/calendar_view.py" line="191"/>
         <source>Sources</source>
         <translation>资料来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="220"/>
+        <location filename="../../desktop/ui/views/calendar_view.py" line="229"/>
         <source>This knowledge base has no dated rules, so no calendar can be computed.</source>
         <translation>此知识库没有带日期的规定，无法计算日历。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="237"/>
+        <location filename="../../desktop/ui/views/calendar_view.py" line="248"/>
         <source>Computed from the rules in force on the infusion date. Nothing you enter here is saved.</source>
         <translation>根据回输日适用的规定计算。此处输入的内容不会被保存。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="272"/>
-        <location filename="../../desktop/ui/calendar_view.py" line="284"/>
-        <source>Print calendar</source>
-        <translation>打印日历</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="272"/>
-        <source>The calendar handout is not available in this build.</source>
-        <translation>此版本不包含日历讲义。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/calendar_view.py" line="274"/>
-        <source>Save calendar as PDF</source>
-        <translation>将日历保存为PDF</translation>
     </message>
 </context>
 <context>
     <name>ChangesView</name>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="112"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="113"/>
         <source>Older KB:</source>
         <translation>较旧的知识库：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="113"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="114"/>
         <source>Newer KB:</source>
         <translation>较新的知识库：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="114"/>
-        <location filename="../../desktop/ui/changes_view.py" line="115"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="115"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="116"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="116"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="117"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="117"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="118"/>
         <source>Changelog of the applied pack</source>
         <translation>已应用内容包的更新说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="118"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="119"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="118"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="119"/>
         <source>Old</source>
         <translation>旧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="118"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="119"/>
         <source>New</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="118"/>
-        <location filename="../../desktop/ui/changes_view.py" line="134"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="119"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="135"/>
         <source>Sources</source>
         <translation>资料来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="121"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="122"/>
         <source>Choose a knowledge base file</source>
         <translation>选择知识库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="128"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="129"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="129"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="130"/>
         <source>Trial results</source>
         <translation>试验结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="130"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="131"/>
         <source>Centres</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="131"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="132"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="132"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="133"/>
         <source>Trials</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="133"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="134"/>
         <source>Rules</source>
         <translation>规定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="135"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="136"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="137"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="138"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="137"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="138"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="137"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="138"/>
         <source>edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="137"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="138"/>
         <source>values changed</source>
         <translation>数值变更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="142"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="143"/>
         <source>No pack changelog is stored for the current KB.</source>
         <translation>当前知识库没有保存的内容包更新说明。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="146"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="147"/>
         <source>Nothing to compare yet: a previous KB is kept only after a content pack has been applied. Choose two KB files to compare them.</source>
         <translation>暂无可比较的内容：只有在应用内容包后才会保留旧版知识库。请选择两个知识库文件进行比较。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="157"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="158"/>
         <source>From version %1 (%2) to version %3 (%4).</source>
         <translation>从版本 %1（%2）到版本 %3（%4）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="162"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="163"/>
         <source>No differences.</source>
         <translation>没有差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/changes_view.py" line="165"/>
+        <location filename="../../desktop/ui/views/changes_view.py" line="166"/>
         <source>Version information</source>
         <translation>版本信息</translation>
     </message>
@@ -218,80 +202,84 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="84"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="76"/>
         <source>Kept feedback</source>
         <translation>已保存的反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="89"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="81"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="89"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="81"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="89"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="81"/>
         <source>Page or search</source>
         <translation>页面或搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="89"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="81"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="89"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="81"/>
         <source>KB</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="90"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="82"/>
         <source>Export to file…</source>
         <translation>导出到文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="91"/>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="159"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="83"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="132"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="92"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="84"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="122"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="103"/>
         <source>Search found nothing</source>
         <translation>搜索无结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="122"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="103"/>
         <source>Problem with a page</source>
         <translation>页面问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="126"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="107"/>
         <source>%n item(s) kept on this computer. Nothing is sent anywhere; export them to a file to pass them on.</source>
-        <translation><numerusform>本机保存了 %n 条。不会发送到任何地方；如需转交，请导出到文件。</numerusform></translation>
+        <translation>
+            <numerusform>本机保存了 %n 条。不会发送到任何地方；如需转交，请导出到文件。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="139"/>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="145"/>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="147"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="116"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="122"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="124"/>
         <source>Export feedback</source>
         <translation>导出反馈</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="147"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="124"/>
         <source>%n item(s) written to the file.</source>
-        <translation><numerusform>已写入文件 %n 条。</numerusform></translation>
+        <translation>
+            <numerusform>已写入文件 %n 条。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="159"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="132"/>
         <source>Forget all kept feedback on this computer?</source>
         <translation>清除本机保存的所有反馈吗？</translation>
     </message>
@@ -299,22 +287,22 @@
 <context>
     <name>ReportProblemDialog</name>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="47"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="43"/>
         <source>Report a problem with this page</source>
         <translation>报告此页面的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="48"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="44"/>
         <source>Page: %1 · Knowledge base %2</source>
         <translation>页面：%1 · 知识库 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="50"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="46"/>
         <source>Your note is kept on this computer only. Use “Export feedback…” to copy all notes to a file for the content team.</source>
         <translation>您的备注只保存在本机。使用“导出反馈…”可将所有备注复制到文件，交给内容团队。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback_dialogs.py" line="53"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="49"/>
         <source>What is wrong or missing on this page?</source>
         <translation>此页面有什么错误或缺失？</translation>
     </message>
@@ -322,94 +310,94 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="69"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="71"/>
         <source>Product:</source>
         <translation>产品：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="70"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="72"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="70"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="72"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="70"/>
-        <location filename="../../desktop/ui/timeline_view.py" line="71"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="72"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="73"/>
         <source>Jurisdiction</source>
         <translation>管辖</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="70"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="72"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="70"/>
-        <location filename="../../desktop/ui/timeline_view.py" line="71"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="72"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="73"/>
         <source>Sources</source>
         <translation>资料来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="71"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="73"/>
         <source>Rule</source>
         <translation>规定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="71"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="73"/>
         <source>In force</source>
         <translation>适用期间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="71"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="73"/>
         <source>Period</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="87"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="89"/>
         <source>Approval</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="88"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="90"/>
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="89"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="91"/>
         <source>Indication change</source>
         <translation>适应证变更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="90"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="92"/>
         <source>Label change</source>
         <translation>说明书变更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="91"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="93"/>
         <source>Safety programme</source>
         <translation>安全计划</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="92"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="94"/>
         <source>Safety communication</source>
         <translation>安全通讯</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="93"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="95"/>
         <source>Designation</source>
         <translation>认定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="102"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="104"/>
         <source>No products in this knowledge base.</source>
         <translation>此知识库中没有产品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline_view.py" line="130"/>
+        <location filename="../../desktop/ui/views/timeline_view.py" line="132"/>
         <source>No dated regulatory events for this product in the knowledge base.</source>
         <translation>知识库中没有该产品带日期的监管事件。</translation>
     </message>

@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>PackImport</name>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="217" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="191"/>
         <source>Content update not applied</source>
         <translation>内容更新未应用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="220" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="194"/>
         <source>{0}
 
 The knowledge base in use is unchanged.</source>
@@ -17,22 +18,22 @@ The knowledge base in use is unchanged.</source>
 当前使用的知识库没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="229" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="202"/>
         <source>Import content update</source>
         <translation>导入内容更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="229" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="202"/>
         <source>Content updates ({0});;All files (*)</source>
         <translation>内容更新包 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="242" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="215"/>
         <source>Older content update</source>
         <translation>较旧的内容更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="243" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="216"/>
         <source>{0}
 
 Install it anyway? You can roll back afterwards.</source>
@@ -41,17 +42,17 @@ Install it anyway? You can roll back afterwards.</source>
 仍要安装吗？之后可以回滚。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="278" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="251"/>
         <source>Content update applied</source>
         <translation>内容更新已应用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="278" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="251"/>
         <source>The knowledge base is now version {0} (released {1}).</source>
         <translation>知识库现在是 {0} 版（发布于 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="280" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="253"/>
         <source>The previous knowledge base was kept, so this update can be rolled back.</source>
         <translation>之前的知识库已保留，因此可以回滚此次更新。</translation>
     </message>
@@ -59,207 +60,217 @@ Install it anyway? You can roll back afterwards.</source>
 <context>
     <name>PackProgressDialog</name>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="155" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="128"/>
         <source>Applying content update</source>
         <translation>正在应用内容更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="159" />
-        <location filename="../../desktop/ui/pack_import.py" line="198" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="132"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="175"/>
         <source>Checking the signature and every file…</source>
         <translation>正在检查签名和每个文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="182" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="159"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="199" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="176"/>
         <source>Building the new knowledge base…</source>
         <translation>正在生成新的知识库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="200" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="177"/>
         <source>Installing…</source>
         <translation>正在安装…</translation>
     </message>
 </context>
 <context>
-    <name>PackSummaryDialog</name>
+    <name>PackRefusal</name>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="82" />
-        <source>Import content update</source>
-        <translation>导入内容更新</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="86" />
-        <source>Apply this content update?</source>
-        <translation>要应用此内容更新吗？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="91" />
-        <source>the knowledge base shipped with the program</source>
-        <translation>程序自带的知识库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="92" />
-        <source>{0} (installed now: {1})</source>
-        <translation>{0}（当前安装：{1}）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="93" />
-        <source>Version:</source>
-        <translation>版本：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="94" />
-        <source>Released:</source>
-        <translation>发布日期：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="95" />
-        <source>Content:</source>
-        <translation>内容：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="95" />
-        <source>knowledge base {0}, content date {1}; {2} files, {3}</source>
-        <translation>知识库 {0}，内容日期 {1}；{2} 个文件，{3}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="96" />
-        <source>project release key</source>
-        <translation>项目发布密钥</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="96" />
-        <source>a key you chose to trust</source>
-        <translation>您选择信任的密钥</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="97" />
-        <source>{0} ({1})</source>
-        <translation>{0}（{1}）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="98" />
-        <source>Signed by:</source>
-        <translation>签名者：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="102" />
-        <source>Key fingerprint:</source>
-        <translation>密钥指纹：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="104" />
-        <source>What changed:</source>
-        <translation>更新内容：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="105" />
-        <source>(no description of the changes was given)</source>
-        <translation>（未提供更新说明）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="109" />
-        <source>The signature is valid. Every file is checked against it before anything is installed, and the knowledge base in use now is kept, so the update can be rolled back.</source>
-        <translation>签名有效。安装前会逐一核对每个文件，当前使用的知识库也会被保留，因此可以回滚此次更新。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="113" />
-        <source>Apply update</source>
-        <translation>应用更新</translation>
-    </message>
-</context>
-<context>
-    <name>_Texts</name>
-    <message>
-        <location filename="../../desktop/ui/pack_import.py" line="55" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="56"/>
         <source>The file is damaged or incomplete. Copy it again and retry.</source>
         <translation>文件已损坏或不完整。请重新复制后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="56" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="57"/>
         <source>The pack contains an unsafe file name, so it was not applied.</source>
         <translation>更新包含有不安全的文件名，因此未应用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="57" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="58"/>
         <source>The pack contains a link or special file, so it was not applied.</source>
         <translation>更新包含有链接或特殊文件，因此未应用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="58" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="59"/>
         <source>The pack is far too large to be a content update, so it was not applied.</source>
         <translation>更新包过大，不可能是内容更新，因此未应用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="59" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="60"/>
         <source>This file is not a signed content update.</source>
         <translation>此文件不是经过签名的内容更新。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="60" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="61"/>
         <source>The pack was changed after it was signed, so it was not applied.</source>
         <translation>更新包在签名后被改动过，因此未应用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="61" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="62"/>
         <source>The pack is signed by a key this program does not trust, so it was not applied.</source>
         <translation>更新包的签名密钥不受本程序信任，因此未应用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="62" />
-        <source>The pack's description is not valid, so it was not applied.</source>
+        <location filename="../../desktop/ui/views/pack_import.py" line="63"/>
+        <source>The pack&apos;s description is not valid, so it was not applied.</source>
         <translation>更新包的说明文件无效，因此未应用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="63" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="64"/>
         <source>This pack needs a newer version of the program.</source>
         <translation>此更新包需要更新版本的程序。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="64" />
-        <source>This pack needs a different version of the program's knowledge base.</source>
+        <location filename="../../desktop/ui/views/pack_import.py" line="65"/>
+        <source>This pack needs a different version of the program&apos;s knowledge base.</source>
         <translation>此更新包需要其他版本的程序知识库格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="65" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="66"/>
         <source>This pack is not newer than the installed one.</source>
         <translation>此更新包并不比已安装的版本新。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="66" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="67"/>
         <source>A file in the pack does not match its signed description, so it was not applied.</source>
         <translation>更新包中的某个文件与其签名说明不符，因此未应用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="67" />
-        <source>The pack's content fails the knowledge-base checks, so it was not applied.</source>
+        <location filename="../../desktop/ui/views/pack_import.py" line="68"/>
+        <source>The pack&apos;s content fails the knowledge-base checks, so it was not applied.</source>
         <translation>更新包的内容未通过知识库检查，因此未应用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="68" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="69"/>
         <source>There is not enough free disk space to apply the update.</source>
         <translation>磁盘空间不足，无法应用更新。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="69" />
-        <location filename="../../desktop/ui/pack_import.py" line="73" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="70"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="74"/>
         <source>The update could not be applied.</source>
         <translation>无法应用更新。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="70" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="71"/>
         <source>The update was cancelled.</source>
         <translation>更新已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_import.py" line="71" />
+        <location filename="../../desktop/ui/views/pack_import.py" line="72"/>
         <source>The file could not be found.</source>
         <translation>找不到该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="73"/>
+        <source>This content update has expired; a newer one may exist, so it was not applied.</source>
+        <translation>此内容更新已过期，可能已有更新的版本，因此未应用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="74"/>
+        <source>The pack is signed by a key that was revoked, so it was not applied.</source>
+        <translation>此更新包由已被吊销的密钥签名，因此未应用。</translation>
+    </message>
+</context>
+<context>
+    <name>PackSummaryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="83"/>
+        <source>Import content update</source>
+        <translation>导入内容更新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="87"/>
+        <source>Apply this content update?</source>
+        <translation>要应用此内容更新吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="92"/>
+        <source>the knowledge base shipped with the program</source>
+        <translation>程序自带的知识库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="93"/>
+        <source>{0} (installed now: {1})</source>
+        <translation>{0}（当前安装：{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="94"/>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="95"/>
+        <source>Released:</source>
+        <translation>发布日期：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="96"/>
+        <source>Content:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="96"/>
+        <source>knowledge base {0}, content date {1}; {2} files, {3}</source>
+        <translation>知识库 {0}，内容日期 {1}；{2} 个文件，{3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="97"/>
+        <source>project release key</source>
+        <translation>项目发布密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="97"/>
+        <source>a key you chose to trust</source>
+        <translation>您选择信任的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="98"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="99"/>
+        <source>Signed by:</source>
+        <translation>签名者：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="103"/>
+        <source>Key fingerprint:</source>
+        <translation>密钥指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="105"/>
+        <source>What changed:</source>
+        <translation>更新内容：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="106"/>
+        <source>(no description of the changes was given)</source>
+        <translation>（未提供更新说明）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="110"/>
+        <source>The signature is valid. Every file is checked against it before anything is installed, and the knowledge base in use now is kept, so the update can be rolled back.</source>
+        <translation>签名有效。安装前会逐一核对每个文件，当前使用的知识库也会被保留，因此可以回滚此次更新。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/pack_import.py" line="114"/>
+        <source>Apply update</source>
+        <translation>应用更新</translation>
     </message>
 </context>
 </TS>

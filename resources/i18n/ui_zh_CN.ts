@@ -4,17 +4,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="33"/>
+        <location filename="../../desktop/ui/shell/app.py" line="36"/>
         <source>Bookmarks and notes cannot be saved this time ({0}); they are kept until you close the program.</source>
         <translation>本次无法保存收藏和笔记（{0}）；它们会保留到您关闭程序为止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="64"/>
+        <location filename="../../desktop/ui/shell/app.py" line="94"/>
         <source>No knowledge base</source>
         <translation>没有知识库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="65"/>
+        <location filename="../../desktop/ui/shell/app.py" line="95"/>
         <source>The program cannot start without its knowledge base: {0}</source>
         <translation>没有知识库，程序无法启动：{0}</translation>
     </message>
@@ -22,93 +22,93 @@
 <context>
     <name>BookmarksView</name>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="143"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="147"/>
         <source>Therapy</source>
         <translation>疗法</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="143"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="147"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="143"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="147"/>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="144"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="148"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="144"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="148"/>
         <source>Centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="144"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="148"/>
         <source>Trial result</source>
         <translation>试验结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="145"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="149"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="153"/>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="154"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="157"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="158"/>
         <source>Bookmarks</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="155"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="159"/>
         <source>My notes</source>
         <translation>我的笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="156"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="160"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="157"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="161"/>
         <source>Remove bookmark</source>
         <translation>取消收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="158"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="162"/>
         <source>Remove the selected bookmark</source>
         <translation>删除所选收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="159"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="163"/>
         <source>Clear history</source>
         <translation>清除历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="160"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="164"/>
         <source>Clear the reading history</source>
         <translation>清除阅读历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="161"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="165"/>
         <source>Bookmarked pages</source>
         <translation>已收藏的页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="162"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="166"/>
         <source>Pages with your notes</source>
         <translation>有您笔记的页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="163"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="167"/>
         <source>Recently read pages</source>
         <translation>最近阅读的页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bookmarks_view.py" line="164"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="168"/>
         <source>Bookmarks, notes and history</source>
         <translation>收藏、笔记和历史记录</translation>
     </message>
@@ -116,127 +116,127 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="440"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="438"/>
         <source>All populations</source>
         <translation>所有人群</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="499"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="497"/>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="499"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="497"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="499"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="497"/>
         <source>Setting</source>
         <translation>治疗线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="499"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="497"/>
         <source>Cohort</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="502"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="500"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="541"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="530"/>
         <source>Export comparison as CSV</source>
         <translation>将比较表导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="542"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="531"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="548"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="537"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="548"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="537"/>
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="558"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="547"/>
         <source>Compare trials</source>
         <translation>试验比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="560"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="549"/>
         <source>Caution: these trials were not compared head-to-head. Populations, prior treatment, follow-up and definitions differ, so differences between trials may not be real. Each value is shown as its source reports it, with the denominator (n/N) and follow-up.</source>
         <translation>注意：这些试验并非头对头比较。各试验的人群、既往治疗、随访时间和定义不同，因此试验之间的差异未必真实存在。每个数值均按其来源报告的原样显示，并附分母（n/N）和随访时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="563"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="552"/>
         <source>&amp;Population:</source>
         <translation>人群(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="564"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="553"/>
         <source>C&amp;ohort:</source>
         <translation>队列(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="565"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="554"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="566"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="555"/>
         <source>Save the table as it is shown (filters and order) with its sources</source>
         <translation>按当前显示（筛选和排序）保存表格及其来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="567"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="556"/>
         <source>Copy with source</source>
         <translation>连同来源复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="568"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="557"/>
         <source>Copy the selected values with their citations (Ctrl+C)</source>
         <translation>复制所选数值及其引用来源（Ctrl+C）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="569"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="558"/>
         <source>Population filter</source>
         <translation>人群筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="570"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="559"/>
         <source>Cohort filter</source>
         <translation>队列筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="571"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="560"/>
         <source>Export the comparison as CSV</source>
         <translation>将比较表导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="572"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="561"/>
         <source>Copy the selected values with their citations</source>
         <translation>复制所选数值及其引用来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="573"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="562"/>
         <source>Trial comparison table</source>
         <translation>试验比较表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="574"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="563"/>
         <source>Trial comparison chart</source>
         <translation>试验比较图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="576"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="565"/>
         <source>Caution</source>
         <translation>注意</translation>
     </message>
@@ -244,7 +244,7 @@
 <context>
     <name>ComparisonChart</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="278"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="284"/>
         <source>No percentage results to chart for this selection.</source>
         <translation>当前选择没有可绘制的百分比结果。</translation>
     </message>
@@ -252,318 +252,326 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="121"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="127"/>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="123"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="129"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="130"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="136"/>
         <source>follow-up {0} mo</source>
         <translation>随访 {0} 个月</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="144"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="150"/>
         <source>phase {0}</source>
         <translation>{0} 期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="160"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="166"/>
         <source>Not reported for this cohort</source>
         <translation>该队列未报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="176"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="182"/>
         <source>cohort: {0}</source>
         <translation>队列：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="178"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="184"/>
         <source>N = {0}</source>
         <translation>N = {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="180"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="186"/>
         <source>median follow-up {0} mo</source>
         <translation>中位随访 {0} 个月</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="182"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="188"/>
         <source>analysis: {0}</source>
         <translation>分析：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="185"/>
+        <location filename="../../desktop/ui/views/compare_view.py" line="191"/>
         <source>Source [{0}]: {1}</source>
         <translation>来源 [{0}]：{1}</translation>
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../desktop/ui/shell/errors.py" line="45"/>
+        <source>Something went wrong: {0}. The program is still running; the details were saved to the log.</source>
+        <translation>出现错误：{0}。程序仍在运行；详细信息已保存到日志。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/errors.py" line="57"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/errors.py" line="60"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="470"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="367"/>
         <source>No knowledge base</source>
         <translation>没有知识库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="471"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="368"/>
         <source>The program cannot go on without its knowledge base: {0}</source>
         <translation>没有知识库，程序无法继续运行：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
-        <location filename="../../desktop/ui/main_window.py" line="667"/>
-        <location filename="../../desktop/ui/main_window.py" line="670"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="508"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="511"/>
         <source>CAR-T Reference</source>
         <translation>CAR-T 参考</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="327"/>
         <source>Zoom {0}%</source>
         <translation>缩放 {0}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="378"/>
         <source>Knowledge base updated to {0}</source>
         <translation>知识库已更新至 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="432"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="382"/>
         <source>Knowledge base {0} · content date {1}</source>
         <translation>知识库 {0} · 内容日期 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="383"/>
         <source>Content hash {0}; file {1}</source>
         <translation>内容哈希 {0}；文件 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="453"/>
-        <source>Import update</source>
-        <translation>导入更新</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="453"/>
-        <source>This build cannot import content updates.</source>
-        <translation>此版本无法导入内容更新。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="614"/>
-        <location filename="../../desktop/ui/main_window.py" line="639"/>
-        <location filename="../../desktop/ui/main_window.py" line="653"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="481"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="501"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="117"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="614"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="481"/>
         <source>Therapies</source>
         <translation>治疗产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="614"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="481"/>
         <source>Trials</source>
         <translation>临床试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="615"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="482"/>
         <source>Compare trials</source>
         <translation>试验比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="615"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="482"/>
         <source>Safety</source>
         <translation>安全性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="615"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="482"/>
         <source>Patient journey</source>
         <translation>治疗历程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="616"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="483"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="616"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="483"/>
         <source>Centres</source>
         <translation>治疗中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="616"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="483"/>
         <source>Grading</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="617"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="484"/>
         <source>Handouts</source>
         <translation>患者资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="617"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="484"/>
         <source>Bookmarks</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="618"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="485"/>
         <source>Recovery calendar</source>
         <translation>康复日历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="618"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="485"/>
         <source>Regulatory timeline</source>
         <translation>监管时间线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="619"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="486"/>
         <source>What changed</source>
         <translation>内容更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="633"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="497"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="634"/>
+        <location filename="../../desktop/ui/reader/search_controller.py" line="181"/>
         <source>Search therapies, trials, side effects, centres… (Ctrl+K)</source>
         <translation>搜索疗法、试验、不良反应、中心…（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="635"/>
-        <location filename="../../desktop/ui/main_window.py" line="653"/>
+        <location filename="../../desktop/ui/reader/search_controller.py" line="182"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="117"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="636"/>
+        <location filename="../../desktop/ui/reader/search_controller.py" line="183"/>
         <source>Search as you type. Down arrow: results; Enter: open; Esc: clear.</source>
         <translation>边输入边搜索。下箭头：结果；回车：打开；Esc：清除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="637"/>
-        <location filename="../../desktop/ui/main_window.py" line="653"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="499"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="117"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="638"/>
-        <location filename="../../desktop/ui/main_window.py" line="653"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="500"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="117"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="642"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="504"/>
         <source>Search bar</source>
         <translation>搜索栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="645"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="109"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="646"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="110"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="647"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="111"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="648"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="112"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="649"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="113"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="650"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="114"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="652"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="116"/>
         <source>Import update…</source>
         <translation>导入更新…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="652"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="116"/>
         <source>Export comparison as CSV…</source>
         <translation>将比较表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="652"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="116"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="654"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="118"/>
         <source>Bookmark this page</source>
         <translation>收藏此页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="654"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="118"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="654"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="118"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="655"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="119"/>
         <source>Actual size</source>
         <translation>实际大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="655"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="119"/>
         <source>Follow the system (light or dark)</source>
         <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="656"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="120"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="656"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="120"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="656"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="120"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="657"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="121"/>
         <source>About CAR-T Reference</source>
         <translation>关于 CAR-T 参考</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="658"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="122"/>
         <source>Report a problem with this page…</source>
         <translation>报告此页面的问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="659"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="123"/>
         <source>Kept feedback (view or clear)…</source>
         <translation>已保存的反馈（查看或清除）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="660"/>
+        <location filename="../../desktop/ui/shell/menus.py" line="124"/>
         <source>Export feedback to a file…</source>
         <translation>将反馈导出到文件…</translation>
     </message>
@@ -571,564 +579,564 @@
 <context>
     <name>PageRenderer</name>
     <message>
-        <location filename="../../desktop/ui/render.py" line="170"/>
-        <location filename="../../desktop/ui/render.py" line="173"/>
+        <location filename="../../desktop/ui/reader/render.py" line="143"/>
+        <location filename="../../desktop/ui/reader/render.py" line="146"/>
         <source>Page not found</source>
         <translation>未找到页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="171"/>
+        <location filename="../../desktop/ui/reader/render.py" line="144"/>
         <source>Nothing in this knowledge base is called {0}.</source>
         <translation>本知识库中没有名为 {0} 的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="177"/>
+        <location filename="../../desktop/ui/reader/render.py" line="150"/>
         <source>Information, not medical advice. The product label and the treating team&apos;s protocol come first.</source>
         <translation>仅供参考，不构成医疗建议。以产品说明书和治疗团队的方案为准。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="181"/>
-        <location filename="../../desktop/ui/render.py" line="361"/>
+        <location filename="../../desktop/ui/reader/render.py" line="154"/>
+        <location filename="../../desktop/ui/reader/render.py" line="296"/>
         <source>For patients and caregivers</source>
         <translation>面向患者和照护者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="181"/>
-        <location filename="../../desktop/ui/render.py" line="359"/>
-        <location filename="../../desktop/ui/render.py" line="549"/>
+        <location filename="../../desktop/ui/reader/render.py" line="154"/>
+        <location filename="../../desktop/ui/reader/render.py" line="294"/>
+        <location filename="../../desktop/ui/reader/render.py" line="495"/>
         <source>For clinicians</source>
         <translation>面向临床医生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="185"/>
+        <location filename="../../desktop/ui/reader/render.py" line="158"/>
         <source>Original text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="185"/>
+        <location filename="../../desktop/ui/reader/render.py" line="158"/>
         <source>Translated</source>
         <translation>已翻译</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="186"/>
+        <location filename="../../desktop/ui/reader/render.py" line="159"/>
         <source>Machine-translated draft, not yet reviewed</source>
         <translation>机器翻译草稿，尚未审校</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="187"/>
+        <location filename="../../desktop/ui/reader/render.py" line="160"/>
         <source>Reviewed translation</source>
         <translation>已审校译文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="195"/>
+        <location filename="../../desktop/ui/reader/render.py" line="168"/>
         <source>Reviewed {0}</source>
         <translation>审核于 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="200"/>
+        <location filename="../../desktop/ui/reader/render.py" line="173"/>
         <source>Not yet available in Chinese: showing the English text.</source>
         <translation>尚无中文版：显示英文原文。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="210"/>
+        <location filename="../../desktop/ui/reader/render.py" line="183"/>
         <source>unknown source {0}</source>
         <translation>未知来源 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="213"/>
+        <location filename="../../desktop/ui/reader/render.py" line="186"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="217"/>
+        <location filename="../../desktop/ui/reader/render.py" line="190"/>
         <source>primary source</source>
         <translation>原始来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="217"/>
+        <location filename="../../desktop/ui/reader/render.py" line="190"/>
         <source>company statement</source>
         <translation>公司声明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="217"/>
+        <location filename="../../desktop/ui/reader/render.py" line="190"/>
         <source>secondary report</source>
         <translation>二手报道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="236"/>
+        <location filename="../../desktop/ui/reader/render.py" line="209"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="340"/>
-        <location filename="../../desktop/ui/render.py" line="569"/>
+        <location filename="../../desktop/ui/reader/render.py" line="275"/>
+        <location filename="../../desktop/ui/reader/render.py" line="515"/>
         <source>Therapies</source>
         <translation>治疗产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="340"/>
+        <location filename="../../desktop/ui/reader/render.py" line="275"/>
         <source>Products, targets, doses and approvals</source>
         <translation>产品、靶点、剂量和批准情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="341"/>
-        <location filename="../../desktop/ui/render.py" line="569"/>
+        <location filename="../../desktop/ui/reader/render.py" line="276"/>
+        <location filename="../../desktop/ui/reader/render.py" line="515"/>
         <source>Trials</source>
         <translation>临床试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="341"/>
+        <location filename="../../desktop/ui/reader/render.py" line="276"/>
         <source>Designs, populations and outcomes with sources</source>
         <translation>设计、人群和结果，均附来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="342"/>
+        <location filename="../../desktop/ui/reader/render.py" line="277"/>
         <source>Compare trials</source>
         <translation>试验比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="342"/>
+        <location filename="../../desktop/ui/reader/render.py" line="277"/>
         <source>Response and safety side by side (not head-to-head)</source>
         <translation>疗效和安全性并列对照（非头对头）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="343"/>
+        <location filename="../../desktop/ui/reader/render.py" line="278"/>
         <source>Safety</source>
         <translation>安全性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="343"/>
+        <location filename="../../desktop/ui/reader/render.py" line="278"/>
         <source>CRS, ICANS and other toxicities</source>
         <translation>CRS、ICANS 及其他毒性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="344"/>
+        <location filename="../../desktop/ui/reader/render.py" line="279"/>
         <source>Grading tools</source>
         <translation>分级工具</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="344"/>
+        <location filename="../../desktop/ui/reader/render.py" line="279"/>
         <source>ASTCT CRS and ICANS grade, ICE score</source>
         <translation>ASTCT CRS 和 ICANS 分级、ICE 评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="345"/>
+        <location filename="../../desktop/ui/reader/render.py" line="280"/>
         <source>Regulatory timeline</source>
         <translation>监管时间线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="345"/>
+        <location filename="../../desktop/ui/reader/render.py" line="280"/>
         <source>Approvals, label and rule changes by date</source>
         <translation>按日期列出的批准、说明书和规定变更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="348"/>
+        <location filename="../../desktop/ui/reader/render.py" line="283"/>
         <source>Handouts</source>
         <translation>患者资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="348"/>
+        <location filename="../../desktop/ui/reader/render.py" line="283"/>
         <source>Print personalised patient handouts</source>
         <translation>打印个性化患者资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="349"/>
+        <location filename="../../desktop/ui/reader/render.py" line="284"/>
         <source>Centres</source>
         <translation>治疗中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="349"/>
+        <location filename="../../desktop/ui/reader/render.py" line="284"/>
         <source>Treatment and trial centres, nearest first</source>
         <translation>治疗和试验中心，由近及远</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="350"/>
+        <location filename="../../desktop/ui/reader/render.py" line="285"/>
         <source>Bookmarks</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="350"/>
+        <location filename="../../desktop/ui/reader/render.py" line="285"/>
         <source>Pages you saved, your notes and history</source>
         <translation>您收藏的页面、笔记和历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="351"/>
+        <location filename="../../desktop/ui/reader/render.py" line="286"/>
         <source>What changed</source>
         <translation>内容更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="351"/>
+        <location filename="../../desktop/ui/reader/render.py" line="286"/>
         <source>What the last content update added or changed</source>
         <translation>最近一次内容更新新增或修改了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="354"/>
+        <location filename="../../desktop/ui/reader/render.py" line="289"/>
         <source>Patient journey</source>
         <translation>治疗历程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="354"/>
+        <location filename="../../desktop/ui/reader/render.py" line="289"/>
         <source>From referral to follow-up, step by step</source>
         <translation>从转诊到随访，逐步说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="355"/>
+        <location filename="../../desktop/ui/reader/render.py" line="290"/>
         <source>Recovery calendar</source>
         <translation>康复日历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="355"/>
+        <location filename="../../desktop/ui/reader/render.py" line="290"/>
         <source>Your key days after the infusion, with dates</source>
         <translation>回输后的关键日子，附具体日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="356"/>
+        <location filename="../../desktop/ui/reader/render.py" line="291"/>
         <source>Side effects</source>
         <translation>不良反应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="356"/>
+        <location filename="../../desktop/ui/reader/render.py" line="291"/>
         <source>What to watch for and when to call</source>
         <translation>需要注意什么、何时联系医生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="357"/>
+        <location filename="../../desktop/ui/reader/render.py" line="292"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="357"/>
+        <location filename="../../desktop/ui/reader/render.py" line="292"/>
         <source>Words explained in plain language</source>
         <translation>用通俗语言解释术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="360"/>
+        <location filename="../../desktop/ui/reader/render.py" line="295"/>
         <source>For staff printing handouts</source>
         <translation>面向打印资料的工作人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="369"/>
+        <location filename="../../desktop/ui/reader/render.py" line="304"/>
         <source>An offline reference on BCMA-targeted CAR-T cell therapy for relapsed or refractory multiple myeloma. Type in the search field above, or start from one of these pages.</source>
         <translation>关于靶向 BCMA 的 CAR-T 细胞疗法治疗复发或难治性多发性骨髓瘤的离线参考资料。请在上方搜索框中输入，或从以下页面开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="370"/>
+        <location filename="../../desktop/ui/reader/render.py" line="305"/>
         <source>Knowledge base {0}, content date {1}: {2} therapies, {3} trials, {4} articles, {5} sources.</source>
         <translation>知识库 {0}，内容日期 {1}：{2} 种疗法、{3} 项试验、{4} 篇文章、{5} 条来源。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="373"/>
+        <location filename="../../desktop/ui/reader/render.py" line="308"/>
         <source>CAR-T Reference</source>
         <translation>CAR-T 参考</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="375"/>
+        <location filename="../../desktop/ui/reader/render.py" line="310"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="390"/>
+        <location filename="../../desktop/ui/reader/render.py" line="325"/>
         <source>Also available:</source>
         <translation>另有版本：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="395"/>
+        <location filename="../../desktop/ui/reader/render.py" line="330"/>
         <source>Further sources:</source>
         <translation>其他来源：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="411"/>
+        <location filename="../../desktop/ui/reader/render.py" line="346"/>
         <source>Target</source>
         <translation>靶点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="412"/>
+        <location filename="../../desktop/ui/reader/render.py" line="347"/>
         <source>Construct</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="413"/>
+        <location filename="../../desktop/ui/reader/render.py" line="348"/>
         <source>Dose</source>
         <translation>剂量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="414"/>
+        <location filename="../../desktop/ui/reader/render.py" line="349"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="415"/>
+        <location filename="../../desktop/ui/reader/render.py" line="350"/>
         <source>Codes</source>
         <translation>代号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="416"/>
+        <location filename="../../desktop/ui/reader/render.py" line="351"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="417"/>
-        <location filename="../../desktop/ui/render.py" line="493"/>
-        <location filename="../../desktop/ui/render.py" line="528"/>
-        <location filename="../../desktop/ui/render.py" line="573"/>
+        <location filename="../../desktop/ui/reader/render.py" line="352"/>
+        <location filename="../../desktop/ui/reader/render.py" line="439"/>
+        <location filename="../../desktop/ui/reader/render.py" line="474"/>
+        <location filename="../../desktop/ui/reader/render.py" line="519"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="419"/>
+        <location filename="../../desktop/ui/reader/render.py" line="354"/>
         <source>Key facts</source>
         <translation>要点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="426"/>
+        <location filename="../../desktop/ui/reader/render.py" line="361"/>
         <source>Approvals</source>
         <translation>批准情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="428"/>
+        <location filename="../../desktop/ui/reader/render.py" line="363"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="428"/>
+        <location filename="../../desktop/ui/reader/render.py" line="363"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="428"/>
+        <location filename="../../desktop/ui/reader/render.py" line="363"/>
         <source>Agency</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="428"/>
+        <location filename="../../desktop/ui/reader/render.py" line="363"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="428"/>
+        <location filename="../../desktop/ui/reader/render.py" line="363"/>
         <source>Indication</source>
         <translation>适应症</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="428"/>
-        <location filename="../../desktop/ui/render.py" line="447"/>
-        <location filename="../../desktop/ui/render.py" line="510"/>
+        <location filename="../../desktop/ui/reader/render.py" line="363"/>
+        <location filename="../../desktop/ui/reader/render.py" line="382"/>
+        <location filename="../../desktop/ui/reader/render.py" line="456"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="435"/>
+        <location filename="../../desktop/ui/reader/render.py" line="370"/>
         <source>Warnings</source>
         <translation>警示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="439"/>
+        <location filename="../../desktop/ui/reader/render.py" line="374"/>
         <source>Key trials</source>
         <translation>关键试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="443"/>
-        <location filename="../../desktop/ui/render.py" line="490"/>
+        <location filename="../../desktop/ui/reader/render.py" line="378"/>
+        <location filename="../../desktop/ui/reader/render.py" line="436"/>
         <source>Phase</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="447"/>
-        <location filename="../../desktop/ui/render.py" line="510"/>
+        <location filename="../../desktop/ui/reader/render.py" line="382"/>
+        <location filename="../../desktop/ui/reader/render.py" line="456"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="447"/>
-        <location filename="../../desktop/ui/render.py" line="510"/>
-        <location filename="../../desktop/ui/render.py" line="524"/>
+        <location filename="../../desktop/ui/reader/render.py" line="382"/>
+        <location filename="../../desktop/ui/reader/render.py" line="456"/>
+        <location filename="../../desktop/ui/reader/render.py" line="470"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="447"/>
-        <location filename="../../desktop/ui/render.py" line="510"/>
-        <location filename="../../desktop/ui/render.py" line="526"/>
+        <location filename="../../desktop/ui/reader/render.py" line="382"/>
+        <location filename="../../desktop/ui/reader/render.py" line="456"/>
+        <location filename="../../desktop/ui/reader/render.py" line="472"/>
         <source>Follow-up</source>
         <translation>随访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="447"/>
-        <location filename="../../desktop/ui/render.py" line="510"/>
-        <location filename="../../desktop/ui/render.py" line="526"/>
+        <location filename="../../desktop/ui/reader/render.py" line="382"/>
+        <location filename="../../desktop/ui/reader/render.py" line="456"/>
+        <location filename="../../desktop/ui/reader/render.py" line="472"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="455"/>
+        <location filename="../../desktop/ui/reader/render.py" line="390"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="465"/>
+        <location filename="../../desktop/ui/reader/render.py" line="405"/>
         <source>{0} mo</source>
         <translation>{0} 个月</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="490"/>
+        <location filename="../../desktop/ui/reader/render.py" line="436"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="490"/>
+        <location filename="../../desktop/ui/reader/render.py" line="436"/>
         <source>Setting</source>
         <translation>治疗线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="491"/>
+        <location filename="../../desktop/ui/reader/render.py" line="437"/>
         <source>Design</source>
         <translation>设计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="492"/>
+        <location filename="../../desktop/ui/reader/render.py" line="438"/>
         <source>Population</source>
         <translation>人群</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="493"/>
+        <location filename="../../desktop/ui/reader/render.py" line="439"/>
         <source>Registry ids</source>
         <translation>注册号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="498"/>
+        <location filename="../../desktop/ui/reader/render.py" line="444"/>
         <source>Outcomes</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="500"/>
+        <location filename="../../desktop/ui/reader/render.py" line="446"/>
         <source>Each value as the source reports it, with its denominator (n/N), follow-up and analysis.</source>
         <translation>每个数值均按来源报告的原样列出，并附分母（n/N）、随访时间和分析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="510"/>
+        <location filename="../../desktop/ui/reader/render.py" line="456"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="522"/>
+        <location filename="../../desktop/ui/reader/render.py" line="468"/>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="523"/>
+        <location filename="../../desktop/ui/reader/render.py" line="469"/>
         <source>Cohort</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="523"/>
+        <location filename="../../desktop/ui/reader/render.py" line="469"/>
         <source>Arm</source>
         <translation>组别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="525"/>
+        <location filename="../../desktop/ui/reader/render.py" line="471"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="527"/>
+        <location filename="../../desktop/ui/reader/render.py" line="473"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="527"/>
-        <location filename="../../desktop/ui/render.py" line="586"/>
+        <location filename="../../desktop/ui/reader/render.py" line="473"/>
+        <location filename="../../desktop/ui/reader/render.py" line="532"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="546"/>
+        <location filename="../../desktop/ui/reader/render.py" line="492"/>
         <source>In plain language</source>
         <translation>通俗解释</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="551"/>
+        <location filename="../../desktop/ui/reader/render.py" line="497"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="565"/>
+        <location filename="../../desktop/ui/reader/render.py" line="511"/>
         <source>Trial site</source>
         <translation>试验中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="565"/>
+        <location filename="../../desktop/ui/reader/render.py" line="511"/>
         <source>Certified treatment centre</source>
         <translation>认证治疗中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="566"/>
+        <location filename="../../desktop/ui/reader/render.py" line="512"/>
         <source>city centre (approximate)</source>
         <translation>城市中心（近似）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="566"/>
+        <location filename="../../desktop/ui/reader/render.py" line="512"/>
         <source>site</source>
         <translation>具体地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="568"/>
+        <location filename="../../desktop/ui/reader/render.py" line="514"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="569"/>
-        <location filename="../../desktop/ui/render.py" line="585"/>
+        <location filename="../../desktop/ui/reader/render.py" line="515"/>
+        <location filename="../../desktop/ui/reader/render.py" line="531"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="570"/>
+        <location filename="../../desktop/ui/reader/render.py" line="516"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="571"/>
+        <location filename="../../desktop/ui/reader/render.py" line="517"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="571"/>
+        <location filename="../../desktop/ui/reader/render.py" line="517"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="572"/>
+        <location filename="../../desktop/ui/reader/render.py" line="518"/>
         <source>Map position</source>
         <translation>地图位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="585"/>
+        <location filename="../../desktop/ui/reader/render.py" line="531"/>
         <source>Reference</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="587"/>
+        <location filename="../../desktop/ui/reader/render.py" line="533"/>
         <source>Registry</source>
         <translation>注册号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="587"/>
+        <location filename="../../desktop/ui/reader/render.py" line="533"/>
         <source>Address (not opened by this program)</source>
         <translation>网址（本程序不会打开）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="588"/>
+        <location filename="../../desktop/ui/reader/render.py" line="534"/>
         <source>What was checked</source>
         <translation>核查内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="588"/>
+        <location filename="../../desktop/ui/reader/render.py" line="534"/>
         <source>Reviewed</source>
         <translation>审核日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/render.py" line="590"/>
-        <location filename="../../desktop/ui/render.py" line="592"/>
+        <location filename="../../desktop/ui/reader/render.py" line="536"/>
+        <location filename="../../desktop/ui/reader/render.py" line="538"/>
         <source>Source {0}</source>
         <translation>来源 {0}</translation>
     </message>
@@ -1136,52 +1144,53 @@
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="199"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="226"/>
         <source>details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="292"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="319"/>
         <source>Remove bookmark</source>
         <translation>取消收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="292"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="319"/>
         <source>Bookmark this page</source>
         <translation>收藏此页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="297"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="324"/>
         <source>Reading pane</source>
         <translation>阅读区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="298"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="325"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="299"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="326"/>
         <source>Your own note on this page (kept on this computer only)</source>
         <translation>您在此页的笔记（仅保存在本机）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="300"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="327"/>
         <source>Show or hide your note on this page</source>
         <translation>显示或隐藏您在此页的笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="301"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="328"/>
         <source>Your note on this page</source>
         <translation>您在此页的笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="302"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="329"/>
         <source>Your own note on this page. It is saved on this computer and never changes the reference.</source>
         <translation>您在此页的笔记。它只保存在本机，绝不会改变参考资料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="303"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="139"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="331"/>
         <source>Reference</source>
         <translation>参考文献</translation>
     </message>
@@ -1189,92 +1198,92 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="239"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="191"/>
         <source>Therapies</source>
         <translation>治疗产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="239"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="191"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="239"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="191"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="240"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="192"/>
         <source>Trials</source>
         <translation>临床试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="240"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="192"/>
         <source>Trial results</source>
         <translation>试验结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="240"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="192"/>
         <source>Centres</source>
         <translation>治疗中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="318"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="241"/>
         <source>Showing results for “{0}”</source>
         <translation>正在显示“{0}”的结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="343"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="258"/>
         <source>Nothing found for “{0}”.</source>
         <translation>未找到“{0}”的相关内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="344"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="259"/>
         <source>Check the spelling, use fewer words, or try one of these:</source>
         <translation>请检查拼写、减少词语，或试试以下词语：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="419"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="318"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="422"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="321"/>
         <source>Any language</source>
         <translation>任何语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="429"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="328"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="430"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="329"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="431"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="330"/>
         <source>Filter results by kind</source>
         <translation>按类型筛选结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="432"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="331"/>
         <source>Filter results by language</source>
         <translation>按语言筛选结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="433"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="332"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="434"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="333"/>
         <source>No results</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="435"/>
+        <location filename="../../desktop/ui/reader/search_panel.py" line="334"/>
         <source>Corrected query</source>
         <translation>已更正的查询</translation>
     </message>
@@ -1282,107 +1291,89 @@
 <context>
     <name>SectionList</name>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="111"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="112"/>
         <source>phase {0}</source>
         <translation>{0} 期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="135"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="137"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="149"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="151"/>
         <source>for patients</source>
         <translation>面向患者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="149"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="151"/>
         <source>for clinicians</source>
         <translation>面向临床医生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="163"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="165"/>
         <source>{0} of {1} shown</source>
         <translation>显示 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="165"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="167"/>
         <source>Nothing in this section yet.</source>
         <translation>此部分暂无内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="185"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="187"/>
         <source>Therapies</source>
         <translation>治疗产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="185"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="187"/>
         <source>Trials</source>
         <translation>临床试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="185"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="187"/>
         <source>Safety</source>
         <translation>安全性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="186"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="188"/>
         <source>Patient journey</source>
         <translation>治疗历程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="186"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="188"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="196"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="198"/>
         <source>Filter this list</source>
         <translation>筛选此列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="197"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="199"/>
         <source>Filter {0}</source>
         <translation>筛选{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="201"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="203"/>
         <source>Everyone</source>
         <translation>所有读者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="202"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="204"/>
         <source>Patients and caregivers</source>
         <translation>患者和照护者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="203"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="205"/>
         <source>Clinicians</source>
         <translation>临床医生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sections.py" line="206"/>
+        <location filename="../../desktop/ui/reader/sections.py" line="208"/>
         <source>Show pages for</source>
         <translation>显示面向以下读者的页面</translation>
-    </message>
-</context>
-<context>
-    <name>_Tr</name>
-    <message>
-        <location filename="../../desktop/ui/errors.py" line="43"/>
-        <source>Something went wrong: {0}. The program is still running; the details were saved to the log.</source>
-        <translation>出现错误：{0}。程序仍在运行；详细信息已保存到日志。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/errors.py" line="48"/>
-        <source>Unexpected error</source>
-        <translation>意外错误</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/errors.py" line="51"/>
-        <source>Copy details</source>
-        <translation>复制详细信息</translation>
     </message>
 </context>
 </TS>

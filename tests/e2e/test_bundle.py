@@ -94,11 +94,12 @@ def test_frozen_window_opens_under_xvfb(tmp_path: Path) -> None:
         assert grab.returncode == 0, grab.stderr
         assert shot.stat().st_size > 10_000  # a painted window, not a black screen
     finally:
-        if app is not None:
+        if app is not None:  # communicate() also closes the pipes (warnings are errors in the tests)
             app.terminate()
             try:
-                app.wait(10)
+                app.communicate(timeout=10)
             except subprocess.TimeoutExpired:
                 app.kill()
+                app.communicate()
         xvfb.terminate()
         xvfb.wait(10)

@@ -17,7 +17,7 @@ from desktop import paths
 from desktop.kb.store import open_kb
 from desktop.kb.verify import verify_kb
 from desktop.packs.apply import STAGES
-from tests.helpers.packs_kit import V1, V2, Kit, build_kit, install_template, sha
+from tests.helpers.packs_kit import V1, V2, Kit, install_template, sha
 from tests.helpers.paths import ROOT
 
 
@@ -31,11 +31,6 @@ def one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
     return lines[0]
-
-
-@pytest.fixture(scope="module")
-def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
-    return build_kit(tmp_path_factory.mktemp("packkit"))
 
 
 @pytest.fixture(scope="module")
@@ -109,20 +104,112 @@ def test_errors_are_one_line(kit: Kit, cartref_home: Path, tmp_path: Path) -> No
     assert "public key" in one_line_error(cartref("pack", "trust", str(kit.key_file)))
 
 
+# -- review 2026-12-07 (issue 24) -------------------------------------------------------------
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/zero are POSIX")
+def test_f2_pipes_and_devices_are_refused_not_waited_on(kit: Kit, cartref_home: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (str(fifo), "/dev/zero"):
+        assert "is not a file" in one_line_error(cartref("pack", "verify", target))
+        assert "not a plain file" in one_line_error(cartref("pack", "trust", target))
+        assert "not a plain file" in one_line_error(
+            cartref("pack", "build", "--data", str(kit.data_v1), "--key", target, "--version", "2026.12.9", "--out", str(tmp_path / "x")))
+        assert "not a plain file" in one_line_error(cartref("pack", "trust", "--rotation", target))
+
+
+def test_f1_nested_json_signature_is_a_refusal(kit: Kit, cartref_home: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    pack = tmp_path / "deep.cartpack"
+    with zipfile.ZipFile(kit.v2) as src, zipfile.ZipFile(pack, "w") as out:
+        for name in src.namelist():
+            out.writestr(name, b"[" * 2048 + b"]" * 2048 if name == "signature" else src.read(name))
+    for command in ("verify", "apply"):
+        assert "signature file is malformed" in one_line_error(cartref("pack", command, str(pack)))
+
+
+def _change_installed_value() -> None:
+    """One byte of the installed KB changed in place, size and mtime kept (bit rot, F6/F7)."""
+    path = paths.installed_kb_path()
+    st = path.stat()
+    data = bytearray(path.read_bytes())
+    at = data.index(b"1.1.0")
+    data[at] = ord("6")
+    with open(path, "r+b") as fh:
+        fh.write(bytes(data))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def test_f8_check_commands_say_the_installed_kb_is_damaged(kit: Kit, cartref_home: Path) -> None:
+    install_template(kit, cartref_home)
+    assert cartref("pack", "apply", str(kit.v2)).returncode == 0
+    ok = cartref("kb", "info")
+    assert ok.returncode == 0 and "in use: installed from a content pack" in ok.stdout and "DAMAGED" not in ok.stdout
+    assert "installed pack" in cartref("--version").stdout
+    _change_installed_value()
+    verify = cartref("kb", "verify")
+    assert verify.returncode == 2 and "installed knowledge base is damaged" in verify.stderr and "Traceback" not in verify.stderr
+    info = cartref("kb", "info", "--json")
+    data = json.loads(info.stdout)
+    assert info.returncode == 0 and data["source"] == "bundled" and "does not match" in data["installed_problem"]
+    version = cartref("--version")
+    assert version.returncode == 0 and "bundled" in version.stdout and "DAMAGED" in version.stdout
+    selftest = cartref("--self-test")
+    assert selftest.returncode == 1 and "installed knowledge base is damaged" in selftest.stdout
+    listed = json.loads(cartref("pack", "list", "--json").stdout)
+    assert listed["current"]["authentic"] is False and listed["previous"]["authentic"] is True
+    assert "DAMAGED" in cartref("pack", "list").stdout
+    shown = cartref("show", "therapy", "eque-cel")  # every reading command says so too
+    assert shown.returncode == 0 and "could not be used" in shown.stderr
+
+
+def test_expiry_revocation_and_rotation_from_the_command_line(kit: Kit, cartref_home: Path, tmp_path: Path) -> None:
+    install_template(kit, cartref_home)
+    old = tmp_path / "old.cartpack"
+    built = cartref("pack", "build", "--data", str(kit.data_v2), "--key", str(kit.key_file), "--version", "2026.12.3",
+                    "--date", "2025-01-01", "--expires", "2025-06-30", "--out", str(old))
+    assert built.returncode == 0, built.stderr
+    assert "expired on 2025-06-30" in one_line_error(cartref("pack", "apply", str(old)))
+    assert "expired on 2025-06-30" in one_line_error(cartref("pack", "verify", str(old)))
+    accepted = cartref("pack", "apply", "--accept-expired", str(old))
+    assert accepted.returncode == 0 and "warning: pack 2026.12.3 expired" in accepted.stderr
+
+    new_key = tmp_path / "next.key"
+    assert cartref("pack", "keygen", "--out", str(new_key), "--name", "Next signer").returncode == 0
+    statement = tmp_path / "rotation.json"
+    rotated = cartref("pack", "rotate-key", "--key", str(kit.key_file), "--new-key", str(new_key), "--out", str(statement))
+    assert rotated.returncode == 0, rotated.stderr
+    moved = cartref("pack", "trust", "--rotation", str(statement))
+    assert moved.returncode == 0 and "now trusting Next signer" in moved.stdout and "revoked Test signer" in moved.stdout
+    assert "revoked" in one_line_error(cartref("pack", "apply", str(kit.v2)))
+    newer = tmp_path / "newer.cartpack"
+    assert cartref("pack", "build", "--data", str(kit.data_v2), "--key", str(new_key), "--version", "2026.12.4", "--out", str(newer)).returncode == 0
+    assert cartref("pack", "apply", str(newer)).returncode == 0
+
+    listing = json.loads(cartref("pack", "list", "--json").stdout)
+    assert listing["revoked_keys"] == [kit.key.public.fingerprint]
+    next_fp = next(k["fingerprint"] for k in listing["trusted_keys"] if k["name"] == "Next signer")
+    revoked = cartref("pack", "trust", "--revoke", next_fp)
+    assert revoked.returncode == 0 and next_fp in revoked.stdout
+    assert "revoked" in one_line_error(cartref("pack", "verify", str(newer)))
+    assert "exactly one" in one_line_error(cartref("pack", "trust"))
+
+
 # -- SIGKILL at every stage of apply ---------------------------------------------------------
 def _run_until_paused(args: list[str], stage: str) -> None:
     env = dict(os.environ, CARTREF_TEST_PAUSE_AT=stage, CARTREF_TEST_PAUSE_SECONDS="120")
-    proc = subprocess.Popen([sys.executable, "-m", "desktop", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
-    try:
-        assert proc.stderr is not None
-        deadline = time.monotonic() + 120
-        line = proc.stderr.readline().decode()
-        while line and f"paused at {stage}" not in line and time.monotonic() < deadline:
+    # `with` closes the pipes (left open, they leaked a ResourceWarning per test)
+    with subprocess.Popen([sys.executable, "-m", "desktop", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT) as proc:
+        try:
+            assert proc.stderr is not None
+            deadline = time.monotonic() + 120
             line = proc.stderr.readline().decode()
-        assert f"paused at {stage}" in line, f"never reached {stage}: {line!r}"
-    finally:
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
+            while line and f"paused at {stage}" not in line and time.monotonic() < deadline:
+                line = proc.stderr.readline().decode()
+            assert f"paused at {stage}" in line, f"never reached {stage}: {line!r}"
+        finally:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
 
 
@@ -157,7 +244,7 @@ def test_sigkill_during_apply_leaves_old_or_new_never_a_mix(kit: Kit, cartref_ho
     # the next pack command tidies up: history and previous agree with what is installed
     listing = json.loads(cartref("pack", "list", "--json").stdout)
     kb_dir = paths.installed_kb_dir()
-    assert sorted(p.name for p in kb_dir.iterdir() if p.name != ".lock") == (["current.sqlite", "history.json", "previous.sqlite"] if committed else ["current.sqlite", "history.json"])
+    assert sorted(p.name for p in kb_dir.iterdir() if p.name != ".lock") == (["current.sqlite", "history.json", "previous.sqlite", "seals"] if committed else ["current.sqlite", "history.json", "seals"])
     if committed:
         assert listing["current"]["pack_version"] == V2 and listing["previous"]["sha256"] == old_sha
         assert [e["pack_version"] for e in listing["history"]] == [V1, V2]

@@ -81,7 +81,7 @@ def test_a_pdf_write_that_fails_part_way_removes_the_file(tmp_path: Path, monkey
     """F14 without a mount: the disk fills during the write (ENOSPC from the write itself)."""
     import errno
 
-    from desktop import atomic
+    from desktop import fileio as atomic
 
     real_fsync = os.fsync
 

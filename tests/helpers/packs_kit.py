@@ -63,8 +63,8 @@ def build_kit(root: Path) -> Kit:
     key = generate_keypair("Test signer")
     key_file, pub_file = write_keypair(key, root / "keys" / "test.key")
     stranger = generate_keypair("Stranger")
-    v1 = build_pack(data_v1, key, V1, root / f"v{V1}.cartpack", changelog_en="First pack.", changelog_zh="第一个更新包。", release_date="2026-11-25").path
-    v2 = build_pack(data_v2, key, V2, root / f"v{V2}.cartpack", changelog_en="Updated the version.", changelog_zh="更新了版本号。", release_date="2026-12-01").path
+    v1 = build_pack(data_v1, key, V1, root / f"v{V1}.cartpack", changelog_en="First pack.", changelog_zh="第一个更新包。", release_date="2026-11-25", expires="2099-12-31").path
+    v2 = build_pack(data_v2, key, V2, root / f"v{V2}.cartpack", changelog_en="Updated the version.", changelog_zh="更新了版本号。", release_date="2026-12-01", expires="2099-12-31").path
     template = root / "home-template"
     template.mkdir()
     saved = os.environ.get("CARTREF_HOME")

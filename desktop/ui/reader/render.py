@@ -12,47 +12,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject
 
+from desktop import markup
 from desktop.kb.records import Article, GlossaryTerm, Outcome, Source, Therapy
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import has_cjk
+from desktop.markup import esc
 
 LINK_KINDS = ("home", "article", "therapy", "trial", "outcome", "glossary", "center", "source")
 # Patterns as text: `re` compiles each on first use and caches it, so importing this module
 # (on the window's start-up path) compiles none.
-_CITE = r"\[@([^\]]+)\]"
-_CITE_ID = r"@?([A-Za-z0-9][A-Za-z0-9_.:-]*)"
-_TAG_SPLIT = r"(<[^>]+>)"
-_SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "sup"}
-_STRONG = r"(?<![*\\`])\*\*(?=\S)([^*`\n]+?)(?<=\S)\*\*(?!\*)"
-_STRONG_OPEN, _STRONG_CLOSE = "\ue020", "\ue021"
 _PAREN = r"\s*[（(][^）)]*[）)]\s*"
 HEADLINE_METRICS = ("orr", "cr_or_better", "mrd_neg", "pfs_median", "crs_any", "crs_grade3plus",
                     "icans_any", "icans_grade3plus", "neurotox_grade3plus")
-
-_md: Any = None
-
-
-def _markdown() -> Any:
-    """markdown-it, created on the first article (the home page does not need it)."""
-    global _md
-    if _md is None:
-        from markdown_it import MarkdownIt
-
-        _md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(["table", "strikethrough"])
-    return _md
-
-
-# html.escape(quote=True) as one translate: the html module pulls in html.entities (~3 ms
-# of start-up) for unescaping, which this program never does here.
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
-
-
-def esc(text: object) -> str:
-    return str(text).translate(_ESCAPES)
+TABLE_ATTRS = 'border="1" cellspacing="0" cellpadding="4" style="border-collapse: collapse;"'
+"""Markdown tables get the reading pane's ruled look (QTextBrowser draws no borders by default)."""
 
 
 def split_link(link: str) -> tuple[str, str]:
@@ -104,13 +81,6 @@ class Citations:
             parts.append(f'<a class="cite" href="cite:{esc(sid)}" title="{title}">{n}</a>')
         return f"<sup>[{', '.join(parts)}]</sup>"
 
-    def replace_in_html(self, body: str) -> str:
-        def one(m: re.Match[str]) -> str:
-            ids = re.findall(_CITE_ID, m.group(1))
-            return self.sup(ids) if ids else m.group(0)
-
-        return re.sub(_CITE, one, body)
-
 
 class PageRenderer(QObject):
     """Builds the HTML of one page for one language; strings go through Qt translation."""
@@ -123,18 +93,18 @@ class PageRenderer(QObject):
         self._glossary: list[GlossaryTerm] | None = None
         self.available_views: set[str] | None = None
         """Views the window has (home links to missing ones are left out); None = all."""
-        self._gloss_re: tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, str]] | None = None
+        self._linker: markup.Glossary | None = None
 
     # -- configuration ------------------------------------------------------------------
     def set_kb(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._glossary = None
-        self._gloss_re = None
+        self._linker = None
 
     def set_language(self, lang: str) -> None:
         if lang != self.lang:
             self.lang = lang
-            self._gloss_re = None
+            self._linker = None
 
     @property
     def zh(self) -> bool:
@@ -249,71 +219,33 @@ class PageRenderer(QObject):
             self._glossary = self.kb.glossary()
         return self._glossary
 
-    def _glossary_patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, str]]:
-        if self._gloss_re is not None:
-            return self._gloss_re
-        words: dict[str, str] = {}
+    def _glossary_linker(self) -> markup.Glossary:
+        """Every name a term goes by (abbreviation, English and Chinese names, their parenthesised
+        parts; Latin names also lower-case and capitalised) -> the term."""
+        if self._linker is not None:
+            return self._linker
+        names: list[tuple[str, str]] = []
         for term in self.glossary_terms():
-            names = {term.abbr, re.sub(_PAREN, "", term.term_en).strip(), re.sub(_PAREN, "", term.term_zh).strip()}
+            found = {term.abbr, re.sub(_PAREN, "", term.term_en).strip(), re.sub(_PAREN, "", term.term_zh).strip()}
             for m in re.finditer(r"[（(]([^）)]*)[）)]", term.term_en + term.term_zh):
-                names.add(m.group(1).strip())
-            for name in names:
+                found.add(m.group(1).strip())
+            for name in found:
                 if not name or len(name) < 2:
                     continue
                 variants = {name}
                 if not has_cjk(name) and not name.isupper():
                     variants |= {name.lower(), name[:1].upper() + name[1:]}
-                for v in variants:
-                    words.setdefault(esc(v), term.id)
-        latin = sorted((w for w in words if not has_cjk(w)), key=len, reverse=True)
-        cjk = sorted((w for w in words if has_cjk(w)), key=len, reverse=True)
-        latin_re = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, latin)) + r")(?![\w-])") if latin else None
-        cjk_re = re.compile("(" + "|".join(map(re.escape, cjk)) + ")") if cjk else None
-        self._gloss_re = (latin_re, cjk_re, words)
-        return self._gloss_re
+                names += [(v, term.id) for v in variants]
+        self._linker = markup.glossary_from(names, has_cjk)
+        return self._linker
 
     def link_glossary(self, body: str, *, skip: str = "") -> str:
         """Link the first mention of each glossary term outside links, headings and code."""
-        latin_re, cjk_re, words = self._glossary_patterns()
-        if latin_re is None and cjk_re is None:
-            return body
-        done: set[str] = {skip} if skip else set()
-        depth = 0
-        out: list[str] = []
-
-        def sub(m: re.Match[str]) -> str:
-            term_id = words.get(m.group(1))
-            if term_id is None or term_id in done:
-                return m.group(0)
-            done.add(term_id)
-            return f'<a class="gl" href="glossary:{esc(term_id)}">{m.group(1)}</a>'
-
-        for part in re.split(_TAG_SPLIT, body):
-            if part.startswith("<"):
-                name = part.strip("</>").split()[0].lower() if part.strip("</>") else ""
-                if name in _SKIP_TAGS:
-                    depth += -1 if part.startswith("</") else (0 if part.endswith("/>") else 1)
-                    depth = max(depth, 0)
-                out.append(part)
-            elif depth == 0 and part.strip():
-                if latin_re is not None:
-                    part = latin_re.sub(sub, part)
-                if cjk_re is not None:
-                    part = cjk_re.sub(sub, part)
-                out.append(part)
-            else:
-                out.append(part)
-        return "".join(out)
+        return self._glossary_linker().link_html(body, skip=skip)
 
     def markdown(self, text: str, cites: Citations) -> str:
-        # CommonMark's flanking rules leave `**1 级：**只有` unbolded (CJK punctuation next to
-        # the marker); pair the markers on a line ourselves, through private-use placeholders.
-        text = re.sub(_STRONG, lambda m: f"{_STRONG_OPEN}{m.group(1)}{_STRONG_CLOSE}", text)
-        body = _markdown().render(text)
-        body = body.replace(_STRONG_OPEN, "<strong>").replace(_STRONG_CLOSE, "</strong>")
-        body = cites.replace_in_html(body)
-        body = body.replace("<table>", '<table border="1" cellspacing="0" cellpadding="4" style="border-collapse: collapse;">')
-        return self.link_glossary(body)
+        """Article Markdown: citations numbered on this page, tables ruled, first mentions of terms linked."""
+        return markup.to_html(text, cite=cites.sup, glossary=self._glossary_linker(), table_attrs=TABLE_ATTRS)
 
     # -- tooltips -----------------------------------------------------------------------
     def tooltip_for(self, link: str, audience: str = "patient") -> str:

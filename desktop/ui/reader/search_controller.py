@@ -177,7 +177,7 @@ class SearchController(QObject):
     # -- language -------------------------------------------------------------------------
     def retranslate(self) -> None:
         """The field's texts (kept in the window's translation context, where they always were)."""
-        tr = QCoreApplication.translate
-        self.field.setPlaceholderText(tr("MainWindow", "Search therapies, trials, side effects, centres… (Ctrl+K)"))
-        self.field.setAccessibleName(tr("MainWindow", "Search"))
-        self.field.setToolTip(tr("MainWindow", "Search as you type. Down arrow: results; Enter: open; Esc: clear."))
+        translate = QCoreApplication.translate  # `tr(a, b)` would read to lupdate as text a, comment b
+        self.field.setPlaceholderText(translate("MainWindow", "Search therapies, trials, side effects, centres… (Ctrl+K)"))
+        self.field.setAccessibleName(translate("MainWindow", "Search"))
+        self.field.setToolTip(translate("MainWindow", "Search as you type. Down arrow: results; Enter: open; Esc: clear."))

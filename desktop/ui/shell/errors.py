@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import sys
 import traceback
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from desktop import paths
 from desktop.errors import CartrefError
+from desktop.log import LOG_NAME as LOG_NAME  # re-exported: where the hook writes
+from desktop.log import log_error  # cheap: stdlib logging is only loaded on a write
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -25,50 +25,31 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-LOG_NAME = "cartref.log"
-
-
 def write_log(text: str) -> Path | None:
     """Append a block to the log; None when even that fails (disk full, read-only home)."""
-    try:
-        path = paths.log_dir() / LOG_NAME
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
-        return path
-    except OSError:
-        return None
+    return log_error(text)
 
 
-class _Tr(QObject):
-    """Translation context for the hook's strings."""
-
-    def short_message(self, exc: BaseException) -> str:
-        if isinstance(exc, CartrefError):
-            return str(exc)
-        return self.tr("Something went wrong: {0}. The program is still running; the details were saved to the log.").format(
-            type(exc).__name__
-        )
-
-    def title(self) -> str:
-        return self.tr("Unexpected error")
-
-    def copy_label(self) -> str:
-        return self.tr("Copy details")
+def short_message(exc: BaseException) -> str:
+    if isinstance(exc, CartrefError):
+        return str(exc)
+    return QCoreApplication.translate("ErrorDialog", "Something went wrong: {0}. The program is still running; the details were saved to the log.").format(
+        type(exc).__name__
+    )
 
 
 def show_error_dialog(parent: QWidget | None, message: str, details: str) -> None:
     """A modal message with the details hidden and a button that copies them."""
-    t = _Tr()
     # Imported here: dialog classes cost start-up (PySide6 builds their enums on first use).
     from PySide6.QtWidgets import QMessageBox, QPushButton
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(t.title())
+    box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Unexpected error"))
     box.setText(message)
     box.setDetailedText(details)
-    copy = QPushButton(t.copy_label(), box)
-    copy.setAccessibleName(t.copy_label())
+    copy = QPushButton(QCoreApplication.translate("ErrorDialog", "Copy details"), box)
+    copy.setAccessibleName(copy.text())
     box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     # A message box closes on any button; reopen it after copying so the user can still read.
@@ -107,7 +88,7 @@ class ExceptionHook:
             return
         self._busy = True
         try:
-            message = _Tr().short_message(exc)
+            message = short_message(exc)
             if self.last_log is not None:
                 details = f"{details}\n(log: {self.last_log})"
             parent = self._parent() if self._parent else None

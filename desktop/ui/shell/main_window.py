@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
         if same:
             opened.kb.close()
             return False
-        self.set_kb(opened.kb, opened.notice)
+        self.set_kb(opened.kb, opened.notice, announce=opened.installed_problem is None)
         if opened.unchecked:  # a new file: read it all on a worker thread, as at start-up
             self.watch_check(BackgroundCheck(opened.kb.path).start())
         return True
@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
         """The KB this window opened on failed its whole-file check (kb_check): use the next
         sound one with a notice, as start-up does, or say that nothing usable is left."""
         try:
-            opened = open_kb(skip=(self.kb.path,))
+            opened = open_kb(skip=(self.kb.path,), skip_reason=reason)
         except KBError as exc:
             from PySide6.QtWidgets import QMessageBox  # a rare path: start-up need not load it
 
@@ -369,13 +369,17 @@ class MainWindow(QMainWindow):
             self.close()
             return
         failed = self.kb
-        self.set_kb(opened.kb, opened.notice or reason)
+        # a fallback, not an update: no "updated to" message, which would also hide the notice (F24)
+        self.set_kb(opened.kb, opened.notice or reason, announce=False)
         failed.close()
 
-    def set_kb(self, kb: KnowledgeBase, notice: str | None = None) -> None:
+    def set_kb(self, kb: KnowledgeBase, notice: str | None = None, *, announce: bool = True) -> None:
         self.context.set_kb(kb, notice)  # every subscribed view shows the new KB
         self._update_status()
-        self.statusBar().showMessage(self.tr("Knowledge base updated to {0}").format(kb.meta().kb_version), 5000)
+        if announce:
+            self.statusBar().showMessage(self.tr("Knowledge base updated to {0}").format(kb.meta().kb_version), 5000)
+        else:
+            self.statusBar().clearMessage()
 
     def _update_status(self) -> None:
         meta = self.kb.meta()

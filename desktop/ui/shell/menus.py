@@ -22,8 +22,7 @@ if TYPE_CHECKING:
     from desktop.ui.shell.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+translate = QCoreApplication.translate  # called with the context written out, so lupdate finds the texts
 
 
 class Menus:
@@ -107,22 +106,22 @@ class Menus:
 
     def retranslate(self) -> None:
         m = self.menus
-        m["file"].setTitle(_tr("&File"))
-        m["go"].setTitle(_tr("&Go"))
-        m["view"].setTitle(_tr("&View"))
-        m["language"].setTitle(_tr("&Language"))
-        m["theme"].setTitle(_tr("&Theme"))
-        m["help"].setTitle(_tr("&Help"))
+        m["file"].setTitle(translate("MainWindow", "&File"))
+        m["go"].setTitle(translate("MainWindow", "&Go"))
+        m["view"].setTitle(translate("MainWindow", "&View"))
+        m["language"].setTitle(translate("MainWindow", "&Language"))
+        m["theme"].setTitle(translate("MainWindow", "&Theme"))
+        m["help"].setTitle(translate("MainWindow", "&Help"))
         texts = {
-            "import": _tr("Import update…"), "export_csv": _tr("Export comparison as CSV…"), "quit": _tr("Quit"),
-            "back": _tr("Back"), "forward": _tr("Forward"), "home": _tr("Home"), "search": _tr("Search"),
-            "bookmark": _tr("Bookmark this page"), "zoom_in": _tr("Zoom in"), "zoom_out": _tr("Zoom out"),
-            "zoom_reset": _tr("Actual size"), "theme_system": _tr("Follow the system (light or dark)"),
-            "theme_light": _tr("Light"), "theme_dark": _tr("Dark"), "theme_high-contrast": _tr("High contrast"),
-            "about": _tr("About CAR-T Reference"),
-            "report_problem": _tr("Report a problem with this page…"),
-            "feedback_show": _tr("Kept feedback (view or clear)…"),
-            "feedback_export": _tr("Export feedback to a file…"),
+            "import": translate("MainWindow", "Import update…"), "export_csv": translate("MainWindow", "Export comparison as CSV…"), "quit": translate("MainWindow", "Quit"),
+            "back": translate("MainWindow", "Back"), "forward": translate("MainWindow", "Forward"), "home": translate("MainWindow", "Home"), "search": translate("MainWindow", "Search"),
+            "bookmark": translate("MainWindow", "Bookmark this page"), "zoom_in": translate("MainWindow", "Zoom in"), "zoom_out": translate("MainWindow", "Zoom out"),
+            "zoom_reset": translate("MainWindow", "Actual size"), "theme_system": translate("MainWindow", "Follow the system (light or dark)"),
+            "theme_light": translate("MainWindow", "Light"), "theme_dark": translate("MainWindow", "Dark"), "theme_high-contrast": translate("MainWindow", "High contrast"),
+            "about": translate("MainWindow", "About CAR-T Reference"),
+            "report_problem": translate("MainWindow", "Report a problem with this page…"),
+            "feedback_show": translate("MainWindow", "Kept feedback (view or clear)…"),
+            "feedback_export": translate("MainWindow", "Export feedback to a file…"),
         }
         for name, text in texts.items():
             if name in self.actions:

@@ -6,6 +6,10 @@ Imported only by the views that make or answer them, all built after the first f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.recovery.plan import Plan
 
 
 @dataclass(frozen=True)
@@ -17,21 +21,14 @@ class UseCentre:
 
 @dataclass(frozen=True)
 class PrintCalendar:
-    """Calendar -> handouts: open `handout` with the calendar's dates and rules filled in.
+    """Calendar -> handouts: open `handout` for the calendar's plan, in the calendar's language.
 
-    `infusion` and `leukapheresis` are ISO dates (`leukapheresis` may be empty), `jurisdiction`
-    a rule region id, `lang` the language the calendar was shown in."""
+    The plan (dates, jurisdiction, the calendar itself) is printed as it was computed, not
+    re-typed into the form and computed again."""
 
     handout: str
-    infusion: str
-    leukapheresis: str
-    jurisdiction: str
+    plan: Plan
     lang: str
-
-    def params(self) -> dict[str, str]:
-        """The form fields the handouts view fills in (`HandoutsView.show_template`)."""
-        return {"infusion": self.infusion, "leukapheresis": self.leukapheresis,
-                "jurisdiction": self.jurisdiction, "lang": self.lang}
 
 
 HandoutRequest = UseCentre | PrintCalendar

@@ -1,25 +1,23 @@
 """Recovery calendar view: infusion date (+ optional leukapheresis) + jurisdiction -> month grid.
 
-Nothing typed here is stored. The grid and the event list come from
-`desktop.clinical.calendar.recovery_calendar`; every event shows its jurisdiction and sources.
+Nothing typed here is stored. The grid and the event list come from the recovery plan
+(`desktop.recovery.plan.plan_for`); every event shows its jurisdiction and sources. "Print…"
+hands that same plan to the handouts view (a `PrintCalendar` request), which prints it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-from pathlib import Path
 
-from PySide6.QtCore import QDate, QMetaMethod, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -29,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.clinical.calendar import Calendar, recovery_calendar
-from desktop.errors import CartrefError
+from desktop.i18n import NP_, pgettext
 from desktop.kb.rules import regions
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
+from desktop.recovery.calendar import Calendar, month_title
+from desktop.recovery.plan import Dates, Plan, plan_for
 from desktop.ui.shell.requests import PrintCalendar
 
 # Colours per kind of day (print-safe, distinguishable in greyscale by the letter too).
@@ -59,13 +58,19 @@ def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
+WEEKDAY_HEADS = (NP_("calendar view: weekday column", "Mon"), NP_("calendar view: weekday column", "Tue"),
+                 NP_("calendar view: weekday column", "Wed"), NP_("calendar view: weekday column", "Thu"),
+                 NP_("calendar view: weekday column", "Fri"), NP_("calendar view: weekday column", "Sat"),
+                 NP_("calendar view: weekday column", "Sun"))
+
+
 def calendar_html(cal: Calendar, lang: str) -> str:
     """Month grids with key days coloured and lettered, then the legend."""
-    zh = lang.startswith("zh")
-    heads = ["一", "二", "三", "四", "五", "六", "日"] if zh else ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    p_ = pgettext(lang)
+    heads = [p_("calendar view: weekday column", day) for day in WEEKDAY_HEADS]
     out = ["<html><body>"]
     for year, month in cal.months():
-        title = f"{year}年{month}月" if zh else dt.date(year, month, 1).strftime("%B %Y")
+        title = month_title(year, month, lang)
         out.append(f"<h3 style='margin:6px 0 2px 0'>{title}</h3>")
         out.append("<table cellspacing='1' cellpadding='3' style='border-collapse:collapse'><tr>")
         out.extend(f"<th width='44' style='color:#555'>{h}</th>" for h in heads)
@@ -105,12 +110,13 @@ class CalendarView(QWidget):
 
     openRequested = Signal(str)
     printRequested = Signal(object)
-    """A PrintCalendar request (ui.shell.requests), passed to the handouts view through the AppContext."""
+    """A `PrintCalendar` request (ui.shell.requests) with this view's plan, passed to the handouts view through the AppContext."""
 
     def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._kb = kb
         self._lang = "en"
+        self.plan: Plan | None = None
         self.calendar: Calendar | None = None
         self.infusion = QDateEdit(_qdate(dt.date.today()))
         self.infusion.setCalendarPopup(True)
@@ -218,6 +224,7 @@ class CalendarView(QWidget):
         self.events.clear()
         region = self.jurisdiction.currentData()
         if not region:
+            self.plan = None
             self.calendar = None
             self.status.setText(self.tr("This knowledge base has no dated rules, so no calendar can be computed."))
             self.grid.setHtml("")
@@ -225,15 +232,17 @@ class CalendarView(QWidget):
             self.print_button.setEnabled(False)
             return
         leuk = _pydate(self.leukapheresis.date()) if self.use_leuk.isChecked() else None
-        try:
-            cal = recovery_calendar(_pydate(self.infusion.date()), str(region), leukapheresis=leuk, kb=self._kb)
-        except CartrefError as exc:
+        plan = plan_for(self._kb, Dates(_pydate(self.infusion.date()), leuk, str(region)))
+        cal = plan.calendar
+        if cal is None:
+            self.plan = None
             self.calendar = None
-            self.status.setText(str(exc))
+            self.status.setText(plan.problem)
             self.grid.setHtml("")
             self.notes.setHtml("")
             self.print_button.setEnabled(False)
             return
+        self.plan = plan
         self.calendar = cal
         self.print_button.setEnabled(True)
         self.status.setText(self.tr("Computed from the rules in force on the infusion date. Nothing you enter here is saved."))
@@ -251,40 +260,7 @@ class CalendarView(QWidget):
         self.notes.setHtml(notes)
 
     def _print(self) -> None:
-        if self.calendar is None:
+        """Ask for the recovery-calendar handout of this plan; the handouts view prints it."""
+        if self.plan is None:
             return
-        request = PrintCalendar(
-            handout="recovery-calendar",
-            infusion=self.calendar.infusion.isoformat(),
-            jurisdiction=self.calendar.jurisdiction,
-            leukapheresis=self.calendar.leukapheresis.isoformat() if self.calendar.leukapheresis else "",
-            lang=self._lang,
-        )
-        self.printRequested.emit(request)
-        if self.isSignalConnected(QMetaMethod.fromSignal(self.printRequested)):
-            return
-        self._save_pdf(request.params())
-
-    def _save_pdf(self, params: dict[str, str]) -> None:
-        """Fallback when nobody handles printRequested: save the handout PDF directly."""
-        try:
-            from desktop.handouts import catalog
-
-            catalog.get("recovery-calendar")
-        except (ImportError, CartrefError):
-            QMessageBox.information(self, self.tr("Print calendar"), self.tr("The calendar handout is not available in this build."))
-            return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save calendar as PDF"), "recovery-calendar.pdf", "PDF (*.pdf)")
-        if not name:
-            return
-        from desktop.handouts.pdf import render_pdf
-        from desktop.handouts.render import Options, Personal
-
-        leuka = params.get("leukapheresis") or ""
-        personal = Personal(infusion_date=dt.date.fromisoformat(params["infusion"]),
-                            leukapheresis_date=dt.date.fromisoformat(leuka) if leuka else None,
-                            jurisdiction=params.get("jurisdiction") or "")
-        try:
-            render_pdf(self._kb, "recovery-calendar", Path(name), personal, Options(lang=self._lang))
-        except CartrefError as exc:
-            QMessageBox.warning(self, self.tr("Print calendar"), str(exc))
+        self.printRequested.emit(PrintCalendar("recovery-calendar", self.plan, self._lang))

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import CartrefError, NotFoundError
 from desktop.geo.gazetteer import CN_PROVINCE_ZH, Origin
 from desktop.geo.nearest import CentreFinder, CentreHit
+from desktop.i18n import gettext
 from desktop.kb.records import Center
 from desktop.kb.store import KnowledgeBase
 from desktop.ui.views.map_widget import MapWidget, Pin
@@ -589,7 +590,8 @@ class CentresView(QWidget):
             (self.tr("Sources"), "; ".join(s.citation for s in self.kb.sources_for(list(c.source_ids)))),
             (self.tr("Reviewed"), c.reviewed_on),
         ]
-        sep = "：" if zh else ": "
+        _ = gettext(self.lang)
+        sep = _(": ")
         lines += [f"{k}{sep}{v}" for k, v in fields]
         return "\n".join(lines)
 

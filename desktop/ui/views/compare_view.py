@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.atomic import write_bytes_atomic
+from desktop.fileio import write_bytes_atomic
 from desktop.kb.compare import (
     Comparison,
     build_comparison,

@@ -39,6 +39,7 @@ from desktop.handouts.pdf import HandoutDocument, layout
 from desktop.handouts.render import Options, Personal, parse_date
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
+from desktop.recovery.plan import Dates, Plan, plan_for
 from desktop.ui.shell.requests import HandoutRequest, PrintCalendar, UseCentre
 from desktop.ui.shell.tasks import Task
 
@@ -58,6 +59,8 @@ class HandoutsView(QWidget):
         self.document: HandoutDocument | None = None
         self.worker: Task[list[Path]] | None = None
         self.written: list[Path] = []
+        self._plan: Plan | None = None
+        """The plan last shown: kept while the form's dates and jurisdiction are unchanged."""
         self._build()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -174,7 +177,7 @@ class HandoutsView(QWidget):
 
     def _fill_jurisdictions(self) -> None:
         """The KB's rule regions; the first entry follows the product's own (China for eque-cel)."""
-        from desktop.handouts.recovery import default_jurisdiction, jurisdictions
+        from desktop.recovery.plan import default_jurisdiction, jurisdictions
 
         keep = self.jurisdiction.currentData()
         self.jurisdiction.blockSignals(True)
@@ -227,6 +230,7 @@ class HandoutsView(QWidget):
     # -- contract --------------------------------------------------------------------------
     def set_kb(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._plan = None
         self._fill_choices()
         self._schedule()
 
@@ -239,27 +243,27 @@ class HandoutsView(QWidget):
         self._fill_choices()
         self._schedule()
 
-    def show_template(self, name: str, params: dict[str, str]) -> None:
-        """Select handout `name` and fill the dates and jurisdiction from `params`.
+    def show_template(self, request: PrintCalendar) -> None:
+        """Select the request's handout and show it for the request's plan (the calendar view's "Print…").
 
-        What a PrintCalendar request (`take_request`) fills in: params carry `infusion`,
-        `leukapheresis` (ISO dates, may be empty), `jurisdiction` (a rule region id) and `lang`.
+        The form shows the plan's dates and jurisdiction; the plan itself is printed as it came,
+        until a date or the jurisdiction is changed in the form.
         """
-        index = self.template.findData(name)
+        index = self.template.findData(request.handout)
         if index < 0:
-            self.status.setText(self.tr("Unknown handout: %1").replace("%1", name))
+            self.status.setText(self.tr("Unknown handout: %1").replace("%1", request.handout))
             return
+        plan = request.plan
         self.template.setCurrentIndex(index)
-        self.infusion.setText(str(params.get("infusion") or ""))
-        self.leukapheresis.setText(str(params.get("leukapheresis") or ""))
-        region = str(params.get("jurisdiction") or "")
-        if region:
-            found = self.jurisdiction.findData(region)
+        self.infusion.setText(plan.infusion.isoformat() if plan.infusion else "")
+        self.leukapheresis.setText(plan.leukapheresis.isoformat() if plan.leukapheresis else "")
+        if plan.jurisdiction:
+            found = self.jurisdiction.findData(plan.jurisdiction)
             if found >= 0:
                 self.jurisdiction.setCurrentIndex(found)
-        lang = str(params.get("lang") or "")
-        if lang:
-            self.language.setCurrentIndex(max(0, self.language.findData(normalise_lang(lang))))
+        if request.lang:
+            self.language.setCurrentIndex(max(0, self.language.findData(normalise_lang(request.lang))))
+        self._plan = plan
         self._timer.stop()
         self.refresh_preview()
 
@@ -268,7 +272,7 @@ class HandoutsView(QWidget):
         if isinstance(request, UseCentre):
             self.set_center(request.center_id)
         elif isinstance(request, PrintCalendar):
-            self.show_template(request.handout, request.params())
+            self.show_template(request)
 
     def set_center(self, center_id: str) -> None:
         index = self.center.findData(center_id)
@@ -291,6 +295,13 @@ class HandoutsView(QWidget):
             jurisdiction=str(self.jurisdiction.currentData() or ""),
         )
 
+    def plan(self, personal: Personal) -> Plan:
+        """The recovery plan for the form's dates: computed when they change, else the one shown."""
+        asked = Dates(personal.infusion_date, personal.leukapheresis_date, personal.jurisdiction.strip())
+        if self._plan is None or self._plan.inputs() != asked:
+            self._plan = plan_for(self.kb, asked)
+        return self._plan
+
     def options(self) -> Options:
         return Options(lang=str(self.language.currentData() or "en"), paper=str(self.paper.currentData() or "a4"),
                        large_print=self.large.isChecked())
@@ -310,7 +321,8 @@ class HandoutsView(QWidget):
     def refresh_preview(self) -> None:
         """Lay the handout out and show its pages (the same painter as the PDF)."""
         try:
-            self.document = layout(self.kb, self.handout_name(), self.personal(), self.options())
+            personal = self.personal()
+            self.document = layout(self.kb, self.handout_name(), self.plan(personal), self.options(), personal)
         except CartrefError as exc:
             self.status.setText(str(exc))
             return
@@ -372,12 +384,13 @@ class HandoutsView(QWidget):
     # -- batch -------------------------------------------------------------------------
     def batch_jobs(self, folder: Path) -> list[Job]:
         personal, options = self.personal(), self.options()
-        jobs = all_jobs(folder, personal, options) if self.all_box.isChecked() else []
-        base = jobs or [Job(self.handout_name(), personal, options, folder / f"{self.handout_name()}.pdf")]
+        plan = self.plan(personal)
+        jobs = all_jobs(folder, personal, plan, options) if self.all_box.isChecked() else []
+        base = jobs or [Job(self.handout_name(), personal, plan, options, folder / f"{self.handout_name()}.pdf")]
         copies = self.copies.value()
         if copies == 1:
             return base
-        return [Job(j.name, j.personal, j.options, j.out.with_name(f"{j.out.stem}-{n:03d}.pdf")) for j in base for n in range(1, copies + 1)]
+        return [Job(j.name, j.personal, j.plan, j.options, j.out.with_name(f"{j.out.stem}-{n:03d}.pdf")) for j in base for n in range(1, copies + 1)]
 
     def start_batch(self, folder: Path) -> Task[list[Path]]:
         """Write the PDFs on a worker thread; `cancel_batch()` stops between handouts."""

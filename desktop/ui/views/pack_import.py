@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,30 +48,32 @@ def _size(n: int) -> str:
     return f"{n / 1024:.0f} KiB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MiB"
 
 
-class _Texts(QObject):
-    """Translated sentences for each refusal reason (the packs layer speaks English only)."""
+def refusal_text(reason: str) -> str:
+    """The translated sentence for a refusal reason (the packs layer speaks English only)."""
 
-    def reason(self, reason: str) -> str:
-        texts = {
-            "corrupt": self.tr("The file is damaged or incomplete. Copy it again and retry."),
-            "unsafe-path": self.tr("The pack contains an unsafe file name, so it was not applied."),
-            "link": self.tr("The pack contains a link or special file, so it was not applied."),
-            "too-large": self.tr("The pack is far too large to be a content update, so it was not applied."),
-            "unsigned": self.tr("This file is not a signed content update."),
-            "bad-signature": self.tr("The pack was changed after it was signed, so it was not applied."),
-            "unknown-signer": self.tr("The pack is signed by a key this program does not trust, so it was not applied."),
-            "bad-manifest": self.tr("The pack's description is not valid, so it was not applied."),
-            "format": self.tr("This pack needs a newer version of the program."),
-            "schema": self.tr("This pack needs a different version of the program's knowledge base."),
-            "downgrade": self.tr("This pack is not newer than the installed one."),
-            "hash-mismatch": self.tr("A file in the pack does not match its signed description, so it was not applied."),
-            "content": self.tr("The pack's content fails the knowledge-base checks, so it was not applied."),
-            "disk-full": self.tr("There is not enough free disk space to apply the update."),
-            "io": self.tr("The update could not be applied."),
-            "cancelled": self.tr("The update was cancelled."),
-            "not-found": self.tr("The file could not be found."),
-        }
-        return texts.get(reason, self.tr("The update could not be applied."))
+    translate = QCoreApplication.translate  # with the context string written out, for lupdate
+    texts = {
+        "corrupt": translate("PackRefusal", "The file is damaged or incomplete. Copy it again and retry."),
+        "unsafe-path": translate("PackRefusal", "The pack contains an unsafe file name, so it was not applied."),
+        "link": translate("PackRefusal", "The pack contains a link or special file, so it was not applied."),
+        "too-large": translate("PackRefusal", "The pack is far too large to be a content update, so it was not applied."),
+        "unsigned": translate("PackRefusal", "This file is not a signed content update."),
+        "bad-signature": translate("PackRefusal", "The pack was changed after it was signed, so it was not applied."),
+        "unknown-signer": translate("PackRefusal", "The pack is signed by a key this program does not trust, so it was not applied."),
+        "bad-manifest": translate("PackRefusal", "The pack's description is not valid, so it was not applied."),
+        "format": translate("PackRefusal", "This pack needs a newer version of the program."),
+        "schema": translate("PackRefusal", "This pack needs a different version of the program's knowledge base."),
+        "downgrade": translate("PackRefusal", "This pack is not newer than the installed one."),
+        "hash-mismatch": translate("PackRefusal", "A file in the pack does not match its signed description, so it was not applied."),
+        "content": translate("PackRefusal", "The pack's content fails the knowledge-base checks, so it was not applied."),
+        "disk-full": translate("PackRefusal", "There is not enough free disk space to apply the update."),
+        "io": translate("PackRefusal", "The update could not be applied."),
+        "cancelled": translate("PackRefusal", "The update was cancelled."),
+        "not-found": translate("PackRefusal", "The file could not be found."),
+        "expired": translate("PackRefusal", "This content update has expired; a newer one may exist, so it was not applied."),
+        "revoked": translate("PackRefusal", "The pack is signed by a key that was revoked, so it was not applied."),
+    }
+    return texts.get(reason, translate("PackRefusal", "The update could not be applied."))
 
 
 class PackSummaryDialog(QDialog):
@@ -187,9 +189,8 @@ class PackProgressDialog(QDialog):
 
 
 def _error_box(parent: QWidget | None, exc: BaseException) -> None:
-    texts = _Texts()
     reason = exc.reason if isinstance(exc, PackProblem) else "io"
-    box = QMessageBox(QMessageBox.Icon.Information if reason == "cancelled" else QMessageBox.Icon.Warning, QCoreApplication.translate("PackImport", "Content update not applied"), texts.reason(reason), QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Information if reason == "cancelled" else QMessageBox.Icon.Warning, QCoreApplication.translate("PackImport", "Content update not applied"), refusal_text(reason), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("packResult")
     detail = str(exc) if isinstance(exc, CartrefError) else f"{type(exc).__name__}: {exc}"
     box.setInformativeText(QCoreApplication.translate("PackImport", "{0}\n\nThe knowledge base in use is unchanged.").format(detail))
@@ -199,7 +200,6 @@ def _error_box(parent: QWidget | None, exc: BaseException) -> None:
 
 def import_pack(parent: QWidget, path: str | None, *, lang: str | None = None) -> bool:
     """The whole import: file dialog (when path is None), summary, progress, result. True = applied."""
-    texts = _Texts()
     if path is None:
         path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("PackImport", "Import content update"), "", QCoreApplication.translate("PackImport", "Content updates ({0});;All files (*)").format(" ".join(PACK_FILTER_SUFFIXES)))
         if not path:
@@ -215,7 +215,7 @@ def import_pack(parent: QWidget, path: str | None, *, lang: str | None = None) -
         box = QMessageBox(
             QMessageBox.Icon.Question,
             QCoreApplication.translate("PackImport", "Older content update"),
-            QCoreApplication.translate("PackImport", "{0}\n\nInstall it anyway? You can roll back afterwards.").format(texts.reason("downgrade")),
+            QCoreApplication.translate("PackImport", "{0}\n\nInstall it anyway? You can roll back afterwards.").format(refusal_text("downgrade")),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             parent,
         )

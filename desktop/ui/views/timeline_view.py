@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.kb.rules import regulatory_timeline, rules_for
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
+from desktop.recovery.calendar import period_text
 
 
 class TimelineView(QWidget):
@@ -117,7 +118,7 @@ class TimelineView(QWidget):
                 parent.setFirstColumnSpanned(True)
                 self.rules.addTopLevelItem(parent)
                 by_topic[rule.topic] = parent
-            period = rule.period_label if self._lang == "en" else (f"{rule.valid_from}至{rule.valid_to}" if rule.valid_to else f"{rule.valid_from}起")
+            period = period_text(rule, self._lang)
             child = QTreeWidgetItem([rule.text(self._lang), rule.jurisdiction_label(self._lang), period, rule.value_text, ", ".join(rule.source_ids)])
             child.setToolTip(0, rule.text(self._lang) + ("\n\n" + rule.note if rule.note else ""))
             if rule.source_ids:

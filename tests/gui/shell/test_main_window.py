@@ -430,6 +430,48 @@ def test_a_damaged_installed_kb_found_after_the_window_opened_falls_back_with_a_
         user_db.close()
 
 
+def test_bit_rot_in_a_sealed_installed_kb_is_caught_beside_the_window_and_not_called_an_update(
+        mini_kb: Path, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review 2026-12-07 F7/F24: a byte changed after a good check (size and mtime kept) is
+    caught by the seal hash on the worker thread; the fallback shows its notice and no
+    "Knowledge base updated" message."""
+    import os
+
+    from desktop.kb import seal
+    from desktop.kb.store import check_file
+    from desktop.ui.shell import app as app_module
+    from desktop.ui.shell.kb_check import BackgroundCheck
+
+    shipped = tmp_path / "shipped.sqlite"
+    shutil.copy(mini_kb, shipped)
+    monkeypatch.setattr(paths, "bundled_kb_path", lambda: shipped)
+    installed = paths.installed_kb_path()
+    shutil.copy(mini_kb, installed)
+    seal.write_seal(seal.file_sha256(installed), {"format": 1, "pack_version": "2026.12.1"})
+    check_file(installed)  # a good check, remembered by fingerprint
+    st = installed.stat()
+    data = bytearray(installed.read_bytes())
+    data[data.index(b"1.0.0")] = ord("6")
+    with open(installed, "r+b") as fh:
+        fh.write(bytes(data))
+    os.utime(installed, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+    window, _app, hook, user_db = app_module._start([])
+    assert window is not None and user_db is not None
+    qtbot.addWidget(window)
+    try:
+        check = window.findChild(BackgroundCheck)
+        assert check is not None and check.wait(10)
+        qtbot.waitUntil(lambda: window.kb.path == shipped, timeout=3000)
+        assert "does not match the signed pack" in window.notice_label.text()
+        assert not window.notice_label.isHidden()
+        assert "updated" not in window.statusBar().currentMessage()
+    finally:
+        hook.uninstall()
+        window.close()
+        user_db.close()
+
+
 @pytest.mark.parametrize("listen_first", [True, False], ids=["failure after listening", "failure before listening"])
 def test_background_check_reports_a_failure_whenever_it_comes(mini_kb: Path, tmp_path: Path, qtbot: QtBot,
                                                               listen_first: bool) -> None:

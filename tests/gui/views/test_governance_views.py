@@ -49,8 +49,9 @@ def test_calendar_view(qtbot, rules_kb: KnowledgeBase) -> None:  # type: ignore[
     emitted: list[PrintCalendar] = []
     view.printRequested.connect(emitted.append)
     view.print_button.click()
-    assert emitted and emitted[0].handout == "recovery-calendar" and emitted[0].jurisdiction == "China"
-    assert emitted[0].infusion == "2028-02-27" and emitted[0].lang == "zh-Hans"
+    assert emitted and emitted[0].handout == "recovery-calendar" and emitted[0].plan is view.plan
+    assert emitted[0].plan.calendar is view.calendar and view.calendar.jurisdiction == "China"
+    assert emitted[0].plan.infusion == dt.date(2028, 2, 27) and emitted[0].lang == "zh-Hans"
 
 
 def test_timeline_view(qtbot, rules_kb: KnowledgeBase) -> None:  # type: ignore[no-untyped-def]

@@ -112,6 +112,7 @@ def test_calendar_print_path_fills_the_form(qtbot, real_kb: Path, tmp_path: Path
     cal.printRequested.connect(view.take_request)
     cal.set_inputs(dt.date(2026, 1, 29), "US", dt.date(2025, 12, 20))
     cal._print()
+    assert view.plan(view.personal()) is cal.plan  # the calendar's plan is printed as it is, not recomputed
     assert view.handout_name() == "recovery-calendar"
     assert view.infusion.text() == "2026-01-29" and view.leukapheresis.text() == "2025-12-20"
     assert view.jurisdiction.currentData() == "US"
@@ -119,8 +120,11 @@ def test_calendar_print_path_fills_the_form(qtbot, real_kb: Path, tmp_path: Path
     out = view.save_pdf(tmp_path / "cal.pdf")
     text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout.split())
     assert "2026-01-29" in text and "US FDA label" in text and "2026-02-12" in text
-    view.show_template("symptom-log", {"infusion": "2026-01-29", "jurisdiction": "China", "leukapheresis": "", "lang": "zh-Hans"})
+    from desktop.recovery.plan import Dates, plan_for
+    from desktop.ui.shell.requests import PrintCalendar
+
+    view.show_template(PrintCalendar("symptom-log", plan_for(kb, Dates(dt.date(2026, 1, 29), None, "China")), "zh-Hans"))
     assert view.handout_name() == "symptom-log" and view.leukapheresis.text() == ""
     assert view.document is not None and view.document.rendered.options.lang == "zh-Hans"
-    view.show_template("no-such", {})
+    view.show_template(PrintCalendar("no-such", plan_for(kb), "en"))
     assert "no-such" in view.status.text()

@@ -184,6 +184,27 @@ def test_refused_pack_is_one_clear_sentence(home: Path, kit: Kit, window: QWidge
     assert snapshot(home) == before
 
 
+def test_expired_or_revoked_packs_are_refused_with_their_own_sentence(home: Path, kit: Kit, window: QWidget, responder: Any, tmp_path: Path) -> None:
+    """Review 2026-12-07 (issue 24): freeze and key-compromise refusals read as what they are."""
+    from desktop.packs.keys import revoke_key
+
+    before = snapshot(home)
+
+    def expire(manifest: dict[str, Any]) -> None:
+        manifest["release_date"], manifest["expires"] = "2025-01-01", "2025-06-30"
+
+    expired = craft(tmp_path / "e.cartpack", kit.key, kit.v2, edit_manifest=expire)
+    r = responder({"message": ok})
+    assert import_pack(window, str(expired)) is False
+    assert r.seen[0][2] == "This content update has expired; a newer one may exist, so it was not applied."
+    r.stop()
+    revoke_key(kit.key.public.fingerprint)
+    r = responder({"message": ok})
+    assert import_pack(window, str(kit.v2)) is False
+    assert r.seen[0][2] == "The pack is signed by a key that was revoked, so it was not applied."
+    assert snapshot(home) == before
+
+
 def test_cancel_runs_on_a_worker_thread_and_changes_nothing(home: Path, kit: Kit, window: QWidget, responder: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> None:
     before = snapshot(home)
     seen_threads: list[int] = []

@@ -11,9 +11,15 @@ import pytest
 from desktop.content.build import build_kb
 from desktop.errors import UserInputError
 from desktop.handouts import recovery
-from desktop.handouts.render import Options, Personal, render_handout
+from desktop.handouts.render import Options, Personal, RenderedHandout, render_handout
 from desktop.kb.store import KnowledgeBase
+from desktop.recovery.plan import build_calendar, plan_for
 from tests.helpers.rules_fixture import mini_with_rules
+
+
+def handout(kb: KnowledgeBase, name: str, personal: Personal | None = None, options: Options | None = None) -> RenderedHandout:
+    """Render as the form and the CLI do: the plan computed from the typed dates first."""
+    return render_handout(kb, name, plan_for(kb, personal), options, personal)
 
 CALL_MD = """
 ## When to call the care team
@@ -34,16 +40,8 @@ def rules_kb(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyp
         yield opened
 
 
-def test_default_jurisdiction_is_the_products(rules_kb: KnowledgeBase) -> None:
-    assert recovery.default_jurisdiction(rules_kb) == "China"  # the only rule naming eque-cel
-    assert recovery.default_jurisdiction(rules_kb, "no-such-product") == "China"  # first region
-    assert recovery.check_jurisdiction(rules_kb, "fda") == "US"
-    with pytest.raises(UserInputError, match="unknown jurisdiction 'mars'; choose one of: China, US"):
-        recovery.check_jurisdiction(rules_kb, "mars")
-
-
 def test_calendar_month_end_china(rules_kb: KnowledgeBase) -> None:
-    r = render_handout(rules_kb, "recovery-calendar", Personal(infusion_date=date(2026, 1, 29)), Options())
+    r = handout(rules_kb, "recovery-calendar", Personal(infusion_date=date(2026, 1, 29)), Options())
     html = r.html
     # lymphodepletion days -4..-2 from the China rule, across nothing but January; infusion day 0
     assert "2026-01-25 – 2026-01-27" in html and "Thu 2026-01-29" in html
@@ -56,8 +54,8 @@ def test_calendar_month_end_china(rules_kb: KnowledgeBase) -> None:
 
 def test_calendar_us_rules_and_other_versions(rules_kb: KnowledgeBase) -> None:
     personal = Personal(infusion_date=date(2026, 1, 29), leukapheresis_date=date(2025, 12, 20), jurisdiction="US")
-    r = render_handout(rules_kb, "recovery-calendar", personal, Options(lang="zh-Hans"))
-    cal, _ = recovery.build_calendar(rules_kb, date(2026, 1, 29), "US", date(2025, 12, 20))
+    r = handout(rules_kb, "recovery-calendar", personal, Options(lang="zh-Hans"))
+    cal, _ = build_calendar(rules_kb, date(2026, 1, 29), "US", date(2025, 12, 20))
     near = cal.event("stay-near-centre")
     assert near is not None and near.end == date(2026, 2, 12)
     assert "2026-01-29 – 2026-02-12" in r.html and "最后一天：2026-02-12（周四）" in r.html
@@ -69,7 +67,7 @@ def test_calendar_us_rules_and_other_versions(rules_kb: KnowledgeBase) -> None:
 
 
 def test_grid_marks_key_days(rules_kb: KnowledgeBase) -> None:
-    cal, _ = recovery.build_calendar(rules_kb, date(2028, 2, 27), "US")
+    cal, _ = build_calendar(rules_kb, date(2028, 2, 27), "US")
     cells = {c.day: c for mv in recovery.month_views(cal, "en") for week in mv.weeks for c in week if c.day}
     assert [m.code for m in cells[date(2028, 2, 27)].marks] == ["0"]
     assert cells[date(2028, 2, 21)].marks[0].kind == "lymphodepletion" and cells[date(2028, 2, 21)].rel == -6
@@ -80,26 +78,26 @@ def test_grid_marks_key_days(rules_kb: KnowledgeBase) -> None:
 
 def test_calendar_needs_infusion_and_valid_dates(rules_kb: KnowledgeBase) -> None:
     with pytest.raises(UserInputError, match="needs an infusion date"):
-        render_handout(rules_kb, "recovery-calendar", Personal())
+        handout(rules_kb, "recovery-calendar", Personal())
     with pytest.raises(UserInputError, match="before the infusion"):
-        render_handout(rules_kb, "recovery-calendar", Personal(infusion_date=date(2026, 1, 1), leukapheresis_date=date(2026, 1, 2)))
+        handout(rules_kb, "recovery-calendar", Personal(infusion_date=date(2026, 1, 1), leukapheresis_date=date(2026, 1, 2)))
     with pytest.raises(UserInputError, match="unknown jurisdiction"):
-        render_handout(rules_kb, "symptom-log", Personal(jurisdiction="atlantis"))
+        handout(rules_kb, "symptom-log", Personal(jurisdiction="atlantis"))
 
 
 def test_kb_without_rules_says_so(mini_kb: Path) -> None:
-    r = render_handout(KnowledgeBase(mini_kb), "recovery-calendar", Personal(infusion_date=date(2026, 1, 29)), Options())
+    r = handout(KnowledgeBase(mini_kb), "recovery-calendar", Personal(infusion_date=date(2026, 1, 29)), Options())
     assert "dated rules (jurisdiction, periods)" in r.missing
     assert "Not in the knowledge base yet" in r.html and "Thu 2026-01-29" in r.html
 
 
 def test_symptom_log_threshold_is_read_from_the_kb(rules_kb: KnowledgeBase, mini_kb: Path) -> None:
-    r = render_handout(rules_kb, "symptom-log", Personal(infusion_date=date(2026, 1, 29), phones=("027 1234 5678",)), Options())
+    r = handout(rules_kb, "symptom-log", Personal(infusion_date=date(2026, 1, 29), phones=("027 1234 5678",)), Options())
     assert "39.5 °C" in r.html and "S1" in r.source_ids  # the crafted KB's number, not a pasted 38
     assert "New confusion" in r.html
     rows = re.findall(r"<td align=\"center\" valign=\"middle\"><b>(\d+)</b></td>", r.html)
     assert rows[0] == "0" and rows[-1] == "28" and len(rows) == 29  # study protocol window (R18)
     assert "01-29" in r.html and "02-26" in r.html
     assert r.qr_payloads["phone"] == "tel:02712345678"
-    plain = render_handout(KnowledgeBase(mini_kb), "symptom-log", Personal(), Options(lang="zh-Hans"))
+    plain = handout(KnowledgeBase(mini_kb), "symptom-log", Personal(), Options(lang="zh-Hans"))
     assert "fever threshold" in plain.missing and "°C" not in plain.html

@@ -9,19 +9,26 @@ from pathlib import Path
 import pytest
 
 from desktop.errors import UserInputError
-from desktop.handouts import catalog, journey
+from desktop.handouts import catalog
 from desktop.handouts.content import markdown_html, sections
 from desktop.handouts.render import (
     Options,
     Personal,
+    RenderedHandout,
     card_qr_payload,
     parse_date,
     render_handout,
     tel_uri,
 )
 from desktop.kb.store import KnowledgeBase
+from desktop.recovery.plan import plan_for
 
 EVIL = '<b>Li</b> & "Wang"'
+
+
+def handout(kb: KnowledgeBase, name: str, personal: Personal | None = None, options: Options | None = None) -> RenderedHandout:
+    """Render as the form and the CLI do: the plan computed from the typed dates first."""
+    return render_handout(kb, name, plan_for(kb, personal), options, personal)
 
 
 @pytest.fixture()
@@ -33,14 +40,14 @@ def kb(mini_kb: Path) -> KnowledgeBase:
 @pytest.mark.parametrize("lang", ["en", "zh-Hans"])
 def test_typed_text_is_escaped_everywhere(kb: KnowledgeBase, name: str, lang: str) -> None:
     personal = Personal(patient=EVIL, note=EVIL, phones=(EVIL + " 027 1234",), infusion_date=date(2026, 3, 14))
-    r = render_handout(kb, name, personal, Options(lang=lang))
+    r = handout(kb, name, personal, Options(lang=lang))
     html = r.html + r.header_html + "".join(c.front_html + c.back_html for c in r.cards)
     assert "<b>Li</b>" not in html
     assert "&lt;b&gt;Li&lt;/b&gt; &amp; &#34;Wang&#34;" in html
 
 
 def test_content_comes_from_the_kb(kb: KnowledgeBase) -> None:
-    r = render_handout(kb, "about-car-t", Personal(), Options(lang="en"))
+    r = handout(kb, "about-car-t", Personal(), Options(lang="en"))
     # therapy summary, trial name and the outcome numbers as the KB holds them
     assert "An autologous BCMA-directed CAR-T product." in r.html
     assert "TEST-1" in r.html
@@ -49,25 +56,25 @@ def test_content_comes_from_the_kb(kb: KnowledgeBase) -> None:
 
 
 def test_chinese_handout_uses_chinese_content(kb: KnowledgeBase) -> None:
-    r = render_handout(kb, "warning-signs", Personal(), Options(lang="zh-Hans"))
+    r = handout(kb, "warning-signs", Personal(), Options(lang="zh-Hans"))
     assert "细胞因子释放综合征会引起发热和低血压" in r.html
     assert "资料来源" in r.html and "G1" in r.source_ids
     assert "本资料仅供参考" in r.footer_html
 
 
 def test_missing_content_is_reported_not_silent(kb: KnowledgeBase) -> None:
-    r = render_handout(kb, "journey", Personal(), Options())
+    r = handout(kb, "journey", Personal(), Options())
     assert "article on monitoring" in r.missing
     assert "Not in the knowledge base yet: monitoring" in r.html
 
 
 def test_unknown_names_dates_centres_are_input_errors(kb: KnowledgeBase) -> None:
     with pytest.raises(UserInputError, match="unknown handout"):
-        render_handout(kb, "nope")
+        handout(kb, "nope")
     with pytest.raises(UserInputError, match="unknown centre"):
-        render_handout(kb, "journey", Personal(center_id="nowhere"))
+        handout(kb, "journey", Personal(center_id="nowhere"))
     with pytest.raises(UserInputError, match="unknown paper"):
-        render_handout(kb, "journey", options=Options(paper="a3"))
+        handout(kb, "journey", options=Options(paper="a3"))
     for bad in ("2026-02-30", "14/03/2026", "2026-3-4", ""):
         with pytest.raises(UserInputError):
             parse_date(bad)
@@ -75,7 +82,7 @@ def test_unknown_names_dates_centres_are_input_errors(kb: KnowledgeBase) -> None
 
 
 def test_footer_carries_meta_sources_and_page_placeholders(kb: KnowledgeBase) -> None:
-    r = render_handout(kb, "warning-signs", Personal(), Options())
+    r = handout(kb, "warning-signs", Personal(), Options())
     meta = kb.meta()
     assert meta.content_date in r.footer_html and meta.short_hash in r.footer_html
     assert "__PAGE__" in r.footer_html and "__PAGES__" in r.footer_html
@@ -87,12 +94,12 @@ def test_footer_carries_meta_sources_and_page_placeholders(kb: KnowledgeBase) ->
 def test_qr_payloads(kb: KnowledgeBase) -> None:
     assert tel_uri("+86 (20) 5550-0000") == "tel:+862055500000"
     assert tel_uri("call us") == ""
-    r = render_handout(kb, "wallet-card", Personal(center_id="test-wuhan", phones=("027 1234 5678",)), Options(lang="zh-Hans"))
+    r = handout(kb, "wallet-card", Personal(center_id="test-wuhan", phones=("027 1234 5678",)), Options(lang="zh-Hans"))
     assert r.qr_payloads["phone"] == "tel:02712345678"
     assert r.qr_payloads["card"] == "MECARD:N:测试医院;TEL:02712345678;;"
     assert "qr-card.png" in r.images and r.images["qr-card.png"].startswith(b"\x89PNG")
     assert card_qr_payload("A; B: C", "123") == r"MECARD:N:A\; B\: C;TEL:123;;"
-    assert "qr-phone.png" not in render_handout(kb, "journey").images
+    assert "qr-phone.png" not in handout(kb, "journey").images
 
 
 def test_large_print_sizes() -> None:
@@ -103,23 +110,13 @@ def test_large_print_sizes() -> None:
     assert FontSizes.for_print(False).body < 16
 
 
-def test_journey_dates_follow_the_infusion_date() -> None:
-    lymph = next(p for p in journey.PHASES if p.key == "lymphodepletion")
-    d = journey.phase_dates(lymph, date(2026, 3, 2), "en")
-    assert d.day_label == "Day \u22124 to \u22122"
-    assert d.date_label == "2026-02-26 – 2026-02-28"
-    lt = next(p for p in journey.PHASES if p.key == "long-term")
-    assert journey.phase_dates(lt, date(2024, 2, 29), "en").date_label.endswith("2039-02-28")
-    assert journey.phase_dates(lymph, None, "zh-Hans").day_label == "回输前4天至回输前2天"
-
-
 def test_markdown_citations_and_escaping() -> None:
     cited: list[str] = []
     html = markdown_html("Fever <script>x</script> [@G1; @R2] and **指南：**管理", cited)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert cited == ["G1", "R2"]
     assert '<span class="cite">[G1, R2]</span>' in html
-    assert "<b>指南：</b>" in html
+    assert "<strong>指南：</strong>管理" in html  # one bold fix for reader and paper (was <b> here)
     assert [s.heading for s in sections("intro\n## A\ntext\n## B\nmore")] == ["", "A", "B"]
 
 

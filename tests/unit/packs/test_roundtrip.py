@@ -33,12 +33,8 @@ from desktop.packs import (
 from desktop.packs.apply import ASIDE, INCOMING, JOURNAL, _locked
 from desktop.packs.errors import PackProblem
 from desktop.packs.keys import write_keypair
-from tests.helpers.packs_kit import V1, V2, Kit, build_kit, install_template, sha, trust_only
-
-
-@pytest.fixture(scope="module")
-def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
-    return build_kit(tmp_path_factory.mktemp("packkit"))
+from tests.helpers.packs_kit import V1, V2, Kit, install_template, sha, trust_only
+from tests.helpers.windows_files import emulate_windows_flushing
 
 
 # -- keys ----------------------------------------------------------------------------------
@@ -116,7 +112,7 @@ def test_bad_versions(bad: str) -> None:
 
 # -- build ---------------------------------------------------------------------------------
 def test_build_is_deterministic_and_refuses_bad_content(kit: Kit, tmp_path: Path) -> None:
-    a = build_pack(kit.data_v1, kit.key, V1, tmp_path / "a.cartpack", changelog_en="First pack.", changelog_zh="第一个更新包。", release_date="2026-11-25")
+    a = build_pack(kit.data_v1, kit.key, V1, tmp_path / "a.cartpack", changelog_en="First pack.", changelog_zh="第一个更新包。", release_date="2026-11-25", expires="2099-12-31")
     assert a.path.read_bytes() == kit.v1.read_bytes()
     broken = tmp_path / "broken"
     shutil.copytree(kit.data_v1, broken)
@@ -191,6 +187,20 @@ def test_round_trip_apply_rollback(kit: Kit, cartref_home: Path) -> None:
     assert bundled_version  # the bundled KB opened fine before the first pack
 
 
+def test_apply_rollback_export_under_windows_flushing_rules(kit: Kit, cartref_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows flushes only through a handle that may write and cannot flush a folder: a
+    read-only flush once made every pack apply fail there with "Permission denied"."""
+    emulate_windows_flushing(monkeypatch)
+    trust_only(kit, cartref_home)
+    apply_pack(kit.v1)
+    apply_pack(kit.v2)
+    assert _kb_version() == "1.1.0" and verify_kb(paths.installed_kb_path()) == []
+    rollback()
+    assert _kb_version() == "1.0.0"
+    assert export_pack(tmp_path / "carry.cartpack")["pack_version"] == V1
+    assert (tmp_path / "carry.cartpack").read_bytes() == kit.v1.read_bytes()
+
+
 def test_rollback_to_bundled_and_back(kit: Kit, cartref_home: Path) -> None:
     trust_only(kit, cartref_home)
     with pytest.raises(PackProblem, match="no installed or previous"):
@@ -259,7 +269,7 @@ def test_recover_undoes_an_uncommitted_update(kit: Kit, cartref_home: Path) -> N
     (kb_dir / ".extract-123").mkdir()
     assert "undid" in (recover() or "")
     assert sha(paths.installed_kb_path()) == current and load_history() == history
-    assert sorted(p.name for p in kb_dir.iterdir()) == [".lock", "current.sqlite", "history.json"]
+    assert sorted(p.name for p in kb_dir.iterdir()) == [".lock", "current.sqlite", "history.json", "seals"]
 
 
 def test_recover_finishes_a_committed_update(kit: Kit, cartref_home: Path, tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ Every period comes from a dated rule in the KB (`desktop.kb.rules`) for the chos
 jurisdiction, and every event carries that rule's id and sources. Where the sources give no
 rule (e.g. no NMPA proximity or driving period was found), the calendar says so as a gap note
 instead of borrowing another jurisdiction's number; staff may type the treating centre's own
-periods, which are printed as such. Pure: nothing is stored, nothing is read but the KB.
+periods, which are printed as such. Pure: nothing is stored, nothing is read but the KB the
+caller passes (this module never opens one itself).
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from desktop.errors import UserInputError
+from desktop.i18n import N_, gettext
 from desktop.kb.rules import Region, Rule, regions, rules_for
+from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import in_language
 
 GAP_TOPICS = ("monitoring-period", "stay-near-centre", "driving")
@@ -25,17 +28,47 @@ GAP_TOPICS = ("monitoring-period", "stay-near-centre", "driving")
 
 CALENDAR_TOPICS = ("lymphodepletion", "monitoring-daily", "monitoring-period", "stay-near-centre", "driving", "caregiver", "follow-up")
 
-TOPIC_TITLES: dict[str, tuple[str, str]] = {
-    "leukapheresis": ("Leukapheresis (cell collection)", "白细胞单采（采集细胞）"),
-    "lymphodepletion": ("Lymphodepleting chemotherapy", "清淋化疗"),
-    "infusion": ("CAR-T infusion (day 0)", "CAR-T回输（第0天）"),
-    "monitoring-daily": ("Daily monitoring", "每日监测"),
-    "monitoring-period": ("Monitoring period", "监测期"),
-    "stay-near-centre": ("Stay near the treatment centre", "在治疗中心附近居住"),
-    "driving": ("No driving", "不要驾驶"),
-    "caregiver": ("Care partner with you", "须有照护者陪伴"),
-    "follow-up": ("Follow-up visit", "随访"),
+_TOPIC_TITLES: dict[str, str] = {
+    "leukapheresis": N_("Leukapheresis (cell collection)"),
+    "lymphodepletion": N_("Lymphodepleting chemotherapy"),
+    "infusion": N_("CAR-T infusion (day 0)"),
+    "monitoring-daily": N_("Daily monitoring"),
+    "monitoring-period": N_("Monitoring period"),
+    "stay-near-centre": N_("Stay near the treatment centre"),
+    "driving": N_("No driving"),
+    "caregiver": N_("Care partner with you"),
+    "follow-up": N_("Follow-up visit"),
 }
+
+# The calendar keeps its texts in English and Chinese side by side, like the content it quotes
+# (a rule's text_en/text_zh); its own sentences come from the catalogue (desktop/i18n.py).
+_EN, _ZH = "en", "zh-Hans"  # (names, not literals, in gettext() calls: Babel would take a literal for a message)
+Pair = tuple[str, str]
+
+
+def _pair(msgid: str, **args: str | Pair) -> Pair:
+    """The message in English and in Chinese; an argument given as (en, zh) is content and is
+    put in each language as it is (Chinese falling back to English)."""
+    en = {k: v[0] if isinstance(v, tuple) else v for k, v in args.items()}
+    zh = {k: (v[1] or v[0]) if isinstance(v, tuple) else v for k, v in args.items()}
+    return gettext(_EN)(msgid) % en, gettext(_ZH)(msgid) % zh
+
+
+class _Titles(Mapping[str, Pair]):
+    """topic -> (English, Chinese) title, translated when looked up."""
+
+    def __getitem__(self, topic: str) -> Pair:
+        title = _TOPIC_TITLES[topic]
+        return title, gettext(_ZH)(title)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_TOPIC_TITLES)
+
+    def __len__(self) -> int:
+        return len(_TOPIC_TITLES)
+
+
+TOPIC_TITLES: Mapping[str, Pair] = _Titles()
 
 ALIASES = {
     "us": "US",
@@ -167,10 +200,10 @@ class Calendar:
 
     def as_text(self, lang: str = "en") -> str:
         """Plain-text calendar (for the CLI, logs and a report)."""
-        zh = lang.startswith("zh")
+        _ = gettext(lang)
         lines = [
-            ("回输日期" if zh else "Infusion") + f": {self.infusion.isoformat()}  ·  "
-            + ("适用规定" if zh else "Jurisdiction") + f": {self.jurisdiction_label(lang)}"
+            _("Infusion: %(date)s  ·  Jurisdiction: %(jurisdiction)s") % {
+                "date": self.infusion.isoformat(), "jurisdiction": self.jurisdiction_label(lang)}
         ]
         for e in sorted(self.events, key=lambda e: (e.start, e.end)):
             when = e.start.isoformat() if e.start == e.end else f"{e.start.isoformat()} → {e.end.isoformat()}"
@@ -218,8 +251,8 @@ def recovery_calendar(
     infusion: dt.date,
     jurisdiction: str,
     leukapheresis: dt.date | None = None,
-    kb: Any = None,
     *,
+    kb: KnowledgeBase,
     therapy_id: str | None = None,
     centre_periods: Mapping[str, int] | None = None,
 ) -> Calendar:
@@ -230,24 +263,14 @@ def recovery_calendar(
     """
     if not isinstance(infusion, dt.date):
         raise UserInputError("infusion date is required")
-    owned = None
-    if kb is None:
-        from desktop.kb.store import open_kb
-
-        owned = open_kb().kb
-        kb = owned
-    try:
-        return _compute(infusion, jurisdiction, leukapheresis, kb, therapy_id, dict(centre_periods or {}))
-    finally:
-        if owned is not None:
-            owned.close()
+    return _compute(infusion, jurisdiction, leukapheresis, kb, therapy_id, dict(centre_periods or {}))
 
 
 def _compute(
     infusion: dt.date,
     jurisdiction: str,
     leukapheresis: dt.date | None,
-    kb: Any,
+    kb: KnowledgeBase,
     therapy_id: str | None,
     centre: dict[str, int],
 ) -> Calendar:
@@ -278,8 +301,7 @@ def _compute(
                 rel(leukapheresis),
                 rel(leukapheresis),
                 *TOPIC_TITLES["leukapheresis"],
-                detail_en=f"{gap} days before infusion (date entered by staff)",
-                detail_zh=f"回输前{gap}天（由医护人员录入）",
+                *_pair(N_("%(days)s days before infusion (date entered by staff)"), days=str(gap)),
             )
         )
     events.append(CalendarEvent("infusion", infusion, infusion, 0, 0, *TOPIC_TITLES["infusion"]))
@@ -303,10 +325,10 @@ def _compute(
                     notes.append(
                         CalendarNote(
                             "changed-during",
-                            f"This rule changed on {later.valid_from}, during your period: {later.text_en} "
-                            f"({later.jurisdiction}). Ask your team which applies to you.",
-                            f"该规定于{later.valid_from}（在您的期限内）变更为：{later.text_zh or later.text_en}"
-                            f"（{later.jurisdiction_label('zh')}）。请向医疗团队确认适用哪一条。",
+                            *_pair(N_("This rule changed on %(date)s, during your period: %(text)s (%(jurisdiction)s). "
+                                   "Ask your team which applies to you."), date=later.valid_from,
+                                   text=(later.text_en, later.text_zh),
+                                   jurisdiction=(later.jurisdiction, later.jurisdiction_zh)),
                             later.id,
                             later.source_ids,
                         )
@@ -317,8 +339,9 @@ def _compute(
             notes.append(
                 CalendarNote(
                     "other-rule",
-                    f"Not in force on {infusion.isoformat()} ({other.period_label}): {other.text_en} ({other.jurisdiction})",
-                    f"{infusion.isoformat()}时不适用（{_period_zh(other)}）：{other.text_zh or other.text_en}（{other.jurisdiction_label('zh')}）",
+                    *_pair(N_("Not in force on %(date)s (%(period)s): %(text)s (%(jurisdiction)s)"),
+                           date=infusion.isoformat(), period=_period(other), text=(other.text_en, other.text_zh),
+                           jurisdiction=(other.jurisdiction, other.jurisdiction_zh)),
                     other.id,
                     other.source_ids,
                 )
@@ -327,6 +350,8 @@ def _compute(
         if topic in centre:
             days = centre[topic]
             title_en, title_zh = TOPIC_TITLES[topic]
+            detail_en, detail_zh = _pair(N_("%(days)s days after infusion, as set by the treating centre"), days=str(days))
+            who_en, who_zh = _pair(N_("treating centre (entered by staff, not from the knowledge base)"))
             events.append(
                 CalendarEvent(
                     topic,
@@ -336,21 +361,19 @@ def _compute(
                     days,
                     title_en,
                     title_zh,
-                    detail_en=f"{days} days after infusion, as set by the treating centre",
-                    detail_zh=f"输注后{days}天，由治疗中心规定",
-                    jurisdiction="treating centre (entered by staff, not from the knowledge base)",
-                    jurisdiction_zh="治疗中心（医护人员录入，非知识库内容）",
+                    detail_en=detail_en,
+                    detail_zh=detail_zh,
+                    jurisdiction=who_en,
+                    jurisdiction_zh=who_zh,
                 )
             )
         elif topic in GAP_TOPICS and topic not in covered:
-            title_en, title_zh = TOPIC_TITLES[topic]
             notes.append(
                 CalendarNote(
                     "gap",
-                    f"{title_en}: no rule in force on {infusion.isoformat()} was found in the sources for "
-                    f"{region.name_en}. Your treating centre sets this period; ask them and write it here: ________",
-                    f"{title_zh}：资料中未找到{region.name('zh')}在{infusion.isoformat()}适用的规定。"
-                    "该期限由治疗中心确定，请询问后填写：________",
+                    *_pair(N_("%(title)s: no rule in force on %(date)s was found in the sources for %(region)s. Your "
+                           "treating centre sets this period; ask them and write it here: ________"),
+                           title=TOPIC_TITLES[topic], date=infusion.isoformat(), region=(region.name_en, region.name_zh)),
                 )
             )
     meta: dict[str, str] = {}
@@ -371,8 +394,26 @@ def _compute(
     )
 
 
-def _period_zh(rule: Rule) -> str:
-    return f"{rule.valid_from}至{rule.valid_to}" if rule.valid_to else f"{rule.valid_from}起"
+def period_text(rule: Rule, lang: str) -> str:
+    """When a rule is valid: `since 2025-06-26` or `2021-03 – 2025-06-26` in English."""
+    _ = gettext(lang)
+    if rule.valid_to:
+        return _("%(start)s – %(end)s") % {"start": rule.valid_from, "end": rule.valid_to}
+    return _("since %(date)s") % {"date": rule.valid_from}
+
+
+def _period(rule: Rule) -> Pair:
+    return period_text(rule, _EN), period_text(rule, _ZH)
+
+
+MONTH_NAMES = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+               N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+
+
+def month_title(year: int, month: int, lang: str) -> str:
+    """'March 2026' in English (whatever the system's locale), '2026年3月' in Chinese."""
+    _ = gettext(lang)
+    return _("%(month)s %(year)s") % {"month": _(MONTH_NAMES[month - 1]), "year": year}
 
 
 def _event_for(rule: Rule, infusion: dt.date) -> CalendarEvent | None:

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from desktop.clinical.calendar import Calendar, add_period, recovery_calendar
 from desktop.content.build import build_kb
 from desktop.errors import UserInputError
 from desktop.kb.store import KnowledgeBase
+from desktop.recovery.calendar import Calendar, add_period, recovery_calendar
 from tests.helpers.rules_fixture import mini_with_rules
 
 D = dt.date

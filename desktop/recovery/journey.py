@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from desktop.clinical.calendar import add_period
+from desktop.i18n import N_, gettext, ngettext, pgettext
+from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import in_language
+from desktop.recovery.calendar import add_period
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,7 @@ class Phase:
     topic: str
     """Article topic in the KB that explains this phase."""
     title_en: str
-    title_zh: str
+    """The English title, also the message id of its translations (catalogue `cartref`)."""
     start_day: int | None
     end_day: int | None
     end_years: int | None = None
@@ -28,10 +30,16 @@ class Phase:
     source_ids: tuple[str, ...] = ()
     basis_en: str = ""
     basis_zh: str = ""
-    """Where the day count comes from (its jurisdiction), printed beside it."""
+    """Where the day count comes from (its jurisdiction), printed beside it: a message id when
+    only `basis_en` is set (the protocols below), content when both are (a KB rule's)."""
 
     def title(self, lang: str) -> str:
-        return in_language(lang, self.title_en, self.title_zh)
+        return gettext(lang)(self.title_en)
+
+    def basis(self, lang: str) -> str:
+        if self.basis_zh or not self.basis_en:
+            return in_language(lang, self.basis_en, self.basis_zh)
+        return gettext(lang)(self.basis_en)
 
 
 # Lymphodepletion: fludarabine + cyclophosphamide on 3 consecutive days, one rest day, then
@@ -39,26 +47,26 @@ class Phase:
 # period, follow-up from Day 29 to year 2 and long-term follow-up for 15 years (IASO protocol
 # NCT05698303, R18; NCT05181501, R17).
 PHASES: tuple[Phase, ...] = (
-    Phase("screening", "eligibility", "Checks before treatment", "治疗前检查", None, None),
-    Phase("leukapheresis", "leukapheresis", "Collecting your cells and making CAR-T", "采集细胞并制备CAR-T", None, None),
-    Phase("lymphodepletion", "lymphodepletion", "Short chemotherapy", "短程化疗（淋巴细胞清除）", -4, -2, None,
-          ("R3", "R4"), "FUMANBA-1 trial protocol", "FUMANBA-1 研究方案"),
-    Phase("infusion", "infusion", "Infusion day", "回输日", 0, 0, None, ("R18",), "IASO study protocol", "IASO 研究方案"),
-    Phase("monitoring", "monitoring", "Close watching", "密切观察期", 1, 28, None, ("R18",),
-          "IASO study protocol (28-day safety period)", "IASO 研究方案（28天安全观察期）"),
-    Phase("follow-up", "follow-up", "Follow-up visits", "随访", 29, None, 2, ("R18",), "IASO study protocol", "IASO 研究方案"),
-    Phase("long-term", "follow-up", "Long-term follow-up", "长期随访", None, None, 15, ("R17", "R18"),
-          "IASO study protocols", "IASO 研究方案"),
+    Phase("screening", "eligibility", N_("Checks before treatment"), None, None),
+    Phase("leukapheresis", "leukapheresis", N_("Collecting your cells and making CAR-T"), None, None),
+    Phase("lymphodepletion", "lymphodepletion", N_("Short chemotherapy"), -4, -2, None,
+          ("R3", "R4"), N_("FUMANBA-1 trial protocol")),
+    Phase("infusion", "infusion", N_("Infusion day"), 0, 0, None, ("R18",), N_("IASO study protocol")),
+    Phase("monitoring", "monitoring", N_("Close watching"), 1, 28, None, ("R18",),
+          N_("IASO study protocol (28-day safety period)")),
+    Phase("follow-up", "follow-up", N_("Follow-up visits"), 29, None, 2, ("R18",), N_("IASO study protocol")),
+    Phase("long-term", "follow-up", N_("Long-term follow-up"), None, None, 15, ("R17", "R18"),
+          N_("IASO study protocols")),
 )
 
 
-def phases_from_kb(kb: object, therapy_id: str = "eque-cel") -> tuple[Phase, ...]:
+def phases_from_kb(kb: KnowledgeBase, therapy_id: str = "eque-cel") -> tuple[Phase, ...]:
     """PHASES, with the lymphodepletion days taken from the KB's dated rule when it has one."""
     from dataclasses import replace
 
     from desktop.kb.rules import rules_for
 
-    found = [r for r in rules_for(kb, topic="lymphodepletion", therapy_id=therapy_id) if r.day_from is not None and r.therapy_ids]  # type: ignore[arg-type]
+    found = [r for r in rules_for(kb, topic="lymphodepletion", therapy_id=therapy_id) if r.day_from is not None and r.therapy_ids]
     if not found:
         return PHASES
     rule = found[0]
@@ -78,23 +86,27 @@ class PhaseDates:
 
 
 def day_label(phase: Phase, lang: str) -> str:
-    zh = lang.startswith("zh")
+    _, n_, p_ = gettext(lang), ngettext(lang), pgettext(lang)
     s, e, y = phase.start_day, phase.end_day, phase.end_years
     if s is None and y is not None:
-        return f"回输后最长{y}年" if zh else f"Up to {y} years after infusion"
+        return n_("Up to %(n)s year after infusion", "Up to %(n)s years after infusion", y) % {"n": y}
     if s is None:
-        return "回输前" if zh else "Before infusion"
+        return _("Before infusion")
 
     def d(n: int) -> str:
-        if zh:
-            return f"回输前{-n}天" if n < 0 else f"第{n}天"
-        return f"Day {n}".replace("-", "−")
+        return _("Day −%(n)s") % {"n": -n} if n < 0 else _("Day %(n)s") % {"n": n}
+
+    def end(n: int) -> str:
+        """The second day of a range, after 'Day −4 to': '−2' in English."""
+        if n < 0:
+            return p_("second day of a range, before infusion", "−%(n)s") % {"n": -n}
+        return p_("second day of a range", "%(n)s") % {"n": n}
 
     if e is None and y is not None:
-        return f"{d(s)}至第{y}年" if zh else f"{d(s)} to year {y}"
+        return _("%(start)s to year %(year)s") % {"start": d(s), "year": y}
     if e is None or e == s:
         return d(s)
-    return f"{d(s)}至{d(e)}" if zh else f"{d(s)} to {d(e)[4:]}"
+    return _("%(start)s to %(end)s") % {"start": d(s), "end": end(e)}
 
 
 def phase_dates(phase: Phase, infusion: date | None, lang: str) -> PhaseDates:
