@@ -202,109 +202,121 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="76"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="80"/>
         <source>Kept feedback</source>
         <translation>已保存的反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="81"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="85"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="81"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="85"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="81"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="85"/>
         <source>Page or search</source>
         <translation>页面或搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="81"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="85"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="81"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="85"/>
         <source>KB</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="82"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="86"/>
         <source>Export to file…</source>
         <translation>导出到文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="83"/>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="132"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="87"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="139"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="144"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="84"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="88"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="103"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="107"/>
         <source>Search found nothing</source>
         <translation>搜索无结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="103"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="107"/>
         <source>Problem with a page</source>
         <translation>页面问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="107"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="111"/>
         <source>%n item(s) kept on this computer. Nothing is sent anywhere; export them to a file to pass them on.</source>
         <translation>
             <numerusform>本机保存了 %n 条。不会发送到任何地方；如需转交，请导出到文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="116"/>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="122"/>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="124"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="120"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="126"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="129"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="131"/>
         <source>Export feedback</source>
         <translation>导出反馈</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="124"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="131"/>
         <source>%n item(s) written to the file.</source>
         <translation>
             <numerusform>已写入文件 %n 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="132"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="139"/>
         <source>Forget all kept feedback on this computer?</source>
         <translation>清除本机保存的所有反馈吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="144"/>
+        <source>Not cleared: {0}</source>
+        <translation>未清除：{0}</translation>
     </message>
 </context>
 <context>
     <name>ReportProblemDialog</name>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="43"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="44"/>
         <source>Report a problem with this page</source>
         <translation>报告此页面的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="44"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="45"/>
         <source>Page: %1 · Knowledge base %2</source>
         <translation>页面：%1 · 知识库 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="46"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="47"/>
         <source>Your note is kept on this computer only. Use “Export feedback…” to copy all notes to a file for the content team.</source>
         <translation>您的备注只保存在本机。使用“导出反馈…”可将所有备注复制到文件，交给内容团队。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="49"/>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="50"/>
         <source>What is wrong or missing on this page?</source>
         <translation>此页面有什么错误或缺失？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/feedback_dialogs.py" line="68"/>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,12 @@
 <context>
     <name>PackImport</name>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="191"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="193"/>
         <source>Content update not applied</source>
         <translation>内容更新未应用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="194"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="196"/>
         <source>{0}
 
 The knowledge base in use is unchanged.</source>
@@ -18,22 +18,22 @@ The knowledge base in use is unchanged.</source>
 当前使用的知识库没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="202"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="204"/>
         <source>Import content update</source>
         <translation>导入内容更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="202"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="204"/>
         <source>Content updates ({0});;All files (*)</source>
         <translation>内容更新包 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="215"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="217"/>
         <source>Older content update</source>
         <translation>较旧的内容更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="216"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="218"/>
         <source>{0}
 
 Install it anyway? You can roll back afterwards.</source>
@@ -42,17 +42,17 @@ Install it anyway? You can roll back afterwards.</source>
 仍要安装吗？之后可以回滚。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="251"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="253"/>
         <source>Content update applied</source>
         <translation>内容更新已应用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="251"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="253"/>
         <source>The knowledge base is now version {0} (released {1}).</source>
         <translation>知识库现在是 {0} 版（发布于 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="253"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="255"/>
         <source>The previous knowledge base was kept, so this update can be rolled back.</source>
         <translation>之前的知识库已保留，因此可以回滚此次更新。</translation>
     </message>
@@ -60,28 +60,28 @@ Install it anyway? You can roll back afterwards.</source>
 <context>
     <name>PackProgressDialog</name>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="128"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="130"/>
         <source>Applying content update</source>
         <translation>正在应用内容更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="132"/>
-        <location filename="../../desktop/ui/views/pack_import.py" line="175"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="134"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="177"/>
         <source>Checking the signature and every file…</source>
         <translation>正在检查签名和每个文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="159"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="161"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="176"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="178"/>
         <source>Building the new knowledge base…</source>
         <translation>正在生成新的知识库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="177"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="179"/>
         <source>Installing…</source>
         <translation>正在安装…</translation>
     </message>
@@ -160,7 +160,7 @@ Install it anyway? You can roll back afterwards.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/views/pack_import.py" line="70"/>
-        <location filename="../../desktop/ui/views/pack_import.py" line="74"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="76"/>
         <source>The update could not be applied.</source>
         <translation>无法应用更新。</translation>
     </message>
@@ -188,87 +188,87 @@ Install it anyway? You can roll back afterwards.</source>
 <context>
     <name>PackSummaryDialog</name>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="83"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="85"/>
         <source>Import content update</source>
         <translation>导入内容更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="87"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="89"/>
         <source>Apply this content update?</source>
         <translation>要应用此内容更新吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="92"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="94"/>
         <source>the knowledge base shipped with the program</source>
         <translation>程序自带的知识库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="93"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="95"/>
         <source>{0} (installed now: {1})</source>
         <translation>{0}（当前安装：{1}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="94"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="96"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="95"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="97"/>
         <source>Released:</source>
         <translation>发布日期：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="96"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="98"/>
         <source>Content:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="96"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="98"/>
         <source>knowledge base {0}, content date {1}; {2} files, {3}</source>
         <translation>知识库 {0}，内容日期 {1}；{2} 个文件，{3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="97"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="99"/>
         <source>project release key</source>
         <translation>项目发布密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="97"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="99"/>
         <source>a key you chose to trust</source>
         <translation>您选择信任的密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="98"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="100"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="99"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="101"/>
         <source>Signed by:</source>
         <translation>签名者：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="103"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="105"/>
         <source>Key fingerprint:</source>
         <translation>密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="105"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="107"/>
         <source>What changed:</source>
         <translation>更新内容：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="106"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="108"/>
         <source>(no description of the changes was given)</source>
         <translation>（未提供更新说明）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="110"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="112"/>
         <source>The signature is valid. Every file is checked against it before anything is installed, and the knowledge base in use now is kept, so the update can be rolled back.</source>
         <translation>签名有效。安装前会逐一核对每个文件，当前使用的知识库也会被保留，因此可以回滚此次更新。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/pack_import.py" line="114"/>
+        <location filename="../../desktop/ui/views/pack_import.py" line="116"/>
         <source>Apply update</source>
         <translation>应用更新</translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="36"/>
+        <location filename="../../desktop/ui/shell/app.py" line="37"/>
         <source>Bookmarks and notes cannot be saved this time ({0}); they are kept until you close the program.</source>
         <translation>本次无法保存收藏和笔记（{0}）；它们会保留到您关闭程序为止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="94"/>
+        <location filename="../../desktop/ui/shell/app.py" line="104"/>
         <source>No knowledge base</source>
         <translation>没有知识库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="95"/>
+        <location filename="../../desktop/ui/shell/app.py" line="105"/>
         <source>The program cannot start without its knowledge base: {0}</source>
         <translation>没有知识库，程序无法启动：{0}</translation>
     </message>
@@ -22,93 +22,104 @@
 <context>
     <name>BookmarksView</name>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="147"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="101"/>
+        <source>Your bookmarks and notes cannot be shown now: {0}</source>
+        <translation>现在无法显示您的书签和笔记：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="168"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="178"/>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="189"/>
         <source>Therapy</source>
         <translation>疗法</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="147"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="189"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="147"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="189"/>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="148"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="190"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="148"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="190"/>
         <source>Centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="148"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="190"/>
         <source>Trial result</source>
         <translation>试验结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="149"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="191"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="157"/>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="158"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="199"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="200"/>
         <source>Bookmarks</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="159"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="201"/>
         <source>My notes</source>
         <translation>我的笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="160"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="202"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="161"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="203"/>
         <source>Remove bookmark</source>
         <translation>取消收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="162"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="204"/>
         <source>Remove the selected bookmark</source>
         <translation>删除所选收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="163"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="205"/>
         <source>Clear history</source>
         <translation>清除历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="164"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="206"/>
         <source>Clear the reading history</source>
         <translation>清除阅读历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="165"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="207"/>
         <source>Bookmarked pages</source>
         <translation>已收藏的页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="166"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="208"/>
         <source>Pages with your notes</source>
         <translation>有您笔记的页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="167"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="209"/>
         <source>Recently read pages</source>
         <translation>最近阅读的页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="168"/>
+        <location filename="../../desktop/ui/reader/bookmarks_view.py" line="210"/>
         <source>Bookmarks, notes and history</source>
         <translation>收藏、笔记和历史记录</translation>
     </message>
@@ -305,17 +316,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/ui/shell/errors.py" line="45"/>
+        <location filename="../../desktop/ui/shell/errors.py" line="36"/>
         <source>Something went wrong: {0}. The program is still running; the details were saved to the log.</source>
         <translation>出现错误：{0}。程序仍在运行；详细信息已保存到日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/errors.py" line="57"/>
+        <location filename="../../desktop/ui/shell/errors.py" line="48"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/errors.py" line="60"/>
+        <location filename="../../desktop/ui/shell/errors.py" line="51"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -335,8 +346,8 @@
     <message>
         <location filename="../../desktop/ui/shell/main_window.py" line="221"/>
         <location filename="../../desktop/ui/shell/main_window.py" line="263"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="508"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="511"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="512"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="515"/>
         <source>CAR-T Reference</source>
         <translation>CAR-T 参考</translation>
     </message>
@@ -346,94 +357,94 @@
         <translation>缩放 {0}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="378"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="380"/>
         <source>Knowledge base updated to {0}</source>
         <translation>知识库已更新至 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="382"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="386"/>
         <source>Knowledge base {0} · content date {1}</source>
         <translation>知识库 {0} · 内容日期 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="387"/>
         <source>Content hash {0}; file {1}</source>
         <translation>内容哈希 {0}；文件 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="481"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="501"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="485"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="505"/>
         <location filename="../../desktop/ui/shell/menus.py" line="117"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="481"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="485"/>
         <source>Therapies</source>
         <translation>治疗产品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="481"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="485"/>
         <source>Trials</source>
         <translation>临床试验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="482"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="486"/>
         <source>Compare trials</source>
         <translation>试验比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="482"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="486"/>
         <source>Safety</source>
         <translation>安全性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="482"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="486"/>
         <source>Patient journey</source>
         <translation>治疗历程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="483"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="487"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="483"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="487"/>
         <source>Centres</source>
         <translation>治疗中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="483"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="487"/>
         <source>Grading</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="484"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="488"/>
         <source>Handouts</source>
         <translation>患者资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="484"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="488"/>
         <source>Bookmarks</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="485"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="489"/>
         <source>Recovery calendar</source>
         <translation>康复日历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="485"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="489"/>
         <source>Regulatory timeline</source>
         <translation>监管时间线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="486"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="490"/>
         <source>What changed</source>
         <translation>内容更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="497"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="501"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
@@ -454,19 +465,19 @@
         <translation>边输入边搜索。下箭头：结果；回车：打开；Esc：清除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="499"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="503"/>
         <location filename="../../desktop/ui/shell/menus.py" line="117"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="500"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="504"/>
         <location filename="../../desktop/ui/shell/menus.py" line="117"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="504"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="508"/>
         <source>Search bar</source>
         <translation>搜索栏</translation>
     </message>
@@ -1144,53 +1155,58 @@
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../desktop/ui/reader/reader.py" line="226"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="229"/>
         <source>details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/reader.py" line="319"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="322"/>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader/reader.py" line="371"/>
         <source>Remove bookmark</source>
         <translation>取消收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/reader.py" line="319"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="371"/>
         <source>Bookmark this page</source>
         <translation>收藏此页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/reader.py" line="324"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="376"/>
         <source>Reading pane</source>
         <translation>阅读区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/reader.py" line="325"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="377"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/reader.py" line="326"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="378"/>
         <source>Your own note on this page (kept on this computer only)</source>
         <translation>您在此页的笔记（仅保存在本机）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/reader.py" line="327"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="379"/>
         <source>Show or hide your note on this page</source>
         <translation>显示或隐藏您在此页的笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/reader.py" line="328"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="380"/>
         <source>Your note on this page</source>
         <translation>您在此页的笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/reader.py" line="329"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="381"/>
         <source>Your own note on this page. It is saved on this computer and never changes the reference.</source>
         <translation>您在此页的笔记。它只保存在本机，绝不会改变参考资料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/reader.py" line="139"/>
-        <location filename="../../desktop/ui/reader/reader.py" line="331"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="142"/>
+        <location filename="../../desktop/ui/reader/reader.py" line="383"/>
         <source>Reference</source>
         <translation>参考文献</translation>
     </message>
