@@ -60,20 +60,57 @@ def _no_console_streams() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
+# One-line messages for failures that are the input's or the machine's, not the program's.
+MESSAGES = {
+    "nul": "error: an argument contains a NUL character",
+    "not-text": "error: an argument is not valid text (UTF-8): {0}",
+    "kb-value": "the knowledge base holds a damaged value ({0}); check it with `cartref kb verify`",
+    "sqlite": "{0} ({1})",
+}
+
+
+def _known_failure(exc: BaseException) -> str | None:
+    """A one-line message for an exception that is not a bug, or None for the last guard."""
+    import json
+    import sqlite3
+
+    if isinstance(exc, UnicodeEncodeError):
+        return MESSAGES["not-text"].format(repr(exc.object[exc.start:exc.end]))
+    if isinstance(exc, json.JSONDecodeError | RecursionError):
+        return MESSAGES["kb-value"].format(f"{type(exc).__name__}: {exc}")
+    if isinstance(exc, sqlite3.OperationalError):
+        code = int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+        what = {
+            sqlite3.SQLITE_FULL: "the disk is full",
+            sqlite3.SQLITE_READONLY: "a file cannot be written",
+            sqlite3.SQLITE_BUSY: "a file is in use by another program",
+            sqlite3.SQLITE_LOCKED: "a file is in use by another program",
+            sqlite3.SQLITE_IOERR: "the disk could not be read or written",
+            sqlite3.SQLITE_CANTOPEN: "a file cannot be opened",
+            sqlite3.SQLITE_PERM: "a file cannot be written",
+        }.get(code)
+        return MESSAGES["sqlite"].format(what, exc) if what else None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if sys.platform == "win32":
         _no_console_streams()
         _utf8_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv == ["gui"]:
-        # The window: skip building every sub-command's parser (and its imports); start-up is budgeted.
-        # argparse itself is not even imported.
-        args: Any = SimpleNamespace(self_test=False, version=False, func=_run_gui)
-    else:
-        from desktop.commands import build_parser
-
-        args = build_parser(argv[0], gui=_run_gui).parse_args(argv)
+    if any("\0" in a for a in argv):  # only in-process: a shell cannot pass one (F16)
+        sys.stderr.write(f"cartref: {MESSAGES['nul']}\n")
+        return 2
     try:
+        if not argv or argv == ["gui"]:
+            # The window: skip building every sub-command's parser (and its imports); start-up is budgeted.
+            # argparse itself is not even imported.
+            args: Any = SimpleNamespace(self_test=False, version=False, func=_run_gui)
+        else:
+            from desktop.commands import build_parser
+
+            # inside the guards: an argument's type check may meet the file system (a name too long)
+            args = build_parser(argv[0], gui=_run_gui).parse_args(argv)
         if args.self_test:
             return _run_self_test()
         if args.version:
@@ -81,8 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return print_version()
         func = getattr(args, "func", None)
-        if func is None:
+        if func is None or func is _run_gui:
             return _run_gui(args)
+        from desktop.leftovers import sweep_all
+
+        sweep_all()  # what a kill or a full disk left last time (F5); never raises
         return int(func(args))
     except CartrefError as exc:
         sys.stderr.write(f"cartref: {exc}\n")
@@ -97,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"cartref: {exc.strerror or exc}{where}\n")
         return 2
     except Exception as exc:  # the last guard: a one-line message, the traceback to the log
+        known = _known_failure(exc)
+        if known is not None:
+            sys.stderr.write(f"cartref: {known}\n")
+            return 2
         log = _log_traceback()
         sys.stderr.write(f"cartref: internal error: {type(exc).__name__}: {exc} (details in {log})\n")
         return 3

@@ -6,6 +6,7 @@ ever looks at the current directory.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -68,14 +69,21 @@ def user_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
-    path.mkdir(parents=True, exist_ok=True)
+    _make(path)
     return path
+
+
+def _make(path: Path) -> None:
+    """Create a writable folder if it can be; a read-only user folder must not stop a lookup
+    (reading the bundled KB needs none of it, F12): whoever writes there reports the error."""
+    with contextlib.suppress(OSError):
+        path.mkdir(parents=True, exist_ok=True)
 
 
 def installed_kb_dir() -> Path:
     """Where content packs install KBs: `current.sqlite` and `previous.sqlite`."""
     path = user_dir() / "kb"
-    path.mkdir(parents=True, exist_ok=True)
+    _make(path)
     return path
 
 
@@ -93,5 +101,5 @@ def user_db_path() -> Path:
 
 def log_dir() -> Path:
     path = user_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    _make(path)
     return path

@@ -49,3 +49,21 @@ def lang_choice(value: str) -> str:
     if value.lower().replace("_", "-") not in ("en", "zh", "zh-hans", "zh-cn"):
         raise argparse.ArgumentTypeError(f"unknown language {value!r} (use en or zh)")
     return normalise_lang(value)
+
+
+def text_argument(value: str) -> str:
+    """argparse `type=` for free text that is stored or printed (a key's name): valid UTF-8 text
+    without control characters, or one line and exit 2 before anything is written (F16)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError("the text is not valid UTF-8") from None
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise argparse.ArgumentTypeError("the text cannot contain control characters")
+    return value
+
+
+def lines_argument(value: str) -> str:
+    """`text_argument` for a free note: line breaks and tabs allowed."""
+    text_argument(value.replace("\n", " ").replace("\t", " "))
+    return value

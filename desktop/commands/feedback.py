@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
+from desktop import outputs
 from desktop.commands.common import print_json, print_table
 
 
@@ -15,7 +15,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("feedback", help="list, export or clear the feedback kept on this computer")
     fsub = p.add_subparsers(dest="feedback_command", required=True)
     e = fsub.add_parser("export", help="write all kept feedback to one small JSON file (e.g. on a USB stick)")
-    e.add_argument("file", type=Path)
+    e.add_argument("file", type=outputs.argument)
     e.set_defaults(func=run_export)
     ls = fsub.add_parser("list", help="show what is kept")
     ls.add_argument("--json", action="store_true")
@@ -24,10 +24,37 @@ def register(sub: Any) -> None:
     c.set_defaults(func=run_clear)
 
 
-def _conn() -> Any:
-    from desktop.userdata.db import open_user_db
+def _conn(*, write: bool = False) -> Any:
+    """The user database; reading works from a file that cannot be written (full disk, read-only,
+    newer program), with one line on stderr saying so, or saying what a repair kept (F10, F13).
+    Writing where that is impossible is one line and exit 2, and the file is kept."""
+    from desktop import paths
+    from desktop.userdata import db
 
-    return open_user_db()
+    try:
+        conn = db.open_user_db(read_only_ok=not write)
+    except db.UserDbError:
+        if write or paths.user_db_path().exists():
+            raise
+        return db.open_temporary_db()  # no file and none can be made (read-only home): nothing kept
+    notice = db.last_recovery()
+    if notice:
+        sys.stderr.write(f"cartref: {notice}\n")
+    return conn
+
+
+def _saving(action: Any) -> Any:
+    """Run a write; a lock held by another program, a full disk or a read-only file is one line."""
+    import sqlite3
+
+    from desktop.userdata.db import classify
+
+    try:
+        return action()
+    except sqlite3.IntegrityError:
+        raise  # a bug, not the file's state: the last guard logs it
+    except sqlite3.DatabaseError as exc:
+        raise classify(exc) from None
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -35,7 +62,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     conn = _conn()
     try:
-        count = export_feedback(conn, args.file)
+        count = _saving(lambda: export_feedback(conn, args.file))
     finally:
         conn.close()
     sys.stdout.write(f"exported {count} feedback item(s) to {args.file}\n")
@@ -47,7 +74,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     conn = _conn()
     try:
-        items = list_feedback(conn)
+        items = _saving(lambda: list_feedback(conn))
     finally:
         conn.close()
     if args.json:
@@ -66,9 +93,9 @@ def run_list(args: argparse.Namespace) -> int:
 def run_clear(args: argparse.Namespace) -> int:
     from desktop.userdata.feedback import clear
 
-    conn = _conn()
+    conn = _conn(write=True)
     try:
-        removed = clear(conn)
+        removed = _saving(lambda: clear(conn))
     finally:
         conn.close()
     sys.stdout.write(f"cleared {removed} feedback item(s)\n")

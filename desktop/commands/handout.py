@@ -13,7 +13,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.commands.common import add_kb_option, lang_choice, open_for, print_json, print_table
+from desktop import outputs
+from desktop.commands.common import (
+    add_kb_option,
+    lang_choice,
+    lines_argument,
+    open_for,
+    print_json,
+    print_table,
+    text_argument,
+)
 from desktop.errors import UserInputError
 from desktop.handouts import catalog
 
@@ -21,29 +30,28 @@ if TYPE_CHECKING:
     from desktop.handouts.render import Personal
     from desktop.kb.store import KnowledgeBase
 
-
 def register(sub: Any) -> None:
     p = sub.add_parser("handout", help="print a patient or clinician handout to PDF")
     p.add_argument("name", nargs="?", help="handout name (see --list)")
     p.add_argument("--list", action="store_true", help="list the handouts")
     p.add_argument("--json", action="store_true", help="with --list: print a JSON list")
     p.add_argument("--all", action="store_true", help="print every handout in both languages into --out-dir")
-    p.add_argument("--out", type=Path, default=None, help="PDF file to write")
-    p.add_argument("--out-dir", type=Path, default=None, help="folder for --all")
+    p.add_argument("--out", type=outputs.argument, default=None, help="PDF file to write")
+    p.add_argument("--out-dir", type=outputs.dir_argument, default=None, help="folder for --all")
     p.add_argument("--lang", type=lang_choice, default=None, help="en or zh (default en; --all: both)")
     p.add_argument("--large-print", action="store_true", help="body text 16 pt or more")
     p.add_argument("--paper", choices=catalog.PAPERS, default="a4")
-    p.add_argument("--patient", default="", help="patient name (printed only, never stored)")
+    p.add_argument("--patient", type=text_argument, default="", help="patient name (printed only, never stored)")
     p.add_argument("--infusion-date", default="", help="YYYY-MM-DD; fills the timeline dates")
     p.add_argument("--leukapheresis-date", default="", help="YYYY-MM-DD; marked on the recovery calendar")
     p.add_argument("--jurisdiction", default="",
                    help="whose dated rules the recovery calendar follows: a region id of the KB's rules (US, China; "
                         "aliases us, fda, china, nmpa); default: the product's (China for eque-cel)")
     p.add_argument("--center", default="", help="treating centre id (see `cartref centers`)")
-    p.add_argument("--contact", action="append", default=[], metavar="LABEL=NUMBER",
+    p.add_argument("--contact", type=text_argument, action="append", default=[], metavar="LABEL=NUMBER",
                    help="care-team contact, e.g. \"24-hour ward=+86 27 8366 0000\" (repeatable; the first is the 24-hour one)")
-    p.add_argument("--phone", action="append", default=[], help="a care-team number without a label, printed before the --contact ones (the first is the 24-hour number)")
-    p.add_argument("--note", default="", help="a free note printed on the handout")
+    p.add_argument("--phone", type=text_argument, action="append", default=[], help="a care-team number without a label, printed before the --contact ones (the first is the 24-hour number)")
+    p.add_argument("--note", type=lines_argument, default="", help="a free note printed on the handout")
     add_kb_option(p)
     p.set_defaults(func=run)
 
@@ -79,9 +87,7 @@ def run(args: argparse.Namespace) -> int:
     spec = catalog.get(args.name)
     if args.out is None:
         raise UserInputError("--out FILE.pdf is required")
-    out: Path = args.out
-    if not out.parent.exists() if str(out.parent) else False:
-        raise UserInputError(f"cannot write {out}: folder {out.parent} does not exist")
+    out: Path = outputs.check_output_file(args.out)  # before the rendering: a file (or new) in an existing folder
     kb = open_for(args)
     personal = _checked(kb, personal, args)
     from desktop.handouts.pdf import PdfResult

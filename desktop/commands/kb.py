@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop import __version__, paths
+from desktop import __version__, outputs, paths
 from desktop.commands.common import print_json
 from desktop.errors import ContentError, KBError
 from desktop.kb.store import open_kb
@@ -18,7 +18,7 @@ def register(sub: Any) -> None:
     kbsub = p.add_subparsers(dest="kb_command", required=True)
     b = kbsub.add_parser("build", help="build kb.sqlite from data/")
     b.add_argument("--data", type=Path, default=None, help="content folder (default: data/)")
-    b.add_argument("--out", type=Path, default=None, help="output file (default: the bundled KB)")
+    b.add_argument("--out", type=outputs.argument, default=None, help="output file (default: the bundled KB)")
     b.set_defaults(func=run_build)
     v = kbsub.add_parser("verify", help="integrity check and content rules")
     v.add_argument("path", type=Path, nargs="?", default=None)

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop import paths
-from desktop.commands.common import print_json, print_table
+from desktop import outputs, paths
+from desktop.commands.common import print_json, print_table, text_argument
 
 
 def register(sub: Any) -> None:
@@ -16,15 +16,15 @@ def register(sub: Any) -> None:
     psub = p.add_subparsers(dest="pack_command", required=True)
 
     k = psub.add_parser("keygen", help="make a signing key pair: KEY (private, mode 0600) and KEY.pub")
-    k.add_argument("--out", type=Path, required=True, help="private key file; the public key goes to KEY.pub")
-    k.add_argument("--name", default=None, help="who owns the key (shown to people who import packs)")
+    k.add_argument("--out", type=outputs.argument, required=True, help="private key file; the public key goes to KEY.pub")
+    k.add_argument("--name", type=text_argument, default=None, help="who owns the key (shown to people who import packs)")
     k.set_defaults(func=run_keygen)
 
     b = psub.add_parser("build", help="make a signed pack from a data folder")
     b.add_argument("--data", type=Path, default=None, help="content folder (default: data/)")
     b.add_argument("--key", type=Path, required=True, help="private key file from `pack keygen`")
     b.add_argument("--version", dest="pack_version", required=True, help="pack version, dotted numbers such as 2026.12.1")
-    b.add_argument("--out", type=Path, required=True, help="pack file to write (e.g. cartref-2026.12.1.cartpack)")
+    b.add_argument("--out", type=outputs.argument, required=True, help="pack file to write (e.g. cartref-2026.12.1.cartpack)")
     b.add_argument("--changelog-en", default="", help="what changed, in English")
     b.add_argument("--changelog-zh", default="", help="what changed, in Chinese")
     b.add_argument("--date", default=None, help="release date YYYY-MM-DD (default: today)")
@@ -63,7 +63,7 @@ def register(sub: Any) -> None:
     rk.set_defaults(func=run_rotate_key)
 
     e = psub.add_parser("export", help="write out the installed pack (signed, as it was applied)")
-    e.add_argument("file", type=Path)
+    e.add_argument("file", type=outputs.argument)
     e.set_defaults(func=run_export)
 
 

@@ -37,7 +37,7 @@ from PySide6.QtGui import (
 
 from desktop import paths
 from desktop.errors import UserInputError
-from desktop.fileio import atomic_path
+from desktop.fileio import write_bytes_atomic
 from desktop.handouts.render import (
     CUT_MARGIN_MM,
     PX_PER_MM,
@@ -324,29 +324,43 @@ class HandoutDocument:
             painter.restore()
 
     def write_pdf(self, path: Path) -> Path:
-        """Write the PDF atomically: a temporary file beside `path`, renamed when complete."""
-        path = Path(path)
-        if path.is_dir():
-            raise UserInputError(f"cannot write {path}: it is a folder")
+        """Write the PDF atomically and completely, or not at all.
+
+        Qt paints into memory (QPdfWriter reports no write errors, and it would mangle a file name
+        that is not UTF-8: F14, F21); the bytes are checked to be a whole PDF, written beside the
+        target, flushed and renamed (a full disk raises there), and the result is checked again.
+        A device, folder or pipe is never written over (F15).
+        """
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+        from desktop.outputs import check_output_file, check_written
+
+        path = check_output_file(path)
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setPageLayout(self._page_layout())
+        writer.setResolution(300)
+        writer.setTitle(self.rendered.title)
+        writer.setCreator("CAR-T Reference")
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise UserInputError(f"cannot write {path}")
         try:
-            with atomic_path(path, mode=0o644) as tmp:
-                writer = QPdfWriter(str(tmp))
-                writer.setPageLayout(self._page_layout())
-                writer.setResolution(300)
-                writer.setTitle(self.rendered.title)
-                writer.setCreator("CAR-T Reference")
-                painter = QPainter()
-                if not painter.begin(writer):
-                    raise UserInputError(f"cannot write {path}")
-                try:
-                    self._paint_all(painter, writer, writer.resolution())
-                finally:
-                    painter.end()
-                del writer
-                if tmp.stat().st_size == 0:
-                    raise UserInputError(f"cannot write {path}: the PDF came out empty")
-        except OSError as exc:  # missing folder, no permission, disk full
+            self._paint_all(painter, writer, writer.resolution())
+        finally:
+            painter.end()
+        del writer
+        buffer.close()
+        pdf = bytes(data.data())
+        if not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-64:]:
+            raise UserInputError(f"cannot write {path}: the PDF came out incomplete")
+        try:
+            write_bytes_atomic(path, pdf, mode=0o644)
+        except OSError as exc:  # missing folder, no permission, disk full: nothing is left behind
             raise UserInputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        check_written(path, len(pdf))
         return path
 
     def print_to(self, printer: object, copies: int = 1) -> None:

@@ -23,6 +23,8 @@ def verify_kb(path: Path) -> list[str]:
         return _verify(conn)
     except sqlite3.DatabaseError as exc:
         return [f"{path}: damaged: {exc}"]
+    except (ValueError, TypeError, RecursionError) as exc:  # a value no build writes (F22)
+        return [f"{path}: damaged: {type(exc).__name__}: {exc}"]
     finally:
         conn.close()
 
@@ -50,7 +52,14 @@ def _verify(conn: sqlite3.Connection) -> list[str]:
             continue
         key = "id" if "id" in columns else "rowid"
         for ident, raw in conn.execute(f"SELECT {key}, source_ids FROM [{table}]"):
-            ids = json.loads(raw or "[]")
+            try:
+                ids = json.loads(raw or "[]")
+            except (ValueError, RecursionError):
+                problems.append(f"{table} {ident}: source_ids is not valid JSON")
+                continue
+            if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+                problems.append(f"{table} {ident}: source_ids is not a list of ids")
+                continue
             if not ids and table != "articles":
                 problems.append(f"{table} {ident}: no source_ids")
             for sid in ids:

@@ -110,14 +110,13 @@ def export_payload(conn: sqlite3.Connection) -> dict[str, Any]:
 
 def export_feedback(conn: sqlite3.Connection, path: Path) -> int:
     """Write all kept feedback to `path` as one JSON file, atomically; returns the item count."""
-    path = Path(path)
-    if path.is_dir():
-        raise UserInputError(f"{path} is a folder; give a file name")
-    if not path.parent.is_dir():
-        raise UserInputError(f"folder does not exist: {path.parent}")
+    from desktop.outputs import check_output_file, check_written
+
+    path = check_output_file(path)  # never over a device, a folder or a pipe (F15)
     payload = export_payload(conn)
     data = json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
     write_bytes_atomic(path, data)
+    check_written(path, len(data))
     return len(payload["items"])
 
 

@@ -225,6 +225,10 @@
         <source>Forget all kept feedback on this computer?</source>
         <translation>清除本机保存的所有反馈吗？</translation>
     </message>
+    <message>
+        <source>Not cleared: {0}</source>
+        <translation>未清除：{0}</translation>
+    </message>
 </context>
 <context>
     <name>ReportProblemDialog</name>
@@ -243,6 +247,10 @@
     <message>
         <source>What is wrong or missing on this page?</source>
         <translation>此页面有什么错误或缺失？</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
     </message>
 </context>
 <context>

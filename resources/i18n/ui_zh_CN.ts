@@ -90,6 +90,14 @@
         <source>Bookmarks, notes and history</source>
         <translation>收藏、笔记和历史记录</translation>
     </message>
+    <message>
+        <source>Your bookmarks and notes cannot be shown now: {0}</source>
+        <translation>现在无法显示您的书签和笔记：{0}</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
 </context>
 <context>
     <name>CompareView</name>
@@ -934,6 +942,10 @@
     <message>
         <source>Reference</source>
         <translation>参考文献</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ class BookmarksView(QWidget):
         super().__init__(parent)
         self.kb = kb
         self.user_db = user_db
+        self._problem: QLabel | None = None  # built when a change first fails to save
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -74,7 +75,7 @@ class BookmarksView(QWidget):
         self.tabs.addTab(bm_page, "")
         self.tabs.addTab(self.note_list, "")
         self.tabs.addTab(hist_page, "")
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         self.retranslate()
@@ -94,26 +95,57 @@ class BookmarksView(QWidget):
             self.reload()
 
     def reload(self) -> None:
+        try:
+            self._fill()
+        except sqlite3.Error as exc:  # unreadable (locked, newer): show what was read and why
+            self._show_problem(self.tr("Your bookmarks and notes cannot be shown now: {0}").format(self._reason(exc)))
+        self.remove_button.setEnabled(self.bookmark_list.count() > 0)
+        if self.bookmark_list.count() and self.bookmark_list.currentRow() < 0:
+            self.bookmark_list.setCurrentRow(0)
+
+    def _fill(self) -> None:
         self.bookmark_list.clear()
+        self.note_list.clear()
+        self.history_list.clear()
         for b in bookmarks.list_all(self.user_db):
             item = self._item(b.title or b.link, f"{self._kind_label(b.kind)} · {b.created_at[:10]}")
             item.setData(LINK_ROLE, b.link)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, b.title or b.link)
             self.bookmark_list.addItem(item)
-        self.note_list.clear()
         for n in notes.list_all(self.user_db):
             first = n.text.strip().splitlines()[0] if n.text.strip() else ""
             item = self._item(first[:200], f"{n.link} · {n.updated_at[:10]}")
             item.setData(LINK_ROLE, n.link)
             self.note_list.addItem(item)
-        self.history_list.clear()
         for v in history.recent(self.user_db, 200):
             item = self._item(v.title or v.link, v.visited_at[:16].replace("T", " "))
             item.setData(LINK_ROLE, v.link)
             self.history_list.addItem(item)
-        self.remove_button.setEnabled(self.bookmark_list.count() > 0)
-        if self.bookmark_list.count() and self.bookmark_list.currentRow() < 0:
-            self.bookmark_list.setCurrentRow(0)
+
+    def _reason(self, exc: sqlite3.Error) -> str:
+        from desktop.userdata.db import write_problem
+
+        return str(write_problem(self.user_db, exc))
+
+    @property
+    def problem(self) -> str:
+        """Why the last change was not saved (or the lists cannot be read); "" when all is well."""
+        return self._problem.text() if self._problem is not None and not self._problem.isHidden() else ""
+
+    def _show_problem(self, message: str | None) -> None:
+        if message is None:
+            if self._problem is not None:
+                self._problem.hide()
+            return
+        if self._problem is None:
+            self._problem = QLabel(self)
+            self._problem.setObjectName("saveProblem")
+            self._problem.setWordWrap(True)
+            self._problem.setStyleSheet("color: #b00020;")
+            self._layout.insertWidget(1, self._problem)
+        self._problem.setText(message)
+        self._problem.setAccessibleName(message)
+        self._problem.show()
 
     @staticmethod
     def _item(title: str, detail: str) -> QListWidgetItem:
@@ -130,12 +162,22 @@ class BookmarksView(QWidget):
         if item is None:
             return
         kind, _, ref = str(item.data(LINK_ROLE)).partition(":")
-        bookmarks.remove(self.user_db, kind, ref)
+        try:
+            bookmarks.remove(self.user_db, kind, ref)
+        except sqlite3.Error as exc:  # still listed: a removal not saved never looks done
+            self._show_problem(self.tr("Not saved: {0}").format(self._reason(exc)))
+            return
+        self._show_problem(None)
         self.reload()
         self.bookmarksChanged.emit()
 
     def _clear_history(self) -> None:
-        history.clear(self.user_db)
+        try:
+            history.clear(self.user_db)
+        except sqlite3.Error as exc:
+            self._show_problem(self.tr("Not saved: {0}").format(self._reason(exc)))
+            return
+        self._show_problem(None)
         self.reload()
 
     def _open(self, item: QListWidgetItem) -> None:

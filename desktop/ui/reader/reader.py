@@ -8,6 +8,7 @@ by showing the full reference in the bar under the text.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QTimer, Signal
@@ -27,8 +28,6 @@ from desktop.ui.reader.render import PageRenderer, esc, split_link
 from desktop.userdata import bookmarks, notes
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from PySide6.QtCore import QUrl
 
     from desktop.kb.store import KnowledgeBase
@@ -63,6 +62,8 @@ class ReaderView(QWidget):
     pageShown = Signal(object)
     """The Page now shown (title for the window, bookmark state)."""
     bookmarksChanged = Signal()
+    saveFailed = Signal(str)
+    """A bookmark or note change was not saved (full disk, lock, read-only): the one-line reason."""
 
     def __init__(self, kb: KnowledgeBase, lang: str = "en", user_db: sqlite3.Connection | None = None,
                  parent: QWidget | None = None) -> None:
@@ -99,6 +100,8 @@ class ReaderView(QWidget):
         bar.addWidget(self.bookmark_button)
 
         self._reference_bar: QLabel | None = None  # built when the first citation is clicked
+        self._save_label: QLabel | None = None  # built when a save first fails
+        self._unsaved_notes: dict[str, str] = {}  # link -> note text not yet saved (kept, retried)
 
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("noteEditor")
@@ -234,25 +237,41 @@ class ReaderView(QWidget):
         can_mark = bool(page and page.bookmarkable and self.user_db is not None)
         self.bookmark_button.setEnabled(can_mark)
         self.note_button.setEnabled(can_mark)
-        marked = bool(can_mark and page and bookmarks.exists(self.user_db, page.kind, page.ref))  # type: ignore[arg-type]
+        marked, note_text = False, None
+        if can_mark and page is not None and self.user_db is not None:
+            try:
+                marked = bookmarks.exists(self.user_db, page.kind, page.ref)
+                note = notes.get(self.user_db, page.link)
+                note_text = note.text if note else None
+            except sqlite3.Error as exc:  # an unreadable file (newer, locked): read nothing, say why
+                self._show_save_problem(exc)
+            if page.link in self._unsaved_notes:
+                note_text = self._unsaved_notes[page.link]  # typed but not saved yet: never lose it
         self.bookmark_button.setChecked(marked)
-        note = notes.get(self.user_db, page.link) if can_mark and page and self.user_db else None
         self.note_edit.blockSignals(True)
-        self.note_edit.setPlainText(note.text if note else "")
+        self.note_edit.setPlainText(note_text or "")
         self.note_edit.blockSignals(False)
         self.note_button.blockSignals(True)
-        self.note_button.setChecked(note is not None)
+        self.note_button.setChecked(note_text is not None)
         self.note_button.blockSignals(False)
-        self.note_edit.setVisible(note is not None)
+        self.note_edit.setVisible(note_text is not None)
         self._update_bookmark_label()
 
     def _toggle_bookmark(self) -> None:
         if self.page is None or self.user_db is None or not self.page.bookmarkable:
             return
-        if self.bookmark_button.isChecked():
-            bookmarks.add(self.user_db, self.page.kind, self.page.ref, self.page.title)
-        else:
-            bookmarks.remove(self.user_db, self.page.kind, self.page.ref)
+        wanted = self.bookmark_button.isChecked()
+        try:
+            if wanted:
+                bookmarks.add(self.user_db, self.page.kind, self.page.ref, self.page.title)
+            else:
+                bookmarks.remove(self.user_db, self.page.kind, self.page.ref)
+        except sqlite3.Error as exc:
+            self.bookmark_button.setChecked(not wanted)  # a change not saved never looks saved
+            self._update_bookmark_label()
+            self._show_save_problem(exc)
+            return
+        self._show_save_problem(None)
         self._update_bookmark_label()
         self.bookmarksChanged.emit()
 
@@ -264,14 +283,47 @@ class ReaderView(QWidget):
         if on:
             self.note_edit.setFocus()
 
-    def save_note(self) -> None:
+    def save_note(self) -> bool:
+        """Save the note being edited; False (with the reason shown) when it could not be saved."""
         self._note_timer.stop()
         if self.page is None or self.user_db is None or not self.page.bookmarkable:
+            return True
+        link, text = self.page.link, self.note_edit.toPlainText()
+        try:
+            existing = notes.get(self.user_db, link)
+            if (existing.text if existing else "") != text:
+                notes.save(self.user_db, link, text)
+        except sqlite3.Error as exc:
+            self._unsaved_notes[link] = text  # kept in memory and shown again; saved by the next edit
+            self._show_save_problem(exc)
+            return False
+        self._unsaved_notes.pop(link, None)
+        self._show_save_problem(None)
+        return True
+
+    @property
+    def save_problem(self) -> str:
+        """The reason the last change was not saved, shown under the page; "" when all is saved."""
+        return self._save_label.text() if self._save_label is not None and not self._save_label.isHidden() else ""
+
+    def _show_save_problem(self, exc: sqlite3.Error | None) -> None:
+        if exc is None:
+            if self._save_label is not None and not self._unsaved_notes:
+                self._save_label.hide()
             return
-        text = self.note_edit.toPlainText()
-        existing = notes.get(self.user_db, self.page.link)
-        if (existing.text if existing else "") != text:
-            notes.save(self.user_db, self.page.link, text)
+        from desktop.userdata.db import write_problem
+
+        if self._save_label is None:
+            self._save_label = QLabel(self)
+            self._save_label.setObjectName("saveProblem")
+            self._save_label.setWordWrap(True)
+            self._save_label.setStyleSheet("color: #b00020;")
+            self._layout.insertWidget(1, self._save_label)
+        message = self.tr("Not saved: {0}").format(write_problem(self.user_db, exc))
+        self._save_label.setText(message)
+        self._save_label.setAccessibleName(message)
+        self._save_label.show()
+        self.saveFailed.emit(message)
 
     # -- events -------------------------------------------------------------------------
     def _on_anchor(self, url: QUrl) -> None:

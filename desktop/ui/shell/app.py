@@ -6,7 +6,6 @@ import gc
 import os
 import sqlite3
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
@@ -21,21 +20,32 @@ from desktop.ui.shell.fonts import ensure_cjk_font
 from desktop.ui.shell.i18n import Translations, normalise, system_language
 from desktop.ui.shell.kb_check import BackgroundCheck
 from desktop.ui.shell.main_window import MainWindow, settings_for_user
-from desktop.userdata.db import last_recovery, open_user_db
+from desktop.userdata import db as userdb
 
 
 def _user_db() -> tuple[sqlite3.Connection, str | None]:
-    """The user database, or a temporary one when the user folder cannot be written."""
+    """The user database (read-only when it cannot be written but can be read: nothing is
+    thrown away), else one in memory for this session when it cannot be opened at all."""
     try:
-        return open_user_db(), last_recovery()
-    except (OSError, sqlite3.Error) as exc:
+        conn = userdb.open_user_db(read_only_ok=True)
+        notice = userdb.last_recovery()
+        userdb.forget_recovery()  # shown once, in this window
+        userdb.set_interactive(conn)
+        return conn, notice
+    except (OSError, sqlite3.Error, userdb.UserDbError) as exc:
         write_log(f"user database unavailable: {exc}")
-        import tempfile  # only on this failure path; start-up need not load it
-
-        tmp = Path(tempfile.mkdtemp(prefix="cartref-")) / "user.sqlite"
         message = QCoreApplication.translate(
             "App", "Bookmarks and notes cannot be saved this time ({0}); they are kept until you close the program.")
-        return open_user_db(tmp), message.format(exc)
+        return userdb.open_temporary_db(), message.format(exc)
+
+
+def _sweep_leftovers() -> None:
+    """Temporary and journal files a kill or a full disk left last time (F5)."""
+    from desktop.leftovers import sweep_all
+
+    removed = sweep_all()
+    if removed:
+        write_log(f"removed {len(removed)} leftover temporary file(s): {', '.join(p.name for p in removed)}")
 
 
 def create_app(argv: list[str]) -> QApplication:
@@ -103,6 +113,7 @@ def _start(argv: list[str]) -> tuple[MainWindow | None, QApplication, ExceptionH
     if effective_theme in ("dark", "high-contrast"):
         window.set_dark(True)
     window.show()
+    QTimer.singleShot(2000, _sweep_leftovers)  # after the first paint: not on the start-up path
     if os.environ.get("CARTREF_EXIT_WHEN_SHOWN"):
         # start-up benchmark: leave as soon as the shown window has been through the event loop
         QTimer.singleShot(0, app.quit)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import CartrefError
 from desktop.userdata import feedback
+from desktop.userdata.db import classify
 
 
 class ReportProblemDialog(QDialog):
@@ -62,6 +63,9 @@ class ReportProblemDialog(QDialog):
             new_id = feedback.record_page_problem(self._conn, self.page_id, self.text.toPlainText(), self.kb_version)
         except CartrefError as exc:
             QMessageBox.information(self, self.windowTitle(), str(exc))
+            return
+        except sqlite3.Error as exc:  # locked, full disk, read-only: the dialog stays, the text is kept
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Not saved: {0}").format(classify(exc)))
             return
         self.saved.emit(new_id)
         self.accept()
@@ -121,6 +125,9 @@ class FeedbackDialog(QDialog):
         except (CartrefError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Export feedback"), str(exc))
             return
+        except sqlite3.Error as exc:
+            QMessageBox.warning(self, self.tr("Export feedback"), str(classify(exc)))
+            return
         QMessageBox.information(self, self.tr("Export feedback"), self.tr("%n item(s) written to the file.", "", count))
 
     def clear_now(self) -> int:
@@ -131,4 +138,7 @@ class FeedbackDialog(QDialog):
     def clear_interactive(self) -> None:
         answer = QMessageBox.question(self, self.tr("Clear all"), self.tr("Forget all kept feedback on this computer?"))
         if answer == QMessageBox.StandardButton.Yes:
-            self.clear_now()
+            try:
+                self.clear_now()
+            except sqlite3.Error as exc:
+                QMessageBox.warning(self, self.tr("Clear all"), self.tr("Not cleared: {0}").format(classify(exc)))

@@ -97,28 +97,6 @@ def test_programs_opening_a_new_database_together_all_get_it_and_none_moves_it_a
         assert not list(path.parent.glob("*.corrupt-*"))
 
 
-def test_newer_database_is_not_downgraded(tmp_path: Path) -> None:
-    path = tmp_path / "new.sqlite"
-    c = sqlite3.connect(path)
-    c.execute("PRAGMA user_version=99")
-    c.close()
-    conn = db.open_user_db(path)  # moved aside, fresh file
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
-    assert list(tmp_path.glob("new.sqlite.corrupt-*"))
-
-
-def test_corrupt_file_is_moved_aside_and_a_fresh_db_started(tmp_path: Path) -> None:
-    path = tmp_path / "user.sqlite"
-    path.write_bytes(b"this is not a database" * 100)
-    conn = db.open_user_db(path)
-    bookmarks.add(conn, "trial", "t1", "T1")
-    assert bookmarks.exists(conn, "trial", "t1")
-    moved = list(tmp_path.glob("user.sqlite.corrupt-*"))
-    assert len(moved) == 1 and moved[0].read_bytes().startswith(b"this is not")
-    message = db.last_recovery()
-    assert message is not None and moved[0].name in message
-
-
 def test_bookmarks_add_toggle_remove(conn: sqlite3.Connection) -> None:
     bookmarks.add(conn, "therapy", "eque-cel", "Equecabtagene")
     bookmarks.add(conn, "therapy", "eque-cel", "Eque-cel (FUCASO)")
