@@ -73,18 +73,11 @@ def user_dir() -> Path:
 
 
 def installed_kb_dir() -> Path:
-    """Where content packs install KBs: `current.sqlite` and `previous.sqlite`."""
+    """Where content packs install KBs, each under a name of its own; which one is current and
+    which previous is in the pointer file there (`desktop.kb.installed`)."""
     path = user_dir() / "kb"
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def installed_kb_path() -> Path:
-    return installed_kb_dir() / "current.sqlite"
-
-
-def previous_kb_path() -> Path:
-    return installed_kb_dir() / "previous.sqlite"
 
 
 def user_db_path() -> Path:
