@@ -371,7 +371,8 @@ class MainWindow(QMainWindow):
         """
         from desktop.ui.shell.tasks import Task
 
-        running = [t for t in self.findChildren(Task) if t.is_running()]
+        # a KB check reads its file through a connection of its own, never this object
+        running = [t for t in self.findChildren(Task) if t.is_running() and not isinstance(t.parent(), BackgroundCheck)]
         left = [len(running)]
 
         def one_ended() -> None:

@@ -204,6 +204,37 @@ def test_installed_kb_change_reloads_every_view(make_window, mini_kb: Path, monk
     assert not needs_check(paths.installed_kb_dir() / "current.sqlite")
 
 
+def test_a_pack_applied_while_the_window_shows_the_installed_kb_reloads_and_lets_go_of_the_old_file(  # type: ignore[no-untyped-def]
+        make_window, kit, cartref_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20: Windows cannot replace, rename or delete an open file (here its rules are
+    emulated on Linux). The update never touches the file the window shows; the window moves
+    to the new file and closes the one it leaves, so that file can be deleted once it is
+    neither current nor previous."""
+    import os
+
+    from desktop.kb.installed import read_installed
+    from desktop.packs import apply_pack
+    from tests.helpers.packs_kit import craft, install_template, installed_kb
+    from tests.helpers.windows_files import emulate_windows_sharing
+
+    install_template(kit, cartref_home)  # pack v1 installed
+    if os.name == "posix":
+        emulate_windows_sharing(monkeypatch)
+    w = make_window(installed_kb())
+    first = w.kb
+    assert first.meta().kb_version == "1.0.0"
+    apply_pack(kit.v2)  # as the Packs view does, on its worker thread
+    assert w.reload_kb()
+    assert w.kb.meta().kb_version == "1.1.0" and w.kb.path == installed_kb() != first.path
+    with pytest.raises(sqlite3.ProgrammingError):
+        first.conn.execute("SELECT 1")  # closed: the window holds no file of the KB it left
+    assert read_installed().previous == first.path  # kept for rollback
+    v3 = craft(tmp_path / "v3.cartpack", kit.key, kit.v1, edit_manifest=lambda m: m.update(pack_version="2026.12.9"))
+    apply_pack(v3)
+    assert not first.path.exists()  # neither current nor previous, and nobody holds it
+    assert w.reload_kb() and w.kb.meta().kb_version == "1.0.0" and w.kb.path == installed_kb()
+
+
 def test_a_link_to_an_unknown_view_is_ignored(make_window, mini_kb: Path) -> None:  # type: ignore[no-untyped-def]
     w = make_window(mini_kb)
     w.navigate("view:no-such-view")  # ignored, no crash

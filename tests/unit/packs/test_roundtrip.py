@@ -12,6 +12,7 @@ import pytest
 
 from desktop import paths
 from desktop.errors import UserInputError
+from desktop.kb.installed import POINTER, format_pointer, read_installed
 from desktop.kb.store import open_kb
 from desktop.kb.verify import verify_kb
 from desktop.packs import (
@@ -30,7 +31,6 @@ from desktop.packs import (
     trust_key,
     trusted_keys,
 )
-from desktop.kb.installed import POINTER, format_pointer, read_installed
 from desktop.packs.apply import ASIDE, INCOMING, JOURNAL, _locked
 from desktop.packs.errors import PackProblem
 from desktop.packs.keys import write_keypair
