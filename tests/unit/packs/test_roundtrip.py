@@ -359,3 +359,13 @@ def test_a_second_update_waits_its_turn(kit: Kit, cartref_home: Path) -> None:
     with _locked(paths.installed_kb_dir()), pytest.raises(PackProblem, match="Another knowledge-base update"):
         apply_pack(kit.v2)
     apply_pack(kit.v2)
+
+
+def test_a_damaged_pointer_refuses_rollback_and_an_apply_starts_afresh(kit: Kit, cartref_home: Path) -> None:
+    install_template(kit, cartref_home)
+    kb_dir = paths.installed_kb_dir()
+    (kb_dir / POINTER).write_bytes(b"damaged")
+    with pytest.raises(PackProblem, match="nothing to roll back to"):
+        rollback()
+    result = apply_pack(kit.v2)  # the damaged record names nothing: the new KB is current, no previous
+    assert result.replaced_unknown and _kb_version() == "1.1.0" and read_installed().previous is None
