@@ -28,8 +28,8 @@ def register(sub: Any) -> None:
     i.add_argument("--json", action="store_true")
     i.set_defaults(func=run_info)
     d = kbsub.add_parser("diff", help="what changed between two KB files")
-    d.add_argument("old", type=Path, help="the older KB file (e.g. previous.sqlite)")
-    d.add_argument("new", type=Path, help="the newer KB file (e.g. current.sqlite)")
+    d.add_argument("old", type=Path, help="the older KB file (`cartref pack list --json` gives the previous one)")
+    d.add_argument("new", type=Path, help="the newer KB file (e.g. the installed one, from `cartref pack list --json`)")
     d.add_argument("--json", action="store_true", help="machine-readable output")
     d.set_defaults(func=run_diff)
 

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, TypeVar
 from desktop import paths
 from desktop.errors import KBError
 from desktop.fileio import write_bytes_atomic
-from desktop.kb import schema, seal
+from desktop.kb import installed, schema, seal
 from desktop.kb.records import (
     Approval,
     Article,
@@ -370,10 +370,6 @@ class OpenedKB(NamedTuple):
     """Why the installed KB was not used (damaged, changed since it was sealed), else None."""
 
 
-def candidate_paths() -> list[tuple[str, Path]]:
-    return [("installed", paths.installed_kb_path()), ("bundled", paths.bundled_kb_path())]
-
-
 def open_kb(path: Path | None = None, *, defer_check: bool = False, skip: tuple[Path, ...] = (),
             skip_reason: str | None = None) -> OpenedKB:
     """Open an explicit KB, or the installed one, falling back to the bundled copy.
@@ -391,9 +387,16 @@ def open_kb(path: Path | None = None, *, defer_check: bool = False, skip: tuple[
     notice: str | None = None
     problem: str | None = None
     last_error: KBError | None = None
-    for label, candidate in candidate_paths():
-        if label == "installed" and not os.path.lexists(candidate):  # a dangling link is damage, not absence
-            continue
+    candidates: list[tuple[str, Path]] = []
+    try:
+        current = installed.current_path()  # a dangling link or a missing named file is damage, not absence
+        if current is not None:
+            candidates.append(("installed", current))
+    except KBError as exc:  # the pointer itself is damaged
+        last_error, problem = exc, str(exc)
+        notice = f"The installed knowledge base could not be used ({exc}); using the copy shipped with the program."
+    candidates.append(("bundled", paths.bundled_kb_path()))
+    for label, candidate in candidates:
         unchecked = defer_check and candidate.is_file() and needs_deferred_check(candidate)
         try:
             if candidate in skip:

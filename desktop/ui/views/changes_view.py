@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import paths
 from desktop.errors import CartrefError
 from desktop.kb.diff import SECTIONS, KBDiff, diff_kbs
+from desktop.kb.installed import read_installed
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 
@@ -48,6 +48,15 @@ def applied_changelog(lang: str) -> str:
     return str(changelog.get(lang) or changelog.get("en") or "")
 
 
+def _installed_files() -> tuple[str, str]:
+    """(previous, current) installed KB files, '' for none."""
+    try:
+        files = read_installed()
+    except CartrefError:
+        return "", ""
+    return (str(files.previous) if files.previous else "", str(files.current) if files.current else "")
+
+
 class ChangesView(QWidget):
     openRequested = Signal(str)
 
@@ -56,8 +65,9 @@ class ChangesView(QWidget):
         self._kb = kb
         self._lang = "en"
         self.diff: KBDiff | None = None
-        self.old_path = QLineEdit(str(paths.previous_kb_path()))
-        self.new_path = QLineEdit(str(paths.installed_kb_path()))
+        self._defaults = _installed_files()
+        self.old_path = QLineEdit(self._defaults[0])
+        self.new_path = QLineEdit(self._defaults[1])
         self.old_label, self.new_label = QLabel(), QLabel()
         self.old_browse, self.new_browse = QPushButton(), QPushButton()
         self.compare = QPushButton()
@@ -97,6 +107,11 @@ class ChangesView(QWidget):
 
     def set_kb(self, kb: KnowledgeBase) -> None:
         self._kb = kb
+        # each installed KB has a file name of its own: follow them unless the user chose files
+        if (self.old_path.text(), self.new_path.text()) == self._defaults:
+            self._defaults = _installed_files()
+            self.old_path.setText(self._defaults[0])
+            self.new_path.setText(self._defaults[1])
         self.refresh()
 
     def set_language(self, lang: str) -> None:

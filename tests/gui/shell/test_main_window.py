@@ -168,7 +168,7 @@ def test_note_is_saved_in_user_db_and_never_in_kb(make_window, mini_kb: Path, qt
 
 
 def test_corrupt_installed_kb_falls_back_with_notice(make_window, mini_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    paths.installed_kb_path().write_bytes(b"garbage" * 1000)
+    (paths.installed_kb_dir() / "current.sqlite").write_bytes(b"garbage" * 1000)
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: mini_kb)
     opened = open_kb()
     assert opened.notice
@@ -189,7 +189,7 @@ def test_installed_kb_change_reloads_every_view(make_window, mini_kb: Path, monk
     src = tmp_path / "mini"
     shutil.copytree(MINI, src)
     (src / "kb.yaml").write_text('version: "2.0.0"\ncontent_date: 2026-02-02\n', encoding="utf-8")
-    build_kb(src, paths.installed_kb_path(), extra=False)
+    build_kb(src, (paths.installed_kb_dir() / "current.sqlite"), extra=False)
     with qtbot.waitSignal(w._reload_timer.timeout, timeout=5000):
         pass
     assert w.kb.meta().kb_version == "2.0.0"
@@ -200,8 +200,39 @@ def test_installed_kb_change_reloads_every_view(make_window, mini_kb: Path, monk
     from desktop.ui.shell.kb_check import BackgroundCheck
 
     check = w.findChild(BackgroundCheck)
-    assert check is not None and check.path == paths.installed_kb_path() and check.wait(10)
-    assert not needs_check(paths.installed_kb_path())
+    assert check is not None and check.path == (paths.installed_kb_dir() / "current.sqlite") and check.wait(10)
+    assert not needs_check(paths.installed_kb_dir() / "current.sqlite")
+
+
+def test_a_pack_applied_while_the_window_shows_the_installed_kb_reloads_and_lets_go_of_the_old_file(  # type: ignore[no-untyped-def]
+        make_window, kit, cartref_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20: Windows cannot replace, rename or delete an open file (here its rules are
+    emulated on Linux). The update never touches the file the window shows; the window moves
+    to the new file and closes the one it leaves, so that file can be deleted once it is
+    neither current nor previous."""
+    import os
+
+    from desktop.kb.installed import read_installed
+    from desktop.packs import apply_pack
+    from tests.helpers.packs_kit import craft, install_template, installed_kb
+    from tests.helpers.windows_files import emulate_windows_sharing
+
+    install_template(kit, cartref_home)  # pack v1 installed
+    if os.name == "posix":
+        emulate_windows_sharing(monkeypatch)
+    w = make_window(installed_kb())
+    first = w.kb
+    assert first.meta().kb_version == "1.0.0"
+    apply_pack(kit.v2)  # as the Packs view does, on its worker thread
+    assert w.reload_kb()
+    assert w.kb.meta().kb_version == "1.1.0" and w.kb.path == installed_kb() != first.path
+    with pytest.raises(sqlite3.ProgrammingError):
+        first.conn.execute("SELECT 1")  # closed: the window holds no file of the KB it left
+    assert read_installed().previous == first.path  # kept for rollback
+    v3 = craft(tmp_path / "v3.cartpack", kit.key, kit.v1, edit_manifest=lambda m: m.update(pack_version="2026.12.9"))
+    apply_pack(v3)
+    assert not first.path.exists()  # neither current nor previous, and nobody holds it
+    assert w.reload_kb() and w.kb.meta().kb_version == "1.0.0" and w.kb.path == installed_kb()
 
 
 def test_a_link_to_an_unknown_view_is_ignored(make_window, mini_kb: Path) -> None:  # type: ignore[no-untyped-def]
@@ -408,7 +439,7 @@ def test_a_damaged_installed_kb_found_after_the_window_opened_falls_back_with_a_
     shipped = tmp_path / "shipped.sqlite"
     shutil.copy(mini_kb, shipped)
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: shipped)
-    installed = paths.installed_kb_path()
+    installed = (paths.installed_kb_dir() / "current.sqlite")
     shutil.copy(mini_kb, installed)
     damage_middle_page(installed)
 
@@ -445,7 +476,7 @@ def test_bit_rot_in_a_sealed_installed_kb_is_caught_beside_the_window_and_not_ca
     shipped = tmp_path / "shipped.sqlite"
     shutil.copy(mini_kb, shipped)
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: shipped)
-    installed = paths.installed_kb_path()
+    installed = (paths.installed_kb_dir() / "current.sqlite")
     shutil.copy(mini_kb, installed)
     seal.write_seal(seal.file_sha256(installed), {"format": 1, "pack_version": "2026.12.1"})
     check_file(installed)  # a good check, remembered by fingerprint

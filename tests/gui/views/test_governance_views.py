@@ -91,6 +91,30 @@ def test_changes_view(qtbot, tmp_path: Path, mini_kb: Path) -> None:  # type: ig
         assert view.diff is not None
 
 
+def test_changes_view_follows_the_installed_files_after_an_update(qtbot, kit, cartref_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each installed KB has a file name of its own: after an update the default comparison is
+    the new previous and current files, unless the user chose files of their own."""
+    from desktop.kb.installed import read_installed
+    from desktop.packs import apply_pack
+    from desktop.ui.views.changes_view import ChangesView
+    from tests.helpers.packs_kit import craft, install_template
+
+    install_template(kit, cartref_home)
+    apply_pack(kit.v2)
+    with KnowledgeBase(read_installed().current) as kb:  # type: ignore[arg-type]
+        view = ChangesView(kb)
+        qtbot.addWidget(view)
+        assert view.new_path.text() == str(read_installed().current) and view.diff is not None
+        apply_pack(craft(tmp_path / "v3.cartpack", kit.key, kit.v1, edit_manifest=lambda m: m.update(pack_version="2026.12.9")))
+        view.set_kb(kb)
+        files = read_installed()
+        assert (view.old_path.text(), view.new_path.text()) == (str(files.previous), str(files.current))
+        assert view.diff is not None
+        view.compare_files(tmp_path / "a.sqlite", tmp_path / "b.sqlite")  # the user's own choice stays
+        view.set_kb(kb)
+        assert view.new_path.text() == str(tmp_path / "b.sqlite")
+
+
 def test_feedback_dialogs(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import json
 

@@ -38,7 +38,7 @@ def test_kb_is_opened_read_only(mini_kb: Path) -> None:
 
 def test_corrupt_installed_kb_falls_back_to_bundled(mini_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: mini_kb)
-    paths.installed_kb_path().write_bytes(b"this is not a database" * 100)
+    (paths.installed_kb_dir() / "current.sqlite").write_bytes(b"this is not a database" * 100)
     opened = open_kb()
     assert opened.kb.path == mini_kb
     assert opened.notice and "could not be used" in opened.notice
@@ -59,9 +59,9 @@ def test_truncated_kb_is_a_kb_error(mini_kb: Path, tmp_path: Path) -> None:
 
 def test_installed_kb_is_preferred_when_sound(mini_kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: tmp_path / "none.sqlite")
-    shutil.copy(mini_kb, paths.installed_kb_path())
+    shutil.copy(mini_kb, (paths.installed_kb_dir() / "current.sqlite"))
     opened = open_kb()
-    assert opened.kb.path == paths.installed_kb_path() and opened.notice is None
+    assert opened.kb.path == (paths.installed_kb_dir() / "current.sqlite") and opened.notice is None
 
 
 def test_integrity_check_runs_once_per_file_version(mini_kb: Path, tmp_path: Path,
@@ -112,7 +112,7 @@ def test_a_damaged_file_opens_deferred_but_fails_its_check_and_is_skipped(
     from desktop.kb.store import check_file
 
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: mini_kb)
-    installed = paths.installed_kb_path()
+    installed = (paths.installed_kb_dir() / "current.sqlite")
     shutil.copy(mini_kb, installed)
     damage_middle_page(installed)
     opened = open_kb(defer_check=True)

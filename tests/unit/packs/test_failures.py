@@ -27,6 +27,8 @@ from tests.helpers.packs_kit import (
     craft,
     file_list,
     install_template,
+    installed_kb,
+    previous_kb,
     read_pack,
     snapshot,
     write_zip,
@@ -38,11 +40,12 @@ def home(kit: Kit, cartref_home: Path) -> Iterator[Path]:
     """Pack v1 installed and the test key trusted; afterwards, nothing may have changed."""
     install_template(kit, cartref_home)
     before = snapshot(cartref_home)
-    assert paths.installed_kb_path().is_file()
+    assert installed_kb().is_file()
     yield cartref_home
     assert snapshot(cartref_home) == before, "a refused pack changed the installed state"
-    assert verify_kb(paths.installed_kb_path()) == []
-    leftovers = [p.name for p in paths.installed_kb_dir().iterdir() if p.name not in ("current.sqlite", "history.json", ".lock", "seals")]
+    assert verify_kb(installed_kb()) == []
+    expected = (installed_kb().name, "installed.txt", "history.json", ".lock", "seals")
+    leftovers = [p.name for p in paths.installed_kb_dir().iterdir() if p.name not in expected]
     assert leftovers == [], f"temporary files left behind: {leftovers}"
 
 
@@ -455,11 +458,11 @@ def test_stored_member_crc_checked(home: Path, kit: Kit, tmp_path: Path) -> None
 def test_home_unchanged_helper_catches_changes(kit: Kit, cartref_home: Path) -> None:
     """The byte-for-byte check the other tests lean on really sees a swapped KB."""
     install_template(kit, cartref_home)
-    before = snapshot(cartref_home)
+    before, v1 = snapshot(cartref_home), f"kb/{installed_kb().name}"
     apply_pack(kit.v2)
-    after = snapshot(cartref_home)
-    assert before["kb/current.sqlite"] != after["kb/current.sqlite"]
-    assert after["kb/previous.sqlite"] == before["kb/current.sqlite"]
+    after, v2 = snapshot(cartref_home), f"kb/{installed_kb().name}"
+    assert before["kb/installed.txt"] != after["kb/installed.txt"] and v2 not in before
+    assert after[f"kb/{previous_kb().name}"] == before[v1]
     shutil.rmtree(cartref_home / "kb")
-    assert "kb/current.sqlite" not in snapshot(cartref_home)
+    assert v1 not in snapshot(cartref_home)
 
