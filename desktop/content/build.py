@@ -79,7 +79,7 @@ def _write(db: sqlite_utils.Database, content: Content, *, extra: bool) -> dict[
         "centers": "id",
     }
     counts: dict[str, int] = {}
-    for table in ("sources", "therapies", "approvals", "warnings", "trials", "outcomes", "articles", "glossary", "synonyms", "centers"):
+    for table in ("sources", "therapies", "approvals", "therapy_labels", "warnings", "trials", "outcomes", "articles", "glossary", "synonyms", "centers"):
         rows = content.rows(table)
         prepared = [
             {k: (schema.list_json(v) if k in list_columns else v) for k, v in row.items() if k not in ("line", "file")}
@@ -106,7 +106,9 @@ def _write(db: sqlite_utils.Database, content: Content, *, extra: bool) -> dict[
 _EMPTY_COLUMNS: dict[str, dict[str, type]] = {
     "sources": {"id": str, "kind": str, "grade": str, "title": str},
     "therapies": {"id": str, "name_en": str},
-    "approvals": {"therapy_id": str, "region": str, "date": str},
+    "approvals": {"therapy_id": str, "region": str, "date": str, "kind": str},
+    "therapy_labels": {"therapy_id": str, "region": str, "version": str, "read_via": str, "read_on": str,
+                       "source_ids": str},
     "warnings": {"therapy_id": str, "text_en": str},
     "trials": {"id": str, "name": str, "therapy_id": str},
     "outcomes": {"id": str, "trial_id": str, "metric": str, "value": float},

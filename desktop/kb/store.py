@@ -21,6 +21,7 @@ from desktop.kb.records import (
     Article,
     Center,
     GlossaryTerm,
+    Label,
     Meta,
     Outcome,
     PlaceKey,
@@ -208,6 +209,14 @@ class KnowledgeBase:
         if therapy_id is None:
             return self._records(Approval, "SELECT * FROM approvals ORDER BY date, therapy_id")
         return self._records(Approval, "SELECT * FROM approvals WHERE therapy_id=? ORDER BY date", (therapy_id,))
+
+    def labels(self, therapy_id: str | None = None) -> list[Label]:
+        """Label versions read per region; none from a KB built before labels were loaded."""
+        if not self.has_table("therapy_labels"):
+            return []
+        if therapy_id is None:
+            return self._records(Label, "SELECT * FROM therapy_labels ORDER BY therapy_id, rowid")
+        return self._records(Label, "SELECT * FROM therapy_labels WHERE therapy_id=? ORDER BY rowid", (therapy_id,))
 
     def warnings(self, therapy_id: str) -> list[Warning]:
         return self._records(Warning, "SELECT * FROM warnings WHERE therapy_id=? ORDER BY rowid", (therapy_id,))

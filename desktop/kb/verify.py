@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.kb import schema
 
-_CITING_TABLES = ("therapies", "approvals", "warnings", "trials", "outcomes", "articles", "glossary", "centers", "rules", "regulatory_events")
+_CITING_TABLES = ("therapies", "approvals", "therapy_labels", "warnings", "trials", "outcomes", "articles", "glossary", "centers", "rules", "regulatory_events")
 
 
 def verify_kb(path: Path) -> list[str]:

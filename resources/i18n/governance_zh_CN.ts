@@ -300,6 +300,10 @@
         <translation>申报</translation>
     </message>
     <message>
+        <source>Regulator&apos;s opinion</source>
+        <translation>监管机构意见</translation>
+    </message>
+    <message>
         <source>Indication change</source>
         <translation>适应证变更</translation>
     </message>
