@@ -68,7 +68,7 @@ def _write(db: sqlite_utils.Database, content: Content, *, extra: bool) -> dict[
         "content_hash": content.content_hash,
     }
     db.table("meta").insert_all(({"key": k, "value": v} for k, v in sorted(meta.items())), pk="key")
-    list_columns = {"codes", "key_trials", "source_ids", "registry_ids", "therapies", "trials"}
+    list_columns = {"codes", "key_trials", "source_ids", "registry_ids", "therapies", "trials", "refs"}
     pks: dict[str, str | tuple[str, ...]] = {
         "sources": "id",
         "therapies": "id",
@@ -77,9 +77,10 @@ def _write(db: sqlite_utils.Database, content: Content, *, extra: bool) -> dict[
         "articles": ("id", "lang"),
         "glossary": "id",
         "centers": "id",
+        "corrections": "id",
     }
     counts: dict[str, int] = {}
-    for table in ("sources", "therapies", "approvals", "therapy_labels", "warnings", "trials", "outcomes", "articles", "glossary", "synonyms", "centers"):
+    for table in ("sources", "therapies", "approvals", "therapy_labels", "warnings", "trials", "outcomes", "articles", "glossary", "synonyms", "centers", "corrections"):
         rows = content.rows(table)
         prepared = [
             {k: (schema.list_json(v) if k in list_columns else v) for k, v in row.items() if k not in ("line", "file")}
@@ -116,6 +117,8 @@ _EMPTY_COLUMNS: dict[str, dict[str, type]] = {
     "glossary": {"id": str, "term_en": str},
     "synonyms": {"group_id": int, "term": str},
     "centers": {"id": str, "name_en": str, "lat": float, "lon": float},
+    "corrections": {"id": str, "date": str, "what_en": str, "what_zh": str, "reason_en": str, "reason_zh": str,
+                    "refs": str, "source_ids": str},
 }
 
 

@@ -113,6 +113,25 @@ class Label(NamedTuple):
     source_ids: tuple[str, ...] = ()
 
 
+class Correction(NamedTuple):
+    """Content corrected after publication, and why (data/corrections.yaml)."""
+
+    id: str
+    date: str
+    what_en: str
+    what_zh: str = ""
+    reason_en: str = ""
+    reason_zh: str = ""
+    refs: tuple[str, ...] = ()
+    source_ids: tuple[str, ...] = ()
+
+    def what(self, lang: str = "en") -> str:
+        return in_language(lang, self.what_en, self.what_zh)
+
+    def reason(self, lang: str = "en") -> str:
+        return in_language(lang, self.reason_en, self.reason_zh)
+
+
 class Warning(NamedTuple):
     therapy_id: str
     text_en: str
