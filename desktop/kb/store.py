@@ -20,7 +20,9 @@ from desktop.kb.records import (
     Approval,
     Article,
     Center,
+    Correction,
     GlossaryTerm,
+    Label,
     Meta,
     Outcome,
     PlaceKey,
@@ -208,6 +210,20 @@ class KnowledgeBase:
         if therapy_id is None:
             return self._records(Approval, "SELECT * FROM approvals ORDER BY date, therapy_id")
         return self._records(Approval, "SELECT * FROM approvals WHERE therapy_id=? ORDER BY date", (therapy_id,))
+
+    def corrections(self) -> list[Correction]:
+        """Content corrections with their reasons, newest first; none from a KB without the table."""
+        if not self.has_table("corrections"):
+            return []
+        return self._records(Correction, "SELECT * FROM corrections ORDER BY date DESC, id")
+
+    def labels(self, therapy_id: str | None = None) -> list[Label]:
+        """Label versions read per region; none from a KB built before labels were loaded."""
+        if not self.has_table("therapy_labels"):
+            return []
+        if therapy_id is None:
+            return self._records(Label, "SELECT * FROM therapy_labels ORDER BY therapy_id, rowid")
+        return self._records(Label, "SELECT * FROM therapy_labels WHERE therapy_id=? ORDER BY rowid", (therapy_id,))
 
     def warnings(self, therapy_id: str) -> list[Warning]:
         return self._records(Warning, "SELECT * FROM warnings WHERE therapy_id=? ORDER BY rowid", (therapy_id,))
