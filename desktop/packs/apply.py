@@ -86,6 +86,8 @@ HISTORY = "history.json"
 LOCK = ".lock"
 MAX_STATE_BYTES = 16 * 1024 * 1024
 """history.json and journal.json are small; anything larger is not ours and reads as damaged."""
+CHANGED_WHILE_APPLYING = ("The pack file changed while it was being applied (was the stick removed or the file "
+                          "replaced?), so it was not applied; the installed knowledge base is unchanged.")
 DISK_FULL = "There is not enough free disk space to apply the pack; the installed knowledge base is unchanged."
 
 
@@ -553,6 +555,10 @@ def _apply_locked(
     if not stored.exists():
         copy_durable(path, stored)
         holder.append(("stored", stored))  # removed again if the update does not go through
+        # The copy reads the path a second time: the file on the stick may have changed since it
+        # was verified (F23). Keep it only if it is byte for byte the pack that was verified.
+        if sha256_file(stored) != info.pack_sha256:
+            raise PackProblem("changed", CHANGED_WHILE_APPLYING)
     check_cancel()  # the last moment Cancel is honoured
 
     new_sha = sha256_file(incoming)

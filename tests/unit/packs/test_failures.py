@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+import desktop.packs.apply as apply_module
 from desktop import paths
 from desktop.kb.verify import verify_kb
 from desktop.packs import archive
@@ -409,6 +410,24 @@ def test_disk_full(home: Path, kit: Kit, monkeypatch: pytest.MonkeyPatch, target
     message = str(refused(kit.v2, "disk-full"))
     assert message == "There is not enough free disk space to apply the pack; the installed knowledge base is unchanged."
     assert len(load_history()) == 1
+
+
+def test_a_pack_replaced_on_the_stick_after_verification_is_not_kept(home: Path, kit: Kit, monkeypatch: pytest.MonkeyPatch) -> None:
+    """F23: the copy kept for `pack export` reads the path again; other bytes there (the file was
+    replaced between the check and the copy) refuse the update instead of keeping junk."""
+    from desktop.packs.apply import packs_dir
+
+    real = apply_module.copy_durable
+
+    def swapped_on_the_stick(src: Path, dst: Path) -> None:
+        real(src, dst)
+        dst.write_bytes(dst.read_bytes() + b"changed after the check")
+
+    monkeypatch.setattr(apply_module, "copy_durable", swapped_on_the_stick)
+    message = str(refused(kit.v2, "changed"))
+    assert "changed while it was being applied" in message
+    assert len(load_history()) == 1  # still the template's install: the KB is unchanged
+    assert not (packs_dir() / f"{hashlib.sha256(kit.v2.read_bytes()).hexdigest()}.cartpack").exists()
 
 
 def test_sqlite_disk_full_during_build(home: Path, kit: Kit, monkeypatch: pytest.MonkeyPatch) -> None:
