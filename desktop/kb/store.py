@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -103,6 +104,57 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
         raise KBError(f"knowledge base failed its integrity check: {path}")
 
 
+class CheckInterrupted(Exception):
+    """`FileCheck.interrupt()` stopped the check: nothing is known about the file, nothing is
+    remembered, and the next start checks it again. Not a KBError: the file is not at fault."""
+
+
+class FileCheck:
+    """`check_file` that another thread may stop (`interrupt()`, e.g. when the program quits):
+    reading the whole file must neither delay the window nor the exit.
+
+    `sqlite3.Connection.interrupt()` is safe to call from any thread; the lock makes sure it
+    reaches the connection the check runs on, and that no check starts after it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._stopped = False
+
+    def interrupt(self) -> None:
+        with self._lock:
+            self._stopped = True
+            if self._conn is not None:
+                self._conn.interrupt()
+
+    def run(self) -> None:
+        """Raises KBError when the file fails, CheckInterrupted when stopped before the end.
+
+        An installed KB is hashed against its seal every time (bit rot keeps size and mtime, so
+        the fingerprint cache cannot vouch for it); quick_check runs once per fingerprint."""
+        path = self.path
+        if seal.is_installed_path(path):
+            seal.authenticate(path)
+        if not needs_check(path):
+            return
+        with self._lock:
+            if self._stopped:
+                raise CheckInterrupted(str(path))
+            conn = self._conn = _connect_ro(path)
+        try:
+            _quick_check(conn, path)
+        except KBError:
+            if self._stopped:  # SQLite's "interrupted": says nothing about the file
+                raise CheckInterrupted(str(path)) from None
+            raise
+        finally:
+            with self._lock:
+                self._conn = None
+                conn.close()
+        _remember_sound(path)
+
+
 def check_file(path: Path) -> None:
     """The whole-file checks on a connection of its own, so they can run on a worker thread
     while the window starts on an `open_kb(defer_check=True)` KB. Raises KBError.
@@ -110,16 +162,7 @@ def check_file(path: Path) -> None:
     An installed KB is hashed against its seal every time (bit rot keeps size and mtime, so
     the fingerprint cache cannot vouch for it); quick_check runs once per fingerprint.
     """
-    if seal.is_installed_path(path):
-        seal.authenticate(path)
-    if not needs_check(path):
-        return
-    conn = _connect_ro(path)
-    try:
-        _quick_check(conn, path)
-    finally:
-        conn.close()
-    _remember_sound(path)
+    FileCheck(path).run()
 
 
 def needs_deferred_check(path: Path) -> bool:

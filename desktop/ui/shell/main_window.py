@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self._menus = Menus(self)
         self.menus = self._menus.menus
         self.actions_by_name = self._menus.actions
+        self._checks: list[BackgroundCheck] = []  # whole-file KB checks to stop at quit
         self.watcher = QFileSystemWatcher(self)
         self._watch_installed_kb()
         self._reload_timer = QTimer(self)
@@ -403,6 +404,7 @@ class MainWindow(QMainWindow):
         """Own a running whole-file check of the KB in use and act if it fails."""
         check.setParent(self)
         check.on_failure(self.kb_check_failed)
+        self._checks.append(check)
 
     def kb_check_failed(self, reason: str) -> None:
         """The KB this window opened on failed its whole-file check (kb_check): use the next
@@ -603,5 +605,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.stop_checks()
         super().closeEvent(event)
+
+    def stop_checks(self) -> None:
+        """Interrupt any whole-file KB check still running (at quit): it must not hold up the
+        exit, and an interrupted check is simply run again at the next start. (A list, not
+        findChildren: that would look up the Python type of every widget, ~24 M instructions.)"""
+        checks, self._checks = self._checks, []
+        for check in checks:
+            check.stop()
 

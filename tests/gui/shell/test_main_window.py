@@ -521,3 +521,69 @@ def test_background_check_reports_a_failure_whenever_it_comes(mini_kb: Path, tmp
         check.on_failure(heard.append)
     qtbot.waitUntil(lambda: len(heard) == 1, timeout=2000)
     assert "bad.sqlite" in heard[0]
+
+
+def test_the_start_up_check_waits_for_the_shown_window_and_runs_by_itself(
+        mini_kb: Path, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15: the first start's whole-file check (~200 M instructions for the shipped KB)
+    reads nothing before the window is shown, then runs without being asked."""
+    from desktop.kb.store import needs_check
+    from desktop.ui.shell import app as app_module
+    from desktop.ui.shell.kb_check import BackgroundCheck
+
+    shipped = tmp_path / "shipped.sqlite"
+    shutil.copy(mini_kb, shipped)
+    monkeypatch.setattr(paths, "bundled_kb_path", lambda: shipped)
+    window, _app, hook, user_db = app_module._start([])
+    assert window is not None and user_db is not None
+    qtbot.addWidget(window)
+    try:
+        check = window.findChild(BackgroundCheck)
+        assert check is not None and not check.started()  # nothing read on the way to the first frame
+        assert needs_check(shipped)
+        qtbot.waitUntil(lambda: check.started() and check.wait(0), timeout=5000)
+        assert not needs_check(shipped)  # passed and remembered: the next start skips it
+    finally:
+        hook.uninstall()
+        window.close()
+        user_db.close()
+
+
+def test_a_check_stopped_at_quit_never_starts_or_reports(mini_kb: Path, tmp_path: Path, qtbot: QtBot,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.kb.store import CheckInterrupted, needs_check
+    from desktop.ui.shell.kb_check import BackgroundCheck
+
+    bad = tmp_path / "bad.sqlite"
+    shutil.copy(mini_kb, bad)
+    damage_middle_page(bad)
+    heard: list[str] = []
+    scheduled = BackgroundCheck(bad).start_soon(20)
+    scheduled.on_failure(heard.append)
+    assert scheduled.stop(5)  # quit before the delay ran out
+    qtbot.wait(100)
+    assert not scheduled.started() and scheduled.wait(0) and heard == []
+
+    running = BackgroundCheck(bad)
+
+    def interrupted() -> None:
+        raise CheckInterrupted(str(bad))
+
+    monkeypatch.setattr(running._check, "run", interrupted)  # what SQLite's "interrupted" becomes
+    running.on_failure(heard.append)
+    running.start()
+    assert running.stop(5)
+    qtbot.wait(100)
+    assert heard == [] and needs_check(bad)  # neither damage nor a bug, and not remembered
+
+
+def test_closing_the_window_stops_its_checks(make_window, mini_kb: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.shell.kb_check import BackgroundCheck
+
+    w = make_window(mini_kb)
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(mini_kb, copy)
+    check = BackgroundCheck(copy).start_soon(60_000)
+    w.watch_check(check)
+    w.close()
+    assert check.wait(0) and not check.started()  # stopped: it never starts, nothing to wait for

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,42 @@ def test_deferred_open_leaves_the_whole_file_check_to_check_file(mini_kb: Path, 
     assert not needs_check(kb_file)
     assert not open_kb(kb_file, defer_check=True).unchecked
     assert not open_kb(kb_file).unchecked  # the synchronous path never leaves work behind
+
+
+def test_an_interrupted_check_says_nothing_about_the_file_and_is_not_remembered(
+        mini_kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Quitting while the whole-file check reads is not damage: no KBError, no fingerprint, so
+    the next start checks again; a check stopped before it began reads nothing."""
+    from desktop.kb import store
+
+    kb_file = tmp_path / "kb.sqlite"
+    shutil.copy(mini_kb, kb_file)
+    check = store.FileCheck(kb_file)
+    real = store._quick_check
+    calls: list[int] = []
+
+    def quit_midway(conn: sqlite3.Connection, path: Path) -> None:
+        def progress() -> int:
+            calls.append(1)
+            check.interrupt()  # from inside SQLite's reading, as the UI thread would at quit
+            return 0
+
+        conn.set_progress_handler(progress, 50)
+        real(conn, path)
+
+    monkeypatch.setattr(store, "_quick_check", quit_midway)
+    with pytest.raises(store.CheckInterrupted):
+        check.run()
+    assert calls and store.needs_check(kb_file)
+
+    monkeypatch.setattr(store, "_quick_check", real)
+    early = store.FileCheck(kb_file)
+    early.interrupt()
+    with pytest.raises(store.CheckInterrupted):
+        early.run()
+    assert store.needs_check(kb_file)
+    store.FileCheck(kb_file).run()  # an uninterrupted check still passes and is remembered
+    assert not store.needs_check(kb_file)
 
 
 def test_a_damaged_file_opens_deferred_but_fails_its_check_and_is_skipped(
