@@ -12,7 +12,7 @@ PO := $(wildcard resources/locale/*/LC_MESSAGES/cartref.po)
 MO := $(PO:.po=.mo)
 COMPILED := $(QM) $(MO)
 
-.PHONY: run test test-slow test-bundle bench bundle dist lint system-deps kb i18n i18n-extract i18n-check clean
+.PHONY: run test test-slow test-bundle bench bundle dist lint content-check system-deps kb i18n i18n-extract i18n-check clean
 
 run: $(STAMP) $(KB) $(COMPILED)
 	$(BIN)/cartref
@@ -32,6 +32,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check desktop tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# Content kept current: fails when a source, rule or label version was last reviewed more than
+# a year ago, or has no review date (`cartref kb verify --stale`, desktop/kb/stale.py).
+content-check: $(STAMP) $(KB)
+	$(BIN)/cartref kb verify $(KB) --stale 365
 
 system-deps:
 	@bash scripts/system-deps.sh

@@ -12,6 +12,10 @@ Windows differs in two ways, both handled here rather than by callers:
   descriptor fails with PermissionError (it made every pack apply fail).
 - A folder cannot be opened as a file, so its entries cannot be flushed; NTFS journals its
   metadata, so the rename is durable without it.
+- A file another program has open (without FILE_SHARE_DELETE, as Python and SQLite open
+  files) cannot be replaced: `os.replace` fails with PermissionError. Small files that are
+  read and closed at once (the installed-KB pointer, history, seals) are replaced after a
+  short wait instead; a file held open for long is never replaced (see desktop.kb.installed).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import contextlib
 import os
 import shutil
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,8 +81,24 @@ def _swap_in(tmp: Path, target: Path, mode: int | None) -> None:
     """The last steps of every write: permissions, the rename, the folder flush."""
     if mode is not None:
         os.chmod(tmp, mode)  # exactly `mode`: the umask cut it at creation
-    os.replace(tmp, target)
+    _replace(tmp, target)
     fsync_dir(target.parent)
+
+
+_SHARING_WAITS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.4, 0.8)
+"""Windows: how long to wait, in turn, for a reader to close a small file being replaced (~1.6 s)."""
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    """`os.replace`; on Windows, retried while someone has the target open for a moment."""
+    if _WINDOWS:
+        for wait in _SHARING_WAITS:
+            try:
+                os.replace(tmp, target)
+                return
+            except PermissionError:
+                time.sleep(wait)
+    os.replace(tmp, target)
 
 
 @contextlib.contextmanager

@@ -81,18 +81,11 @@ def _make(path: Path) -> None:
 
 
 def installed_kb_dir() -> Path:
-    """Where content packs install KBs: `current.sqlite` and `previous.sqlite`."""
+    """Where content packs install KBs, each under a name of its own; which one is current and
+    which previous is in the pointer file there (`desktop.kb.installed`)."""
     path = user_dir() / "kb"
     _make(path)
     return path
-
-
-def installed_kb_path() -> Path:
-    return installed_kb_dir() / "current.sqlite"
-
-
-def previous_kb_path() -> Path:
-    return installed_kb_dir() / "previous.sqlite"
 
 
 def user_db_path() -> Path:

@@ -7,7 +7,7 @@ import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -119,3 +119,25 @@ def flush_deleted_widgets() -> Iterator[None]:
 
         if QCoreApplication.instance() is not None:
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def widgets_application_first() -> Iterator[None]:
+    """The first Qt application a test process makes must be a QApplication.
+
+    The CLI's PDF writer makes a bare QGuiApplication when none exists (a command needs no
+    widgets); an in-process CLI test (the fuzzer, the stream and guard tests) that ran before
+    the widget tests would leave that kind behind, and pytest-qt cannot make widgets on it.
+    """
+    from desktop.handouts import pdf
+
+    real = pdf.ensure_gui_app
+
+    def ensure() -> Any:
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "pytest"])
+
+    pdf.ensure_gui_app = ensure  # type: ignore[assignment]
+    yield
+    pdf.ensure_gui_app = real  # type: ignore[assignment]

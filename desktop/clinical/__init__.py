@@ -14,7 +14,16 @@ over every input combination.
 """
 
 from desktop.clinical.common import CITATION, SOURCE_DOI, SOURCE_ID, Reason, norm_lang
-from desktop.clinical.crs import FEVER_C, HYPOTENSION, OXYGEN, TEMP_RANGE_C, CrsResult, crs_grade
+from desktop.clinical.crs import (
+    FEVER_C,
+    HYPOTENSION,
+    OXYGEN,
+    TEMP_RANGE_C,
+    CrsResult,
+    MaskedFeverWithoutCrs,
+    crs_grade,
+    masked_without_crs_message,
+)
 from desktop.clinical.icans import CONSCIOUSNESS, EDEMA, MOTOR, SEIZURE, IcansResult, icans_grade
 from desktop.clinical.ice import ICE_MAX, ICE_PARTS, IceResult, ice_score
 
@@ -35,9 +44,11 @@ __all__ = [
     "CrsResult",
     "IcansResult",
     "IceResult",
+    "MaskedFeverWithoutCrs",
     "Reason",
     "crs_grade",
     "icans_grade",
     "ice_score",
+    "masked_without_crs_message",
     "norm_lang",
 ]

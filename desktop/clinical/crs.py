@@ -1,9 +1,11 @@
 """ASTCT consensus grading of cytokine release syndrome (Lee et al. 2019).
 
-Fever (≥ 38 °C) is required for CRS; once antipyretic or anti-cytokine treatment masks it,
-fever is no longer required and hypotension and hypoxia drive the grade. The grade is the
-more severe of hypotension and hypoxia; fever alone is grade 1. Grade 5 (death) is not an
-input of this tool.
+Fever (≥ 38 °C) is required for CRS. Fever stops being required only in a patient who already
+has CRS and then receives antipyretic or anti-cytokine treatment, so a masked fever needs the
+prior diagnosis (refused otherwise). Hypotension and hypoxia count only when not attributable
+to another cause: until the user confirms that, no grade above 1 can be assigned and the result
+says so (grade None). The grade is the more severe of hypotension and hypoxia; fever alone is
+grade 1. Grade 5 (death) is not an input of this tool.
 """
 
 from __future__ import annotations
@@ -69,12 +71,15 @@ def check_temp(value: object) -> float:
 class CrsResult:
     """A CRS grade with the findings that set it."""
 
-    grade: int
+    grade: int | None
+    """None: not assigned until hypotension/hypoxia are confirmed not attributable to another cause."""
     temp_c: float
     fever_masked: bool
     hypotension: str
     oxygen: str
     reason_items: tuple[Reason, ...] = field(repr=False)
+    crs_already_diagnosed: bool = False
+    not_attributable: bool = False
     source_id: str = SOURCE_ID
     citation: str = CITATION
 
@@ -88,6 +93,9 @@ class CrsResult:
     def summary(self, lang: str = "en") -> str:
         """One line for the chart note: 'ASTCT CRS grade 2: fever 39.1 °C with hypoxia on low-flow O2'."""
         temp = f"{format_temp(self.temp_c)} °C"
+        if self.grade is None:
+            return Msg("ASTCT CRS grade not assigned: confirm that hypotension or hypoxia is not attributable "
+                       "to another cause").text(lang)
         if self.grade == 0:
             return Msg("ASTCT CRS grade 0: no fever (%(temp)s) and none masked, not CRS", temp=temp).text(lang)
         events = []
@@ -109,13 +117,32 @@ class CrsResult:
         return {"grade": self.grade, "reasons": self.reasons(lang), "source": self.citation}
 
 
-def crs_grade(temp_c: float, *, fever_masked: bool = False, hypotension: str = "none",
-              oxygen: str = "none") -> CrsResult:
-    """Grade CRS by ASTCT from the temperature, masking treatment, hypotension and oxygen need."""
+class MaskedFeverWithoutCrs(UserInputError):
+    """A masked fever was given for a patient not already diagnosed with CRS (Lee 2019 allows
+    fever to be absent only after CRS is diagnosed and then treated)."""
+
+
+def masked_without_crs_message(lang: str = "en") -> str:
+    """The one-line refusal, for the window and (with the flag name added) the CLI."""
+    return Msg("A masked fever replaces fever only in a patient already diagnosed with CRS who then received "
+               "antipyretic or anti-cytokine treatment: was CRS already diagnosed?").text(lang)
+
+
+def crs_grade(temp_c: float, *, fever_masked: bool = False, crs_already_diagnosed: bool = False,
+              hypotension: str = "none", oxygen: str = "none", not_attributable: bool = False) -> CrsResult:
+    """Grade CRS by ASTCT from the temperature, masking treatment, hypotension and oxygen need.
+
+    `fever_masked` needs `crs_already_diagnosed` (else MaskedFeverWithoutCrs); hypotension and
+    hypoxia raise the grade only with `not_attributable` (confirmed not due to another cause),
+    otherwise a febrile or masked result with either has grade None."""
     temp = check_temp(temp_c)
     check_choice("hypotension", hypotension, HYPOTENSION)
     check_choice("oxygen", oxygen, OXYGEN)
     masked = bool(fever_masked)
+    diagnosed = bool(crs_already_diagnosed)
+    confirmed = bool(not_attributable)
+    if masked and diagnosed is False and temp < FEVER_C:
+        raise MaskedFeverWithoutCrs(masked_without_crs_message())
     t = f"{format_temp(temp)} °C"
     bp_grade, bp_finding = _HYPOTENSION[hypotension]
     o2_grade, o2_finding = _OXYGEN[oxygen]
@@ -125,8 +152,9 @@ def crs_grade(temp_c: float, *, fever_masked: bool = False, hypotension: str = "
         reasons.append(Reason(Msg("Temperature %(temp)s is ≥ 38 °C: fever.", temp=t), 1))
     elif masked:
         reasons.append(Reason(Msg(
-            "Temperature %(temp)s is below 38 °C, but fever is masked by antipyretic or anti-cytokine "
-            "treatment: fever is no longer required and hypotension and hypoxia drive the grade.", temp=t), 1))
+            "Temperature %(temp)s is below 38 °C, but CRS was already diagnosed and fever is masked by "
+            "antipyretic or anti-cytokine treatment: fever is no longer required and hypotension and hypoxia "
+            "drive the grade.", temp=t), 1))
     else:
         reasons.append(Reason(Msg(
             "Temperature %(temp)s is below 38 °C and no antipyretic or anti-cytokine treatment masks a "
@@ -134,12 +162,33 @@ def crs_grade(temp_c: float, *, fever_masked: bool = False, hypotension: str = "
         for g, finding in ((bp_grade, bp_finding), (o2_grade, o2_finding)):
             if g:
                 reasons.append(Reason(Msg("%(finding)s is not graded as CRS without fever.", finding=Msg(finding)), 0))
-        return CrsResult(0, temp, masked, hypotension, oxygen, tuple(reasons))
+        return CrsResult(0, temp, masked, hypotension, oxygen, tuple(reasons), crs_already_diagnosed=diagnosed,
+                         not_attributable=confirmed)
+
+    def result(grade: int | None) -> CrsResult:
+        return CrsResult(grade, temp, masked, hypotension, oxygen, tuple(reasons), crs_already_diagnosed=diagnosed,
+                         not_attributable=confirmed)
 
     if bp_grade == 0 and o2_grade == 0:
-        reasons.append(Reason(Msg("No hypotension and no hypoxia: grade 1 (fever only)."), 1))
-        return CrsResult(1, temp, masked, hypotension, oxygen, tuple(reasons))
+        if temp >= FEVER_C:
+            reasons.append(Reason(Msg("No hypotension and no hypoxia: grade 1 (fever only)."), 1))
+        else:
+            reasons.append(Reason(Msg("No hypotension and no hypoxia: grade 1 (CRS already diagnosed, "
+                                      "fever masked by treatment)."), 1))
+        return result(1)
 
+    if not confirmed:
+        for g, finding in ((bp_grade, bp_finding), (o2_grade, o2_finding)):
+            if g:
+                reasons.append(Reason(Msg("%(finding)s: grade %(grade)s if not attributable to another cause.",
+                                          finding=Msg(finding), grade=g), g))
+        reasons.append(Reason(Msg(
+            "Grade not assigned: hypotension and hypoxia count as CRS only when not attributable to another "
+            "cause; confirm that, or grade without the finding that has another cause."), 0))
+        return result(None)
+
+    reasons.append(Reason(Msg("Hypotension and hypoxia confirmed not attributable to another cause: they count "
+                              "as CRS."), 0))
     for g, finding in ((bp_grade, bp_finding), (o2_grade, o2_finding)):
         if g:
             reasons.append(Reason(Msg("%(finding)s: grade %(grade)s.", finding=Msg(finding), grade=g), g))
@@ -156,4 +205,4 @@ def crs_grade(temp_c: float, *, fever_masked: bool = False, hypotension: str = "
             reasons.append(Reason(Msg(
                 "The more severe event sets the grade: %(worse)s (grade %(grade)s) over %(other)s (grade %(other_grade)s).",
                 worse=worse, grade=grade, other=other_word, other_grade=other), grade))
-    return CrsResult(grade, temp, masked, hypotension, oxygen, tuple(reasons))
+    return result(grade)

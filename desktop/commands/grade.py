@@ -19,9 +19,11 @@ from desktop.clinical import (
     OXYGEN,
     SEIZURE,
     SOURCE_ID,
+    MaskedFeverWithoutCrs,
     crs_grade,
     icans_grade,
     ice_score,
+    masked_without_crs_message,
 )
 from desktop.commands.common import lang_choice, print_json
 from desktop.i18n import gettext
@@ -29,7 +31,7 @@ from desktop.i18n import gettext
 
 class _Graded(Protocol):
     @property
-    def grade(self) -> int: ...
+    def grade(self) -> int | None: ...
     @property
     def citation(self) -> str: ...
 
@@ -56,9 +58,15 @@ def register(sub: Any) -> None:
     crs = tools.add_parser("crs", help="ASTCT CRS grade")
     crs.add_argument("--temp", type=_number, required=True, metavar="C", help="temperature in °C (30-45)")
     crs.add_argument("--fever-masked", action="store_true",
-                     help="fever masked by antipyretic or anti-cytokine treatment (e.g. tocilizumab, steroids)")
+                     help="fever masked by antipyretic or anti-cytokine treatment (e.g. tocilizumab, steroids); "
+                          "needs --crs-already-diagnosed")
+    crs.add_argument("--crs-already-diagnosed", action="store_true",
+                     help="CRS was diagnosed before the antipyretic or anti-cytokine treatment that masks the fever")
     crs.add_argument("--hypotension", choices=HYPOTENSION, required=True)
     crs.add_argument("--oxygen", choices=OXYGEN, required=True)
+    crs.add_argument("--not-attributable-to-other-cause", action="store_true", dest="not_attributable",
+                     help="confirm the hypotension / hypoxia is not attributable to another cause (required for a "
+                          "grade above 1; give a finding with another cause as none)")
     _common(crs)
     crs.set_defaults(func=run_crs)
 
@@ -125,8 +133,19 @@ def run_ice(args: argparse.Namespace) -> int:
 
 
 def run_crs(args: argparse.Namespace) -> int:
-    result = crs_grade(args.temp, fever_masked=args.fever_masked, hypotension=args.hypotension, oxygen=args.oxygen)
     _ = gettext(args.lang)
+    try:
+        result = crs_grade(args.temp, fever_masked=args.fever_masked, crs_already_diagnosed=args.crs_already_diagnosed,
+                           hypotension=args.hypotension, oxygen=args.oxygen, not_attributable=args.not_attributable)
+    except MaskedFeverWithoutCrs:
+        sys.stderr.write(_("cartref: %(why)s If so, add --crs-already-diagnosed.") % {
+            "why": masked_without_crs_message(args.lang)} + "\n")
+        return 2
+    if result.grade is None:
+        sys.stderr.write(_("cartref: CRS grade not assigned: hypotension and hypoxia count only when not attributable "
+                           "to another cause; add --not-attributable-to-other-cause to confirm, or give a finding "
+                           "with another cause as none.") + "\n")
+        return 2
     return _emit(args, result, _("ASTCT CRS grade %(grade)s") % {"grade": result.grade})
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,14 +23,18 @@ def register(sub: Any) -> None:
     b.set_defaults(func=run_build)
     v = kbsub.add_parser("verify", help="integrity check and content rules")
     v.add_argument("path", type=Path, nargs="?", default=None)
+    v.add_argument("--stale", type=_days, default=None, metavar="DAYS",
+                   help="also list every source, rule and label not reviewed within DAYS; exit 1 if any")
+    v.add_argument("--as-of", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                   help="the day --stale counts back from (default: today)")
     v.set_defaults(func=run_verify)
     i = kbsub.add_parser("info", help="version, content date, counts and hash")
     i.add_argument("path", type=Path, nargs="?", default=None)
     i.add_argument("--json", action="store_true")
     i.set_defaults(func=run_info)
     d = kbsub.add_parser("diff", help="what changed between two KB files")
-    d.add_argument("old", type=Path, help="the older KB file (e.g. previous.sqlite)")
-    d.add_argument("new", type=Path, help="the newer KB file (e.g. current.sqlite)")
+    d.add_argument("old", type=Path, help="the older KB file (`cartref pack list --json` gives the previous one)")
+    d.add_argument("new", type=Path, help="the newer KB file (e.g. the installed one, from `cartref pack list --json`)")
     d.add_argument("--json", action="store_true", help="machine-readable output")
     d.set_defaults(func=run_diff)
 
@@ -76,6 +81,37 @@ def _source_label(source: str) -> str:
     return {"installed": "installed from a content pack", "bundled": "the copy shipped with the program"}.get(source, "given explicitly")
 
 
+def _days(value: str) -> int:
+    try:
+        days = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"needs a whole number of days, not {value!r}") from None
+    if days < 0:
+        raise argparse.ArgumentTypeError(f"needs 0 or more days, not {days}")
+    return days
+
+
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"needs a date YYYY-MM-DD, not {value!r}") from None
+
+
+def _report_stale(target: Path, days: int, today: dt.date | None) -> int:
+    """List what was not reviewed within `days` on stdout; 1 when anything is, else 0."""
+    from desktop.kb.stale import stale_items
+
+    items = stale_items(target, days, today)
+    for item in items:
+        sys.stdout.write(f"stale: {item.line()}\n")
+    if items:
+        sys.stderr.write(f"cartref: {len(items)} item(s) not reviewed within {days} days\n")
+        return 1
+    sys.stdout.write(f"{target}: every source, rule and label reviewed within {days} days\n")
+    return 0
+
+
 def run_verify(args: argparse.Namespace) -> int:
     """With no path: the KB in use, and the installed one even when it is not in use (review F8)."""
     from desktop.kb import seal
@@ -103,6 +139,8 @@ def run_verify(args: argparse.Namespace) -> int:
         return 2
     suffix = "" if args.path is not None else f" (in use: {_source_label(source)})"
     sys.stdout.write(f"{target}: ok{suffix}\n")
+    if args.stale is not None:
+        return _report_stale(target, args.stale, args.as_of)
     return 0
 
 

@@ -35,6 +35,26 @@ def record_for(kb: KnowledgeBase, kind: str, ident: str, lang: str) -> Any:
     return lookup[kind](ident)
 
 
+APPROVAL_EVENT_WORDS = {
+    "designation": "designation",
+    "filing": "application filed or accepted",
+    "opinion": "opinion",
+    "approval": "approval",
+    "indication-change": "indication change",
+}
+"""The row's kind as the line's lead word (like `warning:`), then the row's own event text."""
+
+
+def approval_line(a: dict[str, Any], lang: str = "en") -> str:
+    """'indication change: 2024-04-05 United States FDA: label expansion (...) - Adults with ...'."""
+    kind = str(a.get("kind") or "approval")
+    lead = APPROVAL_EVENT_WORDS.get(kind, kind)
+    indication = (a.get("indication_zh") if lang != "en" else "") or a.get("indication_en", "")
+    where = " ".join(x for x in (a.get("date", ""), a.get("region", ""), a.get("agency", "")) if x)
+    event = a.get("event") or kind
+    return f"{lead}: {where}: {event}" + (f" - {indication}" if indication else "")
+
+
 def run(args: argparse.Namespace) -> int:
     kb = open_for(args)
     record = record_for(kb, args.kind, args.id, args.lang)
@@ -47,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
     if args.kind == "therapy":
         data["approvals"] = [a._asdict() for a in kb.approvals(args.id)]
         data["warnings"] = [w._asdict() for w in kb.warnings(args.id)]
+        data["labels"] = [lb._asdict() for lb in kb.labels(args.id)]
     if args.kind == "trial":
         data["outcomes"] = [o._asdict() for o in kb.outcomes(args.id)]
     data["sources"] = sources
@@ -55,13 +76,16 @@ def run(args: argparse.Namespace) -> int:
         return 0
     out = sys.stdout
     for key, value in data.items():
-        if key in ("sources", "approvals", "warnings", "outcomes", "body_md") or value in ("", (), [], None):
+        if key in ("sources", "approvals", "warnings", "labels", "outcomes", "body_md") or value in ("", (), [], None):
             continue
         out.write(f"{key}: {', '.join(value) if isinstance(value, list | tuple) else value}\n")
     if "body_md" in data:
         out.write("\n" + data["body_md"] + "\n")
     for a in data.get("approvals", []):
-        out.write(f"approval: {a['date']} {a['region']} {a['agency']}: {a['indication_en']}\n")
+        out.write(approval_line(a, args.lang) + "\n")
+    for lb in data.get("labels", []):
+        via = f"; read via {lb['read_via']}" if lb["read_via"] else ""
+        out.write(f"label: {lb['region']}: {lb['version']} (read on {lb['read_on']}{via}) [{', '.join(lb['source_ids'])}]\n")
     for w in data.get("warnings", []):
         out.write(f"warning: {w['text_en']}\n")
     for o in data.get("outcomes", []):

@@ -68,7 +68,7 @@ def _write(db: sqlite_utils.Database, content: Content, *, extra: bool) -> dict[
         "content_hash": content.content_hash,
     }
     db.table("meta").insert_all(({"key": k, "value": v} for k, v in sorted(meta.items())), pk="key")
-    list_columns = {"codes", "key_trials", "source_ids", "registry_ids", "therapies", "trials"}
+    list_columns = {"codes", "key_trials", "source_ids", "registry_ids", "therapies", "trials", "refs"}
     pks: dict[str, str | tuple[str, ...]] = {
         "sources": "id",
         "therapies": "id",
@@ -77,9 +77,10 @@ def _write(db: sqlite_utils.Database, content: Content, *, extra: bool) -> dict[
         "articles": ("id", "lang"),
         "glossary": "id",
         "centers": "id",
+        "corrections": "id",
     }
     counts: dict[str, int] = {}
-    for table in ("sources", "therapies", "approvals", "warnings", "trials", "outcomes", "articles", "glossary", "synonyms", "centers"):
+    for table in ("sources", "therapies", "approvals", "therapy_labels", "warnings", "trials", "outcomes", "articles", "glossary", "synonyms", "centers", "corrections"):
         rows = content.rows(table)
         prepared = [
             {k: (schema.list_json(v) if k in list_columns else v) for k, v in row.items() if k not in ("line", "file")}
@@ -106,7 +107,9 @@ def _write(db: sqlite_utils.Database, content: Content, *, extra: bool) -> dict[
 _EMPTY_COLUMNS: dict[str, dict[str, type]] = {
     "sources": {"id": str, "kind": str, "grade": str, "title": str},
     "therapies": {"id": str, "name_en": str},
-    "approvals": {"therapy_id": str, "region": str, "date": str},
+    "approvals": {"therapy_id": str, "region": str, "date": str, "kind": str},
+    "therapy_labels": {"therapy_id": str, "region": str, "version": str, "read_via": str, "read_on": str,
+                       "source_ids": str},
     "warnings": {"therapy_id": str, "text_en": str},
     "trials": {"id": str, "name": str, "therapy_id": str},
     "outcomes": {"id": str, "trial_id": str, "metric": str, "value": float},
@@ -114,6 +117,8 @@ _EMPTY_COLUMNS: dict[str, dict[str, type]] = {
     "glossary": {"id": str, "term_en": str},
     "synonyms": {"group_id": int, "term": str},
     "centers": {"id": str, "name_en": str, "lat": float, "lon": float},
+    "corrections": {"id": str, "date": str, "what_en": str, "what_zh": str, "reason_en": str, "reason_zh": str,
+                    "refs": str, "source_ids": str},
 }
 
 

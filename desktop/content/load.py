@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.content import articles, outcomes, products, rules, tables
+from desktop.content import articles, corrections, outcomes, products, rules, tables
 from desktop.content.checker import Checker, Content, content_hash
 
 
@@ -30,5 +30,6 @@ def load_content(data_dir: Path) -> Content:
     tables.load_lay_terms(checker)
     tables.load_centers(checker)
     rules.load(checker)
+    corrections.load_corrections(checker)  # last: its refs may name any record above
     checker.content.content_hash = content_hash(data_dir)
     return checker.content

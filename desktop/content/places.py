@@ -201,8 +201,14 @@ def _cache_file() -> Path | None:
 
 def _existing_kbs() -> list[Path]:
     from desktop import paths
+    from desktop.errors import KBError
+    from desktop.kb.installed import current_path
 
-    return [p for p in (paths.installed_kb_path(), paths.bundled_kb_path()) if p.exists()]
+    try:
+        installed = current_path()
+    except KBError:
+        installed = None
+    return [p for p in (installed, paths.bundled_kb_path()) if p is not None and p.exists()]
 
 
 def _copy_tables(conn: sqlite3.Connection, source: Path) -> bool:

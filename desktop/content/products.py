@@ -2,8 +2,32 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from desktop.content.checker import Checker, list_value, text_value
 from desktop.content.yamlload import line_of
+
+APPROVAL_KINDS = ("designation", "filing", "opinion", "approval", "indication-change")
+"""What an approval row records: a designation, an application filed or accepted, a regulator's
+opinion (e.g. CHMP, before the Commission decides), an approval, or a change of indication."""
+
+
+def approval_kind(event: str) -> str:
+    """Classify a free-text approval `event` when the row gives no `kind:`.
+
+    An opinion is checked before indication words: a CHMP opinion to extend an indication is an
+    opinion, not yet an indication change."""
+    text = event.lower()
+    if "designation" in text:
+        return "designation"
+    if any(word in text for word in ("accepted", "submitted", "under review", "filing")):
+        return "filing"
+    if "opinion" in text:
+        return "opinion"
+    if "expansion" in text or "indication" in text:
+        return "indication-change"
+    return "approval"
 
 
 def load_therapies(checker: Checker) -> None:
@@ -26,6 +50,8 @@ def load_therapies(checker: Checker) -> None:
         checker.therapy_ids.add(tid)
         sids = checker.cited(path, line, item.get("source_ids"))
         reviewed = checker.date(path, line, item.get("reviewed_on"), "reviewed_on")
+        labels = item.get("labels") or []
+        label_read_on = checker.date(path, line, item.get("label_read_on"), "label_read_on", required=bool(labels))
         checker.content.rows("therapies").append(
             {
                 "id": tid,
@@ -45,6 +71,7 @@ def load_therapies(checker: Checker) -> None:
                 "key_trials": list_value(item.get("key_trials")),
                 "source_ids": sids,
                 "reviewed_on": reviewed,
+                "label_read_on": label_read_on,
                 "_line": line,
                 "_path": path,
             }
@@ -55,18 +82,24 @@ def load_therapies(checker: Checker) -> None:
                 path, approval, ("region", "date"), "approval"
             ):
                 continue
+            event = text_value(approval.get("event")) or "approval"
+            kind = text_value(approval.get("kind")) or approval_kind(event)
+            if kind not in APPROVAL_KINDS:
+                checker.problem(path, aline, f"approval: unknown kind `{kind}` (one of {', '.join(APPROVAL_KINDS)})")
             checker.content.rows("approvals").append(
                 {
                     "therapy_id": tid,
                     "region": text_value(approval.get("region")),
                     "agency": text_value(approval.get("agency")),
                     "date": checker.date(path, aline, approval.get("date"), "date"),
-                    "event": text_value(approval.get("event")) or "approval",
+                    "event": event,
+                    "kind": kind,
                     "indication_en": text_value(approval.get("indication_en")),
                     "indication_zh": text_value(approval.get("indication_zh")),
                     "source_ids": checker.cited(path, aline, approval.get("source_ids")),
                 }
             )
+        _load_labels(checker, path, line, tid, labels, label_read_on)
         for warning in item.get("warnings") or []:
             wline = line_of(warning, line)
             if not isinstance(warning, dict) or not checker.require(path, warning, ("text_en",), "warning"):
@@ -81,6 +114,35 @@ def load_therapies(checker: Checker) -> None:
                     "source_ids": checker.cited(path, wline, warning.get("source_ids")),
                 }
             )
+
+
+def _load_labels(checker: Checker, path: Path, line: int, tid: str, labels: Any, label_read_on: str) -> None:
+    """`labels:` - which label version was read per region, when, and from which sources.
+
+    A label read after the therapy's `label_read_on` would mean that date is stale, so it is refused."""
+    if not isinstance(labels, list):
+        checker.problem(path, line, "`labels` must be a list")
+        return
+    seen: dict[str, int] = {}
+    for label in labels:
+        lline = line_of(label, line)
+        if not isinstance(label, dict) or not checker.require(path, label, ("region", "version", "read_on"), "label"):
+            continue
+        region = text_value(label.get("region"))
+        checker.unique(seen, path, lline, region, "label region")
+        read_on = checker.date(path, lline, label.get("read_on"), "read_on")
+        if read_on and label_read_on and read_on > label_read_on:
+            checker.problem(path, lline, f"label {region}: read_on {read_on} is after label_read_on {label_read_on}")
+        checker.content.rows("therapy_labels").append(
+            {
+                "therapy_id": tid,
+                "region": region,
+                "version": text_value(label.get("version")),
+                "read_via": text_value(label.get("read_via")),
+                "read_on": read_on,
+                "source_ids": checker.cited(path, lline, label.get("source_ids")),
+            }
+        )
 
 
 def load_trials(checker: Checker) -> None:

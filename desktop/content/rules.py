@@ -36,7 +36,7 @@ TOPICS = (
 
 PERIOD_TOPICS = ("monitoring-daily", "monitoring-period", "stay-near-centre", "driving", "caregiver", "follow-up")
 UNITS = ("hours", "days", "weeks", "months", "years")
-EVENT_KINDS = ("approval", "filing", "indication-change", "label-change", "safety-programme", "safety-communication", "designation")
+EVENT_KINDS = ("approval", "filing", "opinion", "indication-change", "label-change", "safety-programme", "safety-communication", "designation")
 _PARTIAL_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
@@ -364,7 +364,7 @@ def build_events(content: Content) -> list[dict[str, Any]]:
         if not a.get("date"):
             continue
         label = a.get("event") or "approval"
-        kind = _approval_kind(label)
+        kind = a.get("kind") or "approval"
         agency = " ".join(x for x in (a.get("agency", ""), f"({a['region']})" if a.get("region") else "") if x)
         en = f"{label[:1].upper()}{label[1:]}: {a.get('indication_en', '')}".strip().rstrip(":")
         add(a["therapy_id"], a["date"], kind, agency, en, a.get("indication_zh", ""), "approval", f"{n:03d}", a.get("source_ids", []))
@@ -402,15 +402,3 @@ def build_events(content: Content) -> list[dict[str, Any]]:
         for therapy in e["therapy_ids"]:
             add(therapy, e["date"], e["kind"], e["jurisdiction"], e["text_en"], e["text_zh"], "event", e["id"], e["source_ids"])
     return events
-
-
-def _approval_kind(label: str) -> str:
-    """Classify a therapy record's free-text approval `event` for the timeline."""
-    text = label.lower()
-    if "designation" in text:
-        return "designation"
-    if any(word in text for word in ("accepted", "submitted", "under review", "filing")):
-        return "filing"
-    if "expansion" in text or "indication" in text:
-        return "indication-change"
-    return "approval"

@@ -1,4 +1,5 @@
-"""What changed between two KB files: articles, outcome values, centres, rules, meta.
+"""What changed between two KB files: articles, outcome values, centres, rules, meta, and the
+content corrections (with their reasons) recorded in the newer KB since the older one.
 
 Used after a content pack is applied (previous vs current KB) and by `cartref kb diff OLD NEW`
 (desktop.commands.kb).
@@ -64,13 +65,16 @@ class KBDiff:
     new_meta: dict[str, str]
     meta_changes: dict[str, tuple[str, str]] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
+    corrections: list[dict[str, Any]] = field(default_factory=list)
+    """Corrections (data/corrections.yaml) in the newer KB and not, or not so worded, in the older:
+    {id, date, what_en, what_zh, reason_en, reason_zh, refs, source_ids}, newest first."""
 
     def of(self, table: str, change: str | None = None) -> list[Change]:
         return [c for c in self.changes if c.table == table and (change is None or c.change == change)]
 
     @property
     def is_empty(self) -> bool:
-        return not self.changes and not self.meta_changes
+        return not self.changes and not self.meta_changes and not self.corrections
 
     def counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
@@ -95,6 +99,11 @@ class KBDiff:
             return "\n".join(lines)
         for key, (old, new) in sorted(self.meta_changes.items()):
             lines.append(f"meta {key}: {_short(old)} → {_short(new)}")
+        if self.corrections:
+            lines.append(f"corrections ({len(self.corrections)}):")
+            for c in self.corrections:
+                lines.append(f"  {c['date']} {c['id']}: {c['what_en']}")
+                lines.append(f"    why: {c['reason_en']}" + (f" [{'; '.join(c['source_ids'])}]" if c["source_ids"] else ""))
         labels = {"added": "added", "removed": "removed", "edited": "edited", "value-changed": "values changed"}
         for table in SECTIONS:
             for change in ("value-changed", "added", "removed", "edited"):
@@ -194,12 +203,39 @@ def diff_kbs(old_path: Path, new_path: Path) -> KBDiff:
                         _sources(b),
                     )
                 )
+        result.corrections = _new_corrections(old, new)
         return result
     except sqlite3.DatabaseError as exc:
         raise KBError(f"knowledge base is damaged ({exc})") from None
     finally:
         old.close()
         new.close()
+
+
+_CORRECTION_FIELDS = ("id", "date", "what_en", "what_zh", "reason_en", "reason_zh")
+
+
+def _new_corrections(old: sqlite3.Connection, new: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Corrections the newer KB records that the older does not (a reworded one counts again)."""
+    before = _load(old, "corrections", ("id",))
+    out = []
+    for key, row in _load(new, "corrections", ("id",)).items():
+        seen = before.get(key)
+        if seen is not None and all(seen.get(f) == row.get(f) for f in _CORRECTION_FIELDS):
+            continue
+        item: dict[str, Any] = {f: str(row.get(f) or "") for f in _CORRECTION_FIELDS}
+        item["refs"] = list(_list(row.get("refs")))
+        item["source_ids"] = list(_sources(row))
+        out.append(item)
+    return sorted(out, key=lambda c: (c["date"], c["id"]), reverse=True)
+
+
+def _list(raw: Any) -> tuple[str, ...]:
+    try:
+        value = json.loads(raw) if raw else []
+    except (TypeError, ValueError):
+        return ()
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
 
 def _pick(row: dict[str, Any], columns: tuple[str, ...]) -> dict[str, Any]:

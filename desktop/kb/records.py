@@ -98,6 +98,38 @@ class Approval(NamedTuple):
     indication_en: str
     indication_zh: str
     source_ids: tuple[str, ...] = ()
+    kind: str = "approval"
+    """designation, filing, opinion, approval or indication-change (desktop/content/products.py)."""
+
+
+class Label(NamedTuple):
+    """Which version of a product's label was read for a region, and when (`labels:` in data/therapies)."""
+
+    therapy_id: str
+    region: str
+    version: str
+    read_via: str = ""
+    read_on: str = ""
+    source_ids: tuple[str, ...] = ()
+
+
+class Correction(NamedTuple):
+    """Content corrected after publication, and why (data/corrections.yaml)."""
+
+    id: str
+    date: str
+    what_en: str
+    what_zh: str = ""
+    reason_en: str = ""
+    reason_zh: str = ""
+    refs: tuple[str, ...] = ()
+    source_ids: tuple[str, ...] = ()
+
+    def what(self, lang: str = "en") -> str:
+        return in_language(lang, self.what_en, self.what_zh)
+
+    def reason(self, lang: str = "en") -> str:
+        return in_language(lang, self.reason_en, self.reason_zh)
 
 
 class Warning(NamedTuple):
@@ -127,6 +159,8 @@ class Therapy(NamedTuple):
     key_trials: tuple[str, ...] = ()
     source_ids: tuple[str, ...] = ()
     reviewed_on: str = ""
+    label_read_on: str = ""
+    """When the product's labels were last read (its `labels` say which version per region)."""
 
     def name(self, lang: str = "en") -> str:
         return in_language(lang, self.name_en, self.name_zh)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -15,12 +16,14 @@ from typing import Any, NamedTuple, TypeVar
 from desktop import paths
 from desktop.errors import KBError
 from desktop.fileio import write_bytes_atomic
-from desktop.kb import schema, seal
+from desktop.kb import installed, schema, seal
 from desktop.kb.records import (
     Approval,
     Article,
     Center,
+    Correction,
     GlossaryTerm,
+    Label,
     Meta,
     Outcome,
     PlaceKey,
@@ -101,6 +104,57 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
         raise KBError(f"knowledge base failed its integrity check: {path}")
 
 
+class CheckInterrupted(Exception):
+    """`FileCheck.interrupt()` stopped the check: nothing is known about the file, nothing is
+    remembered, and the next start checks it again. Not a KBError: the file is not at fault."""
+
+
+class FileCheck:
+    """`check_file` that another thread may stop (`interrupt()`, e.g. when the program quits):
+    reading the whole file must neither delay the window nor the exit.
+
+    `sqlite3.Connection.interrupt()` is safe to call from any thread; the lock makes sure it
+    reaches the connection the check runs on, and that no check starts after it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._stopped = False
+
+    def interrupt(self) -> None:
+        with self._lock:
+            self._stopped = True
+            if self._conn is not None:
+                self._conn.interrupt()
+
+    def run(self) -> None:
+        """Raises KBError when the file fails, CheckInterrupted when stopped before the end.
+
+        An installed KB is hashed against its seal every time (bit rot keeps size and mtime, so
+        the fingerprint cache cannot vouch for it); quick_check runs once per fingerprint."""
+        path = self.path
+        if seal.is_installed_path(path):
+            seal.authenticate(path)
+        if not needs_check(path):
+            return
+        with self._lock:
+            if self._stopped:
+                raise CheckInterrupted(str(path))
+            conn = self._conn = _connect_ro(path)
+        try:
+            _quick_check(conn, path)
+        except KBError:
+            if self._stopped:  # SQLite's "interrupted": says nothing about the file
+                raise CheckInterrupted(str(path)) from None
+            raise
+        finally:
+            with self._lock:
+                self._conn = None
+                conn.close()
+        _remember_sound(path)
+
+
 def check_file(path: Path) -> None:
     """The whole-file checks on a connection of its own, so they can run on a worker thread
     while the window starts on an `open_kb(defer_check=True)` KB. Raises KBError.
@@ -108,16 +162,7 @@ def check_file(path: Path) -> None:
     An installed KB is hashed against its seal every time (bit rot keeps size and mtime, so
     the fingerprint cache cannot vouch for it); quick_check runs once per fingerprint.
     """
-    if seal.is_installed_path(path):
-        seal.authenticate(path)
-    if not needs_check(path):
-        return
-    conn = _connect_ro(path)
-    try:
-        _quick_check(conn, path)
-    finally:
-        conn.close()
-    _remember_sound(path)
+    FileCheck(path).run()
 
 
 def needs_deferred_check(path: Path) -> bool:
@@ -208,6 +253,20 @@ class KnowledgeBase:
         if therapy_id is None:
             return self._records(Approval, "SELECT * FROM approvals ORDER BY date, therapy_id")
         return self._records(Approval, "SELECT * FROM approvals WHERE therapy_id=? ORDER BY date", (therapy_id,))
+
+    def corrections(self) -> list[Correction]:
+        """Content corrections with their reasons, newest first; none from a KB without the table."""
+        if not self.has_table("corrections"):
+            return []
+        return self._records(Correction, "SELECT * FROM corrections ORDER BY date DESC, id")
+
+    def labels(self, therapy_id: str | None = None) -> list[Label]:
+        """Label versions read per region; none from a KB built before labels were loaded."""
+        if not self.has_table("therapy_labels"):
+            return []
+        if therapy_id is None:
+            return self._records(Label, "SELECT * FROM therapy_labels ORDER BY therapy_id, rowid")
+        return self._records(Label, "SELECT * FROM therapy_labels WHERE therapy_id=? ORDER BY rowid", (therapy_id,))
 
     def warnings(self, therapy_id: str) -> list[Warning]:
         return self._records(Warning, "SELECT * FROM warnings WHERE therapy_id=? ORDER BY rowid", (therapy_id,))
@@ -370,10 +429,6 @@ class OpenedKB(NamedTuple):
     """Why the installed KB was not used (damaged, changed since it was sealed), else None."""
 
 
-def candidate_paths() -> list[tuple[str, Path]]:
-    return [("installed", paths.installed_kb_path()), ("bundled", paths.bundled_kb_path())]
-
-
 def open_kb(path: Path | None = None, *, defer_check: bool = False, skip: tuple[Path, ...] = (),
             skip_reason: str | None = None) -> OpenedKB:
     """Open an explicit KB, or the installed one, falling back to the bundled copy.
@@ -391,9 +446,16 @@ def open_kb(path: Path | None = None, *, defer_check: bool = False, skip: tuple[
     notice: str | None = None
     problem: str | None = None
     last_error: KBError | None = None
-    for label, candidate in candidate_paths():
-        if label == "installed" and not os.path.lexists(candidate):  # a dangling link is damage, not absence
-            continue
+    candidates: list[tuple[str, Path]] = []
+    try:
+        current = installed.current_path()  # a dangling link or a missing named file is damage, not absence
+        if current is not None:
+            candidates.append(("installed", current))
+    except KBError as exc:  # the pointer itself is damaged
+        last_error, problem = exc, str(exc)
+        notice = f"The installed knowledge base could not be used ({exc}); using the copy shipped with the program."
+    candidates.append(("bundled", paths.bundled_kb_path()))
+    for label, candidate in candidates:
         unchecked = defer_check and candidate.is_file() and needs_deferred_check(candidate)
         try:
             if candidate in skip:

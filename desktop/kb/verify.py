@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.kb import schema
 
-_CITING_TABLES = ("therapies", "approvals", "warnings", "trials", "outcomes", "articles", "glossary", "centers", "rules", "regulatory_events")
+_CITING_TABLES = ("therapies", "approvals", "therapy_labels", "warnings", "trials", "outcomes", "articles", "glossary", "centers", "rules", "regulatory_events", "corrections")
 
 
 def verify_kb(path: Path) -> list[str]:
@@ -60,7 +60,7 @@ def _verify(conn: sqlite3.Connection) -> list[str]:
             if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
                 problems.append(f"{table} {ident}: source_ids is not a list of ids")
                 continue
-            if not ids and table != "articles":
+            if not ids and table not in ("articles", "corrections"):
                 problems.append(f"{table} {ident}: no source_ids")
             for sid in ids:
                 if sid not in sources:

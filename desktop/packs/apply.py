@@ -1,20 +1,25 @@
 """Apply, roll back and export packs so that a crash at any instant leaves a whole, valid KB.
 
-The live KB is `current.sqlite`; it is only ever replaced by one `os.replace` (atomic on one
-file system), so at every instant it is either the old file or the new one, never a mix and
-never missing. Around that one step a journal (`journal.json`) records what is being done:
+Every installed KB has a file name of its own (`kb/kb-<pack version>-<random>.sqlite`); which
+one is current and which previous is said by the pointer `kb/installed.txt` (desktop.kb.installed).
+Changing it is one `os.replace` of that small file (atomic on one file system), so at every
+instant the installed KB is either the old file or the new one, never a mix and never
+missing; and no KB file is ever replaced, renamed or deleted while it is current or previous,
+so a window (or any reader) may hold it open: Windows refuses all three on an open file.
+Around that one step a journal (`journal.json`) records what is being done:
 
     1. verify + extract the pack into a temporary folder beside the KB
-    2. build `.incoming.sqlite` beside the KB, `verify_kb` it, fsync it
-    3. write the journal (target = sha256 of the new file), fsync
-    4. hard-link current -> `.previous.new` (the old KB, kept for rollback)
-    5. os.replace(.incoming.sqlite, current.sqlite)          <- the commit point
-    6. os.replace(.previous.new, previous.sqlite)
-    7. append to history.json, delete the journal
+    2. build the new KB under a new name beside the others, `verify_kb` it, fsync it
+    3. seal it (kb.seal); write the journal (the pointer's new names and the history event)
+    4. write the pointer: current = the new file, previous = the old current  <- the commit point
+    5. append to history.json, delete the journal
+    6. delete KB files the pointer no longer names (one still open elsewhere is left for later)
 
-`recover()` runs first in every pack command: if current.sqlite has the journal's target hash
-the step after the commit point is finished (6, 7), otherwise the leftovers are removed. A
-lock file keeps two updates from running at once.
+`recover()` runs first in every pack command: if the pointer already names what the journal
+says, the steps after the commit point are finished, otherwise the leftovers are removed. A
+lock file keeps two updates from running at once. An install from before the pointer
+(`current.sqlite`, `previous.sqlite`) is read as it is; the next apply or rollback writes a
+pointer naming those files, and they are deleted once they are neither current nor previous.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import datetime as dt
 import errno
 import json
 import os
+import re
 import shutil
 import sqlite3
 import sys
@@ -37,8 +43,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop import paths
-from desktop.errors import ContentError
+from desktop.errors import ContentError, KBError
 from desktop.fileio import copy_durable, fsync_dir, fsync_file, write_bytes_atomic
+from desktop.kb import installed as kb_installed
 from desktop.kb import seal as kb_seal
 from desktop.packs.archive import (
     Cancel,
@@ -69,14 +76,18 @@ __all__ = [
 
 PAUSE_ENV = "CARTREF_TEST_PAUSE_AT"
 """Tests only: name a stage and apply/rollback sleeps there so a test can SIGKILL it."""
-STAGES = ("verified", "built", "journal", "aside", "committed", "previous", "history")
+STAGES = ("verified", "built", "journal", "committed", "history", "pruned")
 INCOMING = ".incoming.sqlite"
+"""Where the layout before the pointer built a new KB; removed if a killed run left it."""
 ASIDE = ".previous.new"
+"""Where the layout before the pointer set the old KB aside (finished by recover)."""
 JOURNAL = "journal.json"
 HISTORY = "history.json"
 LOCK = ".lock"
 MAX_STATE_BYTES = 16 * 1024 * 1024
 """history.json and journal.json are small; anything larger is not ours and reads as damaged."""
+CHANGED_WHILE_APPLYING = ("The pack file changed while it was being applied (was the stick removed or the file "
+                          "replaced?), so it was not applied; the installed knowledge base is unchanged.")
 DISK_FULL = "There is not enough free disk space to apply the pack; the installed knowledge base is unchanged."
 
 
@@ -88,8 +99,25 @@ def _pause(stage: str) -> None:
         time.sleep(float(os.environ.get("CARTREF_TEST_PAUSE_SECONDS", "60")))
 
 
-def _sha_or_none(path: Path) -> str | None:
-    return sha256_file(path) if path.is_file() else None
+def _sha_or_none(path: Path | None) -> str | None:
+    return sha256_file(path) if path is not None and path.is_file() else None
+
+
+def _installed_or_none() -> kb_installed.Installed:
+    """The pointer's files; a damaged pointer reads as nothing installed (open_kb reports it)."""
+    try:
+        return kb_installed.read_installed()
+    except KBError:
+        return kb_installed.Installed(None, None, True)
+
+
+def _discard(path: Path) -> bool:
+    """Delete a file if it can be; False when it cannot (on Windows, one open elsewhere)."""
+    try:
+        path.unlink(missing_ok=True)
+        return True
+    except OSError:
+        return False
 
 
 def _is_disk_full(exc: BaseException) -> bool:
@@ -178,8 +206,8 @@ class InstalledInfo:
     history: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _state(path: Path, events: list[dict[str, Any]]) -> KBState | None:
-    if not path.is_file():
+def _state(path: Path | None, events: list[dict[str, Any]]) -> KBState | None:
+    if path is None or not path.is_file():
         return None
     sha = sha256_file(path)
     meta: dict[str, str] = {}
@@ -198,9 +226,10 @@ def _state(path: Path, events: list[dict[str, Any]]) -> KBState | None:
 def installed_info() -> InstalledInfo:
     recover(quiet=True)
     events = load_history()
+    files = _installed_or_none()
     return InstalledInfo(
-        current=_state(paths.installed_kb_path(), events),
-        previous=_state(paths.previous_kb_path(), events),
+        current=_state(files.current, events),
+        previous=_state(files.previous, events),
         bundled=paths.bundled_kb_path(),
         history=events,
     )
@@ -229,33 +258,77 @@ def _recover_locked(kb_dir: Path) -> str | None:
             journal = loaded if isinstance(loaded, dict) else None
         except (OSError, ValueError, RecursionError):
             journal = None
-    aside = kb_dir / ASIDE
     if journal is not None:
-        current = kb_dir / paths.installed_kb_path().name
-        committed = _sha_or_none(current) == journal.get("target_sha")
+        if "pointer" in journal:
+            committed = _pointer_names() == _journal_names(journal)
+        else:
+            committed = _finish_legacy_journal(kb_dir, journal)
         if committed:
-            if aside.exists():
-                os.replace(aside, kb_dir / paths.previous_kb_path().name)
-                fsync_dir(kb_dir)
             event = journal.get("event")
             if isinstance(event, dict):
                 _append_history(event)
             done = f"finished an interrupted {journal.get('op', 'update')}"
         else:
             done = f"undid an interrupted {journal.get('op', 'update')}; the knowledge base was not changed"
-    # Leftovers of an interrupted run (safe: we hold the lock, so nobody is using them).
-    aside.unlink(missing_ok=True)
-    (kb_dir / INCOMING).unlink(missing_ok=True)
+    # Leftovers of an interrupted run (safe: we hold the lock, so no update is using them).
+    _discard(kb_dir / ASIDE)
+    _discard(kb_dir / INCOMING)
     for stray in kb_dir.iterdir():
         if stray.name.startswith(".extract-") or (stray.name.startswith(".") and stray.name.endswith(".tmp")):
             if stray.is_dir():
                 shutil.rmtree(stray, ignore_errors=True)
             else:
-                stray.unlink(missing_ok=True)
+                _discard(stray)
     if journal_file.exists():
         journal_file.unlink()
         fsync_dir(kb_dir)
+    _prune_kb_files()
     return done
+
+
+def _pointer_names() -> tuple[str | None, str | None] | None:
+    """(current, previous) file names the pointer holds now (None: no pointer, or damaged)."""
+    try:
+        files = kb_installed.read_installed()
+    except KBError:
+        return None
+    if not files.pointer:
+        return None
+    return (files.current.name if files.current else None, files.previous.name if files.previous else None)
+
+
+def _journal_names(journal: dict[str, Any]) -> tuple[str | None, str | None] | None:
+    pointer = journal.get("pointer")
+    if not isinstance(pointer, list) or len(pointer) != 2:
+        return ("?", "?")  # not ours: never equal to what the pointer holds
+    return (pointer[0] if isinstance(pointer[0], str) else None, pointer[1] if isinstance(pointer[1], str) else None)
+
+
+def _finish_legacy_journal(kb_dir: Path, journal: dict[str, Any]) -> bool:
+    """A journal an older version left (it replaced current.sqlite itself): finish its step
+    after the commit point exactly as it would have, so that layout stays whole until the next
+    apply writes a pointer. True when its update had been committed."""
+    if _installed_or_none().pointer:
+        return False  # a pointer exists, so the old layout is not what is in use
+    current = kb_dir / kb_installed.LEGACY_CURRENT
+    if _sha_or_none(current) != journal.get("target_sha"):
+        return False
+    aside = kb_dir / ASIDE
+    if aside.exists():
+        try:
+            os.replace(aside, kb_dir / kb_installed.LEGACY_PREVIOUS)
+            fsync_dir(kb_dir)
+        except OSError:
+            pass  # previous.sqlite is open elsewhere (Windows): the older previous stays
+    return True
+
+
+def _prune_kb_files() -> None:
+    """Delete KB files the pointer no longer names. One that is open elsewhere (Windows refuses
+    to delete it) stays until a later pack command or the window tries again; never an error.
+    Called only under the lock, so an update's new file, not named yet, is never touched."""
+    for path in kb_installed.unused_files():
+        _discard(path)
 
 
 # -- apply -----------------------------------------------------------------------------------
@@ -296,8 +369,10 @@ def _bundled_version() -> str | None:
     return str(row[0]) if row else None
 
 
-def _sealed_version(current: Path, events: list[dict[str, Any]]) -> tuple[str | None, bool]:
+def _sealed_version(current: Path | None, events: list[dict[str, Any]]) -> tuple[str | None, bool]:
     """(pack version the installed KB was authenticated as, whether an unauthenticated one exists)."""
+    if current is None:
+        return None, False
     if not current.is_file():
         return None, os.path.lexists(current)
     try:
@@ -322,8 +397,11 @@ def _sealed_version(current: Path, events: list[dict[str, Any]]) -> tuple[str | 
         return None, True  # its signer is no longer trusted, or the seal was forged
 
 
-def version_floor(current: Path | None = None, events: list[dict[str, Any]] | None = None) -> Floor:
-    current = current if current is not None else paths.installed_kb_path()
+def version_floor(events: list[dict[str, Any]] | None = None) -> Floor:
+    try:
+        current = kb_installed.current_path()
+    except KBError:  # a damaged pointer: the installed KB is not used, and will be replaced
+        return Floor(None, _bundled_version(), True)
     installed, unknown = _sealed_version(current, events if events is not None else load_history())
     return Floor(installed, _bundled_version(), unknown)
 
@@ -394,14 +472,14 @@ def apply_pack(
             for item in holder:
                 if isinstance(item, Path):
                     shutil.rmtree(item, ignore_errors=True)
-            if "committed" not in holder:
+            if "committed" not in holder:  # never raises: the PackProblem is what the user sees
                 for item in holder:
-                    if isinstance(item, tuple) and item[0] in ("stored", "seal"):
-                        item[1].unlink(missing_ok=True)
+                    if isinstance(item, tuple) and item[0] in ("stored", "seal", "built"):
+                        _discard(item[1])
                 for leftover in (INCOMING, ASIDE, JOURNAL):
-                    (kb_dir / leftover).unlink(missing_ok=True)
+                    _discard(kb_dir / leftover)
                 for stray in kb_dir.glob(".*.tmp"):  # a write cut short (desktop.fileio)
-                    stray.unlink(missing_ok=True)
+                    _discard(stray)
 
 
 def _apply_locked(
@@ -422,10 +500,9 @@ def _apply_locked(
         if cancel is not None and cancel():
             raise PackCancelled()
 
-    current = kb_dir / paths.installed_kb_path().name
-    previous = kb_dir / paths.previous_kb_path().name
+    files = _installed_or_none()
     events = load_history()
-    floor = version_floor(current, events)
+    floor = version_floor(events)
     installed_version = floor.installed
 
     # 1. cheap checks first (structure, signature, schema, expiry, version): fail before inflating
@@ -449,7 +526,8 @@ def _apply_locked(
 
     report("build", 0.0)
     check_cancel()
-    incoming = kb_dir / INCOMING
+    incoming = kb_dir / _new_kb_name(info.manifest.pack_version, kb_dir)
+    holder.append(("built", incoming))  # removed again if the update does not go through
     try:
         build_kb(data_dir, incoming)
     except ContentError as exc:
@@ -468,6 +546,7 @@ def _apply_locked(
     if info.manifest.kb_version and meta.get("kb_version") != info.manifest.kb_version:
         raise PackProblem("hash-mismatch", "The pack's knowledge-base version does not match its signed manifest, so it was not applied.")
     fsync_file(incoming)
+    fsync_dir(kb_dir)
     report("build", 1.0)
     _pause("built")
 
@@ -476,11 +555,15 @@ def _apply_locked(
     if not stored.exists():
         copy_durable(path, stored)
         holder.append(("stored", stored))  # removed again if the update does not go through
+        # The copy reads the path a second time: the file on the stick may have changed since it
+        # was verified (F23). Keep it only if it is byte for byte the pack that was verified.
+        if sha256_file(stored) != info.pack_sha256:
+            raise PackProblem("changed", CHANGED_WHILE_APPLYING)
     check_cancel()  # the last moment Cancel is honoured
 
     new_sha = sha256_file(incoming)
     # 4. seal the new file with the signed manifest (kb.seal): every later open checks it
-    _seal_legacy((current, previous), events)
+    _seal_legacy((files.current, files.previous), events)
     seal_file = kb_seal.seal_path(new_sha)
     if not seal_file.exists():
         holder.append(("seal", seal_file))  # removed again if the update does not go through
@@ -510,20 +593,32 @@ def _apply_locked(
         "changelog": info.manifest.changelog,
     }
     report("install", 0.0)
-    _commit(kb_dir, "apply", new_sha, event, incoming=incoming, current=current, previous=previous, holder=holder)
+    # The old current becomes previous (after a rollback to the bundled KB there is none, and
+    # the previous stays). A damaged pointer names nothing: the new KB starts afresh.
+    old = files.current if files.current is not None and os.path.lexists(files.current) else None
+    _commit(kb_dir, "apply", event, current=incoming, previous=old if old is not None else files.previous, holder=holder)
     _prune_packs()
     report("install", 1.0)
-    return ApplyResult(info, installed_version, current, time.perf_counter() - started, floor.unknown_installed, expired)
+    return ApplyResult(info, installed_version, incoming, time.perf_counter() - started, floor.unknown_installed, expired)
 
 
-def _seal_legacy(files: tuple[Path, ...], events: list[dict[str, Any]]) -> None:
+def _new_kb_name(pack_version: str, kb_dir: Path) -> str:
+    """A file name no KB has had here: the pack version, for people looking, and a random part."""
+    version = re.sub(r"[^0-9A-Za-z.]+", "_", pack_version)[:40].strip("._") or "pack"
+    while True:
+        name = f"kb-{version}-{uuid.uuid4().hex[:8]}.sqlite"
+        if not os.path.lexists(kb_dir / name):
+            return name
+
+
+def _seal_legacy(files: tuple[Path | None, ...], events: list[dict[str, Any]]) -> None:
     """KBs installed before seals existed keep working (and restorable by rollback) once seals
     do: seal them from their history entries (no signed manifest is at hand; they were trusted
     as before). Done once, on the first apply under seals."""
     if kb_seal.any_seals():
         return
     for path in files:
-        if not path.is_file():
+        if path is None or not path.is_file():
             continue
         sha = sha256_file(path)
         event = _pack_event_for(sha, events)
@@ -531,75 +626,55 @@ def _seal_legacy(files: tuple[Path, ...], events: list[dict[str, Any]]) -> None:
             kb_seal.write_seal(sha, {"format": 1, "legacy": True, "pack_version": str(event.get("pack_version", ""))})
 
 
-def _commit(
-    kb_dir: Path,
-    op: str,
-    target_sha: str | None,
-    event: dict[str, Any],
-    *,
-    incoming: Path | None,
-    current: Path,
-    previous: Path,
-    holder: list[Any],
-) -> None:
-    """Journal, set the old KB aside, one atomic replace, then the bookkeeping after it.
+def _commit(kb_dir: Path, op: str, event: dict[str, Any], *, current: Path | None, previous: Path | None,
+            holder: list[Any]) -> None:
+    """Journal, one atomic replacement of the pointer, then the bookkeeping after it.
 
-    apply:    incoming -> current, old current -> previous
-    rollback: previous -> current, old current -> previous (or, with no previous, current ->
-              previous, so the program falls back to its bundled KB)
+    No KB file is replaced, renamed or deleted here while it is current or previous, so a
+    reader holding one open (the window) never blocks an update, on Windows either.
     """
-    journal = {"op": op, "target_sha": target_sha, "event": event}
+    names = [current.name if current is not None else None, previous.name if previous is not None else None]
+    journal = {"op": op, "pointer": names, "target_sha": event.get("kb_sha256"), "event": event}
     write_bytes_atomic(kb_dir / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
     _pause("journal")
-    aside = kb_dir / ASIDE
-    source = incoming if incoming is not None else previous
-    if current.exists() and source.exists():
-        aside.unlink(missing_ok=True)
-        try:
-            os.link(current, aside)
-        except OSError:
-            copy_durable(current, aside)  # no hard links on this file system
-        fsync_dir(kb_dir)
-        _pause("aside")
-        os.replace(source, current)  # <- the commit point
-    elif current.exists():
-        os.replace(current, previous)  # rollback to the bundled KB: the commit point
-    else:
-        os.replace(source, current)  # first install: the commit point
+    try:
+        write_bytes_atomic(kb_installed.pointer_path(), kb_installed.format_pointer(*names))  # <- the commit point
+    except OSError:
+        if _pointer_names() != tuple(names):
+            raise
+        # replaced, but the folder flush after it failed: committed all the same
     holder.append("committed")
     try:
-        fsync_dir(kb_dir)
         _pause("committed")
-        if aside.exists():
-            os.replace(aside, previous)
-            fsync_dir(kb_dir)
-        _pause("previous")
         _append_history(event)
         _pause("history")
         (kb_dir / JOURNAL).unlink(missing_ok=True)
         fsync_dir(kb_dir)
+        _prune_kb_files()
+        _pause("pruned")
     except OSError:
         pass  # the KB is already swapped; recover() finishes the bookkeeping next time
 
 
 def _prune_packs() -> None:
-    """Keep only the pack files behind the current and previous KBs."""
+    """Keep only the pack files and seals behind the current and previous KBs."""
     try:
         events = load_history()
+        files = _installed_or_none()
+        shas = {_sha_or_none(p) for p in (files.current, files.previous)}
         keep = set()
-        for path in (paths.installed_kb_path(), paths.previous_kb_path()):
-            event = _pack_event_for(_sha_or_none(path), events)
+        for sha in shas:
+            event = _pack_event_for(sha, events)
             if event:
                 keep.add(str(event.get("pack_file")))
         for stored in packs_dir().glob("*.cartpack"):
             if stored.name not in keep:
-                stored.unlink(missing_ok=True)
-        shas = {_sha_or_none(p) for p in (paths.installed_kb_path(), paths.previous_kb_path())}
+                _discard(stored)
         folder = kb_seal.seals_dir()
         if folder.is_dir():
             for seal_file in folder.glob("*.json"):
                 if seal_file.stem not in shas:
-                    seal_file.unlink(missing_ok=True)
+                    _discard(seal_file)
     except OSError:
         pass
 
@@ -612,14 +687,18 @@ def rollback() -> dict[str, Any]:
 
     with _locked(kb_dir):
         _recover_locked(kb_dir)
-        current = kb_dir / paths.installed_kb_path().name
-        previous = kb_dir / paths.previous_kb_path().name
-        if not previous.exists() and not current.exists():
+        try:
+            files = kb_installed.read_installed()
+        except KBError as exc:
+            raise PackProblem("content", f"There is nothing to roll back to ({exc}); apply a pack again.") from None
+        current = files.current if files.current is not None and os.path.lexists(files.current) else None
+        previous = files.previous if files.previous is not None and os.path.lexists(files.previous) else None
+        if previous is None and current is None:
             raise PackProblem("no-previous", "There is no installed or previous knowledge base to roll back to.")
         target_sha: str | None = None
         events = load_history()
         restored: dict[str, Any] | None = None
-        if previous.exists():
+        if previous is not None:
             problems = verify_kb(previous)
             if problems:
                 raise PackProblem("content", f"The previous knowledge base is damaged ({problems[0]}), so it cannot be restored.")
@@ -642,21 +721,24 @@ def rollback() -> dict[str, Any]:
         }
         holder: list[Any] = []
         try:
-            _commit(kb_dir, "rollback", target_sha, event, incoming=None, current=current, previous=previous, holder=holder)
+            # previous becomes current and current previous; with no previous, the bundled KB is used
+            _commit(kb_dir, "rollback", event, current=previous, previous=current, holder=holder)
         except OSError as exc:
             if holder:
                 raise
-            (kb_dir / ASIDE).unlink(missing_ok=True)
             if _is_disk_full(exc):
                 raise PackProblem("disk-full", "There is not enough free disk space to roll back; the installed knowledge base is unchanged.") from None
             raise PackProblem("io", f"Could not roll back ({exc.strerror or exc}); the installed knowledge base is unchanged.") from None
+        finally:
+            if "committed" not in holder:
+                _discard(kb_dir / JOURNAL)
         return event
 
 
 def export_pack(out: Path) -> dict[str, Any]:
     """Copy the signed pack behind the current KB to `out` (to carry to the next computer)."""
     recover(quiet=True)
-    event = _pack_event_for(_sha_or_none(paths.installed_kb_path()))
+    event = _pack_event_for(_sha_or_none(_installed_or_none().current))
     if event is None:
         raise PackProblem("not-installed", "No content pack is installed (the program uses its bundled knowledge base), so there is nothing to export.")
     stored = packs_dir() / str(event.get("pack_file"))

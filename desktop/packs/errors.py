@@ -26,6 +26,7 @@ REASONS = (
     "not-found",
     "expired",
     "revoked",
+    "changed",  # the pack file changed between its check and its copy (F23)
 )
 
 

@@ -88,8 +88,28 @@
         <translation>发热被退热药或抗细胞因子治疗掩盖</translation>
     </message>
     <message>
-        <source>Antipyretic or anti-cytokine treatment (e.g. tocilizumab, steroids) was given: fever is no longer required and hypotension and hypoxia set the grade.</source>
-        <translation>已使用退热药或抗细胞因子治疗（如托珠单抗、糖皮质激素）：不再要求发热，按低血压和低氧分级。</translation>
+        <source>CRS was already diagnosed and antipyretic or anti-cytokine treatment (e.g. tocilizumab, steroids) was then given: fever is no longer required and hypotension and hypoxia set the grade.</source>
+        <translation>已诊断 CRS，随后使用了退热药或抗细胞因子治疗（如托珠单抗、糖皮质激素）：不再要求发热，按低血压和低氧分级。</translation>
+    </message>
+    <message>
+        <source>CRS already &amp;diagnosed before that treatment</source>
+        <translation>该治疗前已诊断 CRS(&amp;D)</translation>
+    </message>
+    <message>
+        <source>CRS already diagnosed before the antipyretic or anti-cytokine treatment</source>
+        <translation>在退热药或抗细胞因子治疗前已诊断 CRS</translation>
+    </message>
+    <message>
+        <source>Hypotension / hypoxia &amp;not attributable to another cause</source>
+        <translation>低血压 / 低氧不能归因于其他原因(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Confirm that hypotension and hypoxia are not attributable to another cause</source>
+        <translation>确认低血压和低氧不能归因于其他原因</translation>
+    </message>
+    <message>
+        <source>Hypotension and hypoxia count as CRS only when not attributable to another cause; until you confirm, no grade above 1 is assigned. Enter a finding with another cause as none.</source>
+        <translation>低血压和低氧只有在不能归因于其他原因时才计为 CRS；确认之前不给出高于 1 级的分级。有其他原因的表现请填为“无”。</translation>
     </message>
     <message>
         <source>&amp;Hypotension:</source>
@@ -322,6 +342,10 @@
     <message>
         <source>Tocilizumab</source>
         <translation>托珠单抗</translation>
+    </message>
+    <message>
+        <source>CRS grade not assigned</source>
+        <translation>CRS 未分级</translation>
     </message>
     <message>
         <source>Management pathway</source>

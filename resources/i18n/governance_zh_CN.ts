@@ -139,6 +139,10 @@
         <translation>数值变更</translation>
     </message>
     <message>
+        <source>Why: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
         <source>No pack changelog is stored for the current KB.</source>
         <translation>当前知识库没有保存的内容包更新说明。</translation>
     </message>
@@ -147,12 +151,20 @@
         <translation>暂无可比较的内容：只有在应用内容包后才会保留旧版知识库。请选择两个知识库文件进行比较。</translation>
     </message>
     <message>
+        <source>Corrections recorded in this knowledge base, with the reason (%1)</source>
+        <translation>本知识库记录的更正及原因（%1）</translation>
+    </message>
+    <message>
         <source>From version %1 (%2) to version %3 (%4).</source>
         <translation>从版本 %1（%2）到版本 %3（%4）。</translation>
     </message>
     <message>
         <source>No differences.</source>
         <translation>没有差异。</translation>
+    </message>
+    <message>
+        <source>Corrections since the older KB, with the reason (%1)</source>
+        <translation>自较旧知识库以来的更正及原因（%1）</translation>
     </message>
     <message>
         <source>Version information</source>
@@ -298,6 +310,10 @@
     <message>
         <source>Filing</source>
         <translation>申报</translation>
+    </message>
+    <message>
+        <source>Regulator&apos;s opinion</source>
+        <translation>监管机构意见</translation>
     </message>
     <message>
         <source>Indication change</source>

@@ -149,6 +149,10 @@ Install it anyway? You can roll back afterwards.</source>
         <source>The pack is signed by a key that was revoked, so it was not applied.</source>
         <translation>此更新包由已被吊销的密钥签名，因此未应用。</translation>
     </message>
+    <message>
+        <source>The pack file changed while it was being applied (was the stick removed?), so it was not applied.</source>
+        <translation>应用过程中更新包文件发生了变化（U盘是否被拔出？），因此未应用。</translation>
+    </message>
 </context>
 <context>
     <name>PackSummaryDialog</name>

@@ -737,6 +737,22 @@
         <translation>来源</translation>
     </message>
     <message>
+        <source>Label versions read</source>
+        <translation>已查阅的说明书版本</translation>
+    </message>
+    <message>
+        <source>Labels last read on %1.</source>
+        <translation>说明书最近查阅于 %1。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Read on</source>
+        <translation>查阅日期</translation>
+    </message>
+    <message>
         <source>Warnings</source>
         <translation>警示</translation>
     </message>

@@ -110,3 +110,18 @@ def test_search_does_not_import_qt(mini_kb: Path) -> None:
     env = dict(os.environ, CARTREF_KB=str(mini_kb))
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, encoding="utf-8", env=env, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_show_therapy_prints_each_approval_event_and_the_labels_read(mini_kb: Path) -> None:
+    proc = cartref("show", "therapy", "eque-cel", kb=mini_kb)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    leads = [line.split(":", 1)[0] for line in lines if line.split(":", 1)[0] in
+             ("designation", "application filed or accepted", "opinion", "approval", "indication change")]
+    assert leads == ["designation", "approval", "opinion", "application filed or accepted"], proc.stdout
+    assert any(line.startswith("opinion: 2024-02-23 European Union EMA (CHMP): CHMP positive opinion") for line in lines)
+    assert "label_read_on: 2026-01-01" in lines
+    assert "label: China: 2023 NMPA label (read on 2026-01-01; read via the company's label copy) [S1]" in lines
+    data = json.loads(cartref("show", "therapy", "eque-cel", "--json", kb=mini_kb).stdout)
+    assert [a["kind"] for a in data["approvals"]] == ["designation", "approval", "opinion", "filing"]
+    assert [(lb["region"], lb["read_on"]) for lb in data["labels"]] == [("China", "2026-01-01"), ("US", "2025-06-01")]

@@ -27,7 +27,7 @@ def assert_bad_input(proc: subprocess.CompletedProcess[str]) -> None:
 
 
 ICE = ["grade", "ice", "--orientation", "3", "--naming", "3", "--commands", "1", "--writing", "0", "--attention", "1"]
-CRS = ["grade", "crs", "--temp", "39.1", "--hypotension", "none", "--oxygen", "low-flow"]
+CRS = ["grade", "crs", "--temp", "39.1", "--hypotension", "none", "--oxygen", "low-flow", "--not-attributable-to-other-cause"]
 ICANS = ["grade", "icans", "--ice", "3", "--consciousness", "awake", "--seizure", "self-limiting",
          "--motor", "none", "--edema", "none"]
 
@@ -54,9 +54,27 @@ def test_crs_json() -> None:
 def test_crs_masked_fever_flag() -> None:
     plain = json.loads(cartref("grade", "crs", "--temp", "37.0", "--hypotension", "one-vasopressor",
                                "--oxygen", "none", "--json").stdout)
-    masked = json.loads(cartref("grade", "crs", "--temp", "37.0", "--fever-masked", "--hypotension",
-                                "one-vasopressor", "--oxygen", "none", "--json").stdout)
+    masked = json.loads(cartref("grade", "crs", "--temp", "37.0", "--fever-masked", "--crs-already-diagnosed",
+                                "--hypotension", "one-vasopressor", "--oxygen", "none",
+                                "--not-attributable-to-other-cause", "--json").stdout)
     assert (plain["grade"], masked["grade"]) == (0, 3)
+
+
+def test_crs_masked_fever_without_prior_crs_asks_and_exits_2() -> None:
+    proc = cartref("grade", "crs", "--temp", "37.2", "--fever-masked", "--hypotension", "one-vasopressor",
+                   "--oxygen", "none")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert "was CRS already diagnosed?" in proc.stderr and "--crs-already-diagnosed" in proc.stderr
+
+
+def test_crs_unconfirmed_attribution_exits_2_with_one_line() -> None:
+    proc = cartref("grade", "crs", "--temp", "39.1", "--hypotension", "none", "--oxygen", "low-flow")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert "--not-attributable-to-other-cause" in proc.stderr
+    zh = cartref("grade", "crs", "--temp", "39.1", "--hypotension", "none", "--oxygen", "low-flow", "--lang", "zh")
+    assert zh.returncode == 2 and "未分级" in zh.stderr
 
 
 def test_icans_json_and_unarousable() -> None:

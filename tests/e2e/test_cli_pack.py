@@ -17,7 +17,7 @@ from desktop import paths
 from desktop.kb.store import open_kb
 from desktop.kb.verify import verify_kb
 from desktop.packs.apply import STAGES
-from tests.helpers.packs_kit import V1, V2, Kit, install_template, sha
+from tests.helpers.packs_kit import V1, V2, Kit, install_template, installed_kb, previous_kb, sha
 from tests.helpers.paths import ROOT
 
 
@@ -80,7 +80,7 @@ def test_round_trip_keygen_build_verify_trust_apply_list_rollback_export(kit: Ki
     assert f"installed: pack {V2}" in text and f"previous: pack {V1}" in text and "Site signer" in text
 
     info = json.loads(cartref("kb", "info", "--json").stdout)
-    assert info["kb_version"] == "1.1.0" and info["path"] == str(paths.installed_kb_path())
+    assert info["kb_version"] == "1.1.0" and info["path"] == str(installed_kb())
     assert cartref("kb", "verify").returncode == 0
 
     proc = cartref("pack", "rollback")
@@ -130,7 +130,7 @@ def test_f1_nested_json_signature_is_a_refusal(kit: Kit, cartref_home: Path, tmp
 
 def _change_installed_value() -> None:
     """One byte of the installed KB changed in place, size and mtime kept (bit rot, F6/F7)."""
-    path = paths.installed_kb_path()
+    path = installed_kb()
     st = path.stat()
     data = bytearray(path.read_bytes())
     at = data.index(b"1.1.0")
@@ -218,7 +218,7 @@ def _open_and_check() -> tuple[str, str]:
     opened = open_kb()
     try:
         assert opened.notice is None, opened.notice
-        assert opened.kb.path == paths.installed_kb_path()
+        assert opened.kb.path == installed_kb()
         path, version = opened.kb.path, opened.kb.meta().kb_version
     finally:
         opened.kb.close()
@@ -231,7 +231,7 @@ def _open_and_check() -> tuple[str, str]:
 @pytest.mark.parametrize("stage", STAGES)
 def test_sigkill_during_apply_leaves_old_or_new_never_a_mix(kit: Kit, cartref_home: Path, new_kb_sha: str, stage: str) -> None:
     install_template(kit, cartref_home)
-    old_sha = sha(paths.installed_kb_path())
+    old_sha = sha(installed_kb())
     _run_until_paused(["pack", "apply", str(kit.v2)], stage)
 
     got, version = _open_and_check()
@@ -244,7 +244,8 @@ def test_sigkill_during_apply_leaves_old_or_new_never_a_mix(kit: Kit, cartref_ho
     # the next pack command tidies up: history and previous agree with what is installed
     listing = json.loads(cartref("pack", "list", "--json").stdout)
     kb_dir = paths.installed_kb_dir()
-    assert sorted(p.name for p in kb_dir.iterdir() if p.name != ".lock") == (["current.sqlite", "history.json", "previous.sqlite", "seals"] if committed else ["current.sqlite", "history.json", "seals"])
+    kbs = [installed_kb().name, previous_kb().name] if committed else [installed_kb().name]
+    assert sorted(p.name for p in kb_dir.iterdir() if p.name != ".lock") == sorted([*kbs, "history.json", "installed.txt", "seals"])
     if committed:
         assert listing["current"]["pack_version"] == V2 and listing["previous"]["sha256"] == old_sha
         assert [e["pack_version"] for e in listing["history"]] == [V1, V2]
@@ -259,13 +260,15 @@ def test_sigkill_during_apply_leaves_old_or_new_never_a_mix(kit: Kit, cartref_ho
 
 @pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
-@pytest.mark.parametrize("stage", ["journal", "aside", "committed", "previous"])
+@pytest.mark.parametrize("stage", ["journal", "committed", "history", "pruned"])
 def test_sigkill_during_rollback(kit: Kit, cartref_home: Path, new_kb_sha: str, stage: str) -> None:
     install_template(kit, cartref_home)
-    v1_sha = sha(paths.installed_kb_path())
+    v1_sha = sha(installed_kb())
     assert cartref("pack", "apply", str(kit.v2)).returncode == 0
     _run_until_paused(["pack", "rollback"], stage)
     got, _ = _open_and_check()
-    assert got == (v1_sha if stage in ("committed", "previous") else new_kb_sha)
+    assert got == (new_kb_sha if stage == "journal" else v1_sha)
     listing = json.loads(cartref("pack", "list", "--json").stdout)
     assert {listing["current"]["sha256"], listing["previous"]["sha256"]} == {v1_sha, new_kb_sha}
+    names = sorted(p.name for p in paths.installed_kb_dir().iterdir() if p.name != ".lock")
+    assert names == sorted([installed_kb().name, previous_kb().name, "history.json", "installed.txt", "seals"])

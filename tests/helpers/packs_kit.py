@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop import paths
+from desktop.kb.installed import read_installed
 from desktop.packs.build import build_pack
 from desktop.packs.keys import KeyPair, generate_keypair, write_keypair
 from tests.helpers.paths import MINI
@@ -186,3 +188,13 @@ def craft(
     entries += list(files.items())
     entries += list(extra_entries)
     return write_zip(out, entries)
+
+
+def installed_kb() -> Path:
+    """The installed KB in use (kb.installed's pointer); a path that does not exist when none is."""
+    return read_installed().current or paths.installed_kb_dir() / "(none)"
+
+
+def previous_kb() -> Path:
+    """The previous installed KB; a path that does not exist when there is none."""
+    return read_installed().previous or paths.installed_kb_dir() / "(none)"

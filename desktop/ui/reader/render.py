@@ -361,6 +361,15 @@ class PageRenderer(QObject):
             shown = self.tr("Approvals")
             parts += [f'<h2>{esc(shown)}</h2>', self._table(
                 [esc(x) for x in (self.tr("Date"), self.tr("Region"), self.tr("Agency"), self.tr("Event"), self.tr("Indication"), self.tr("Source"))], rows)]
+        labels = self.kb.labels(t.id)
+        if labels:
+            shown = self.tr("Label versions read")
+            last_read = self.tr("Labels last read on %1.").replace("%1", t.label_read_on)
+            note = f'<p class="meta">{esc(last_read)}</p>' if t.label_read_on else ""
+            rows = [[esc(lb.region), esc(lb.version) + (f'<br><span class="meta">{esc(lb.read_via)}</span>' if lb.read_via else ""),
+                     esc(lb.read_on), cites.sup(lb.source_ids)] for lb in labels]
+            parts += [f'<h2>{esc(shown)}</h2>', note, self._table(
+                [esc(x) for x in (self.tr("Region"), self.tr("Version"), self.tr("Read on"), self.tr("Source"))], rows)]
         warnings = self.kb.warnings(t.id)
         if warnings:
             items = "".join(

@@ -82,6 +82,7 @@ def run_app(argv: list[str]) -> int:
     try:
         return int(app.exec())
     finally:
+        window.stop_checks()  # quit without closing the window (CARTREF_EXIT_WHEN_SHOWN, a signal)
         hook.uninstall()
         if user_db is not None:
             user_db.close()
@@ -105,7 +106,7 @@ def _start(argv: list[str]) -> tuple[MainWindow | None, QApplication, ExceptionH
                              QCoreApplication.translate("App", "The program cannot start without its knowledge base: {0}").format(exc))
         hook.uninstall()
         return None, app, hook, None
-    check = BackgroundCheck(opened.kb.path).start() if opened.unchecked else None
+    check = BackgroundCheck(opened.kb.path) if opened.unchecked else None  # started once the window is shown
     user_db, user_notice = _user_db()
     window = MainWindow(opened, user_db, settings=settings, translations=translations, lang=lang, user_notice=user_notice)
     if check is not None:
@@ -113,6 +114,8 @@ def _start(argv: list[str]) -> tuple[MainWindow | None, QApplication, ExceptionH
     if effective_theme in ("dark", "high-contrast"):
         window.set_dark(True)
     window.show()
+    if check is not None:
+        check.start_soon()  # once the first frame has settled: see kb_check
     QTimer.singleShot(2000, _sweep_leftovers)  # after the first paint: not on the start-up path
     if os.environ.get("CARTREF_EXIT_WHEN_SHOWN"):
         # start-up benchmark: leave as soon as the shown window has been through the event loop

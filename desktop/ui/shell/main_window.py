@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
-from desktop.errors import KBError
+from desktop.errors import CartrefError, KBError
 from desktop.kb.store import open_kb
 from desktop.ui.reader.reader import ReaderView
 from desktop.ui.reader.render import split_link
@@ -157,12 +157,20 @@ class MainWindow(QMainWindow):
         self._menus = Menus(self)
         self.menus = self._menus.menus
         self.actions_by_name = self._menus.actions
+        self._checks: list[BackgroundCheck] = []  # whole-file KB checks to stop at quit
         self.watcher = QFileSystemWatcher(self)
         self._watch_installed_kb()
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(400)
         self._reload_timer.timeout.connect(self.reload_kb)
+        # old installed KB files that could not be deleted last time (open elsewhere on Windows):
+        # tried again a little after start, off the first frame's path
+        self._tidy_timer = QTimer(self)
+        self._tidy_timer.setSingleShot(True)
+        self._tidy_timer.setInterval(3000)
+        self._tidy_timer.timeout.connect(self._tidy_installed)
+        self._tidy_timer.start()
         self._filtered_window: QWindow | None = None
 
         self.retranslate()
@@ -347,15 +355,56 @@ class MainWindow(QMainWindow):
         if same:
             opened.kb.close()
             return False
+        old = self.kb
         self.set_kb(opened.kb, opened.notice, announce=opened.installed_problem is None)
         if opened.unchecked:  # a new file: read it all on a worker thread, as at start-up
             self.watch_check(BackgroundCheck(opened.kb.path).start())
+        self._retire(old)
         return True
+
+    def _retire(self, old: KnowledgeBase) -> None:
+        """Close a KB the window no longer shows, then delete the installed files nobody needs.
+
+        Each installed KB has a file of its own (kb.installed): an update never touches the one
+        open here, but on Windows an open file cannot be deleted, so holding an old one would
+        keep it on disk. A worker still running (a handout batch) may be reading it: it is
+        closed when the last such worker ends.
+        """
+        from desktop.ui.shell.tasks import Task
+
+        # a KB check reads its file through a connection of its own, never this object
+        running = [t for t in self.findChildren(Task) if t.is_running() and not isinstance(t.parent(), BackgroundCheck)]
+        left = [len(running)]
+
+        def one_ended() -> None:
+            left[0] -= 1
+            if left[0] == 0:
+                old.close()
+                self._tidy_installed()
+
+        if not running:
+            old.close()
+            self._tidy_installed()
+        for task in running:
+            task.on_finished(one_ended)
+
+    def _tidy_installed(self) -> None:
+        """Delete installed KB files no longer current or previous (a pack command does it too;
+        a file still open elsewhere is left for next time). Quiet: never an error."""
+        from desktop.kb.installed import unused_files
+
+        if not unused_files():
+            return
+        from desktop.packs.apply import recover
+
+        with contextlib.suppress(CartrefError, OSError):
+            recover(quiet=True)
 
     def watch_check(self, check: BackgroundCheck) -> None:
         """Own a running whole-file check of the KB in use and act if it fails."""
         check.setParent(self)
         check.on_failure(self.kb_check_failed)
+        self._checks.append(check)
 
     def kb_check_failed(self, reason: str) -> None:
         """The KB this window opened on failed its whole-file check (kb_check): use the next
@@ -556,5 +605,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.stop_checks()
         super().closeEvent(event)
+
+    def stop_checks(self) -> None:
+        """Interrupt any whole-file KB check still running (at quit): it must not hold up the
+        exit, and an interrupted check is simply run again at the next start. (A list, not
+        findChildren: that would look up the Python type of every widget, ~24 M instructions.)"""
+        checks, self._checks = self._checks, []
+        for check in checks:
+            check.stop()
 

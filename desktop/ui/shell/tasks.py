@@ -65,6 +65,10 @@ class Task(QObject, Generic[T]):
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
+    def is_running(self) -> bool:
+        """The function has started and not returned yet."""
+        return self._thread.is_alive()
+
     def is_finished(self) -> bool:
         """The outcome has been delivered on this object's thread."""
         return self._delivered is not None

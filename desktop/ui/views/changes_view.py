@@ -1,5 +1,6 @@
 """'What changed': the previous vs current installed KB (or any two KB files), with the applied
-pack's changelog beside it."""
+pack's changelog beside it, and the content corrections with the reason for each (data/corrections.yaml):
+those new since the older KB, or, with nothing to compare, every correction the KB in use records."""
 
 from __future__ import annotations
 
@@ -21,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import paths
 from desktop.errors import CartrefError
 from desktop.kb.diff import SECTIONS, KBDiff, diff_kbs
+from desktop.kb.installed import read_installed
 from desktop.kb.store import KnowledgeBase
-from desktop.kb.text import normalise_lang
+from desktop.kb.text import in_language, normalise_lang
 
 _LINK_KIND = {"articles": "article", "outcomes": "outcome", "centers": "center", "therapies": "therapy", "trials": "trial", "sources": "source", "glossary": "glossary"}
 
@@ -48,6 +49,15 @@ def applied_changelog(lang: str) -> str:
     return str(changelog.get(lang) or changelog.get("en") or "")
 
 
+def _installed_files() -> tuple[str, str]:
+    """(previous, current) installed KB files, '' for none."""
+    try:
+        files = read_installed()
+    except CartrefError:
+        return "", ""
+    return (str(files.previous) if files.previous else "", str(files.current) if files.current else "")
+
+
 class ChangesView(QWidget):
     openRequested = Signal(str)
 
@@ -56,8 +66,9 @@ class ChangesView(QWidget):
         self._kb = kb
         self._lang = "en"
         self.diff: KBDiff | None = None
-        self.old_path = QLineEdit(str(paths.previous_kb_path()))
-        self.new_path = QLineEdit(str(paths.installed_kb_path()))
+        self._defaults = _installed_files()
+        self.old_path = QLineEdit(self._defaults[0])
+        self.new_path = QLineEdit(self._defaults[1])
         self.old_label, self.new_label = QLabel(), QLabel()
         self.old_browse, self.new_browse = QPushButton(), QPushButton()
         self.compare = QPushButton()
@@ -97,6 +108,11 @@ class ChangesView(QWidget):
 
     def set_kb(self, kb: KnowledgeBase) -> None:
         self._kb = kb
+        # each installed KB has a file name of its own: follow them unless the user chose files
+        if (self.old_path.text(), self.new_path.text()) == self._defaults:
+            self._defaults = _installed_files()
+            self.old_path.setText(self._defaults[0])
+            self.new_path.setText(self._defaults[1])
         self.refresh()
 
     def set_language(self, lang: str) -> None:
@@ -138,6 +154,27 @@ class ChangesView(QWidget):
         changes = {"added": self.tr("added"), "removed": self.tr("removed"), "edited": self.tr("edited"), "value-changed": self.tr("values changed")}
         return f"{tables.get(table, table)}: {changes.get(change, change)} ({count})"
 
+    def _add_corrections(self, corrections: list[dict[str, Any]], title: str) -> None:
+        """One section: each correction (date and what changed) with its reason beneath it."""
+        if not corrections:
+            return
+        parent = QTreeWidgetItem([title.replace("%1", str(len(corrections))), "", "", ""])
+        parent.setFirstColumnSpanned(True)
+        self.tree.addTopLevelItem(parent)
+        for c in corrections:
+            what = in_language(self._lang, c["what_en"], c["what_zh"])
+            reason = in_language(self._lang, c["reason_en"], c["reason_zh"])
+            item = QTreeWidgetItem([f"{c['date']} · {what}", "", "", ", ".join(c["source_ids"])])
+            item.setToolTip(0, what)
+            link = next((r for r in c["refs"] if r.split(":", 1)[0] in _LINK_KIND.values()), "")
+            if link:
+                item.setData(0, Qt.ItemDataRole.UserRole, link)
+            why = QTreeWidgetItem([self.tr("Why: %1").replace("%1", reason), "", "", ""])
+            why.setFirstColumnSpanned(True)
+            why.setToolTip(0, reason)
+            item.addChild(why)
+            parent.addChild(item)
+
     def refresh(self) -> None:
         self.tree.clear()
         self.changelog.setPlainText(applied_changelog(self._lang) or self.tr("No pack changelog is stored for the current KB."))
@@ -145,6 +182,9 @@ class ChangesView(QWidget):
         if not old.is_file() or not new.is_file():
             self.diff = None
             self.summary.setText(self.tr("Nothing to compare yet: a previous KB is kept only after a content pack has been applied. Choose two KB files to compare them."))
+            recorded = [c._asdict() | {"refs": list(c.refs), "source_ids": list(c.source_ids)} for c in self._kb.corrections()]
+            self._add_corrections(recorded, self.tr("Corrections recorded in this knowledge base, with the reason (%1)"))
+            self.tree.expandAll()
             return
         try:
             result = diff_kbs(old, new)
@@ -162,6 +202,7 @@ class ChangesView(QWidget):
             .replace("%4", nm.get("content_date", "?"))
             + ("" if not result.is_empty else " " + self.tr("No differences."))
         )
+        self._add_corrections(result.corrections, self.tr("Corrections since the older KB, with the reason (%1)"))
         if result.meta_changes:
             meta = QTreeWidgetItem([self.tr("Version information"), "", "", ""])
             self.tree.addTopLevelItem(meta)

@@ -44,9 +44,11 @@ from desktop.clinical import (
     CrsResult,
     IcansResult,
     IceResult,
+    MaskedFeverWithoutCrs,
     crs_grade,
     icans_grade,
     ice_score,
+    masked_without_crs_message,
     norm_lang,
 )
 from desktop.errors import CartrefError
@@ -125,9 +127,10 @@ class _ResultPanel(QFrame):
         box.addStretch(1)
         box.addWidget(self.source_label)
 
-    def show_grade(self, heading: str, grade: int, reasons: Sequence[str], summary: str) -> None:
+    def show_grade(self, heading: str, grade: int | None, reasons: Sequence[str], summary: str) -> None:
+        """`grade` None: not assigned yet (a precondition is unconfirmed), shown in the grade-0 grey."""
         self.grade_label.setText(heading)
-        colour = _GRADE_COLOURS[max(0, min(grade, len(_GRADE_COLOURS) - 1))]
+        colour = _GRADE_COLOURS[max(0, min(grade or 0, len(_GRADE_COLOURS) - 1))]
         self.grade_label.setStyleSheet(
             f"background-color: {colour}; color: white; border-radius: 4px; padding: 4px 12px")
         self.reasons_label.setText("<ul style='margin-left:-20px'>" + "".join(
@@ -216,6 +219,10 @@ class GradingView(QWidget):
         self.temp.setSuffix(" °C")
         self.masked = QCheckBox(self.crs_box)
         self.masked.setObjectName("crsMasked")
+        self.diagnosed = QCheckBox(self.crs_box)
+        self.diagnosed.setObjectName("crsAlreadyDiagnosed")
+        self.not_attributable = QCheckBox(self.crs_box)
+        self.not_attributable.setObjectName("crsNotAttributable")
         self.hypotension = QComboBox(self.crs_box)
         self.hypotension.setObjectName("crsHypotension")
         self.oxygen = QComboBox(self.crs_box)
@@ -230,13 +237,17 @@ class GradingView(QWidget):
         form.addRow(self.temp_label, self.temp)
         form.addRow(self.masked)
         form.addRow(self.masked_hint)
+        form.addRow(self.diagnosed)
         form.addRow(self.hypotension_label, self.hypotension)
         form.addRow(self.oxygen_label, self.oxygen)
+        form.addRow(self.not_attributable)
         for lbl, w in ((self.temp_label, self.temp), (self.hypotension_label, self.hypotension),
                        (self.oxygen_label, self.oxygen)):
             lbl.setBuddy(w)
         self.temp.valueChanged.connect(self._update_crs)
         self.masked.toggled.connect(self._update_crs)
+        self.diagnosed.toggled.connect(self._update_crs)
+        self.not_attributable.toggled.connect(self._update_crs)
         self.hypotension.currentIndexChanged.connect(self._update_crs)
         self.oxygen.currentIndexChanged.connect(self._update_crs)
         self.crs_panel = _ResultPanel(self)
@@ -350,13 +361,21 @@ class GradingView(QWidget):
         self._update_ice()  # also refreshes ICANS when it follows the ICE tab
 
     def _update_crs(self) -> None:
-        result = self._grade(self.crs_panel, lambda: crs_grade(
-            round(self.temp.value(), 1), fever_masked=self.masked.isChecked(),
-            hypotension=str(self.hypotension.currentData()), oxygen=str(self.oxygen.currentData())))
+        try:
+            result = self._grade(self.crs_panel, lambda: crs_grade(
+                round(self.temp.value(), 1), fever_masked=self.masked.isChecked(),
+                crs_already_diagnosed=self.diagnosed.isChecked(),
+                hypotension=str(self.hypotension.currentData()), oxygen=str(self.oxygen.currentData()),
+                not_attributable=self.not_attributable.isChecked()))
+        except MaskedFeverWithoutCrs:
+            # Refused, in the reader's language (the CLI adds its flag name to the same line).
+            self.crs_panel.show_error(masked_without_crs_message(self._lang))
+            result = None
         self._results["crs"] = result
         if isinstance(result, CrsResult):
-            self.crs_panel.show_grade(self.tr("CRS grade %1").replace("%1", str(result.grade)),
-                                      result.grade, result.reasons(self._lang), result.summary(self._lang))
+            heading = (self.tr("CRS grade not assigned") if result.grade is None
+                       else self.tr("CRS grade %1").replace("%1", str(result.grade)))
+            self.crs_panel.show_grade(heading, result.grade, result.reasons(self._lang), result.summary(self._lang))
 
     def _update_ice(self) -> None:
         values = {k: s.value() for k, s in self.ice_parts.items()}
@@ -398,6 +417,8 @@ class GradingView(QWidget):
         """Run a grading function; a refused combination shows its message instead of a grade."""
         try:
             return compute()
+        except MaskedFeverWithoutCrs:
+            raise  # the CRS tab words this refusal itself
         except CartrefError as exc:
             panel.show_error(str(exc))
             return None
@@ -473,8 +494,17 @@ class GradingView(QWidget):
         self.masked.setText(self.tr("Fever &masked by treatment"))
         self.masked.setAccessibleName(self.tr("Fever masked by antipyretic or anti-cytokine treatment"))
         self.masked_hint.setText(self.tr(
-            "Antipyretic or anti-cytokine treatment (e.g. tocilizumab, steroids) was given: fever is no "
-            "longer required and hypotension and hypoxia set the grade."))
+            "CRS was already diagnosed and antipyretic or anti-cytokine treatment (e.g. tocilizumab, steroids) "
+            "was then given: fever is no longer required and hypotension and hypoxia set the grade."))
+        self.diagnosed.setText(self.tr("CRS already &diagnosed before that treatment"))
+        self.diagnosed.setAccessibleName(self.tr("CRS already diagnosed before the antipyretic or anti-cytokine "
+                                                 "treatment"))
+        self.not_attributable.setText(self.tr("Hypotension / hypoxia &not attributable to another cause"))
+        self.not_attributable.setAccessibleName(self.tr(
+            "Confirm that hypotension and hypoxia are not attributable to another cause"))
+        self.not_attributable.setToolTip(self.tr(
+            "Hypotension and hypoxia count as CRS only when not attributable to another cause; until you "
+            "confirm, no grade above 1 is assigned. Enter a finding with another cause as none."))
         self.hypotension_label.setText(self.tr("&Hypotension:"))
         self.hypotension.setAccessibleName(self.tr("Hypotension"))
         self.oxygen_label.setText(self.tr("&Oxygen need (hypoxia):"))

@@ -72,6 +72,7 @@ def refusal_text(reason: str) -> str:
         "not-found": translate("PackRefusal", "The file could not be found."),
         "expired": translate("PackRefusal", "This content update has expired; a newer one may exist, so it was not applied."),
         "revoked": translate("PackRefusal", "The pack is signed by a key that was revoked, so it was not applied."),
+        "changed": translate("PackRefusal", "The pack file changed while it was being applied (was the stick removed?), so it was not applied."),
     }
     return texts.get(reason, translate("PackRefusal", "The update could not be applied."))
 

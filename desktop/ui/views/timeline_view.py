@@ -88,6 +88,7 @@ class TimelineView(QWidget):
         labels = {
             "approval": self.tr("Approval"),
             "filing": self.tr("Filing"),
+            "opinion": self.tr("Regulator's opinion"),
             "indication-change": self.tr("Indication change"),
             "label-change": self.tr("Label change"),
             "safety-programme": self.tr("Safety programme"),

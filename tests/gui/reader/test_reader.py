@@ -75,6 +75,16 @@ def test_therapy_page_key_facts_approvals_and_trials(reader: ReaderView) -> None
         assert expected in text, expected
 
 
+def test_therapy_page_lists_the_label_versions_read(reader: ReaderView) -> None:
+    page = reader.open("therapy:eque-cel")
+    text = reader.browser.toPlainText()
+    for expected in ("Label versions read", "Labels last read on 2026-01-01.", "2023 NMPA label",
+                     "the company's label copy", "2025-06-01", "Read on"):
+        assert expected in text, expected
+    assert text.index("Label versions read") > text.index("Approvals")
+    assert 'href="cite:S1"' in page.html
+
+
 def test_trial_page_outcomes_with_denominators_and_sources(reader: ReaderView) -> None:
     page = reader.open("trial:test-1")
     text = reader.browser.toPlainText()

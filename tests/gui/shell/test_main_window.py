@@ -168,7 +168,7 @@ def test_note_is_saved_in_user_db_and_never_in_kb(make_window, mini_kb: Path, qt
 
 
 def test_corrupt_installed_kb_falls_back_with_notice(make_window, mini_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    paths.installed_kb_path().write_bytes(b"garbage" * 1000)
+    (paths.installed_kb_dir() / "current.sqlite").write_bytes(b"garbage" * 1000)
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: mini_kb)
     opened = open_kb()
     assert opened.notice
@@ -189,7 +189,7 @@ def test_installed_kb_change_reloads_every_view(make_window, mini_kb: Path, monk
     src = tmp_path / "mini"
     shutil.copytree(MINI, src)
     (src / "kb.yaml").write_text('version: "2.0.0"\ncontent_date: 2026-02-02\n', encoding="utf-8")
-    build_kb(src, paths.installed_kb_path(), extra=False)
+    build_kb(src, (paths.installed_kb_dir() / "current.sqlite"), extra=False)
     with qtbot.waitSignal(w._reload_timer.timeout, timeout=5000):
         pass
     assert w.kb.meta().kb_version == "2.0.0"
@@ -200,8 +200,39 @@ def test_installed_kb_change_reloads_every_view(make_window, mini_kb: Path, monk
     from desktop.ui.shell.kb_check import BackgroundCheck
 
     check = w.findChild(BackgroundCheck)
-    assert check is not None and check.path == paths.installed_kb_path() and check.wait(10)
-    assert not needs_check(paths.installed_kb_path())
+    assert check is not None and check.path == (paths.installed_kb_dir() / "current.sqlite") and check.wait(10)
+    assert not needs_check(paths.installed_kb_dir() / "current.sqlite")
+
+
+def test_a_pack_applied_while_the_window_shows_the_installed_kb_reloads_and_lets_go_of_the_old_file(  # type: ignore[no-untyped-def]
+        make_window, kit, cartref_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20: Windows cannot replace, rename or delete an open file (here its rules are
+    emulated on Linux). The update never touches the file the window shows; the window moves
+    to the new file and closes the one it leaves, so that file can be deleted once it is
+    neither current nor previous."""
+    import os
+
+    from desktop.kb.installed import read_installed
+    from desktop.packs import apply_pack
+    from tests.helpers.packs_kit import craft, install_template, installed_kb
+    from tests.helpers.windows_files import emulate_windows_sharing
+
+    install_template(kit, cartref_home)  # pack v1 installed
+    if os.name == "posix":
+        emulate_windows_sharing(monkeypatch)
+    w = make_window(installed_kb())
+    first = w.kb
+    assert first.meta().kb_version == "1.0.0"
+    apply_pack(kit.v2)  # as the Packs view does, on its worker thread
+    assert w.reload_kb()
+    assert w.kb.meta().kb_version == "1.1.0" and w.kb.path == installed_kb() != first.path
+    with pytest.raises(sqlite3.ProgrammingError):
+        first.conn.execute("SELECT 1")  # closed: the window holds no file of the KB it left
+    assert read_installed().previous == first.path  # kept for rollback
+    v3 = craft(tmp_path / "v3.cartpack", kit.key, kit.v1, edit_manifest=lambda m: m.update(pack_version="2026.12.9"))
+    apply_pack(v3)
+    assert not first.path.exists()  # neither current nor previous, and nobody holds it
+    assert w.reload_kb() and w.kb.meta().kb_version == "1.0.0" and w.kb.path == installed_kb()
 
 
 def test_a_link_to_an_unknown_view_is_ignored(make_window, mini_kb: Path) -> None:  # type: ignore[no-untyped-def]
@@ -408,7 +439,7 @@ def test_a_damaged_installed_kb_found_after_the_window_opened_falls_back_with_a_
     shipped = tmp_path / "shipped.sqlite"
     shutil.copy(mini_kb, shipped)
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: shipped)
-    installed = paths.installed_kb_path()
+    installed = (paths.installed_kb_dir() / "current.sqlite")
     shutil.copy(mini_kb, installed)
     damage_middle_page(installed)
 
@@ -445,7 +476,7 @@ def test_bit_rot_in_a_sealed_installed_kb_is_caught_beside_the_window_and_not_ca
     shipped = tmp_path / "shipped.sqlite"
     shutil.copy(mini_kb, shipped)
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: shipped)
-    installed = paths.installed_kb_path()
+    installed = (paths.installed_kb_dir() / "current.sqlite")
     shutil.copy(mini_kb, installed)
     seal.write_seal(seal.file_sha256(installed), {"format": 1, "pack_version": "2026.12.1"})
     check_file(installed)  # a good check, remembered by fingerprint
@@ -490,3 +521,69 @@ def test_background_check_reports_a_failure_whenever_it_comes(mini_kb: Path, tmp
         check.on_failure(heard.append)
     qtbot.waitUntil(lambda: len(heard) == 1, timeout=2000)
     assert "bad.sqlite" in heard[0]
+
+
+def test_the_start_up_check_waits_for_the_shown_window_and_runs_by_itself(
+        mini_kb: Path, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15: the first start's whole-file check (~200 M instructions for the shipped KB)
+    reads nothing before the window is shown, then runs without being asked."""
+    from desktop.kb.store import needs_check
+    from desktop.ui.shell import app as app_module
+    from desktop.ui.shell.kb_check import BackgroundCheck
+
+    shipped = tmp_path / "shipped.sqlite"
+    shutil.copy(mini_kb, shipped)
+    monkeypatch.setattr(paths, "bundled_kb_path", lambda: shipped)
+    window, _app, hook, user_db = app_module._start([])
+    assert window is not None and user_db is not None
+    qtbot.addWidget(window)
+    try:
+        check = window.findChild(BackgroundCheck)
+        assert check is not None and not check.started()  # nothing read on the way to the first frame
+        assert needs_check(shipped)
+        qtbot.waitUntil(lambda: check.started() and check.wait(0), timeout=5000)
+        assert not needs_check(shipped)  # passed and remembered: the next start skips it
+    finally:
+        hook.uninstall()
+        window.close()
+        user_db.close()
+
+
+def test_a_check_stopped_at_quit_never_starts_or_reports(mini_kb: Path, tmp_path: Path, qtbot: QtBot,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.kb.store import CheckInterrupted, needs_check
+    from desktop.ui.shell.kb_check import BackgroundCheck
+
+    bad = tmp_path / "bad.sqlite"
+    shutil.copy(mini_kb, bad)
+    damage_middle_page(bad)
+    heard: list[str] = []
+    scheduled = BackgroundCheck(bad).start_soon(20)
+    scheduled.on_failure(heard.append)
+    assert scheduled.stop(5)  # quit before the delay ran out
+    qtbot.wait(100)
+    assert not scheduled.started() and scheduled.wait(0) and heard == []
+
+    running = BackgroundCheck(bad)
+
+    def interrupted() -> None:
+        raise CheckInterrupted(str(bad))
+
+    monkeypatch.setattr(running._check, "run", interrupted)  # what SQLite's "interrupted" becomes
+    running.on_failure(heard.append)
+    running.start()
+    assert running.stop(5)
+    qtbot.wait(100)
+    assert heard == [] and needs_check(bad)  # neither damage nor a bug, and not remembered
+
+
+def test_closing_the_window_stops_its_checks(make_window, mini_kb: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.shell.kb_check import BackgroundCheck
+
+    w = make_window(mini_kb)
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(mini_kb, copy)
+    check = BackgroundCheck(copy).start_soon(60_000)
+    w.watch_check(check)
+    w.close()
+    assert check.wait(0) and not check.started()  # stopped: it never starts, nothing to wait for

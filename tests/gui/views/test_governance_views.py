@@ -91,6 +91,63 @@ def test_changes_view(qtbot, tmp_path: Path, mini_kb: Path) -> None:  # type: ig
         assert view.diff is not None
 
 
+def test_changes_view_follows_the_installed_files_after_an_update(qtbot, kit, cartref_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each installed KB has a file name of its own: after an update the default comparison is
+    the new previous and current files, unless the user chose files of their own."""
+    from desktop.kb.installed import read_installed
+    from desktop.packs import apply_pack
+    from desktop.ui.views.changes_view import ChangesView
+    from tests.helpers.packs_kit import craft, install_template
+
+    install_template(kit, cartref_home)
+    apply_pack(kit.v2)
+    with KnowledgeBase(read_installed().current) as kb:  # type: ignore[arg-type]
+        view = ChangesView(kb)
+        qtbot.addWidget(view)
+        assert view.new_path.text() == str(read_installed().current) and view.diff is not None
+        apply_pack(craft(tmp_path / "v3.cartpack", kit.key, kit.v1, edit_manifest=lambda m: m.update(pack_version="2026.12.9")))
+        view.set_kb(kb)
+        files = read_installed()
+        assert (view.old_path.text(), view.new_path.text()) == (str(files.previous), str(files.current))
+        assert view.diff is not None
+        view.compare_files(tmp_path / "a.sqlite", tmp_path / "b.sqlite")  # the user's own choice stays
+        view.set_kb(kb)
+        assert view.new_path.text() == str(tmp_path / "b.sqlite")
+
+
+def test_changes_view_shows_corrections_with_their_reason(qtbot, tmp_path: Path, mini_kb: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.views.changes_view import ChangesView
+
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    (data / "corrections.yaml").write_text(
+        "- id: orr-recount\n  date: 2026-02-01\n  what_en: The ORR of TEST-1 was corrected.\n"
+        "  what_zh: TEST-1 的 ORR 已更正。\n  reason_en: The slide figure differed from the paper.\n"
+        "  reason_zh: 幻灯片上的数字与论文不同。\n  refs: [rule:none-here, trial:test-1]\n  source_ids: [S1]\n"
+        .replace("rule:none-here, ", ""), encoding="utf-8")
+    build_kb(data, tmp_path / "new.sqlite", extra=False)
+    with KnowledgeBase(tmp_path / "new.sqlite") as kb:
+        view = ChangesView(kb)
+        qtbot.addWidget(view)
+        view.old_path.setText(str(tmp_path / "missing.sqlite"))
+        view.refresh()
+        assert view.diff is None
+        # Nothing to compare: the corrections the KB in use records are still listed, with the reason.
+        section = view.tree.topLevelItem(0)
+        assert section.text(0) == "Corrections recorded in this knowledge base, with the reason (1)"
+        item = section.child(0)
+        assert item.text(0) == "2026-02-01 · The ORR of TEST-1 was corrected." and item.text(3) == "S1"
+        assert item.child(0).text(0) == "Why: The slide figure differed from the paper."
+        assert item.data(0, Qt.ItemDataRole.UserRole) == "trial:test-1"
+        view.compare_files(mini_kb, tmp_path / "new.sqlite")
+        sections = [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]
+        assert sections[0] == "Corrections since the older KB, with the reason (1)"
+        view.set_language("zh-Hans")
+        assert view.tree.topLevelItem(0).child(0).text(0) == "2026-02-01 · TEST-1 的 ORR 已更正。"
+
+
 def test_feedback_dialogs(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import json
 

@@ -76,6 +76,13 @@ def test_crs_form_updates_grade_reasons_and_summary(view: GradingView, qtbot: Qt
     assert crs(view).temp_c == pytest.approx(39.1)
     assert crs(view).grade == 1
     view.oxygen.setCurrentIndex(OXYGEN.index("low-flow"))
+    # Hypoxia counts only once confirmed not attributable to another cause (default unconfirmed).
+    assert not view.not_attributable.isChecked()
+    assert crs(view).grade is None
+    assert view.crs_panel.grade_label.text() == "CRS grade not assigned"
+    assert "another cause" in view.crs_panel.reasons_label.text()
+    assert view.crs_panel.summary_label.text().startswith("ASTCT CRS grade not assigned")
+    view.not_attributable.setChecked(True)
     assert crs(view).grade == 2
     assert view.crs_panel.grade_label.text() == "CRS grade 2"
     assert "low-flow nasal cannula" in view.crs_panel.reasons_label.text()
@@ -91,8 +98,23 @@ def test_masked_fever_checkbox(view: GradingView, qtbot: QtBot) -> None:
     # Click the indicator (the check box row is wider than its text).
     qtbot.mouseClick(view.masked, Qt.MouseButton.LeftButton, pos=QPoint(8, view.masked.height() // 2))
     assert view.masked.isChecked()
+    # Refused until CRS is known to have been diagnosed before the masking treatment.
+    assert view.result("crs") is None
+    assert view.crs_panel.grade_label.text() == "—"
+    assert "was CRS already diagnosed?" in view.crs_panel.reasons_label.text()
+    view.diagnosed.setChecked(True)
+    assert crs(view).grade is None, "hypotension not yet confirmed as CRS"
+    view.not_attributable.setChecked(True)
     assert crs(view).grade == 2
     assert "masked" in view.crs_panel.reasons_label.text()
+    assert "fever only" not in view.crs_panel.reasons_label.text()
+
+
+def test_masked_refusal_reads_in_chinese(view: GradingView, chinese: QTranslator) -> None:
+    view.masked.setChecked(True)
+    view.set_language("zh-Hans")
+    assert "是否已诊断 CRS" in view.crs_panel.reasons_label.text()
+    assert view.diagnosed.text() == "该治疗前已诊断 CRS(&D)"
 
 
 def test_ice_form_feeds_icans(view: GradingView) -> None:
@@ -130,6 +152,7 @@ def test_unarousable_sets_consciousness_and_grade_4(view: GradingView) -> None:
 def test_copy_summary_puts_the_chart_note_on_the_clipboard(view: GradingView, qtbot: QtBot) -> None:
     view.temp.setValue(39.1)
     view.oxygen.setCurrentIndex(OXYGEN.index("low-flow"))
+    view.not_attributable.setChecked(True)
     QGuiApplication.clipboard().clear()
     qtbot.mouseClick(view.crs_panel.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "ASTCT CRS grade 2: fever 39.1 °C with hypoxia on low-flow O2"
@@ -178,6 +201,7 @@ def test_every_control_has_an_accessible_name(view: GradingView) -> None:
 def test_language_switch(view: GradingView, chinese: QTranslator) -> None:
     view.temp.setValue(39.1)
     view.oxygen.setCurrentIndex(OXYGEN.index("low-flow"))
+    view.not_attributable.setChecked(True)
     view.set_language("zh-Hans")
     assert view.language == "zh-Hans"
     assert view.title.text() == "分级：ASTCT 共识"

@@ -105,8 +105,12 @@ def test_regulatory_timeline(rules_kb: Path) -> None:
         events = regulatory_timeline(kb, "eque-cel")
         dates = [e.date for e in events]
         assert dates == sorted(dates)
-        approval = next(e for e in events if e.origin == "approval")
-        assert approval.date == "2023-06-30" and approval.kind == "approval" and approval.source_ids == ("S1",)
+        approval = next(e for e in events if e.origin == "approval" and e.date == "2023-06-30")
+        assert approval.kind == "approval" and approval.source_ids == ("S1",)
+        # Each approval row keeps its own event kind; a CHMP opinion is an opinion, not an indication change.
+        kinds = {e.date: e.kind for e in events if e.origin == "approval"}
+        assert kinds == {"2023-02-11": "designation", "2023-06-30": "approval", "2024-02-23": "opinion",
+                         "2025-02-14": "filing"}
         ends = [e for e in events if e.origin == "rule-end"]
         assert {e.ref_id for e in ends} == {"us-near-4w", "us-drive-8w"}
         assert all(e.date == "2025-06-26" for e in ends)

@@ -20,7 +20,7 @@ from tests.helpers.windows_files import symlink_or_skip
 def sealed(mini_kb: Path, real_kb: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The mini KB installed and sealed as `pack apply` does; the bundled KB is the real one."""
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: real_kb)
-    installed = paths.installed_kb_path()
+    installed = (paths.installed_kb_dir() / "current.sqlite")
     shutil.copy(mini_kb, installed)
     seal.write_seal(seal.file_sha256(installed), {"format": 1, "pack_version": "2026.12.1"})
     return installed
@@ -79,7 +79,7 @@ def test_f7_the_window_path_always_hands_the_hash_to_the_background_check(sealed
 
 def test_a_dangling_link_in_place_of_the_installed_kb_is_reported(real_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: real_kb)
-    symlink_or_skip(paths.installed_kb_dir() / "gone.sqlite", paths.installed_kb_path())
+    symlink_or_skip(paths.installed_kb_dir() / "gone.sqlite", paths.installed_kb_dir() / "current.sqlite")
     opened = open_kb()
     assert opened.kb.path == real_kb and opened.installed_problem and "not found" in opened.installed_problem
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,7 @@ def test_kb_is_opened_read_only(mini_kb: Path) -> None:
 
 def test_corrupt_installed_kb_falls_back_to_bundled(mini_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: mini_kb)
-    paths.installed_kb_path().write_bytes(b"this is not a database" * 100)
+    (paths.installed_kb_dir() / "current.sqlite").write_bytes(b"this is not a database" * 100)
     opened = open_kb()
     assert opened.kb.path == mini_kb
     assert opened.notice and "could not be used" in opened.notice
@@ -59,9 +60,9 @@ def test_truncated_kb_is_a_kb_error(mini_kb: Path, tmp_path: Path) -> None:
 
 def test_installed_kb_is_preferred_when_sound(mini_kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: tmp_path / "none.sqlite")
-    shutil.copy(mini_kb, paths.installed_kb_path())
+    shutil.copy(mini_kb, (paths.installed_kb_dir() / "current.sqlite"))
     opened = open_kb()
-    assert opened.kb.path == paths.installed_kb_path() and opened.notice is None
+    assert opened.kb.path == (paths.installed_kb_dir() / "current.sqlite") and opened.notice is None
 
 
 def test_integrity_check_runs_once_per_file_version(mini_kb: Path, tmp_path: Path,
@@ -107,12 +108,48 @@ def test_deferred_open_leaves_the_whole_file_check_to_check_file(mini_kb: Path, 
     assert not open_kb(kb_file).unchecked  # the synchronous path never leaves work behind
 
 
+def test_an_interrupted_check_says_nothing_about_the_file_and_is_not_remembered(
+        mini_kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Quitting while the whole-file check reads is not damage: no KBError, no fingerprint, so
+    the next start checks again; a check stopped before it began reads nothing."""
+    from desktop.kb import store
+
+    kb_file = tmp_path / "kb.sqlite"
+    shutil.copy(mini_kb, kb_file)
+    check = store.FileCheck(kb_file)
+    real = store._quick_check
+    calls: list[int] = []
+
+    def quit_midway(conn: sqlite3.Connection, path: Path) -> None:
+        def progress() -> int:
+            calls.append(1)
+            check.interrupt()  # from inside SQLite's reading, as the UI thread would at quit
+            return 0
+
+        conn.set_progress_handler(progress, 50)
+        real(conn, path)
+
+    monkeypatch.setattr(store, "_quick_check", quit_midway)
+    with pytest.raises(store.CheckInterrupted):
+        check.run()
+    assert calls and store.needs_check(kb_file)
+
+    monkeypatch.setattr(store, "_quick_check", real)
+    early = store.FileCheck(kb_file)
+    early.interrupt()
+    with pytest.raises(store.CheckInterrupted):
+        early.run()
+    assert store.needs_check(kb_file)
+    store.FileCheck(kb_file).run()  # an uninterrupted check still passes and is remembered
+    assert not store.needs_check(kb_file)
+
+
 def test_a_damaged_file_opens_deferred_but_fails_its_check_and_is_skipped(
         mini_kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.kb.store import check_file
 
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: mini_kb)
-    installed = paths.installed_kb_path()
+    installed = (paths.installed_kb_dir() / "current.sqlite")
     shutil.copy(mini_kb, installed)
     damage_middle_page(installed)
     opened = open_kb(defer_check=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+import desktop.packs.apply as apply_module
 from desktop import paths
 from desktop.kb.verify import verify_kb
 from desktop.packs import archive
@@ -27,6 +28,8 @@ from tests.helpers.packs_kit import (
     craft,
     file_list,
     install_template,
+    installed_kb,
+    previous_kb,
     read_pack,
     snapshot,
     write_zip,
@@ -38,11 +41,12 @@ def home(kit: Kit, cartref_home: Path) -> Iterator[Path]:
     """Pack v1 installed and the test key trusted; afterwards, nothing may have changed."""
     install_template(kit, cartref_home)
     before = snapshot(cartref_home)
-    assert paths.installed_kb_path().is_file()
+    assert installed_kb().is_file()
     yield cartref_home
     assert snapshot(cartref_home) == before, "a refused pack changed the installed state"
-    assert verify_kb(paths.installed_kb_path()) == []
-    leftovers = [p.name for p in paths.installed_kb_dir().iterdir() if p.name not in ("current.sqlite", "history.json", ".lock", "seals")]
+    assert verify_kb(installed_kb()) == []
+    expected = (installed_kb().name, "installed.txt", "history.json", ".lock", "seals")
+    leftovers = [p.name for p in paths.installed_kb_dir().iterdir() if p.name not in expected]
     assert leftovers == [], f"temporary files left behind: {leftovers}"
 
 
@@ -419,6 +423,24 @@ def test_disk_full(home: Path, kit: Kit, monkeypatch: pytest.MonkeyPatch, target
     assert len(load_history()) == 1
 
 
+def test_a_pack_replaced_on_the_stick_after_verification_is_not_kept(home: Path, kit: Kit, monkeypatch: pytest.MonkeyPatch) -> None:
+    """F23: the copy kept for `pack export` reads the path again; other bytes there (the file was
+    replaced between the check and the copy) refuse the update instead of keeping junk."""
+    from desktop.packs.apply import packs_dir
+
+    real = apply_module.copy_durable
+
+    def swapped_on_the_stick(src: Path, dst: Path) -> None:
+        real(src, dst)
+        dst.write_bytes(dst.read_bytes() + b"changed after the check")
+
+    monkeypatch.setattr(apply_module, "copy_durable", swapped_on_the_stick)
+    message = str(refused(kit.v2, "changed"))
+    assert "changed while it was being applied" in message
+    assert len(load_history()) == 1  # still the template's install: the KB is unchanged
+    assert not (packs_dir() / f"{hashlib.sha256(kit.v2.read_bytes()).hexdigest()}.cartpack").exists()
+
+
 def test_sqlite_disk_full_during_build(home: Path, kit: Kit, monkeypatch: pytest.MonkeyPatch) -> None:
     import sqlite3
 
@@ -466,11 +488,11 @@ def test_stored_member_crc_checked(home: Path, kit: Kit, tmp_path: Path) -> None
 def test_home_unchanged_helper_catches_changes(kit: Kit, cartref_home: Path) -> None:
     """The byte-for-byte check the other tests lean on really sees a swapped KB."""
     install_template(kit, cartref_home)
-    before = snapshot(cartref_home)
+    before, v1 = snapshot(cartref_home), f"kb/{installed_kb().name}"
     apply_pack(kit.v2)
-    after = snapshot(cartref_home)
-    assert before["kb/current.sqlite"] != after["kb/current.sqlite"]
-    assert after["kb/previous.sqlite"] == before["kb/current.sqlite"]
+    after, v2 = snapshot(cartref_home), f"kb/{installed_kb().name}"
+    assert before["kb/installed.txt"] != after["kb/installed.txt"] and v2 not in before
+    assert after[f"kb/{previous_kb().name}"] == before[v1]
     shutil.rmtree(cartref_home / "kb")
-    assert "kb/current.sqlite" not in snapshot(cartref_home)
+    assert v1 not in snapshot(cartref_home)
 

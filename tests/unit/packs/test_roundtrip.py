@@ -12,6 +12,7 @@ import pytest
 
 from desktop import paths
 from desktop.errors import UserInputError
+from desktop.kb.installed import POINTER, format_pointer, read_installed
 from desktop.kb.store import open_kb
 from desktop.kb.verify import verify_kb
 from desktop.packs import (
@@ -33,7 +34,17 @@ from desktop.packs import (
 from desktop.packs.apply import ASIDE, INCOMING, JOURNAL, _locked
 from desktop.packs.errors import PackProblem
 from desktop.packs.keys import write_keypair
-from tests.helpers.packs_kit import V1, V2, Kit, install_template, sha, trust_only
+from tests.helpers.packs_kit import (
+    V1,
+    V2,
+    Kit,
+    craft,
+    install_template,
+    installed_kb,
+    previous_kb,
+    sha,
+    trust_only,
+)
 from tests.helpers.windows_files import emulate_windows_flushing
 
 
@@ -159,23 +170,23 @@ def test_round_trip_apply_rollback(kit: Kit, cartref_home: Path) -> None:
     bundled_version = _kb_version()
     first = apply_pack(kit.v1)
     assert first.previous_version is None and _kb_version() == "1.0.0"
-    assert not paths.previous_kb_path().exists()
-    v1_sha = sha(paths.installed_kb_path())
+    assert not previous_kb().exists()
+    v1_sha = sha(installed_kb())
     stages: list[str] = []
     second = apply_pack(kit.v2, progress=lambda stage, f: stages.append(stage))
     assert second.previous_version == V1 and _kb_version() == "1.1.0"
     assert {"check", "build", "install"} <= set(stages)
-    assert sha(paths.previous_kb_path()) == v1_sha
+    assert sha(previous_kb()) == v1_sha
     info = installed_info()
     assert info.current is not None and info.current.pack_version == V2
     assert info.previous is not None and info.previous.pack_version == V1
     assert [e["action"] for e in info.history] == ["apply", "apply"]
     event = info.history[-1]
     assert event["signer"] == "Test signer" and event["release_date"] == "2026-12-01" and event["applied_at"]
-    assert verify_kb(paths.installed_kb_path()) == []
+    assert verify_kb(installed_kb()) == []
 
     rollback()
-    assert _kb_version() == "1.0.0" and sha(paths.installed_kb_path()) == v1_sha
+    assert _kb_version() == "1.0.0" and sha(installed_kb()) == v1_sha
     with pytest.raises(PackProblem, match="the same as the installed version"):
         apply_pack(kit.v1)  # v1 is current again after the rollback
     rollback()  # rollback of a rollback restores the newer pack
@@ -183,7 +194,7 @@ def test_round_trip_apply_rollback(kit: Kit, cartref_home: Path) -> None:
     assert [e["action"] for e in load_history()] == ["apply", "apply", "rollback", "rollback"]
     rollback()
     rollback()  # rollback only ever swaps current and previous
-    assert _kb_version() == "1.1.0" and sha(paths.previous_kb_path()) == v1_sha
+    assert _kb_version() == "1.1.0" and sha(previous_kb()) == v1_sha
     assert bundled_version  # the bundled KB opened fine before the first pack
 
 
@@ -194,7 +205,7 @@ def test_apply_rollback_export_under_windows_flushing_rules(kit: Kit, cartref_ho
     trust_only(kit, cartref_home)
     apply_pack(kit.v1)
     apply_pack(kit.v2)
-    assert _kb_version() == "1.1.0" and verify_kb(paths.installed_kb_path()) == []
+    assert _kb_version() == "1.1.0" and verify_kb(installed_kb()) == []
     rollback()
     assert _kb_version() == "1.0.0"
     assert export_pack(tmp_path / "carry.cartpack")["pack_version"] == V1
@@ -208,13 +219,13 @@ def test_rollback_to_bundled_and_back(kit: Kit, cartref_home: Path) -> None:
     apply_pack(kit.v1)
     event = rollback()
     assert event["pack_version"] == "bundled"
-    assert not paths.installed_kb_path().exists() and paths.previous_kb_path().exists()
+    assert not installed_kb().exists() and previous_kb().exists()
     opened = open_kb()
     assert opened.kb.path == paths.bundled_kb_path() and opened.notice is None
     opened.kb.close()
     # nothing installed now, so any version applies; the bundled KB is not a pack
     rollback()
-    assert _kb_version() == "1.0.0" and not paths.previous_kb_path().exists()
+    assert _kb_version() == "1.0.0" and not previous_kb().exists()
 
 
 def test_allow_downgrade(kit: Kit, cartref_home: Path) -> None:
@@ -261,33 +272,86 @@ def test_damaged_history_does_not_crash(kit: Kit, cartref_home: Path) -> None:
 def test_recover_undoes_an_uncommitted_update(kit: Kit, cartref_home: Path) -> None:
     install_template(kit, cartref_home)
     kb_dir = paths.installed_kb_dir()
-    current = sha(paths.installed_kb_path())
+    current = installed_kb()
+    current_sha, pointer = sha(current), (kb_dir / POINTER).read_bytes()
     history = load_history()
-    (kb_dir / INCOMING).write_bytes(b"half a database")
-    os.link(paths.installed_kb_path(), kb_dir / ASIDE)
-    (kb_dir / JOURNAL).write_text(json.dumps({"op": "apply", "target_sha": "f" * 64, "event": {"id": "x", "action": "apply"}}))
+    (kb_dir / "kb-1.1.0-0badf00d.sqlite").write_bytes(b"half a database")  # built, never named
+    (kb_dir / JOURNAL).write_text(json.dumps({"op": "apply", "pointer": ["kb-1.1.0-0badf00d.sqlite", current.name],
+                                              "target_sha": "f" * 64, "event": {"id": "x", "action": "apply"}}))
     (kb_dir / ".extract-123").mkdir()
     assert "undid" in (recover() or "")
-    assert sha(paths.installed_kb_path()) == current and load_history() == history
-    assert sorted(p.name for p in kb_dir.iterdir()) == [".lock", "current.sqlite", "history.json", "seals"]
+    assert sha(installed_kb()) == current_sha and load_history() == history
+    assert (kb_dir / POINTER).read_bytes() == pointer
+    assert sorted(p.name for p in kb_dir.iterdir()) == sorted([".lock", POINTER, current.name, "history.json", "seals"])
 
 
-def test_recover_finishes_a_committed_update(kit: Kit, cartref_home: Path, tmp_path: Path) -> None:
+def test_recover_finishes_a_committed_update(kit: Kit, cartref_home: Path) -> None:
     install_template(kit, cartref_home)
     kb_dir = paths.installed_kb_dir()
-    old = sha(paths.installed_kb_path())
-    os.link(paths.installed_kb_path(), kb_dir / ASIDE)
+    old = installed_kb()
+    old_sha = sha(old)
+    new_kb = kb_dir / "kb-1.1.0-12345678.sqlite"
+    from desktop.content.build import build_kb
+
+    build_kb(kit.data_v2, new_kb)
+    event = {"id": "e1", "action": "apply", "pack_version": V2, "kb_sha256": sha(new_kb)}
+    (kb_dir / JOURNAL).write_text(json.dumps({"op": "apply", "pointer": [new_kb.name, old.name], "target_sha": sha(new_kb), "event": event}))
+    (kb_dir / POINTER).write_bytes(format_pointer(new_kb.name, old.name))  # the crash came right after the commit
+    assert "finished" in (recover() or "")
+    assert installed_kb() == new_kb and sha(previous_kb()) == old_sha
+    assert load_history()[-1]["id"] == "e1"
+    assert recover() is None
+
+
+def _legacy_layout(kb_dir: Path) -> Path:
+    """The template's installed KB moved into the layout before the pointer: kb/current.sqlite."""
+    legacy = kb_dir / "current.sqlite"
+    os.replace(installed_kb(), legacy)
+    (kb_dir / POINTER).unlink()
+    return legacy
+
+
+def test_an_install_from_before_the_pointer_is_read_and_migrated_without_renaming(kit: Kit, cartref_home: Path, tmp_path: Path) -> None:
+    """kb/current.sqlite of an older version is used as it is; the next apply names it as
+    previous in a new pointer (renaming it could fail while it is open), rollback restores it,
+    and it is deleted once it is neither current nor previous."""
+    install_template(kit, cartref_home)
+    kb_dir = paths.installed_kb_dir()
+    legacy = _legacy_layout(kb_dir)
+    legacy_sha = sha(legacy)
+    assert read_installed() == (legacy, None, False)
+    assert _kb_version() == "1.0.0" and open_kb().source == "installed"
+    assert installed_info().current is not None and installed_info().current.pack_version == V1  # type: ignore[union-attr]
+    apply_pack(kit.v2)
+    assert read_installed().pointer and previous_kb() == legacy and sha(legacy) == legacy_sha
+    assert _kb_version() == "1.1.0"
+    rollback()
+    assert installed_kb() == legacy and _kb_version() == "1.0.0"
+    rollback()
+    v3 = craft(tmp_path / "v3.cartpack", kit.key, kit.v1, edit_manifest=lambda m: m.update(pack_version="2026.12.9"))
+    apply_pack(v3)
+    assert not legacy.exists()  # neither current nor previous any more
+
+
+def test_recover_finishes_a_journal_an_older_version_left(kit: Kit, cartref_home: Path, tmp_path: Path) -> None:
+    """Killed right after its commit point, an older version left current.sqlite replaced and
+    the old KB in .previous.new: recover finishes it the way that version would have."""
+    install_template(kit, cartref_home)
+    kb_dir = paths.installed_kb_dir()
+    legacy = _legacy_layout(kb_dir)
+    old = sha(legacy)
+    os.link(legacy, kb_dir / ASIDE)
     new_kb = tmp_path / "new.sqlite"
     from desktop.content.build import build_kb
 
     build_kb(kit.data_v2, new_kb)
     event = {"id": "e1", "action": "apply", "pack_version": V2, "kb_sha256": sha(new_kb)}
     (kb_dir / JOURNAL).write_text(json.dumps({"op": "apply", "target_sha": sha(new_kb), "event": event}))
-    os.replace(new_kb, paths.installed_kb_path())  # the crash happened right after the commit
+    os.replace(new_kb, legacy)
+    (kb_dir / INCOMING).write_bytes(b"left by another killed run")
     assert "finished" in (recover() or "")
-    assert sha(paths.previous_kb_path()) == old
-    assert load_history()[-1]["id"] == "e1"
-    assert recover() is None
+    assert sha(previous_kb()) == old and previous_kb().name == "previous.sqlite"
+    assert load_history()[-1]["id"] == "e1" and not (kb_dir / ASIDE).exists() and not (kb_dir / INCOMING).exists()
 
 
 def test_a_second_update_waits_its_turn(kit: Kit, cartref_home: Path) -> None:
@@ -295,3 +359,13 @@ def test_a_second_update_waits_its_turn(kit: Kit, cartref_home: Path) -> None:
     with _locked(paths.installed_kb_dir()), pytest.raises(PackProblem, match="Another knowledge-base update"):
         apply_pack(kit.v2)
     apply_pack(kit.v2)
+
+
+def test_a_damaged_pointer_refuses_rollback_and_an_apply_starts_afresh(kit: Kit, cartref_home: Path) -> None:
+    install_template(kit, cartref_home)
+    kb_dir = paths.installed_kb_dir()
+    (kb_dir / POINTER).write_bytes(b"damaged")
+    with pytest.raises(PackProblem, match="nothing to roll back to"):
+        rollback()
+    result = apply_pack(kit.v2)  # the damaged record names nothing: the new KB is current, no previous
+    assert result.replaced_unknown and _kb_version() == "1.1.0" and read_installed().previous is None

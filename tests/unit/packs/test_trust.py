@@ -47,6 +47,8 @@ from tests.helpers.packs_kit import (
     build_kit,
     craft,
     install_template,
+    installed_kb,
+    previous_kb,
     read_pack,
     sha,
     trust_only,
@@ -152,7 +154,7 @@ def test_f3_a_pack_older_than_the_bundled_kb_is_refused_on_a_fresh_home(kit: Kit
     old = craft(tmp_path / "old.cartpack", kit.key, kit.v2, edit_manifest=_version("2020.1.1"))
     message = refused(lambda: apply_pack(old), "downgrade")
     assert "2020.1.1" in message and bundled in message and "shipped with this program" in message
-    assert not paths.installed_kb_path().exists()
+    assert not installed_kb().exists()
     assert apply_pack(old, allow_downgrade=True).info.manifest.pack_version == "2020.1.1"
 
 
@@ -174,7 +176,7 @@ def test_f4_the_floor_does_not_rest_on_history_json(home: Path, kit: Kit, damage
 def test_f4_a_forged_seal_lowers_no_floor_and_is_not_trusted(home: Path, kit: Kit, tmp_path: Path) -> None:
     """A seal whose signature does not verify gives no floor, and the KB it claims is not used."""
     apply_pack(kit.v2)
-    current_sha = sha(paths.installed_kb_path())
+    current_sha = sha(installed_kb())
     record = json.loads(seal.seal_path(current_sha).read_text())
     record["signature"] = record["signature"][:-8] + "AAAAAAA="
     seal.seal_path(current_sha).write_text(json.dumps(record))
@@ -185,23 +187,23 @@ def test_f4_a_forged_seal_lowers_no_floor_and_is_not_trusted(home: Path, kit: Ki
 # -- F6: the installed KB is sealed, and a changed byte is refused ---------------------------
 def test_f6_apply_seals_the_installed_kb_with_the_signed_manifest(home: Path, kit: Kit) -> None:
     apply_pack(kit.v2)
-    record = seal.read_seal(sha(paths.installed_kb_path()))
+    record = seal.read_seal(sha(installed_kb()))
     assert record is not None and record["pack_version"] == V2 and record["manifest"] and record["signature"]
-    assert seal.read_seal(sha(paths.previous_kb_path())) is not None  # rollback target stays sealed
+    assert seal.read_seal(sha(previous_kb())) is not None  # rollback target stays sealed
     assert version_floor().installed == V2
 
 
 def test_f6_rollback_refuses_a_previous_kb_changed_since_it_was_sealed(home: Path, kit: Kit) -> None:
     apply_pack(kit.v2)
-    previous = paths.previous_kb_path()
+    previous = previous_kb()
     data = bytearray(previous.read_bytes())
     at = data.index(b"1.0.0")
     data[at : at + 5] = b"9.0.0"
     previous.write_bytes(bytes(data))
-    before = sha(paths.installed_kb_path())
+    before = sha(installed_kb())
     message = refused(rollback, "content")
     assert "does not match the signed pack" in message
-    assert sha(paths.installed_kb_path()) == before
+    assert sha(installed_kb()) == before
 
 
 def test_seals_are_pruned_to_current_and_previous(home: Path, kit: Kit, tmp_path: Path) -> None:
@@ -209,7 +211,7 @@ def test_seals_are_pruned_to_current_and_previous(home: Path, kit: Kit, tmp_path
     v3 = craft(tmp_path / "v3.cartpack", kit.key, kit.v1, edit_manifest=_version("2026.12.2"))
     apply_pack(v3)
     kept = {p.stem for p in seal.seals_dir().glob("*.json")}
-    assert kept == {sha(paths.installed_kb_path()), sha(paths.previous_kb_path())}
+    assert kept == {sha(installed_kb()), sha(previous_kb())}
 
 
 # -- expiry (freeze attacks) ------------------------------------------------------------------
@@ -338,20 +340,16 @@ def test_a_kb_installed_before_seals_keeps_working_and_stays_restorable(home: Pa
     import shutil
 
     shutil.rmtree(seal.seals_dir())
-    v1_sha = sha(paths.installed_kb_path())
+    v1_sha = sha(installed_kb())
     assert version_floor().installed == V1  # from history, as before seals
     from desktop.kb.store import open_kb
 
-    opened = open_kb()
-    opened.kb.close()  # about seals; a swap under an open KB is test_swap_open_kb.py's (fails on Windows)
-    assert opened.installed_problem is None
+    assert open_kb().installed_problem is None
     apply_pack(kit.v2)
     legacy = seal.read_seal(v1_sha)
     assert legacy is not None and legacy["legacy"] and legacy["pack_version"] == V1
     rollback()
-    reopened = open_kb()
-    reopened.kb.close()
-    assert sha(paths.installed_kb_path()) == v1_sha and reopened.source == "installed"
+    assert sha(installed_kb()) == v1_sha and open_kb().source == "installed"
 
 
 def test_the_kit_versions_are_not_below_the_bundled_kb(cartref_home: Path) -> None:

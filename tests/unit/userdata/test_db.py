@@ -143,3 +143,21 @@ def test_notes_persist_across_connections(tmp_path: Path) -> None:
     a.close()
     b = db.open_user_db(path)
     assert notes.get(b, "article:crs") is not None
+
+
+def test_a_new_file_is_set_up_without_waiting_for_the_disk_but_saved_with_normal_sync(tmp_path: Path) -> None:
+    """Issue 15: creating the file skips the disk waits (synchronous=OFF) only while it holds
+    nothing; the connection handed out, and any later one, write with synchronous=NORMAL."""
+    path = tmp_path / "user.sqlite"
+    first = db.open_user_db(path)
+    assert first.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    bookmarks.add(first, "therapy", "eque-cel", "Equecabtagene")
+    first.close()
+    again = db.open_user_db(path)
+    try:
+        assert again.execute("PRAGMA synchronous").fetchone()[0] == 1
+        assert again.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert again.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
+        assert [b.ref_id for b in bookmarks.list_all(again)] == ["eque-cel"]
+    finally:
+        again.close()
