@@ -137,7 +137,9 @@ def check_structure(zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     folded: set[str] = set()
     total = 0
     for info in infos:
-        name = info.filename
+        # The name as stored: on Windows, zipfile turns backslashes into slashes in .filename
+        # (and cuts it at a NUL), which would hide exactly the names that must be refused.
+        name = info.orig_filename
         if info.is_dir():
             raise PackProblem("unsafe-path", f"The pack contains a folder entry {name!r}, which content packs never hold, so it was not applied.")
         check_member_name(name)

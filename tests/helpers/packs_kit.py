@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -138,10 +139,20 @@ def file_list(files: dict[str, bytes]) -> list[dict[str, Any]]:
 Entry = tuple[str | zipfile.ZipInfo, bytes]
 
 
+def _raw_info(name: str, compress: int) -> zipfile.ZipInfo:
+    """What `writestr(name, ...)` makes, but with the name stored exactly as given: on Windows,
+    ZipInfo turns backslashes into slashes, so a crafted `data\\..\\x` would never reach the pack."""
+    info = zipfile.ZipInfo(name, date_time=time.localtime(time.time())[:6])
+    info.filename = name
+    info.compress_type = compress
+    info.external_attr = (0o40775 << 16) | 0x10 if name.endswith("/") else 0o600 << 16
+    return info
+
+
 def write_zip(out: Path, entries: Iterable[Entry], compress: int = zipfile.ZIP_DEFLATED) -> Path:
     with zipfile.ZipFile(out, "w", compression=compress) as zf:
         for name, blob in entries:
-            zf.writestr(name, blob)
+            zf.writestr(_raw_info(name, compress) if isinstance(name, str) else name, blob)
     return out
 
 

@@ -38,6 +38,25 @@ def emulate_windows_flushing(monkeypatch: pytest.MonkeyPatch, *, windows_branch:
     monkeypatch.setattr(os, "fsync", windows_like_fsync)
 
 
+def symlink_or_skip(target: os.PathLike[str] | str, link: os.PathLike[str] | str) -> None:
+    """Make `link` point at `target`, or skip where this Windows cannot make links.
+
+    Windows lets only an administrator or Developer Mode create symbolic links (WinError 1314
+    otherwise), and Wine's CreateSymbolicLink reports success without making anything. POSIX
+    always can, so there the test runs in full.
+    """
+    try:
+        os.symlink(target, link)
+    except OSError as exc:
+        if os.name == "posix":
+            raise
+        pytest.skip(f"this Windows cannot make symbolic links ({exc.strerror or exc})")
+    if not os.path.islink(link):
+        if os.name == "posix":
+            raise AssertionError(f"os.symlink made no link at {link}")
+        pytest.skip("this Windows reports making a symbolic link but made none (Wine)")
+
+
 # -- sharing: an open file cannot be replaced, renamed or deleted ----------------------------
 def _open_files() -> set[tuple[int, int]]:
     """(device, inode) of every plain file this process has open, SQLite's included."""

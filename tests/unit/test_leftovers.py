@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 import time
 from pathlib import Path
@@ -49,8 +48,9 @@ def test_kb_leftovers_stay_while_an_update_holds_the_lock(cartref_home: Path) ->
     kb_dir = paths.installed_kb_dir()
     journal = kb_dir / "..incoming.sqlite.k3j4.tmp-journal"
     journal.write_bytes(b"in use")
-    with open(kb_dir / leftovers.KB_LOCK, "a+b") as fh:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    from desktop.packs.apply import _locked
+
+    with _locked(kb_dir):  # the update lock itself: flock on POSIX, msvcrt.locking on Windows
         assert leftovers.sweep_all() == [] and journal.exists()
     assert leftovers.sweep_all() == [journal]
 

@@ -13,6 +13,7 @@ from desktop import paths
 from desktop.errors import KBError
 from desktop.kb import seal
 from desktop.kb.store import check_file, needs_check, open_kb
+from tests.helpers.windows_files import symlink_or_skip
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def test_f7_the_window_path_always_hands_the_hash_to_the_background_check(sealed
 
 def test_a_dangling_link_in_place_of_the_installed_kb_is_reported(real_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(paths, "bundled_kb_path", lambda: real_kb)
-    os.symlink(paths.installed_kb_dir() / "gone.sqlite", (paths.installed_kb_dir() / "current.sqlite"))
+    symlink_or_skip(paths.installed_kb_dir() / "gone.sqlite", paths.installed_kb_dir() / "current.sqlite")
     opened = open_kb()
     assert opened.kb.path == real_kb and opened.installed_problem and "not found" in opened.installed_problem
 

@@ -177,6 +177,17 @@ def test_unsafe_path(home: Path, kit: Kit, tmp_path: Path, name: str) -> None:
     assert not (tmp_path / "x").exists() and not (paths.user_dir().parent / "x").exists()
 
 
+def test_a_backslash_name_is_refused_even_where_zipfile_turns_it_into_a_slash(home: Path, kit: Kit, tmp_path: Path) -> None:
+    """On Windows, zipfile reads `data\\x` as `data/x`: the pack must be refused there as here."""
+
+    def backslash_one(files: dict[str, bytes]) -> None:
+        name = min(files)
+        files[name.replace("/", "\\")] = files.pop(name)
+
+    pack = craft(tmp_path / "p.cartpack", kit.key, kit.v2, edit_files=backslash_one, relist=False)
+    assert "backslash" in str(refused(pack, "unsafe-path"))
+
+
 @pytest.mark.parametrize("name", ["/etc/cartref-x", "C:/x", "c:x"])
 def test_absolute_path(home: Path, kit: Kit, tmp_path: Path, name: str) -> None:
     pack = craft(tmp_path / "p.cartpack", kit.key, kit.v2, edit_files=lambda f: f.__setitem__(name, b"owned"))
