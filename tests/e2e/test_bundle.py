@@ -20,7 +20,12 @@ from tests.helpers.paths import ROOT
 
 FROZEN = ROOT / "dist" / "cartref" / "cartref"
 
-pytestmark = pytest.mark.skipif(not FROZEN.exists(), reason="no frozen bundle: run `make bundle` first")
+pytestmark = [
+    pytest.mark.bundle,
+    # the Linux bundle; the Windows one is built and smoke-tested by `make windows`
+    pytest.mark.skipif(sys.platform == "win32", reason="tests the Linux bundle (Windows: `make windows`)"),
+    pytest.mark.skipif(not FROZEN.exists(), reason="no frozen bundle: run `make bundle` first"),
+]
 
 
 def _env(home: Path, **extra: str) -> dict[str, str]:
