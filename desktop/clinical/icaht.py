@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.clinical.common import Reason, texts
-from desktop.clinical.sources import cite
+from desktop.clinical.sources import Explained, cite
 from desktop.errors import UserInputError
 from desktop.i18n import Msg
 
@@ -177,7 +177,7 @@ def _longest_run(values: Iterable[tuple[int, float]], limit: float) -> int:
 
 
 @dataclass(frozen=True)
-class IcahtResult:
+class IcahtResult(Explained):
     phase: str
     grade: int | None
     """The N-ICAHT grade: always None, the consensus's Table 1 was not read."""
@@ -186,13 +186,6 @@ class IcahtResult:
     late_verify: bool
     reason_items: tuple[Reason, ...] = field(repr=False)
     source_ids: tuple[str, ...] = SOURCE_IDS
-
-    @property
-    def citation(self) -> str:
-        return cite(self.source_ids)
-
-    def reasons(self, lang: str = "en") -> list[str]:
-        return texts(self.reason_items, lang)
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         return {"grade": self.grade, "phase": self.phase, "reasons": self.reasons(lang), "source": self.citation,

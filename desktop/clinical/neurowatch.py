@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.clinical.common import Reason, check_int, texts
-from desktop.clinical.sources import cite
+from desktop.clinical.common import Reason, check_int
+from desktop.clinical.sources import Explained
 from desktop.errors import UserInputError
 from desktop.i18n import N_, Msg
 
@@ -58,18 +58,11 @@ WEEKLY_CHECK: tuple[tuple[str, str], ...] = (
 
 
 @dataclass(frozen=True)
-class WatchResult:
+class WatchResult(Explained):
     call_now: bool
     day: int | None
     reason_items: tuple[Reason, ...] = field(repr=False)
     source_ids: tuple[str, ...] = SOURCE_IDS
-
-    @property
-    def citation(self) -> str:
-        return cite(self.source_ids)
-
-    def reasons(self, lang: str = "en") -> list[str]:
-        return texts(self.reason_items, lang)
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         return {"call_now": self.call_now, "day": self.day, "reasons": self.reasons(lang), "source": self.citation}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from desktop.clinical.common import Reason, texts
+
 CITATIONS: dict[str, str] = {
     "CT1": "Rejeski K, Perez A, Sesques P, et al. CAR-HEMATOTOX: a model for CAR T-cell-related hematologic toxicity "
            "in relapsed/refractory large B-cell lymphoma. Blood 2021;138(24):2499-2513. doi:10.1182/blood.2020010543.",
@@ -54,3 +56,19 @@ CITATIONS: dict[str, str] = {
 def cite(ids: Iterable[str]) -> str:
     """'citation [ID]; citation [ID]' for the JSON `source` field and the CLI's Source line."""
     return "; ".join(f"{CITATIONS[i]} [{i}]" for i in ids)
+
+
+class Explained:
+    """`citation` and translated `reasons` for a frozen result dataclass that keeps
+    `reason_items` and `source_ids` (the tocilizumab ledger, ICAHT and the neuro watch)."""
+
+    reason_items: tuple[Reason, ...]
+    source_ids: tuple[str, ...]
+
+    @property
+    def citation(self) -> str:
+        return cite(self.source_ids)
+
+    def reasons(self, lang: str = "en") -> list[str]:
+        return texts(self.reason_items, lang)
+

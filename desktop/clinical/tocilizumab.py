@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.clinical.common import Reason, texts
-from desktop.clinical.sources import cite
+from desktop.clinical.common import Reason
+from desktop.clinical.sources import Explained
 from desktop.errors import UserInputError
 from desktop.i18n import Msg
 
@@ -38,7 +38,7 @@ SOURCE_IDS = ("CT7", "CT9")
 
 
 @dataclass(frozen=True)
-class TocilizumabResult:
+class TocilizumabResult(Explained):
     """The dose (None when none is given for this weight), whether another dose may be given, why."""
 
     dose_mg: float | None
@@ -48,13 +48,6 @@ class TocilizumabResult:
     reason_items: tuple[Reason, ...] = field(repr=False)
     checked_24h: bool = True
     source_ids: tuple[str, ...] = SOURCE_IDS
-
-    @property
-    def citation(self) -> str:
-        return cite(self.source_ids)
-
-    def reasons(self, lang: str = "en") -> list[str]:
-        return texts(self.reason_items, lang)
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         return {"dose_mg": self.dose_mg, "can_give": self.can_give, "reasons": self.reasons(lang),

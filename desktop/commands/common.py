@@ -67,3 +67,14 @@ def lines_argument(value: str) -> str:
     """`text_argument` for a free note: line breaks and tabs allowed."""
     text_argument(value.replace("\n", " ").replace("\t", " "))
     return value
+
+
+def whole_number(value: str) -> int:
+    """An argparse type for counts: a one-line usage error, never a traceback."""
+    import argparse
+
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"needs a whole number, not {value!r}") from None
+

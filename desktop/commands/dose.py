@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from desktop.commands.common import lang_choice, print_json
+from desktop.commands.common import lang_choice, print_json, whole_number
 from desktop.errors import UserInputError
 from desktop.i18n import gettext
 
@@ -22,20 +22,13 @@ def register(sub: Any) -> None:
     t = drugs.add_parser("tocilizumab", help="8 mg/kg, max 800 mg; q8h; max 3 in 24 h and 4 in total",
                          description="Tocilizumab for CRS: ASCO 2021 guideline (pocket guide) and the KYMRIAH label.")
     t.add_argument("--weight-kg", type=_number, required=True, metavar="W", help="body weight, 20-300 kg")
-    t.add_argument("--doses-given", type=_whole, default=0, metavar="N", help="tocilizumab doses already given")
+    t.add_argument("--doses-given", type=whole_number, default=0, metavar="N", help="tocilizumab doses already given")
     t.add_argument("--hours-since-last", type=_number, metavar="H", help="hours since the last dose")
     t.add_argument("--dose-times", type=_times, metavar="H,H,...",
                    help="hours before now of each earlier dose (e.g. 24,16,8): checks the 3-in-24-hours limit")
     t.add_argument("--json", action="store_true", help="print JSON")
     t.add_argument("--lang", type=lang_choice, default="en", help="en or zh")
     t.set_defaults(func=run_tocilizumab)
-
-
-def _whole(value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"needs a whole number, not {value!r}") from None
 
 
 def _number(value: str) -> float:

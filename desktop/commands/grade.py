@@ -25,7 +25,7 @@ from desktop.clinical import (
     ice_score,
     masked_without_crs_message,
 )
-from desktop.commands.common import lang_choice, print_json
+from desktop.commands.common import lang_choice, print_json, whole_number
 from desktop.i18n import gettext
 
 
@@ -47,11 +47,11 @@ def register(sub: Any) -> None:
     tools = p.add_subparsers(dest="tool", metavar="{ice,crs,icans,icaht,hematotox}", required=True)
 
     ice = tools.add_parser("ice", help="the 10-point ICE score")
-    ice.add_argument("--orientation", type=_whole, required=True, help="year, month, city, hospital: 0-4")
-    ice.add_argument("--naming", type=_whole, required=True, help="name 3 objects: 0-3")
-    ice.add_argument("--commands", type=_whole, required=True, help="follow simple commands: 0-1")
-    ice.add_argument("--writing", type=_whole, required=True, help="write a standard sentence: 0-1")
-    ice.add_argument("--attention", type=_whole, required=True, help="count back from 100 by 10: 0-1")
+    ice.add_argument("--orientation", type=whole_number, required=True, help="year, month, city, hospital: 0-4")
+    ice.add_argument("--naming", type=whole_number, required=True, help="name 3 objects: 0-3")
+    ice.add_argument("--commands", type=whole_number, required=True, help="follow simple commands: 0-1")
+    ice.add_argument("--writing", type=whole_number, required=True, help="write a standard sentence: 0-1")
+    ice.add_argument("--attention", type=whole_number, required=True, help="count back from 100 by 10: 0-1")
     _common(ice)
     ice.set_defaults(func=run_ice)
 
@@ -72,7 +72,7 @@ def register(sub: Any) -> None:
 
     icans = tools.add_parser("icans", help="ASTCT ICANS grade (adults)")
     which = icans.add_mutually_exclusive_group(required=True)
-    which.add_argument("--ice", type=_whole, metavar="N", help="ICE score 0-10")
+    which.add_argument("--ice", type=whole_number, metavar="N", help="ICE score 0-10")
     which.add_argument("--unarousable", action="store_true", help="unarousable and unable to perform the ICE")
     icans.add_argument("--consciousness", choices=CONSCIOUSNESS, required=True)
     icans.add_argument("--seizure", choices=SEIZURE, required=True)
@@ -108,13 +108,6 @@ def register(sub: Any) -> None:
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--lang", type=lang_choice, default="en", help="en or zh (reasons and chart note)")
-
-
-def _whole(value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"needs a whole number, not {value!r}") from None
 
 
 def _number(value: str) -> float:
