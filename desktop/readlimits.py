@@ -44,3 +44,17 @@ def read_regular(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise FileTooLarge(f"{path} is larger than {limit} bytes")
     return data
+
+
+def sha256_regular(path: Path) -> str:
+    """sha256 of a plain file, read in 1 MiB chunks (hashlib lets go of the GIL for them); a pipe
+    or device raises NotRegularFile (an OSError), never hangs. hashlib is imported here, not at
+    import: the window's start-up imports this module before the first paint."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open_regular(Path(path)) as fh:
+        for chunk in iter(lambda: fh.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+

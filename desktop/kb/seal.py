@@ -21,7 +21,7 @@ from typing import Any
 from desktop import paths
 from desktop.errors import KBError
 from desktop.fileio import write_bytes_atomic
-from desktop.readlimits import NotRegularFile, open_regular, read_regular
+from desktop.readlimits import NotRegularFile, read_regular, sha256_regular
 
 SEALS = "seals"
 MAX_SEAL_BYTES = 16 * 1024 * 1024  # a manifest is capped at 8 MiB; base64 adds a third
@@ -35,15 +35,7 @@ def seal_path(sha: str) -> Path:
     return seals_dir() / f"{sha}.json"
 
 
-def file_sha256(path: Path) -> str:
-    """sha256 of a plain file, read in 1 MiB chunks (hashlib lets go of the GIL for them)."""
-    import hashlib  # here, not at import: start-up imports this module before the first paint
-
-    digest = hashlib.sha256()
-    with open_regular(Path(path)) as fh:
-        for chunk in iter(lambda: fh.read(1024 * 1024), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+file_sha256 = sha256_regular
 
 
 def any_seals() -> bool:

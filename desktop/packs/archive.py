@@ -41,7 +41,7 @@ from desktop.packs.manifest import (
     parse_manifest,
 )
 from desktop.packs.paths import check_member_name
-from desktop.readlimits import NotRegularFile, open_regular
+from desktop.readlimits import NotRegularFile, open_regular, sha256_regular
 
 # Limits: generous for a text knowledge base (data/ is a few MB), tiny for an attacker.
 MAX_PACK_BYTES = 512 * 1024 * 1024
@@ -229,13 +229,7 @@ def _check_manifest_matches_zip(manifest: Manifest, members: dict[str, zipfile.Z
         raise _too_large(f"more than {MAX_TOTAL_UNCOMPRESSED // (1024 * 1024)} MiB unpacked")
 
 
-def sha256_file(path: Path) -> str:
-    """sha256 of a plain file; a pipe or device raises NotRegularFile (an OSError), never hangs."""
-    digest = hashlib.sha256()
-    with open_regular(Path(path)) as fh:
-        for chunk in iter(lambda: fh.read(1024 * 1024), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+sha256_file = sha256_regular
 
 
 def _open_checked(zf: zipfile.ZipFile, path: Path, pack_sha: str) -> tuple[PackInfo, dict[str, zipfile.ZipInfo]]:
