@@ -118,6 +118,31 @@ def _banner(parent: QWidget) -> QLabel:
     return label
 
 
+def _write_sheet(path: str, data: bytes) -> None:
+    """Write a printed sheet the way every other output is written: the path checked (no device,
+    folder or pipe), the bytes replaced atomically, so a full disk never leaves half a PDF."""
+    from desktop import outputs
+    from desktop.fileio import write_bytes_atomic
+
+    write_bytes_atomic(outputs.check_output_file(path), data)
+
+
+def _save_in_background(owner: QWidget, path: str, save: Callable[[str], None]) -> None:
+    """Lay out and write a sheet off the UI thread (hundreds of ms the first time the Chinese font
+    is loaded); a failure is shown as one line, like the handouts view's."""
+    from desktop.ui.shell.tasks import Task
+
+    def failed(exc: Exception) -> None:
+        if not isinstance(exc, CartrefError | OSError):
+            raise exc  # a bug: the exception hook shows it
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(owner, QCoreApplication.translate("ClinicalTools", "Not saved"), str(exc))
+
+    Task(lambda _task: save(path), name="sheet-pdf", parent=owner).on_failure(failed).start()
+
+
 def _pdf(html: str, point_size: float, images: dict[str, bytes] | None = None) -> bytes:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -342,14 +367,13 @@ class PathwayTab(QWidget):
             data = _pdf(html, size)
             if data.count(b"/Type /Page\n") <= 1:
                 break
-        with open(path, "wb") as f:
-            f.write(data)
+        _write_sheet(path, data)
 
     def _print(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save flow sheet"), "flow-sheet.pdf",
                                               self.tr("PDF files (*.pdf)"))
         if path:
-            self.save_flow_sheet(path)
+            _save_in_background(self, path, self.save_flow_sheet)
 
     def _protocol_changed(self) -> None:
         if self.store:
@@ -768,14 +792,13 @@ class HandoverTab(QWidget):
 
     def save_pdf(self, path: str) -> None:
         if self.result is not None:
-            with open(path, "wb") as f:
-                f.write(handover_pdf(self.result))
+            _write_sheet(path, handover_pdf(self.result))
 
     def _save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save handover sheet"), "handover.pdf",
                                               self.tr("PDF files (*.pdf)"))
         if path:
-            self.save_pdf(path)
+            _save_in_background(self, path, self.save_pdf)
 
 
 class ActionTools:
