@@ -7,16 +7,21 @@ or travel time; the UI and the CLI say so.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from desktop.errors import UserInputError
-from desktop.geo.distance import haversine_km
+from desktop.geo.distance import EARTH_RADIUS_KM, haversine_km
 from desktop.geo.gazetteer import Gazetteer, Origin, PlaceTables, normalise
 from desktop.kb.records import Center, Therapy
 
-KINDS = ("trial", "certified")
+KINDS = ("trial", "treating", "certified", "site")
+"""trial: a trial site a registry or paper names; treating: a source says it treated patients with
+a commercial product; certified: a source certifies it; site: added at this site (user database)."""
+
+NOTE_EN = "Trial sites and centres named in sources; ask your team which centre will treat you."
 
 
 class _KB(PlaceTables, Protocol):
@@ -33,9 +38,22 @@ class CentreHit:
 
     center: Center
     distance_km: float | None
+    added: str | None = None
+    """None for a sourced (KB) centre; '' when added at this site; else the site it came from."""
+    phones: tuple[dict[str, str], ...] = ()
+    """A site centre's labelled numbers ({label, number, display})."""
+
+    @property
+    def added_here(self) -> bool:
+        return self.added is not None
 
     def to_json(self) -> dict[str, Any]:
         c = self.center
+        site = {
+            "added_at_this_site": self.added is not None,
+            "added_by": None if self.added is None else (self.added or "this site"),
+            "phones": [dict(p) for p in self.phones],
+        }
         return {
             "id": c.id,
             "name_en": c.name_en,
@@ -55,7 +73,18 @@ class CentreHit:
             "source_ids": list(c.source_ids),
             "reviewed_on": c.reviewed_on,
             "distance_km": None if self.distance_km is None else round(self.distance_km, 1),
+            **site,
         }
+
+
+@dataclass(frozen=True)
+class SiteEntry:
+    """A centre of the site's own list as the finder takes it (geo does not read the user
+    database): the centre, who added it ('' = this site) and its labelled phones."""
+
+    center: Center
+    origin: str = ""
+    phones: tuple[dict[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,17 +96,45 @@ class NearestResult:
 class CentreFinder:
     """Ranks centres by distance; caches the (small) centre list and the gazetteer per KB."""
 
-    def __init__(self, kb: _KB) -> None:
+    def __init__(self, kb: _KB, site: Iterable[SiteEntry] = (), gazetteer: Gazetteer | None = None) -> None:
         self.kb = kb
-        self.gazetteer = Gazetteer(kb)
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer(kb)
         self._centers: list[Center] | None = None
         self._therapy_keys: dict[str, str] | None = None
+        self._site: dict[str, SiteEntry] = {}
+        self._arrays: tuple[Any, ...] | None = None
+        self.set_site(site)
+
+    def set_site(self, site: Iterable[SiteEntry]) -> None:
+        """The site's own centres (added here or from a pack), listed beside the KB's."""
+        self._site = {e.center.id: e for e in site}
+        self._centers, self._arrays = None, None
 
     @property
     def centers(self) -> list[Center]:
+        """The KB's centres, then the site's own."""
         if self._centers is None:
-            self._centers = list(self.kb.centers())
+            self._centers = [*self.kb.centers(), *(e.center for e in self._site.values())]
         return self._centers
+
+    def site_entry(self, center_id: str) -> SiteEntry | None:
+        return self._site.get(center_id)
+
+    def _hit(self, c: Center, dist: float | None) -> CentreHit:
+        entry = self._site.get(c.id)
+        if entry is None:
+            return CentreHit(c, dist)
+        return CentreHit(c, dist, entry.origin, entry.phones)
+
+    def _radians(self) -> tuple[Any, ...]:
+        """Per-centre sin/cos of latitude and longitude in radians, computed once (5,000 centres
+        ranked in a few milliseconds without recomputing trigonometry per query)."""
+        if self._arrays is None:
+            rows = [(math.radians(c.lat), math.radians(c.lon)) for c in self.centers]
+            self._arrays = tuple(
+                (math.sin(lat), math.cos(lat), lon) for lat, lon in rows
+            )
+        return self._arrays
 
     def therapy_id(self, text: str) -> str:
         """A therapy id from its id, name, brand or code (`FUCASO`, `eque-cel`, `CT103A`)."""
@@ -122,23 +179,37 @@ class CentreFinder:
         if origin is None and near is not None and near.strip():
             origin = self.gazetteer.resolve(near)
         if kind is not None and kind not in KINDS:
-            raise UserInputError(f"unknown centre kind {kind!r} (use trial or certified)")
+            raise UserInputError(f"unknown centre kind {kind!r} (use {', '.join(KINDS)})")
         if limit is not None and limit < 1:
             raise UserInputError("--limit must be at least 1")
         therapy_id = self.therapy_id(therapy) if therapy else None
         countries = self._country_matches(country) if country and country.strip() else None
         hits: list[CentreHit] = []
-        for c in self.centers:
+        trig = self._radians() if origin is not None else ()
+        if origin is not None:
+            lat0, lon0 = math.radians(origin.lat), math.radians(origin.lon)
+            sin0, cos0 = math.sin(lat0), math.cos(lat0)
+        for i, c in enumerate(self.centers):
             if kind and c.kind != kind:
                 continue
             if therapy_id and therapy_id not in c.therapies:
                 continue
             if countries is not None and normalise(c.country) not in countries:
                 continue
-            dist = haversine_km(origin.lat, origin.lon, c.lat, c.lon) if origin else None
-            hits.append(CentreHit(c, dist))
+            dist: float | None = None
+            if origin is not None:
+                sin1, cos1, lon1 = trig[i]
+                # spherical law of cosines on cached sin/cos; equal to haversine_km to a metre
+                # at these distances, and clamped so rounding never leaves acos's domain
+                cosine = sin0 * sin1 + cos0 * cos1 * math.cos(lon1 - lon0)
+                dist = EARTH_RADIUS_KM * math.acos(max(-1.0, min(1.0, cosine)))
+                if dist < 1.0:  # near the origin the law of cosines loses digits: use haversine
+                    dist = haversine_km(origin.lat, origin.lon, c.lat, c.lon)
+            hits.append(self._hit(c, dist))
         if origin is not None:
-            hits.sort(key=lambda h: (h.distance_km if h.distance_km is not None else 0.0, h.center.name_en, h.center.id))
+            # a site's own centre comes first among equals (same place): it is the referral the
+            # staff chose; otherwise nearest first
+            hits.sort(key=lambda h: (round(h.distance_km or 0.0, 1), h.added is None, h.center.name_en, h.center.id))
         else:
             hits.sort(key=lambda h: (h.center.country, h.center.city, h.center.name_en, h.center.id))
         if limit is not None:
