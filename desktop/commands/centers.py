@@ -27,8 +27,8 @@ from desktop.commands.common import (
 )
 from desktop.errors import NotFoundError, UserInputError
 from desktop.geo.nearest import KINDS, CentreFinder, SiteEntry
-from desktop.outputs import argument as output_argument
 from desktop.i18n import gettext, pgettext
+from desktop.outputs import argument as output_argument
 
 
 def register(sub: Any) -> None:

@@ -216,12 +216,12 @@ def validate(raw: Mapping[str, Any], tools: Tools, *, centre_id: str = "", origi
                 found = tools.locate(city)
                 where = replace(where, city=found.city or city, city_zh=found.city_zh, province=found.province,
                                 country=country or found.country)
-            except Exception:  # noqa: BLE001 - a city the gazetteer does not know is fine with coordinates
+            except Exception:
                 pass
     elif city:
         try:
             where = tools.locate(city)
-        except Exception as exc:  # noqa: BLE001 - every lookup failure is the field's message
+        except Exception as exc:
             raise _wrapped("city", exc) from None
         if country:
             where = replace(where, country=country)
@@ -235,7 +235,7 @@ def validate(raw: Mapping[str, Any], tools: Tools, *, centre_id: str = "", origi
     for text in phones_raw:
         try:
             phones.append(tools.parse_phone(str(text), region))
-        except Exception as exc:  # noqa: BLE001 - the parser's message, beside the field
+        except Exception as exc:
             raise _wrapped("phones", exc) from None
     if len(phones) > MAX_PHONES:
         raise CentreFieldError("phones", N_("at most %(n)s phone numbers"), n=MAX_PHONES)
