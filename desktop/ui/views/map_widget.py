@@ -164,6 +164,8 @@ class MapWidget(QWidget):
         self._auto_fit = False
         self._projected: list[tuple[Pin, float, float]] = []
         self._clusters: list[tuple[QPointF, int, float]] = []  # (screen centre, count, radius)
+        self._layout_key: tuple[object, ...] | None = None
+        self._layout_cache: tuple[list[tuple[str, float, float]], list[tuple[float, float, int, float]]] | None = None
         self.note = ""
         """One line drawn at the top of the map: what the pins are (issue 22)."""
 
@@ -354,25 +356,25 @@ class MapWidget(QWidget):
         self._land_origin = (self.cx - pw / 2 / scale, self.cy - ph / 2 / scale)
         return pixmap
 
-    def _place_pins(self) -> dict[str, QPointF]:
-        """Screen position of every pin drawn one by one; pins sharing a city are fanned out so
-        each is clickable. When many pins are visible, pins sharing a grid cell are gathered
-        into counted clusters (`self._clusters`) instead, except the selected and linked ones."""
-        w, h = self.width(), self.height()
-        sx0, sy0, k = w / 2 - self.cx * self.scale, h / 2 - self.cy * self.scale, self.scale
-        margin = 24.0
-        visible: list[tuple[Pin, float, float]] = []
-        for pin, x, y in self._projected:
-            px, py = x * k + sx0, y * k + sy0
-            if -margin <= px <= w + margin and -margin <= py <= h + margin:
-                visible.append((pin, px, py))
-        self._clusters = []
-        if len(visible) >= CLUSTER_MIN:
+    def _layout(self) -> tuple[list[tuple[str, float, float]], list[tuple[float, float, int, float]]]:
+        """Pins and clusters in zoom-level pixels (projected units times the scale), computed
+        once per zoom level, pin set, selection and links: a pan only shifts them.
+
+        Pins sharing a city are fanned out so each is clickable. With many pins, pins sharing a
+        grid cell anchored to the map (so clusters do not change while panning) become one
+        counted cluster, except the selected and linked ones, which stay pins."""
+        key = (self.scale, id(self._projected), self.selected, tuple(cid for cid, _ in self.links))
+        if self._layout_key == key and self._layout_cache is not None:
+            return self._layout_cache
+        k = self.scale
+        singles: list[tuple[Pin, float, float]] = []
+        clusters: list[tuple[float, float, int, float]] = []
+        if len(self._projected) >= CLUSTER_MIN:
             keep = {self.selected, *(cid for cid, _ in self.links)}
             cells: dict[tuple[int, int], list[tuple[Pin, float, float]]] = {}
-            singles: list[tuple[Pin, float, float]] = []
-            for item in visible:
-                if item[0].id in keep:
+            for pin, x, y in self._projected:
+                item = (pin, x * k, y * k)
+                if pin.id in keep:
                     singles.append(item)
                 else:
                     cells.setdefault((int(item[1] // CLUSTER_CELL), int(item[2] // CLUSTER_CELL)), []).append(item)
@@ -380,25 +382,36 @@ class MapWidget(QWidget):
                 if len(members) == 1:
                     singles.append(members[0])
                     continue
-                cx = sum(m[1] for m in members) / len(members)
-                cy = sum(m[2] for m in members) / len(members)
-                radius = min(PIN_RADIUS + 4 + 3 * math.log10(len(members)) * 2, CLUSTER_CELL / 2)
-                self._clusters.append((QPointF(cx, cy), len(members), radius))
-            visible = singles
+                n = len(members)
+                radius = min(PIN_RADIUS + 4 + 6 * math.log10(n), CLUSTER_CELL / 2)
+                clusters.append((sum(m[1] for m in members) / n, sum(m[2] for m in members) / n, n, radius))
+        else:
+            singles = [(pin, x * k, y * k) for pin, x, y in self._projected]
         groups: dict[tuple[float, float], list[tuple[Pin, float, float]]] = {}
-        for item in visible:
+        for item in singles:
             groups.setdefault((round(item[0].lat, 4), round(item[0].lon, 4)), []).append(item)
-        out: dict[str, QPointF] = {}
+        placed: list[tuple[str, float, float]] = []
         for members in groups.values():
             if len(members) == 1:
-                out[members[0][0].id] = QPointF(members[0][1], members[0][2])
+                placed.append((members[0][0].id, members[0][1], members[0][2]))
                 continue
-            radius = PIN_RADIUS * 1.8
-            ordered = sorted(members, key=lambda m: m[0].id)
-            for i, (pin, px, py) in enumerate(ordered):
+            spread = PIN_RADIUS * 1.8
+            for i, (pin, px, py) in enumerate(sorted(members, key=lambda m: m[0].id)):
                 angle = 2 * math.pi * i / len(members) - math.pi / 2
-                out[pin.id] = QPointF(px + radius * math.cos(angle), py + radius * math.sin(angle))
-        return out
+                placed.append((pin.id, px + spread * math.cos(angle), py + spread * math.sin(angle)))
+        self._layout_key, self._layout_cache = key, (placed, clusters)
+        return placed, clusters
+
+    def _place_pins(self) -> dict[str, QPointF]:
+        """Screen position of every pin drawn one by one (near the view); sets `_clusters`."""
+        w, h = self.width(), self.height()
+        ox, oy = w / 2 - self.cx * self.scale, h / 2 - self.cy * self.scale
+        placed, clusters = self._layout()
+        margin = 24.0
+        left, top, right, bottom = -margin - ox, -margin - oy, w + margin - ox, h + margin - oy
+        self._clusters = [(QPointF(x + ox, y + oy), n, r) for x, y, n, r in clusters
+                          if left <= x <= right and top <= y <= bottom]
+        return {cid: QPointF(x + ox, y + oy) for cid, x, y in placed if left <= x <= right and top <= y <= bottom}
 
     def cluster_at(self, pos: QPointF) -> QPointF | None:
         """The centre of the cluster under a screen position, if any."""
