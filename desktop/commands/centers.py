@@ -209,7 +209,8 @@ def _raw(args: argparse.Namespace, base: dict[str, Any]) -> dict[str, Any]:
     if args.coordinates is not None:
         lat, sep, lon = args.coordinates.replace("，", ",").partition(",")
         if not sep:
-            raise UserInputError(gettext(_lang(args))("--coordinates: use LAT,LON, e.g. 25.04,102.71"))
+            _ = gettext(_lang(args))
+            raise UserInputError(_("--coordinates: use LAT,LON, e.g. 25.04,102.71"))
         raw["lat"], raw["lon"] = lat.strip(), lon.strip()
     if getattr(args, "clear_contacts", False):
         raw["phones"] = []
@@ -260,8 +261,8 @@ def _existing(conn: Any, key: str, lang: str) -> Any:
 
     found = site_centres.find(conn, key)
     if found is None:
-        raise NotFoundError(gettext(lang)("no centre %(key)s on this site's list (see `cartref centers --kind site`)")
-                            % {"key": repr(key)})
+        _ = gettext(lang)
+        raise UserInputError(_("no centre %(key)s on this site's list (see `cartref centers --kind site`)") % {"key": repr(key)})
     return found
 
 
@@ -303,8 +304,8 @@ def run_remove(args: argparse.Namespace) -> int:
         site_centres.remove(conn, old.id)
     finally:
         conn.close()
-    sys.stdout.write(gettext(lang)("Removed %(name)s (%(id)s) from this site's list.")
-                     % {"name": old.name_en, "id": old.id} + "\n")
+    _ = gettext(lang)
+    sys.stdout.write(_("Removed %(name)s (%(id)s) from this site's list.") % {"name": old.name_en, "id": old.id} + "\n")
     return 0
 
 
@@ -344,7 +345,8 @@ def run_export(args: argparse.Namespace) -> int:
         if conn is not None:
             conn.close()
     write_bytes_atomic(args.file, site_centres.to_csv(centres).encode("utf-8"))
-    sys.stdout.write(gettext(lang)("Wrote %(n)s centre(s) to %(file)s.") % {"n": len(centres), "file": args.file} + "\n")
+    _ = gettext(lang)
+    sys.stdout.write(_("Wrote %(n)s centre(s) to %(file)s.") % {"n": len(centres), "file": args.file} + "\n")
     return 0
 
 

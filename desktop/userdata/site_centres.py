@@ -66,12 +66,12 @@ class CsvImportError(UserInputError):
 
     def __init__(self, problems: list[tuple[int, CentreFieldError]], lang: str | None = "en") -> None:
         self.problems = problems
-        _ = i18n.gettext(lang)
+        _, p_ = i18n.gettext(lang), i18n.pgettext(lang)
         shown = [_("line %(line)s: %(problem)s") % {"line": line, "problem": f"{e.field}: {e.text(lang)}"}
                  for line, e in problems[:5]]
-        message = _("; ").join(shown)
+        message = p_("list separator", "; ").join(shown)
         if len(problems) > 5:
-            message += _("; ") + _("%(n)s more bad rows") % {"n": len(problems) - 5}
+            message += p_("list separator", "; ") + _("%(n)s more bad rows") % {"n": len(problems) - 5}
         message += " " + _("(nothing was imported)")
         super().__init__(message)
 
@@ -375,9 +375,9 @@ def from_csv(text: str, tools: Tools, *, lang: str | None = "en", origin: str = 
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [h.strip() for h in (reader.fieldnames or [])]
     if "name_en" not in header:
-        raise UserInputError(i18n.gettext(lang)("the CSV needs a header row with at least name_en and city "
-                                                "(or lat and lon); columns: %(columns)s")
-                             % {"columns": ", ".join(CSV_COLUMNS)})
+        _ = i18n.gettext(lang)
+        raise UserInputError(_("the CSV needs a header row with at least name_en and city (or lat and lon); "
+                               "columns: %(columns)s") % {"columns": ", ".join(CSV_COLUMNS)})
     reader.fieldnames = header
     found: list[SiteCentre] = []
     problems: list[tuple[int, CentreFieldError]] = []
