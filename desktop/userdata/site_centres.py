@@ -313,7 +313,7 @@ def find(conn: sqlite3.Connection, key: str) -> SiteCentre | None:
     return next((c for c in list_all(conn) if folded in (c.name_en.casefold(), c.name_zh.casefold())), None)
 
 
-def _transaction(conn: sqlite3.Connection, work: Callable[[], None]) -> None:
+def _transaction(conn: sqlite3.Connection, work: Callable[[], object]) -> None:
     """`work` in one write transaction: all of it or, on any error (a full disk), none."""
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -350,7 +350,7 @@ def save_many(conn: sqlite3.Connection, centres: Iterable[SiteCentre]) -> int:
     """Insert or update every centre in one transaction (an import: all rows or none)."""
     stamp = now_iso()
     rows = [_values(replace(c, updated_at=c.updated_at or stamp)) for c in centres]
-    _transaction(conn, lambda: conn.executemany(_UPSERT, rows) and None)
+    _transaction(conn, lambda: conn.executemany(_UPSERT, rows))
     return len(rows)
 
 
@@ -389,7 +389,7 @@ def from_csv(text: str, tools: Tools, *, lang: str | None = "en", origin: str = 
             break
         if not any((v or "").strip() for k, v in row.items() if k is not None):
             continue  # a blank line
-        if row.get(None):  # type: ignore[call-overload]
+        if row.get(None):
             problems.append((line, CentreFieldError("row", N_("more cells than columns"))))
             continue
         try:

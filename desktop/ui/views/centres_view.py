@@ -266,8 +266,8 @@ class CentresView(QWidget):
         site_buttons = QHBoxLayout()
         self.site_label = QLabel()
         site_buttons.addWidget(self.site_label)
-        for b in (self.add_button, self.edit_button, self.remove_button):
-            site_buttons.addWidget(b)
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            site_buttons.addWidget(button)
         site_buttons.addStretch(1)
         card_layout = QVBoxLayout(self.card)
         card_layout.addWidget(self.card_text, 1)
