@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from desktop.kb.store import KnowledgeBase
 from desktop.ui.views.centres_view import CentresView
@@ -213,3 +214,24 @@ def test_the_centres_model_keeps_qts_model_rules(view: CentresView, qtmodelteste
     view.set_language("zh-Hans")
     view.set_language("en")
     assert view.proxy.rowCount() > 0
+
+
+def test_many_pins_are_clustered_with_counts(qtbot: QtBot) -> None:
+    """Issue 22: thousands of pins zoomed out draw as counted clusters; zoomed in, as pins."""
+    from desktop.ui.views.map_widget import CLUSTER_MIN, MapWidget, Pin
+
+    m = MapWidget()
+    qtbot.addWidget(m)
+    m.resize(800, 500)
+    pins = [Pin(f"p{i}", 30.0 + (i % 50) * 0.01, 114.0 + (i // 50) * 0.01, "x") for i in range(1000)]
+    m.set_pins(pins)
+    m.fit([(-60.0, -170.0), (75.0, 170.0)])
+    m.grab()
+    assert m._clusters and sum(n for _, n, _ in m._clusters) + len(m._pin_pos) == 1000
+    centre = m._clusters[0][0]
+    before = m.scale
+    qtbot.mouseClick(m, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+    assert m.scale > before  # a click on a cluster zooms in around it
+    m.set_pins(pins[: CLUSTER_MIN - 1])
+    m.grab()
+    assert not m._clusters and len(m._pin_pos) == CLUSTER_MIN - 1
