@@ -142,7 +142,7 @@ def test_real_centres_are_sourced_and_placed(real_kb: Path) -> None:
     known_sources = {s.id for s in kb.sources()}
     for c in centres:
         assert c.source_ids and set(c.source_ids) <= known_sources
-        assert c.reviewed_on and c.coord_precision in ("city", "site") and c.kind in ("trial", "certified")
+        assert c.reviewed_on and c.coord_precision in ("city", "site") and c.kind in ("trial", "treating", "certified")
         # a city-precision coordinate must be where the gazetteer puts that city
         if c.coord_precision == "city":
             origin = finder.gazetteer.resolve(f"{c.city}, {c.province}" if c.province else c.city)
