@@ -215,14 +215,13 @@ class CentresView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)  # long names wrap instead of being cut (D26)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
-        for col in (2, 3, 4):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (2, 3, 4):  # sized to their contents up to a cap (_fit_rows): the name keeps the room
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.map = MapWidget()
@@ -371,6 +370,7 @@ class CentresView(QWidget):
             self._kind_labels(),
             [self.tr("km"), self.tr("Centre"), self.tr("City"), self.tr("Kind"), self.tr("Therapies")],
         )
+        self._fit_rows()
         self._update_map()
         self._update_status()
         self._show_card(self.current)
@@ -738,7 +738,12 @@ class CentresView(QWidget):
             self.select_center(select)
 
     def _fit_rows(self) -> None:
-        """Rows as tall as their wrapped names (D26); a long list keeps one line per row (speed)."""
+        """Short columns sized to their contents up to a cap, so the name column keeps the room;
+        rows as tall as their wrapped names (D26); a long list keeps one line per row (speed)."""
+        metrics = self.table.fontMetrics()
+        for col, cap in ((2, 10), (3, 14), (4, 16)):
+            self.table.resizeColumnToContents(col)
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), metrics.averageCharWidth() * cap + 16))
         if self.model.rowCount() <= 300:
             self.table.resizeRowsToContents()
 

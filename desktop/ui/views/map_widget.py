@@ -94,6 +94,39 @@ class _Country:
 _COUNTRIES: list[_Country] | None = None
 
 
+def _cluster_radius(n: int) -> float:
+    return min(PIN_RADIUS + 4 + 6 * math.log10(n), CLUSTER_CELL / 2 - 2)
+
+
+def _merge_overlapping(raw: list[tuple[float, float, int]]) -> list[tuple[float, float, int, float]]:
+    """Clusters of neighbouring grid cells whose circles would overlap become one (largest first,
+    a weighted mean position), so counts never sit on top of each other."""
+    accepted: list[list[float]] = []  # [x, y, n]
+    grid: dict[tuple[int, int], list[int]] = {}
+    for x, y, n in sorted(raw, key=lambda c: -c[2]):
+        cx, cy = int(x // CLUSTER_CELL), int(y // CLUSTER_CELL)
+        into = None
+        for gx in (cx - 1, cx, cx + 1):
+            for gy in (cy - 1, cy, cy + 1):
+                for i in grid.get((gx, gy), ()):
+                    ax, ay, an = accepted[i]
+                    if math.hypot(ax - x, ay - y) < _cluster_radius(int(an)) + _cluster_radius(n) + 2:
+                        into = i
+                        break
+                if into is not None:
+                    break
+            if into is not None:
+                break
+        if into is None:
+            grid.setdefault((cx, cy), []).append(len(accepted))
+            accepted.append([x, y, float(n)])
+        else:
+            ax, ay, an = accepted[into]
+            total = an + n
+            accepted[into] = [(ax * an + x * n) / total, (ay * an + y * n) / total, total]
+    return [(x, y, int(n), _cluster_radius(int(n))) for x, y, n in accepted]
+
+
 def _ring_polygon(ring: bytes) -> QPolygonF:
     """A stored ring (uint32 LE count + float32 LE lon/lat pairs) as a QPolygonF.
 
@@ -378,13 +411,14 @@ class MapWidget(QWidget):
                     singles.append(item)
                 else:
                     cells.setdefault((int(item[1] // CLUSTER_CELL), int(item[2] // CLUSTER_CELL)), []).append(item)
+            raw: list[tuple[float, float, int]] = []
             for members in cells.values():
                 if len(members) == 1:
                     singles.append(members[0])
                     continue
                 n = len(members)
-                radius = min(PIN_RADIUS + 4 + 6 * math.log10(n), CLUSTER_CELL / 2)
-                clusters.append((sum(m[1] for m in members) / n, sum(m[2] for m in members) / n, n, radius))
+                raw.append((sum(m[1] for m in members) / n, sum(m[2] for m in members) / n, n))
+            clusters = _merge_overlapping(raw)
         else:
             singles = [(pin, x * k, y * k) for pin, x, y in self._projected]
         groups: dict[tuple[float, float], list[tuple[Pin, float, float]]] = {}
@@ -425,7 +459,8 @@ class MapWidget(QWidget):
             return
         font = QFont(self.font())
         font.setBold(True)
-        p.setFont(font)
+        small = QFont(font)
+        small.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
         fill = QColor(CLUSTER)
         fill.setAlpha(210)
         for centre, count, radius in self._clusters:
@@ -434,7 +469,8 @@ class MapWidget(QWidget):
             p.drawEllipse(centre, radius, radius)
             p.setPen(QColor("white"))
             box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
-            p.drawText(box, Qt.AlignmentFlag.AlignCenter, f"{count:,}" if count < 10_000 else "9999+")
+            p.setFont(small if count >= 1000 else font)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, str(count) if count < 10_000 else "9999+")
 
     def _paint_note(self, p: QPainter) -> None:
         """What the pins are, on the map itself (a screenshot of the map still says it)."""
@@ -505,6 +541,8 @@ class MapWidget(QWidget):
             if pin.id in labelled and pin.label and not at_origin:
                 box = QRectF(metrics.boundingRect(pin.label)).adjusted(-4, -2, 4, 2)
                 box.moveTopLeft(QPointF(pos.x() + r + 4, pos.y() - box.height() / 2))
+                if box.right() > self.width() - 2:  # near the right edge: the label goes left of the pin
+                    box.moveTopRight(QPointF(pos.x() - r - 4, box.top()))
                 _badge(p, box, pin.label, QColor("#222"), 230)
 
     def _paint_origin(self, p: QPainter) -> None:
