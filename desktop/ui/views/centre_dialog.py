@@ -7,7 +7,9 @@ field is right. A full disk or a lock is one line under the form, and nothing ch
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import CartrefError
 from desktop.geo.gazetteer import Gazetteer
 from desktop.userdata import db, site_centres
 
@@ -31,9 +34,11 @@ class CentreDialog(QDialog):
     """Add (old is None) or edit a site centre; `saved` is the stored centre after OK."""
 
     def __init__(self, gazetteer: Gazetteer, conn: sqlite3.Connection, lang: str,
-                 old: site_centres.SiteCentre | None = None, parent: QWidget | None = None) -> None:
+                 old: site_centres.SiteCentre | None = None, parent: QWidget | None = None,
+                 product_id: Callable[[str], str] | None = None) -> None:
         super().__init__(parent)
         self.gazetteer, self.conn, self.lang, self.old = gazetteer, conn, lang, old
+        self.product_id = product_id
         self.saved: site_centres.SiteCentre | None = None
         self.setWindowTitle(self.tr("Edit centre") if old else self.tr("Add a centre to this site's list"))
         self.inputs: dict[str, QLineEdit | QPlainTextEdit] = {}
@@ -114,8 +119,18 @@ class CentreDialog(QDialog):
             "name_en": self.text("name_en"), "name_zh": self.text("name_zh"), "city": self.text("city"),
             "country": self.text("country"), "lat": lat.strip(), "lon": lon.strip(),
             "phones": [line for line in self.text("phones").splitlines() if line.strip()],
-            "products": self.text("products"), "notes": self.text("notes"),
+            "products": [self._product(p) for p in re.split(r"[;,，；]", self.text("products")) if p.strip()],
+            "notes": self.text("notes"),
         }
+
+    def _product(self, text: str) -> str:
+        """A product typed as a name, brand or code (FUCASO, CT103A) kept as its therapy id when known."""
+        if self.product_id is not None:
+            try:
+                return self.product_id(text)
+            except CartrefError:
+                pass
+        return text.strip()
 
     def show_error(self, field: str, message: str) -> None:
         name = "coordinates" if field in ("lat", "lon") else field

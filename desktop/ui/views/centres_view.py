@@ -761,7 +761,7 @@ class CentresView(QWidget):
         if self.user_db is None:
             return
         old = site_centres.get(self.user_db, centre_id) if centre_id else None
-        dialog = CentreDialog(self.finder.gazetteer, self.user_db, self.lang, old, self)
+        dialog = CentreDialog(self.finder.gazetteer, self.user_db, self.lang, old, self, product_id=self.finder.therapy_id)
         if dialog.exec() and dialog.saved is not None:
             self.reload_site(select=dialog.saved.id)
 

@@ -38,9 +38,9 @@ def _fill(dialog: CentreDialog, **values: str) -> None:
 
 
 def test_form_shows_errors_beside_fields_then_saves(view: CentresView, conn: sqlite3.Connection, qtbot: QtBot) -> None:
-    dialog = CentreDialog(view.finder.gazetteer, conn, "en", None, view)
+    dialog = CentreDialog(view.finder.gazetteer, conn, "en", None, view, product_id=view.finder.therapy_id)
     qtbot.addWidget(dialog)
-    _fill(dialog, name_en="Test Hospital", name_zh="测试医院", city="Kunming", phones="ward=12")
+    _fill(dialog, name_en="Test Hospital", name_zh="测试医院", city="Kunming", phones="ward=12", products="FUCASO, other")
     dialog.save()
     assert dialog.errors["phones"].isVisibleTo(dialog) and "diallable" in dialog.errors["phones"].text()
     assert site_centres.list_all(conn) == []
@@ -50,6 +50,7 @@ def test_form_shows_errors_beside_fields_then_saves(view: CentresView, conn: sql
     _fill(dialog, city="Kunming")
     dialog.save()
     assert dialog.result() == CentreDialog.DialogCode.Accepted and dialog.saved is not None
+    assert dialog.saved.products == ("eque-cel", "other")  # a brand is kept as its therapy id
     zh = CentreDialog(view.finder.gazetteer, conn, "zh-Hans", None, view)
     qtbot.addWidget(zh)
     _fill(zh, name_en="Test Hospital", city="Kunming")
@@ -106,3 +107,14 @@ def test_honest_labels(view: CentresView) -> None:
     present = {c.kind for c in view.finder.centers}
     assert all(k is None or k in present or k == "site" for k in kinds)
     QApplication.processEvents()
+
+
+def test_long_names_wrap_instead_of_being_cut(view: CentresView) -> None:
+    """D26: a name wider than its column wraps onto more lines (the row grows), never cut."""
+    view.search("Wuhan")
+    row = view.model.row_of("tongji-wuhan")
+    proxy_row = view.proxy.mapFromSource(view.model.index(row, 1)).row()
+    metrics = view.table.fontMetrics()
+    name = view.model.hits[row].center.name_en
+    assert metrics.horizontalAdvance(name) > view.table.columnWidth(1)  # too long for one line here
+    assert view.table.wordWrap() and view.table.rowHeight(proxy_row) >= 2 * metrics.lineSpacing()
