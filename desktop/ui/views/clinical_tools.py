@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.clinical.handover import Handover, handover
+from desktop.clinical.handover import Handover, handover, handover_html
 from desktop.clinical.hematotox import BANNER, UNITS, risk_for_score, to_paper_unit
 from desktop.clinical.icaht import RISKS, IcahtResult, icaht, management_bundle, read_counts
 from desktop.clinical.neurowatch import SIGNS, WEEKLY_CHECK, WatchResult, neuro_watch
@@ -144,31 +144,9 @@ def _save_in_background(owner: QWidget, path: str, save: Callable[[str], None]) 
 
 
 def _pdf(html: str, point_size: float, images: dict[str, bytes] | None = None) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from desktop.handouts.sheets import pdf_bytes
 
-    out = QByteArray()
-    buffer = QBuffer(out)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    writer.setPageMargins(QMarginsF(8, 8, 8, 8), QPageLayout.Unit.Millimeter)
-    writer.setResolution(96)
-    doc = QTextDocument()
-    font = doc.defaultFont()
-    font.setPointSizeF(point_size)
-    doc.setDefaultFont(font)
-    for name, png in (images or {}).items():
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QImage
-
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png))
-    doc.setHtml(html)
-    doc.print_(writer)
-    del writer
-    buffer.close()
-    return bytes(out.data())
+    return pdf_bytes(html, point_size, images)
 
 
 class TocilizumabTab(QWidget):
@@ -642,68 +620,12 @@ class NeuroWatchTab(QWidget):
                         _sources_html(("G14", "CT21", "CT18"), self.tr("Sources:")))
 
 
-_ZH = "zh-Hans"
-_HANDOVER_LABELS = {
-    "title": N_("CAR-T patient: emergency handover"),
-    "product": N_("Product"),
-    "infusion": N_("Infusion date"),
-    "day": N_("Day since infusion"),
-    "grades": N_("Current grades (ASTCT)"),
-    "toci": N_("Tocilizumab doses given (when, how much)"),
-    "steroids": N_("Steroid exposure"),
-    "counts": N_("Counts trend"),
-    "prophylaxis": N_("Prophylaxis"),
-    "centre": N_("Treating centre"),
-    "phone": N_("Centre phone (24 h)"),
-    "watch": N_("What not to miss"),
-    "none": N_("none recorded"),
-}
-
-
-def _both(msgid: str) -> str:
-    """'English / 中文' for the bilingual sheet, whatever the window's language."""
-    zh = gettext(_ZH)(msgid)
-    return escape(msgid if zh == msgid else f"{msgid} / {zh}")
-
-
-def handover_html(h: Handover) -> str:
-    """The one-page bilingual handover (QR image named 'qr.png' when a phone is given)."""
-    def row(key: str, value: str) -> str:
-        text = escape(value) if value else f"<i>{_both(_HANDOVER_LABELS['none'])}</i>"
-        return f"<tr><td width='28%'><b>{_both(_HANDOVER_LABELS[key])}</b></td><td>{text}</td></tr>"
-
-    grades = f"CRS {h.crs_grade} · ICANS {h.icans_grade}"
-    rows = [row("product", h.product), row("infusion", h.infusion.isoformat()), row("day", str(h.day)),
-            row("grades", grades), row("toci", "; ".join(h.tocilizumab)), row("steroids", h.steroids),
-            row("counts", h.counts), row("prophylaxis", h.prophylaxis), row("centre", h.centre),
-            row("phone", h.phone)]
-    watch = "".join(f"<li>{escape(w.message.text('en'))}<br>{escape(w.message.text(_ZH))} "
-                    f"<small>[{', '.join(w.source_ids)}]</small></li>" for w in h.watch)
-    qr = "<p align='right'><img src='qr.png' width='110' height='110'></p>" if h.phone else ""
-    cites = "".join(f"<li>{escape(CITATIONS[i])} [{i}]</li>" for i in h.source_ids)
-    return (f"<h2>{_both(_HANDOVER_LABELS['title'])}</h2>{qr}<table cellpadding='3' border='1' cellspacing='0' "
-            f"width='100%'>{''.join(rows)}</table><h3>{_both(_HANDOVER_LABELS['watch'])}</h3><ul>{watch}</ul>"
-            f"<ol><small>{cites}</small></ol>")
-
-
 def handover_pdf(h: Handover) -> bytes:
-    """The handover as PDF bytes (A4 portrait is not needed: the same landscape page as the flow sheet)."""
-    images: dict[str, bytes] = {}
-    if h.phone:
-        import io
+    """The handover as PDF bytes (the same sheet `cartref handover --out` writes)."""
+    from desktop.handouts.sheets import one_page_pdf, qr_png
 
-        import segno
-
-        buf = io.BytesIO()
-        segno.make(f"tel:{h.phone}", error="m", micro=False).save(buf, kind="png", scale=6, border=4)
-        images["qr.png"] = buf.getvalue()
-    html = handover_html(h)
-    data = b""
-    for size in (8.0, 7.0, 6.0):
-        data = _pdf(html, size, images)
-        if data.count(b"/Type /Page\n") <= 1:
-            break
-    return data
+    images = {"qr.png": qr_png(f"tel:{h.phone}")} if h.phone else {}
+    return one_page_pdf(handover_html(h), (8.0, 7.0, 6.0), images)
 
 
 def _py_date(value: QDate) -> date:
