@@ -21,7 +21,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-
 from html import escape
 
 from desktop.clinical.common import check_int

@@ -43,7 +43,7 @@ from desktop.clinical.pathway import PRODUCTS, PROTOCOLS, PathwayResult, pathway
 from desktop.clinical.sources import CITATIONS
 from desktop.clinical.tocilizumab import TocilizumabResult, fmt, tocilizumab
 from desktop.errors import CartrefError
-from desktop.i18n import N_, Msg, gettext
+from desktop.i18n import Msg, gettext
 
 _OK, _STOP, _INFO = "#2e7d32", "#c62828", "#5f6b73"
 ProtocolStore = tuple[Callable[[], str | None], Callable[[str], None]]
