@@ -33,13 +33,16 @@ from typing import Any
 from desktop.clinical.common import Reason, check_choice, check_int
 from desktop.clinical.sources import CITATIONS, Explained
 from desktop.errors import UserInputError
-from desktop.i18n import Msg
+from desktop.i18n import N_, Msg
 
 HBV = ("positive", "negative", "unknown")
 RISKS = ("low", "high", "unknown")
 EDITIONS = ("clinician", "patient")
 IGG_UNITS = ("mg/dL", "g/L")
 ANC_UNITS = ("per-uL", "10^9/L")
+LABELS = {"positive": N_("positive"), "negative": N_("negative"), "unknown": N_("not known"), "low": N_("low"),
+          "high": N_("high"), "clinician": N_("clinician"), "patient": N_("patient")}
+"""How the choices read on the sheet and in the CLI (translated)."""
 SOURCE_IDS = ("CT11", "CT12", "CT13", "CT14", "CT4", "G14")
 SCOPE = Msg("Scope: a schedule assembled from published prophylaxis tables (CT11, CT14 for BCMA CAR-T; CT12 "
             "for CD19 CAR-T; CT13 educational; CT4 consensus). It is not a validated prediction model; local "
@@ -349,6 +352,8 @@ def infection_plan(*, ld_date: date, infusion: date, hbv: str, risk: str = "unkn
     return InfectionPlan(ld_date, infusion, hbv, risk, steroid_days, tuple(lines), tuple(reasons))
 
 
+_FROM, _WHAT, _EACH, _MEANS = Msg("From"), Msg("What"), Msg("Each source (until)"), Msg("What it means for you")
+_DIFFER, _NOT_NEEDED = Msg("sources differ"), Msg("not needed now")
 _TITLES = {
     "clinician": Msg("Infection prophylaxis and immune recovery plan (clinician)"),
     "patient": Msg("Your infection prevention plan after CAR-T"),
@@ -363,8 +368,8 @@ def plan_html(plan: InfectionPlan, lang: str = "en", edition: str = "clinician")
         return escape(msg.text(lang))
 
     head = Msg("Lymphodepletion %(ld)s · infusion %(inf)s · HBV %(hbv)s · HEMATOTOX risk %(risk)s · steroids %(s)s "
-               "days", ld=plan.ld_date.isoformat(), inf=plan.infusion.isoformat(), hbv=Msg(plan.hbv),
-               risk=Msg(plan.risk), s=plan.steroid_days)
+               "days", ld=plan.ld_date.isoformat(), inf=plan.infusion.isoformat(), hbv=Msg(LABELS[plan.hbv]),
+               risk=Msg(LABELS[plan.risk]), s=plan.steroid_days)
     parts = [f"<h2>{t(_TITLES[edition])}</h2>", f"<p>{t(head)}</p>"]
     if edition == "patient":
         blanks = Msg("Patient: ____________________  Treating team phone: ____________________")
@@ -372,8 +377,8 @@ def plan_html(plan: InfectionPlan, lang: str = "en", edition: str = "clinician")
         rows = "".join(
             f"<tr><td width='16%'>{escape(x.start.isoformat()) if x.start else '—'}</td><td width='22%'><b>"
             f"{t(x.title)}</b></td><td>{t(x.patient)}</td></tr>" for x in plan.lines)
-        parts.append(f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr><th>{t(Msg('From'))}</th>"
-                     f"<th>{t(Msg('What'))}</th><th>{t(Msg('What it means for you'))}</th></tr>{rows}</table>")
+        parts.append(f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr><th>{t(_FROM)}</th>"
+                     f"<th>{t(_WHAT)}</th><th>{t(_MEANS)}</th></tr>{rows}</table>")
         note = Msg("Guidance differs on how long some medicines are taken; your team decides. Do not stop a "
                    "medicine without asking them.")
         parts.append(f"<p><small>{t(note)}</small></p>")
@@ -383,13 +388,13 @@ def plan_html(plan: InfectionPlan, lang: str = "en", edition: str = "clinician")
             items = "".join(
                 f"<li>{t(v.text)}{' → ' + escape(v.until.isoformat()) if v.until else ''} "
                 f"<small>[{', '.join(v.source_ids)}]</small></li>" for v in x.variants)
-            flag = f"<br><i>{t(Msg('sources differ'))}</i>" if x.sources_differ else ""
-            state = "" if x.active else f"<br><i>{t(Msg('not needed now'))}</i>"
+            flag = f"<br><i>{t(_DIFFER)}</i>" if x.sources_differ else ""
+            state = "" if x.active else f"<br><i>{t(_NOT_NEEDED)}</i>"
             rows.append(f"<tr><td width='11%' valign='top'>{escape(x.start.isoformat()) if x.start else '—'}</td>"
                         f"<td width='17%' valign='top'><b>{t(x.title)}</b>{flag}{state}</td>"
                         f"<td valign='top'><ul style='margin-left:-20px'>{items}</ul></td></tr>")
-        parts.append(f"<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr><th>{t(Msg('From'))}</th>"
-                     f"<th>{t(Msg('What'))}</th><th>{t(Msg('Each source (until)'))}</th></tr>{''.join(rows)}</table>")
+        parts.append(f"<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr><th>{t(_FROM)}</th>"
+                     f"<th>{t(_WHAT)}</th><th>{t(_EACH)}</th></tr>{''.join(rows)}</table>")
         parts.append("<ul>" + "".join(f"<li><small>{escape(r)}</small></li>" for r in plan.reasons(lang)) + "</ul>")
         parts.append(f"<p><small>{t(SCOPE)}</small></p>")
     cites = "".join(f"<li>{escape(CITATIONS[i])} [{i}]</li>" for i in plan.source_ids)

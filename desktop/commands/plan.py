@@ -54,7 +54,7 @@ def register(sub: Any) -> None:
 
 
 def run_infections(args: argparse.Namespace) -> int:
-    from desktop.clinical.infections import infection_plan
+    from desktop.clinical.infections import LABELS, infection_plan
 
     plan = infection_plan(ld_date=args.ld_date, infusion=args.infusion_date, hbv=args.hbv, risk=args.hematotox,
                           steroid_days=args.steroid_days, prior_bmt=args.prior_bmt, day=args.day, anc=args.anc,
@@ -73,7 +73,7 @@ def run_infections(args: argparse.Namespace) -> int:
         return 0
     _ = gettext(args.lang)
     data = plan.to_json(args.lang, args.edition)
-    lines = [_("Infection prophylaxis and immune recovery plan (%(edition)s edition)") % {"edition": _(args.edition)}]
+    lines = [_("Infection prophylaxis and immune recovery plan (%(edition)s edition)") % {"edition": _(LABELS[args.edition])}]
     for line in data["lines"]:
         lines.append(f"{line['start'] or '—':10}  {line['title']}")
         if args.edition == "patient":
