@@ -1,5 +1,6 @@
 """The action tools of the Grading view (issue 23): tocilizumab, management pathway, ICAHT counts,
-CAR-HEMATOTOX (banner and unit conversions only) and the BCMA neuro watch.
+CAR-HEMATOTOX (banner and unit conversions only), the BCMA neuro watch, the emergency handover and
+the infection-prophylaxis plan.
 
 Each is a tab of GradingView (Grading -> tab: two clicks), a form on the left and the answer on the
 right: a headline, the reasons (desktop.clinical, in the view's language) and the sources. No rule
@@ -38,6 +39,9 @@ from PySide6.QtWidgets import (
 from desktop.clinical.handover import Handover, handover, handover_html
 from desktop.clinical.hematotox import BANNER, UNITS, risk_for_score, to_paper_unit
 from desktop.clinical.icaht import RISKS, IcahtResult, icaht, management_bundle, read_counts
+from desktop.clinical.infections import EDITIONS, HBV, InfectionPlan, infection_plan, plan_html
+from desktop.clinical.infections import LABELS as INF_LABELS
+from desktop.clinical.infections import RISKS as INF_RISKS
 from desktop.clinical.neurowatch import SIGNS, WEEKLY_CHECK, WatchResult, neuro_watch
 from desktop.clinical.pathway import PRODUCTS, PROTOCOLS, PathwayResult, pathway
 from desktop.clinical.sources import CITATIONS
@@ -723,8 +727,111 @@ class HandoverTab(QWidget):
             _save_in_background(self, path, self.save_pdf)
 
 
+class InfectionsTab(QWidget):
+    """The dated infection-prophylaxis plan; clinician and patient editions, printable as one page."""
+
+    def __init__(self, link: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = "en"
+        self.result: InfectionPlan | None = None
+        self.box = QGroupBox(self)
+        form = QFormLayout(self.box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        today = QDate.currentDate()
+        self.ld = QDateEdit(today.addDays(-5), self.box)
+        self.ld.setObjectName("infLd")
+        self.infusion = QDateEdit(today, self.box)
+        self.infusion.setObjectName("infInfusion")
+        for edit in (self.ld, self.infusion):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.hbv = QComboBox(self.box)
+        self.hbv.setObjectName("infHbv")
+        for key in HBV:
+            self.hbv.addItem(key, key)
+        self.hbv.setCurrentIndex(HBV.index("unknown"))
+        self.risk = QComboBox(self.box)
+        self.risk.setObjectName("infRisk")
+        for key in INF_RISKS:
+            self.risk.addItem(key, key)
+        self.risk.setCurrentIndex(INF_RISKS.index("unknown"))
+        self.steroids = QSpinBox(self.box)
+        self.steroids.setObjectName("infSteroids")
+        self.steroids.setRange(0, 365)
+        self.prior_bmt = QCheckBox(self.box)
+        self.edition = QComboBox(self.box)
+        self.edition.setObjectName("infEdition")
+        for key in EDITIONS:
+            self.edition.addItem(key, key)
+        self.labels: dict[str, QLabel] = {}
+        for key, widget in (("ld", self.ld), ("infusion", self.infusion), ("hbv", self.hbv), ("risk", self.risk),
+                            ("steroids", self.steroids), ("edition", self.edition)):
+            label = QLabel(self.box)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            self.labels[key] = label
+        form.addRow(self.prior_bmt)
+        self.save = QPushButton(self.box)
+        self.save.setObjectName("infSave")
+        self.save.clicked.connect(self._save)
+        form.addRow(self.save)
+        self.view = QTextBrowser(self)
+        self.view.setObjectName("infView")
+        self.view.setOpenLinks(False)
+        self.view.anchorClicked.connect(lambda url: link(url.toString()))
+        QVBoxLayout(self).addWidget(_page(self.box, self.view, ratio=2))
+        for edit in (self.ld, self.infusion):
+            edit.dateChanged.connect(self.update_result)
+        for combo in (self.hbv, self.risk, self.edition):
+            combo.currentIndexChanged.connect(self.update_result)
+        self.steroids.valueChanged.connect(self.update_result)
+        self.prior_bmt.toggled.connect(self.update_result)
+
+    def retranslate(self) -> None:
+        _ = gettext(self.lang)
+        self.box.setTitle(self.tr("Infection prophylaxis and immune recovery"))
+        texts = {"ld": self.tr("&Lymphodepletion (first day):"), "infusion": self.tr("&Infusion date:"),
+                 "hbv": self.tr("&HBV (HBsAg, HBcAb or HBV DNA):"), "risk": self.tr("CAR-HEMATOTOX &risk:"),
+                 "steroids": self.tr("&Steroid days so far:"), "edition": self.tr("&Edition:")}
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        for combo, keys in ((self.hbv, HBV), (self.risk, INF_RISKS), (self.edition, EDITIONS)):
+            for i, key in enumerate(keys):
+                combo.setItemText(i, _(INF_LABELS[key]))
+        self.prior_bmt.setText(self.tr("Prior bone-marrow (stem-cell) transplant"))
+        self.save.setText(self.tr("Save plan (&PDF)…"))
+
+    def html(self) -> str:
+        return plan_html(self.result, self.lang, str(self.edition.currentData())) if self.result else ""
+
+    def update_result(self) -> None:
+        try:
+            self.result = infection_plan(
+                ld_date=_py_date(self.ld.date()), infusion=_py_date(self.infusion.date()),
+                hbv=str(self.hbv.currentData()), risk=str(self.risk.currentData()),
+                steroid_days=self.steroids.value(), prior_bmt=self.prior_bmt.isChecked())
+        except CartrefError as exc:
+            self.result = None
+            self.view.setHtml(escape(str(exc)))
+            return
+        self.view.setHtml(self.html())
+
+    def save_pdf(self, path: str) -> None:
+        """The plan as a one-page A4 landscape PDF (the same sheet `cartref plan infections --out` writes)."""
+        if self.result is not None:
+            from desktop.handouts.sheets import one_page_pdf
+
+            _write_sheet(path, one_page_pdf(self.html(), (8.0, 7.5, 7.0, 6.5, 6.0)))
+
+    def _save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save infection plan"), "infection-plan.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            _save_in_background(self, path, self.save_pdf)
+
+
 class ActionTools:
-    """Builds the five tabs for GradingView and keeps them in the view's language."""
+    """Builds the seven tabs for GradingView and keeps them in the view's language."""
 
     def __init__(self, link: Callable[[str], None], store: ProtocolStore | None = None) -> None:
         self.tocilizumab = TocilizumabTab(link)
@@ -739,13 +846,17 @@ class ActionTools:
         self.watch.setObjectName("neuroWatchTab")
         self.handover = HandoverTab(link, self.pathway, self.tocilizumab)
         self.handover.setObjectName("handoverTab")
+        self.infections = InfectionsTab(link)
+        self.infections.setObjectName("infectionsTab")
         self.pathway.crs.currentIndexChanged.connect(self.handover.update_result)
         self.pathway.icans.currentIndexChanged.connect(self.handover.update_result)
         self.tocilizumab.times.textChanged.connect(self.handover.update_result)
 
     @property
-    def tabs(self) -> tuple[TocilizumabTab | PathwayTab | IcahtTab | HematotoxTab | NeuroWatchTab | HandoverTab, ...]:
-        return (self.tocilizumab, self.pathway, self.icaht, self.hematotox, self.watch, self.handover)
+    def tabs(self) -> tuple[TocilizumabTab | PathwayTab | IcahtTab | HematotoxTab | NeuroWatchTab | HandoverTab
+                            | InfectionsTab, ...]:
+        return (self.tocilizumab, self.pathway, self.icaht, self.hematotox, self.watch, self.handover,
+                self.infections)
 
     def set_language(self, lang: str) -> None:
         for tab in self.tabs:
