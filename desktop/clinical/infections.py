@@ -374,16 +374,16 @@ def plan_html(plan: InfectionPlan, lang: str = "en", edition: str = "clinician")
     if edition == "patient":
         blanks = Msg("Patient: ____________________  Treating team phone: ____________________")
         parts.append(f"<p>{t(blanks)}</p>")
-        rows = "".join(
+        cells = "".join(
             f"<tr><td width='16%'>{escape(x.start.isoformat()) if x.start else '—'}</td><td width='22%'><b>"
             f"{t(x.title)}</b></td><td>{t(x.patient)}</td></tr>" for x in plan.lines)
         parts.append(f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr><th>{t(_FROM)}</th>"
-                     f"<th>{t(_WHAT)}</th><th>{t(_MEANS)}</th></tr>{rows}</table>")
+                     f"<th>{t(_WHAT)}</th><th>{t(_MEANS)}</th></tr>{cells}</table>")
         note = Msg("Guidance differs on how long some medicines are taken; your team decides. Do not stop a "
                    "medicine without asking them.")
         parts.append(f"<p><small>{t(note)}</small></p>")
     else:
-        rows = []
+        rows: list[str] = []
         for x in plan.lines:
             items = "".join(
                 f"<li>{t(v.text)}{' → ' + escape(v.until.isoformat()) if v.until else ''} "
