@@ -599,6 +599,18 @@
         <translation>既往骨髓（造血干细胞）移植</translation>
     </message>
     <message>
+        <source>ANC on day:</source>
+        <translation>当日 ANC（第几天）：</translation>
+    </message>
+    <message>
+        <source>Latest IgG:</source>
+        <translation>最近一次 IgG：</translation>
+    </message>
+    <message>
+        <source>Recurrent sinopulmonary infections; weight for IVIG:</source>
+        <translation>反复鼻窦/肺部感染；IVIG 按体重：</translation>
+    </message>
+    <message>
         <source>Save plan (&amp;PDF)…</source>
         <translation>保存计划（&amp;PDF）…</translation>
     </message>

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from desktop.clinical.handover import Handover, handover, handover_html
 from desktop.clinical.hematotox import BANNER, UNITS, risk_for_score, to_paper_unit
 from desktop.clinical.icaht import RISKS, IcahtResult, icaht, management_bundle, read_counts
-from desktop.clinical.infections import EDITIONS, HBV, InfectionPlan, infection_plan, plan_html
+from desktop.clinical.infections import EDITIONS, HBV, IGG_UNITS, InfectionPlan, infection_plan, plan_html
 from desktop.clinical.infections import LABELS as INF_LABELS
 from desktop.clinical.infections import RISKS as INF_RISKS
 from desktop.clinical.neurowatch import SIGNS, WEEKLY_CHECK, WatchResult, neuro_watch
@@ -771,6 +771,43 @@ class InfectionsTab(QWidget):
             form.addRow(label, widget)
             self.labels[key] = label
         form.addRow(self.prior_bmt)
+        # Optional values of today: each table's trigger for this ANC and this IgG is added to the reasons.
+        self.use_anc = QCheckBox(self.box)
+        self.use_anc.setObjectName("infUseAnc")
+        self.anc_day = QSpinBox(self.box)
+        self.anc_day.setRange(0, 3650)
+        self.anc_day.setValue(10)
+        self.anc_day.setPrefix("d ")
+        self.anc = QDoubleSpinBox(self.box)
+        self.anc.setObjectName("infAnc")
+        self.anc.setRange(0.0, 100000.0)
+        self.anc.setDecimals(0)
+        self.anc.setValue(400.0)
+        self.anc.setSuffix(" /µL")
+        anc_row = QHBoxLayout()
+        anc_row.addWidget(self.anc_day)
+        anc_row.addWidget(self.anc)
+        form.addRow(self.use_anc, anc_row)
+        self.use_igg = QCheckBox(self.box)
+        self.use_igg.setObjectName("infUseIgg")
+        self.igg = QDoubleSpinBox(self.box)
+        self.igg.setObjectName("infIgg")
+        self.igg.setRange(0.0, 5000.0)
+        self.igg.setDecimals(1)
+        self.igg.setValue(400.0)
+        self.igg_unit = QComboBox(self.box)
+        for unit in IGG_UNITS:
+            self.igg_unit.addItem(unit, unit)
+        igg_row = QHBoxLayout()
+        igg_row.addWidget(self.igg)
+        igg_row.addWidget(self.igg_unit)
+        form.addRow(self.use_igg, igg_row)
+        self.recurrent = QCheckBox(self.box)
+        self.weight = QDoubleSpinBox(self.box)
+        self.weight.setRange(20.0, 300.0)
+        self.weight.setValue(70.0)
+        self.weight.setSuffix(" kg")
+        form.addRow(self.recurrent, self.weight)
         self.save = QPushButton(self.box)
         self.save.setObjectName("infSave")
         self.save.clicked.connect(self._save)
@@ -784,8 +821,11 @@ class InfectionsTab(QWidget):
             edit.dateChanged.connect(self.update_result)
         for combo in (self.hbv, self.risk, self.edition):
             combo.currentIndexChanged.connect(self.update_result)
-        self.steroids.valueChanged.connect(self.update_result)
-        self.prior_bmt.toggled.connect(self.update_result)
+        for spin in (self.steroids, self.anc_day, self.anc, self.igg, self.weight):
+            spin.valueChanged.connect(self.update_result)
+        for check in (self.prior_bmt, self.use_anc, self.use_igg, self.recurrent):
+            check.toggled.connect(self.update_result)
+        self.igg_unit.currentIndexChanged.connect(self.update_result)
 
     def retranslate(self) -> None:
         _ = gettext(self.lang)
@@ -799,17 +839,29 @@ class InfectionsTab(QWidget):
             for i, key in enumerate(keys):
                 combo.setItemText(i, _(INF_LABELS[key]))
         self.prior_bmt.setText(self.tr("Prior bone-marrow (stem-cell) transplant"))
+        self.use_anc.setText(self.tr("ANC on day:"))
+        self.use_igg.setText(self.tr("Latest IgG:"))
+        self.recurrent.setText(self.tr("Recurrent sinopulmonary infections; weight for IVIG:"))
         self.save.setText(self.tr("Save plan (&PDF)…"))
 
     def html(self) -> str:
         return plan_html(self.result, self.lang, str(self.edition.currentData())) if self.result else ""
 
     def update_result(self) -> None:
+        for widget in (self.anc_day, self.anc):
+            widget.setEnabled(self.use_anc.isChecked())
+        for widget in (self.igg, self.igg_unit, self.recurrent, self.weight):
+            widget.setEnabled(self.use_igg.isChecked())
         try:
             self.result = infection_plan(
                 ld_date=_py_date(self.ld.date()), infusion=_py_date(self.infusion.date()),
                 hbv=str(self.hbv.currentData()), risk=str(self.risk.currentData()),
-                steroid_days=self.steroids.value(), prior_bmt=self.prior_bmt.isChecked())
+                steroid_days=self.steroids.value(), prior_bmt=self.prior_bmt.isChecked(),
+                day=self.anc_day.value() if self.use_anc.isChecked() else None,
+                anc=self.anc.value() if self.use_anc.isChecked() else None,
+                igg=self.igg.value() if self.use_igg.isChecked() else None, igg_unit=str(self.igg_unit.currentData()),
+                recurrent_infections=self.recurrent.isChecked(),
+                weight_kg=self.weight.value() if self.use_igg.isChecked() else None)
         except CartrefError as exc:
             self.result = None
             self.view.setHtml(escape(str(exc)))

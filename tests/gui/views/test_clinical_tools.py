@@ -138,6 +138,17 @@ def test_infections_tab(view: GradingView, tmp_path: Path) -> None:
     tab.edition.setCurrentIndex(1)  # patient
     text = tab.view.toPlainText()
     assert "What it means for you" in text and "Entecavir 0.5 mg" not in text
+    tab.edition.setCurrentIndex(0)
+    tab.use_anc.setChecked(True)
+    tab.anc_day.setValue(29)
+    tab.anc.setValue(300)
+    tab.use_igg.setChecked(True)
+    tab.igg_unit.setCurrentIndex(1)  # g/L
+    tab.igg.setValue(3.9)
+    tab.recurrent.setChecked(True)
+    text = tab.view.toPlainText()
+    assert "Mould-active azole" in text and "IgG 390 mg/dL < 400 with recurrent" in text and "(35 g)" in text
+    tab.edition.setCurrentIndex(1)
     pdf = tmp_path / "plan.pdf"
     tab.save_pdf(str(pdf))
     assert pdf.read_bytes().count(b"/Type /Page\n") == 1
