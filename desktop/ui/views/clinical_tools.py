@@ -39,7 +39,14 @@ from PySide6.QtWidgets import (
 from desktop.clinical.handover import Handover, handover, handover_html
 from desktop.clinical.hematotox import BANNER, UNITS, risk_for_score, to_paper_unit
 from desktop.clinical.icaht import RISKS, IcahtResult, icaht, management_bundle, read_counts
-from desktop.clinical.infections import EDITIONS, HBV, IGG_UNITS, InfectionPlan, infection_plan, plan_html
+from desktop.clinical.infections import (
+    EDITIONS,
+    HBV,
+    IGG_UNITS,
+    InfectionPlan,
+    infection_plan,
+    plan_html,
+)
 from desktop.clinical.infections import LABELS as INF_LABELS
 from desktop.clinical.infections import RISKS as INF_RISKS
 from desktop.clinical.neurowatch import SIGNS, WEEKLY_CHECK, WatchResult, neuro_watch
@@ -848,10 +855,11 @@ class InfectionsTab(QWidget):
         return plan_html(self.result, self.lang, str(self.edition.currentData())) if self.result else ""
 
     def update_result(self) -> None:
-        for widget in (self.anc_day, self.anc):
-            widget.setEnabled(self.use_anc.isChecked())
-        for widget in (self.igg, self.igg_unit, self.recurrent, self.weight):
-            widget.setEnabled(self.use_igg.isChecked())
+        anc_widgets: tuple[QWidget, ...] = (self.anc_day, self.anc)
+        igg_widgets: tuple[QWidget, ...] = (self.igg, self.igg_unit, self.recurrent, self.weight)
+        for group, on in ((anc_widgets, self.use_anc.isChecked()), (igg_widgets, self.use_igg.isChecked())):
+            for widget in group:
+                widget.setEnabled(on)
         try:
             self.result = infection_plan(
                 ld_date=_py_date(self.ld.date()), infusion=_py_date(self.infusion.date()),
