@@ -58,13 +58,11 @@ def run(args: argparse.Namespace) -> int:
     written = None
     if args.out is not None:
         from desktop import outputs
-        from desktop.clinical.handover import handover_html
         from desktop.fileio import write_bytes_atomic
-        from desktop.handouts.sheets import one_page_pdf, qr_png
+        from desktop.handouts.sheets import handover_pdf
 
         target = outputs.check_output_file(str(args.out))
-        images = {"qr.png": qr_png(f"tel:{h.phone}")} if h.phone else {}
-        write_bytes_atomic(target, one_page_pdf(handover_html(h), (8.0, 7.0, 6.0), images))
+        write_bytes_atomic(target, handover_pdf(h))
         written = str(target)
     if args.json:
         print_json({"product": h.product, "infusion_date": h.infusion.isoformat(), "day": h.day,

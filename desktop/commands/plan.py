@@ -62,12 +62,11 @@ def run_infections(args: argparse.Namespace) -> int:
                           recurrent_infections=args.recurrent_infections, weight_kg=args.weight_kg)
     if args.out is not None:
         from desktop import outputs
-        from desktop.clinical.infections import plan_html
         from desktop.fileio import write_bytes_atomic
-        from desktop.handouts.sheets import one_page_pdf
+        from desktop.handouts.sheets import infection_plan_pdf
 
         target = outputs.check_output_file(str(args.out))
-        write_bytes_atomic(target, one_page_pdf(plan_html(plan, args.lang, args.edition), (8.0, 7.5, 7.0, 6.5, 6.0)))
+        write_bytes_atomic(target, infection_plan_pdf(plan, args.lang, args.edition))
     if args.json:
         print_json(plan.to_json(args.lang, args.edition))
         return 0

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from desktop.handouts.pdf import _font, ensure_gui_app
+
+if TYPE_CHECKING:
+    from desktop.clinical.handover import Handover
+    from desktop.clinical.infections import InfectionPlan
 
 PAGE_MARKER = b"/Type /Page\n"
 
@@ -60,3 +65,22 @@ def qr_png(text: str) -> bytes:
     buf = io.BytesIO()
     segno.make(text, error="m", micro=False).save(buf, kind="png", scale=6, border=4)
     return buf.getvalue()
+
+
+HANDOVER_SIZES = (8.0, 7.0, 6.0)
+PLAN_SIZES = (8.0, 7.5, 7.0, 6.5, 6.0)
+
+
+def handover_pdf(h: Handover) -> bytes:
+    """The emergency handover sheet, with a QR of the treating centre's number when one is given."""
+    from desktop.clinical.handover import handover_html
+
+    images = {"qr.png": qr_png(f"tel:{h.phone}")} if h.phone else {}
+    return one_page_pdf(handover_html(h), HANDOVER_SIZES, images)
+
+
+def infection_plan_pdf(plan: InfectionPlan, lang: str, edition: str) -> bytes:
+    """The infection prophylaxis plan in one edition (clinician or patient)."""
+    from desktop.clinical.infections import plan_html
+
+    return one_page_pdf(plan_html(plan, lang, edition), PLAN_SIZES)

@@ -631,14 +631,6 @@ class NeuroWatchTab(QWidget):
                         _sources_html(("G14", "CT21", "CT18"), self.tr("Sources:")))
 
 
-def handover_pdf(h: Handover) -> bytes:
-    """The handover as PDF bytes (the same sheet `cartref handover --out` writes)."""
-    from desktop.handouts.sheets import one_page_pdf, qr_png
-
-    images = {"qr.png": qr_png(f"tel:{h.phone}")} if h.phone else {}
-    return one_page_pdf(handover_html(h), (8.0, 7.0, 6.0), images)
-
-
 def _py_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
@@ -725,6 +717,8 @@ class HandoverTab(QWidget):
 
     def save_pdf(self, path: str) -> None:
         if self.result is not None:
+            from desktop.handouts.sheets import handover_pdf
+
             _write_sheet(path, handover_pdf(self.result))
 
     def _save(self) -> None:
@@ -879,9 +873,9 @@ class InfectionsTab(QWidget):
     def save_pdf(self, path: str) -> None:
         """The plan as a one-page A4 landscape PDF (the same sheet `cartref plan infections --out` writes)."""
         if self.result is not None:
-            from desktop.handouts.sheets import one_page_pdf
+            from desktop.handouts.sheets import infection_plan_pdf
 
-            _write_sheet(path, one_page_pdf(self.html(), (8.0, 7.5, 7.0, 6.5, 6.0)))
+            _write_sheet(path, infection_plan_pdf(self.result, self.lang, str(self.edition.currentData())))
 
     def _save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save infection plan"), "infection-plan.pdf",

@@ -107,7 +107,7 @@ def test_flow_sheet_pdf_is_one_page(view: GradingView, tmp_path: Path) -> None:
 
 
 def test_handover_sheet(view: GradingView, tmp_path: Path) -> None:
-    from desktop.ui.views.clinical_tools import handover_pdf
+    from desktop.handouts.sheets import handover_pdf
 
     tab = view.tools.handover
     view.tools.pathway.crs.setCurrentIndex(2)
