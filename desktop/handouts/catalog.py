@@ -30,8 +30,9 @@ class HandoutSpec:
     """Cannot print without an infusion date (the recovery calendar)."""
     calendar: bool = False
     """Uses the recovery calendar (infusion date, leukapheresis date, jurisdiction)."""
-    keep_tables_whole: bool = False
-    """Move a table that would straddle a page break to the next page (month grids, boxes)."""
+    keep_tables_whole: bool = True
+    """Move a table that would straddle a page break to the next page (month grids, boxes, the
+    care-team box: a QR cut by the page break dials nothing)."""
 
     def title(self, lang: str = "en") -> str:
         return gettext(lang)(self.title_en)
@@ -50,9 +51,8 @@ HANDOUTS: tuple[HandoutSpec, ...] = (
     HandoutSpec("caregiver-checklist", N_("Caregiver checklist"), "patient", 3, 5),
     HandoutSpec("wallet-card", N_("Patient wallet card"), "patient", 1, 2),
     HandoutSpec("clinician-summary", N_("Clinician summary"), "clinician", 1, 4),
-    HandoutSpec("recovery-calendar", N_("Your recovery calendar"), "patient", 3, 6, needs_infusion=True, calendar=True,
-                keep_tables_whole=True),
-    HandoutSpec("symptom-log", N_("Daily temperature and symptom log"), "patient", 3, 5, calendar=True, keep_tables_whole=True),
+    HandoutSpec("recovery-calendar", N_("Your recovery calendar"), "patient", 3, 6, needs_infusion=True, calendar=True),
+    HandoutSpec("symptom-log", N_("Daily temperature and symptom log"), "patient", 3, 5, calendar=True),
 )
 
 

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
     QTextFormat,
+    QTextOption,
     QTextTable,
 )
 
@@ -228,7 +229,13 @@ class HandoutDocument:
         return _text_doc(html, self.rendered.sizes.footer, width)
 
     def _card_doc(self, html: str) -> QTextDocument:
-        return _text_doc(html, 7.0, 100.0, self.rendered.images)
+        """A card panel wraps at word boundaries only: a number never breaks inside a digit group;
+        a line too wide shrinks the panel instead (`_fit`)."""
+        doc = _text_doc(html, 7.0, 100.0, self.rendered.images)
+        option = doc.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        doc.setDefaultTextOption(option)
+        return doc
 
     # -- painting ---------------------------------------------------------------------
     def paint_page(self, painter: QPainter, index: int) -> None:
@@ -396,11 +403,12 @@ class HandoutDocument:
 
 def _fit(doc: QTextDocument, width: float, height: float, largest: float = 1.8) -> float:
     """Largest scale (<= `largest`) at which the document fits the box: lay out at width/scale,
-    paint scaled, so small cards fill their space and long text shrinks instead of clipping."""
+    paint scaled, so small cards fill their space and long text shrinks instead of clipping.
+    A line that cannot wrap (a phone number beside its QR) must fit the width too."""
 
     def fits(scale: float) -> bool:
         doc.setTextWidth(width / scale)
-        return doc.size().height() * scale <= height + 0.5
+        return doc.size().height() * scale <= height + 0.5 and doc.idealWidth() <= width / scale + 1.5
 
     lo, hi = 0.2, largest
     if fits(hi):

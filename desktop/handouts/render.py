@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import io
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -115,6 +114,7 @@ class RenderedHandout:
     """Contains `{page}` and `{pages}` placeholders, filled per page."""
     images: dict[str, bytes]
     qr_payloads: dict[str, str]
+    """`contact-N` -> the `tel:` URI of the QR printed beside contact N (`phone`: the first's)."""
     source_ids: list[str]
     missing: list[str]
     sizes: FontSizes
@@ -123,17 +123,6 @@ class RenderedHandout:
 
 
 NOTICE = N_("Information, not medical advice. Your care team's instructions come first.")
-
-
-def _mecard_escape(text: str) -> str:
-    return re.sub(r"([\\;:,\"])", r"\\\1", text)
-
-
-def card_qr_payload(center_name: str, number: str) -> str:
-    """The wallet-card QR: a MECARD contact with the centre's name and the E.164 24-hour number."""
-    if not number:
-        return ""
-    return f"MECARD:N:{_mecard_escape(center_name or 'CAR-T care team')};TEL:{number};;"
 
 
 def centre_contact(center: CenterView) -> Contact | None:
@@ -278,14 +267,13 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
 
     images: dict[str, bytes] = {}
     qr: dict[str, str] = {}
+    # One QR per printed number, built from exactly that number (D01): `qr-0.png` beside the
+    # first contact, `qr-1.png` beside the second, on every template and on the wallet card.
+    for i, ct in enumerate(contacts):
+        qr[f"contact-{i}"] = ct.tel
+        images[f"qr-{i}.png"] = qr_png(ct.tel)
     if main is not None:
         qr["phone"] = main.tel
-        images["qr-phone.png"] = qr_png(main.tel)
-    if spec.name == "wallet-card":
-        payload = card_qr_payload(center.name if center else "", main.number if main else "")
-        if payload:
-            qr["card"] = payload
-            images["qr-card.png"] = qr_png(payload)
     if personal.logo:
         images["logo.png"] = personal.logo
 
@@ -317,8 +305,7 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
         "emergency": emergency,
         "main": main,
         "note": note,
-        "has_qr_phone": "qr-phone.png" in images,
-        "has_qr_card": "qr-card.png" in images,
+        "has_qr_phone": bool(contacts),
         "has_logo": "logo.png" in images,
         "phases": phases,
         "card_area": card_area,

@@ -96,6 +96,59 @@ def qr_codes(pdf: Path, tmp: Path) -> list[str]:
     return found
 
 
+def number_lines(pdf: Path, display: str) -> list[tuple[int, float, float, float, float, float]]:
+    """(page, page height, left, top, right, bottom) in points of every printed number `display`."""
+    out = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    parts = display.split()
+    found = []
+    for n, page in enumerate(re.findall(r"<page (.*?)</page>", out, re.S), start=1):
+        height = float(re.match(r'width="[\d.]+" height="([\d.]+)"', page).group(1))  # type: ignore[union-attr]
+        for line in re.findall(r"<line [^>]*>(.*?)</line>", page, re.S):
+            words = [(*(float(v) for v in w[:4]), html.unescape(w[4]).replace("\u00a0", " ")) for w in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', line)]
+            texts = [w[4] for w in words]
+            for i in range(len(words)):
+                if " ".join(texts[i:i + len(parts)]).endswith(display) or texts[i].endswith(display):
+                    span = words[i:i + len(parts)] if texts[i] != display and not texts[i].endswith(display) else words[i:i + 1]
+                    found.append((n, height, span[0][0], min(w[1] for w in span), span[-1][2], max(w[3] for w in span)))
+    return found
+
+
+def qr_beside(pdf: Path, display: str, tmp: Path, dpi: int = 150) -> list[set[str]]:
+    """For each place the number `display` is printed: the QR codes nearest it.
+
+    A window from the number rightwards, widened step by step (first across, then up and down)
+    until a code decodes; a code the window cuts does not decode, so the first codes found are
+    the ones beside the number."""
+    scale = dpi / 72
+    nearest: list[set[str]] = []
+    for page, height, left, top, right, bottom in number_lines(pdf, display):
+        middle = (top + bottom) / 2
+        found: set[str] = set()
+        for reach in (70, 140, 280, 600):
+            for half in (24, 32, 44, 60, 80):
+                y0 = max(0.0, middle - half)
+                h = min(height, middle + half) - y0
+                stem = tmp / f"{pdf.stem}-band"
+                subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-x", str(int((left - 4) * scale)),
+                                "-y", str(int(y0 * scale)), "-W", str(int((right - left + 4 + reach) * scale)), "-H", str(int(h * scale)),
+                                "-singlefile", str(pdf), str(stem)], check=True)
+                image = Path(f"{stem}.ppm")
+                out = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True)
+                image.unlink()
+                found = {line for line in out.stdout.splitlines() if line}
+                if found:
+                    break
+            if found:
+                break
+        nearest.append(found)
+    return nearest
+
+
+def tel(display: str) -> str:
+    return "tel:" + display.replace(" ", "")
+
+
 def expected_lymphodepletion(kb: Path, infusion: str, jurisdiction: str) -> list[str]:
     """The lymphodepletion dates the KB's rule gives (computed by the calendar, not typed here)."""
     from datetime import date
@@ -154,14 +207,16 @@ def test_every_handout_language_paper_size(real_kb: Path, tmp_path: Path, paper:
             assert "Information, not medical advice" in flat
         assert pages_of(pdf) <= spec.page_limit(large), f"{pdf.name}: {pages_of(pdf)} pages"
         codes = qr_codes(pdf, tmp_path)
-        assert "tel:+862055500123" in codes or name == "wallet-card", f"{pdf.name}: {codes}"
-        assert all(c.startswith("MECARD:") or c == "tel:+862055500123" for c in codes), f"{pdf.name}: {codes}"
+        assert {tel(PHONE), tel(CLINIC)} <= set(codes) and set(codes) <= {tel(PHONE), tel(CLINIC)}, f"{pdf.name}: {codes}"
+        for number in (PHONE, CLINIC):  # each printed number has its own QR beside it, dialling exactly it
+            beside = qr_beside(pdf, number, tmp_path)
+            assert beside and all(found == {tel(number)} for found in beside), f"{pdf.name}: {number} beside {beside}"
         if spec.calendar:
             assert "2026-03-14" in flat, pdf.name
         if name == "recovery-calendar":
             assert lymph and all(d in flat for d in lymph), f"{pdf.name}: lymphodepletion {lymph!r} missing"
         if name == "wallet-card":
-            assert any(c.startswith("MECARD:") and centre.replace(",", "\\,").replace(":", "\\:").replace(";", "\\;") in c and "+862055500123" in c for c in codes), codes
+            assert codes.count(tel(PHONE)) == (2 if large else 1), codes  # the card, and its large-print copy
             assert "2026-03-14" in flat
 
 
@@ -266,7 +321,10 @@ def test_done_when_wallet_card(real_kb: Path, tmp_path: Path) -> None:
     assert "24小时： 24小时" not in flat and "24小时：24小时" not in flat  # no label printed twice
     assert "Wáng Xiǎomíng" in flat
     codes = qr_codes(out, tmp_path)
-    assert codes and all(c.endswith("TEL:+862783660000;;") for c in codes), codes
+    assert sorted(set(codes)) == ["tel:+862783660000", "tel:+862783661111"], codes
+    for number in ("+86 27 8366 0000", "+86 27 8366 1111"):  # on the card and in its large-print copy
+        beside = qr_beside(out, number, tmp_path)
+        assert len(beside) == 2 and all(found == {tel(number)} for found in beside), (number, beside)
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     assert "DejaVuSans" in fonts, fonts  # the tone letters come from DejaVu, not WenQuanYi's empty glyphs
     check_page_reading(out, True, ["Xiǎomíng", "+86 27 8366 0000", "+86 27 8366 1111", "2026-12-01"])

@@ -16,7 +16,6 @@ from desktop.handouts.render import (
     Options,
     Personal,
     RenderedHandout,
-    card_qr_payload,
     parse_date,
     render_handout,
 )
@@ -96,12 +95,16 @@ def test_qr_payloads(kb: KnowledgeBase) -> None:
     assert parse_contact("24小时=+86 (20) 5550-0000").tel == "tel:+862055500000"
     ward = parse_contact("24-hour ward=027 1234 5678", "CN")
     assert ward == Contact("24-hour ward", "+862712345678", "+86 27 1234 5678")
-    r = handout(kb, "wallet-card", Personal(center_id="test-wuhan", contacts=(ward,)), Options(lang="zh-Hans"))
+    clinic = parse_contact("门诊=+86 27 8366 1111")
+    r = handout(kb, "wallet-card", Personal(center_id="test-wuhan", contacts=(ward, clinic)), Options(lang="zh-Hans"))
     assert r.qr_payloads["phone"] == "tel:+862712345678"
-    assert r.qr_payloads["card"] == "MECARD:N:测试医院;TEL:+862712345678;;"
-    assert "qr-card.png" in r.images and r.images["qr-card.png"].startswith(b"\x89PNG")
-    assert card_qr_payload("A; B: C", "123") == r"MECARD:N:A\; B\: C;TEL:123;;"
-    assert "qr-phone.png" not in handout(kb, "journey").images
+    # one QR per printed number, each built from exactly that number, nothing else encoded (D01)
+    assert {k: v for k, v in r.qr_payloads.items() if k != "phone"} == {
+        "contact-0": "tel:+862712345678", "contact-1": "tel:+862783661111"}
+    assert r.images["qr-1.png"].startswith(b"\x89PNG")
+    card = r.cards[0].front_html
+    assert card.index("+86\u00a027\u00a01234\u00a05678") < card.index("qr-0.png") < card.index("+86\u00a027\u00a08366\u00a01111") < card.index("qr-1.png")
+    assert not any(k.startswith("qr-") for k in handout(kb, "journey").images)
 
 
 def test_large_print_sizes() -> None:
