@@ -50,7 +50,7 @@ HANDOUTS: tuple[HandoutSpec, ...] = (
     HandoutSpec("warning-signs", N_("After your infusion: warning signs"), "patient", 3, 5),
     HandoutSpec("caregiver-checklist", N_("Caregiver checklist"), "patient", 3, 5),
     HandoutSpec("wallet-card", N_("Patient wallet card"), "patient", 1, 2),
-    HandoutSpec("clinician-summary", N_("Clinician summary"), "clinician", 1, 4),
+    HandoutSpec("clinician-summary", N_("Clinician summary"), "clinician", 1, 5),
     HandoutSpec("recovery-calendar", N_("Your recovery calendar"), "patient", 3, 6, needs_infusion=True, calendar=True),
     HandoutSpec("symptom-log", N_("Daily temperature and symptom log"), "patient", 3, 5, calendar=True),
 )

@@ -204,6 +204,9 @@ class HandoutDocument:
         badly on paper, so such a table gets a page break before it (one at a time, relaid).
         """
         page_h = self.geometry.body_height
+        # Calendar handouts keep every box whole (month grids); the others only boxes up to about
+        # half a page (the care-team box and its QR codes), so a long table still runs on.
+        largest = 0.9 if self.rendered.spec.calendar else 0.5
         layout = self.body.documentLayout()
         for _ in range(64):
             moved = False
@@ -211,7 +214,7 @@ class HandoutDocument:
                 if not isinstance(frame, QTextTable) or frame.format().headerRowCount() > 0:
                     continue  # a table with a repeated header row (a log sheet) may run on
                 rect = layout.frameBoundingRect(frame)
-                if rect.height() >= page_h * 0.9:
+                if rect.height() >= page_h * largest:
                     continue
                 fmt = frame.format()
                 if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:

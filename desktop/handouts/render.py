@@ -87,7 +87,7 @@ class FontSizes:
     def for_print(large: bool, dense: bool = False) -> FontSizes:
         """Large print: body 17 pt. `dense` (one-page clinician summary) only in normal print."""
         if large:
-            return FontSizes(body=17, small=15, h1=28, h2=22, h3=19, footer=10, phone=30)
+            return FontSizes(body=17, small=16, h1=28, h2=22, h3=19, footer=16, phone=30)
         if dense:
             return FontSizes(body=8, small=6.5, h1=13, h2=9.5, h3=8.5, footer=6.5, phone=12)
         return FontSizes(body=10.5, small=9, h1=19, h2=14, h3=11.5, footer=7.5, phone=20)

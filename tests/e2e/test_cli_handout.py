@@ -40,6 +40,19 @@ def text_of(pdf: Path) -> str:
 LARGE_WORD_HEIGHT = 16 * 1.15
 """A word box of pdftotext -bbox-layout is ~1.16-1.19 x the font size (DejaVu, WenQuanYi): this
 height means at least ~16 pt (17 pt body: 20.1; 15 pt small text: 17.7, which fails it)."""
+ALL_TEXT_HEIGHT = 18.2
+"""A 16 pt word box measures 18.3 pt, a 15 pt one 17.2: every text in large print passes this."""
+CARD_H_PT = 53.98 / 25.4 * 72
+
+
+def card_band(words: list[tuple[int, float, float, float, float, float, float, str]]) -> tuple[float, float]:
+    """(top, bottom) of the wallet card printed at its real size on page 1 (its first line is
+    the card's red title); (0, -1) when the page has no card."""
+    titles = [y0 for page, _w, _h, _x0, y0, _x1, y1, text in words
+              if page == 1 and text in ("I", "我接受过") and y1 - y0 < ALL_TEXT_HEIGHT]
+    return (min(titles) - 10, min(titles) + CARD_H_PT) if titles else (0.0, -1.0)
+
+
 EDGE_PT = 8.5  # 3 mm: what a printer may not reach
 
 
@@ -63,6 +76,11 @@ def check_page_reading(pdf: Path, large: bool, values: list[str]) -> None:
     for page, w, h, x0, y0, x1, y1, text in words:
         assert x0 >= EDGE_PT and y0 >= EDGE_PT and x1 <= w - EDGE_PT and y1 <= h - EDGE_PT, \
             f"{pdf.name} p{page}: {text!r} outside the printable area ({x0:.0f},{y0:.0f},{x1:.0f},{y1:.0f})"
+    if large:  # every text on the page, table headers and footer included, except the wallet card itself
+        card = card_band(words)
+        small = [(page, round(y1 - y0, 1), text) for page, _w, _h, _x0, y0, _x1, y1, text in words
+                 if y1 - y0 < ALL_TEXT_HEIGHT and not (page == 1 and card[0] <= y0 <= card[1])]
+        assert not small, f"{pdf.name}: under 16 pt in large print: {small[:8]}"
     for value in values:
         parts = value.replace("\u00a0", " ").split()
         sizes = [y1 - y0 for *_, y0, _x1, y1, text in words if parts[-1] in text]
