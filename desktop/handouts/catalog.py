@@ -30,6 +30,8 @@ class HandoutSpec:
     """Cannot print without an infusion date (the recovery calendar)."""
     calendar: bool = False
     """Uses the recovery calendar (infusion date, leukapheresis date, jurisdiction)."""
+    needs_delayed_neuro: bool = False
+    """Only for a product whose label warns of delayed neurotoxicity (the carers' nerve-check sheet)."""
     keep_tables_whole: bool = True
     """Move a table that would straddle a page break to the next page (month grids, boxes, the
     care-team box: a QR cut by the page break dials nothing)."""
@@ -53,6 +55,7 @@ HANDOUTS: tuple[HandoutSpec, ...] = (
     HandoutSpec("clinician-summary", N_("Clinician summary"), "clinician", 1, 5),
     HandoutSpec("recovery-calendar", N_("Your recovery calendar"), "patient", 3, 6, needs_infusion=True, calendar=True),
     HandoutSpec("symptom-log", N_("Daily temperature and symptom log"), "patient", 3, 5, calendar=True),
+    HandoutSpec("nerve-check", N_("Weekly nerve check: a sheet for carers"), "patient", 3, 5, needs_delayed_neuro=True),
 )
 
 

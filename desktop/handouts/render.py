@@ -57,6 +57,8 @@ class Personal:
     leukapheresis_date: date | None = None
     jurisdiction: str = ""
     """Region whose dated rules the recovery calendar follows ('' = the product's, e.g. China)."""
+    product: str = ""
+    """The CAR-T product (therapy id) whose label warnings apply ('' = eque-cel)."""
 
 
 @dataclass(frozen=True)
@@ -151,12 +153,17 @@ EMERGENCY_NUMBERS = {"CN": ("120", "EM1"), "HK": ("999", "EM2"), "US": ("911", "
 (data/sources.yaml). A region without one prints none rather than a guess."""
 
 
-def emergency_number(kb: KnowledgeBase, center: CenterView | None, plan: Plan) -> tuple[str, str] | None:
-    """(number, source id) for where the patient is: the centre's country, else the plan's rules."""
+def emergency_number(kb: KnowledgeBase, center: CenterView | None, plan: Plan,
+                     contacts: list[Contact] | None = None) -> tuple[str, str] | None:
+    """(number, source id) for where the patient is: the centre's country, else the country of
+    the care team's first number, else the plan's rules (a US team's sheet never says 120)."""
     from desktop.recovery.plan import default_jurisdiction
 
-    region = fields.region_for(center.country if center is not None else "",
-                               plan.jurisdiction or default_jurisdiction(kb))
+    region = fields.region_for(center.country if center is not None else "")
+    if not region and contacts:
+        region = fields.number_region(contacts[0].number)
+    if not region:
+        region = fields.region_for(plan.jurisdiction or default_jurisdiction(kb))
     return EMERGENCY_NUMBERS.get(region)
 
 
@@ -210,7 +217,9 @@ def _calendar_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, plan: Plan, 
         raise UserInputError(f"the {spec.name} handout needs an infusion date (--infusion-date YYYY-MM-DD)")
     if plan.problem:
         raise UserInputError(plan.problem)
-    cal, has_rules = plan.calendar, plan.has_rules
+    from desktop.handouts import neurocheck
+
+    cal, has_rules = neurocheck.with_checks(kb, plan.calendar, plan.product), plan.has_rules
     if not has_rules:
         content.missing.append("dated rules (jurisdiction, periods)")
     log_sheet = spec.name == "symptom-log"
@@ -230,6 +239,38 @@ def _calendar_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, plan: Plan, 
         "call_now": call_now,
         "fever_listed": fever is not None and any(fever.value.split()[0] in item for item in call_now),
         "marks": recovery.MARKS,
+    }
+
+
+def _neuro_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, plan: Plan, lang: str,
+                   content: HandoutContent) -> dict[str, Any]:
+    """The carers' weekly nerve check: the label's warning and "call now" wording (G14), the
+    check items (G14; CT21; CT18) and one row per check day (neurowatch's sourced data)."""
+    from desktop.clinical import neurowatch
+    from desktop.handouts import neurocheck
+
+    warning = neurocheck.delayed_warning(kb, plan.product, lang)
+    if warning is None:
+        raise UserInputError(f"the {spec.name} handout is for a product whose label warns of delayed "
+                             f"neurotoxicity (e.g. --product cilta-cel); {plan.product}'s has no such warning")
+    _ = i18n.gettext(lang)
+    content.use(neurocheck.source_ids(warning))
+    content.use(["CT18"])
+    therapy = content.therapy(plan.product, cite=False)
+    return {
+        "neuro": {
+            "product": content.product_name(therapy) if therapy else plan.product,
+            "warning": warning,
+            "call_now": _("Call your healthcare provider or get emergency help right away (CARVYKTI Medication Guide)."),
+            "fever": _("a temperature of %(c)s °C (100.4 °F) or higher") % {"c": f"{neurowatch.FEVER_C:g}"},
+            "signs": [_(text) for text in neurowatch.SIGNS.values()],
+            "subtle": _("Nervous-system effects can occur days or weeks after the infusion and may at first be subtle "
+                        "(Medication Guide)."),
+            "checks": [_(text) for _key, text in neurowatch.WEEKLY_CHECK],
+            "window": _(neurocheck.WINDOW),
+            "rows": [(n, d.isoformat() if d else "") for n, d in neurocheck.check_dates(plan.infusion)],
+            "sources": ", ".join(neurowatch.SOURCE_IDS),
+        },
     }
 
 
@@ -277,12 +318,13 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
     if personal.logo:
         images["logo.png"] = personal.logo
 
-    emergency = emergency_number(kb, center, plan) if spec.audience != "clinician" else None
+    emergency = emergency_number(kb, center, plan, contacts) if spec.audience != "clinician" else None
     if emergency is not None:
         content.use([emergency[1]])
     infusion = plan.infusion
     phases = plan.phase_dates(lang)
     cal_ctx = _calendar_context(kb, spec, plan, lang, content) if spec.calendar else {}
+    neuro_ctx = _neuro_context(kb, spec, plan, lang, content) if spec.needs_delayed_neuro else {}
 
     card_w = CARD_W_MM * PX_PER_MM
     card_h = CARD_H_MM * PX_PER_MM
@@ -313,6 +355,7 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
         "card_h": card_h,
         "leukapheresis": plan.leukapheresis.isoformat() if plan.leukapheresis else "",
         **cal_ctx,
+        **neuro_ctx,
     }
     env = environment()
     template = env.get_template(f"handouts/{spec.name}.html.j2")
