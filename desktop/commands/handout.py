@@ -184,9 +184,8 @@ def _all(args: argparse.Namespace, personal: Any, options: Any) -> int:
     if personal.center_id and kb.center(personal.center_id) is None:
         raise UserInputError(f"unknown centre {personal.center_id!r} (see `cartref centers`)")
     personal = _checked(kb, personal, args)
-    from desktop.recovery.plan import plan_for
-
     from desktop.handouts.batch import skipped
+    from desktop.recovery.plan import plan_for
 
     plan = plan_for(kb, personal)
     for name, why in skipped(kb, plan).items():

@@ -122,6 +122,8 @@ class RenderedHandout:
     sizes: FontSizes
     cards: list[Card] = field(default_factory=list)
     card_area_px: tuple[float, float] = (0.0, 0.0)
+    qr_contacts: list[tuple[str, str, str]] = field(default_factory=list)
+    """(label, number as printed, QR payload) of each contact, in order: the window lists what each QR dials."""
 
 
 NOTICE = N_("Information, not medical advice. Your care team's instructions come first.")
@@ -374,4 +376,5 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
         spec=spec, options=Options(lang, options.paper, options.large_print), title=title, html=body,
         header_html=header, footer_html=footer, images=images, qr_payloads=qr, source_ids=source_ids,
         missing=list(content.missing), sizes=sizes, cards=cards, card_area_px=card_area if cards else (0.0, 0.0),
+        qr_contacts=[(ct.label, ct.display, ct.tel) for ct in contacts],
     )
