@@ -53,7 +53,7 @@ HANDOUTS: tuple[HandoutSpec, ...] = (
     HandoutSpec("caregiver-checklist", N_("Caregiver checklist"), "patient", 3, 5),
     HandoutSpec("wallet-card", N_("Patient wallet card"), "patient", 1, 2),
     HandoutSpec("clinician-summary", N_("Clinician summary"), "clinician", 1, 5),
-    HandoutSpec("recovery-calendar", N_("Your recovery calendar"), "patient", 3, 6, needs_infusion=True, calendar=True),
+    HandoutSpec("recovery-calendar", N_("Your recovery calendar"), "patient", 4, 9, needs_infusion=True, calendar=True),
     HandoutSpec("symptom-log", N_("Daily temperature and symptom log"), "patient", 3, 5, calendar=True),
     HandoutSpec("nerve-check", N_("Weekly nerve check: a sheet for carers"), "patient", 3, 5, needs_delayed_neuro=True),
 )

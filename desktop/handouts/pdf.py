@@ -149,7 +149,10 @@ def _draw_doc(painter: QPainter, doc: QTextDocument, clip: QRectF | None = None)
     palette.setColor(QPalette.ColorRole.Text, QColor("#111111"))
     ctx.palette = palette
     if clip is not None:
-        ctx.clip = clip
+        # The layout draws every line that touches its clip; a line starting exactly on the page
+        # break would be drawn (invisibly, but in the PDF's text) on the page before it too: a
+        # heading or a phone number printed twice, cut in the text layer (D31). Half a pixel in.
+        ctx.clip = clip.adjusted(0, 0.5, 0, -0.5)
         painter.setClipRect(clip)
     doc.documentLayout().draw(painter, ctx)
 

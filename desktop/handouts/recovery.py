@@ -111,8 +111,15 @@ def _code(kind: str, lang: str) -> str:
 
 
 def month_views(cal: Calendar, lang: str) -> list[MonthView]:
-    """Every month the calendar touches (at least the infusion month and the next one)."""
-    months = cal.months()
+    """Every month the calendar's periods touch (at least the infusion month and the next one).
+
+    The weekly nerve check (to day 98) is marked where it falls in these months but adds no
+    months of its own: its dates are all listed in its row of the key days, so a 100-day watch
+    does not double the calendar's pages."""
+    from dataclasses import replace
+
+    periods = tuple(e for e in cal.events if e.kind != "neuro-check")
+    months = replace(cal, events=periods).months() if periods else cal.months()
     nxt = (cal.infusion.year + (cal.infusion.month == 12), cal.infusion.month % 12 + 1)
     if nxt not in months:
         months.append(nxt)
@@ -179,7 +186,8 @@ def event_rows(cal: Calendar, lang: str, content: HandoutContent) -> list[EventR
                     e.kind, _code(e.kind, lang), MARKS[e.kind][0], "#111111",
                     f"{weekly[0].start.isoformat()} – {weekly[-1].start.isoformat()}",
                     _("Days %(first)s to %(last)s, every 7 days") % {"first": weekly[0].day_from, "last": weekly[-1].day_from},
-                    e.title(lang), "", e.detail(lang), e.jurisdiction_label(lang), valid_text(e.valid, lang), e.source_ids))
+                    e.title(lang), "", _("Dates: %(dates)s") % {"dates": ", ".join(w.start.isoformat() for w in weekly)}
+                    + "\n" + e.detail(lang), e.jurisdiction_label(lang), valid_text(e.valid, lang), e.source_ids))
             continue
         when = date_text(e.start, lang) if e.start == e.end else f"{e.start.isoformat()} – {e.end.isoformat()}"
         span = e.kind in SPAN_KINDS

@@ -367,11 +367,16 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
     if hasattr(module, "card_front") and hasattr(module, "card_back"):
         cards.append(Card(str(module.card_front()), str(module.card_back())))
 
+    from desktop.handouts import nobreak
+
+    seg = nobreak.segmenter(kb) if zh else None  # Chinese words and "38 °C" are never broken (D31)
+    body = nobreak.protect(body, seg)
+    cards = [Card(nobreak.protect(card.front_html, seg), nobreak.protect(card.back_html, seg)) for card in cards]
     source_ids = content.source_ids()
     meta = kb.meta()
     extra = {"source_ids": source_ids, "meta": meta, "notice": i18n.gettext(lang)(NOTICE)}
-    header = env.get_template("handouts/_header.html.j2").render(ctx | extra)
-    footer = env.get_template("handouts/_footer.html.j2").render(ctx | extra)
+    header = nobreak.protect(env.get_template("handouts/_header.html.j2").render(ctx | extra), seg)
+    footer = nobreak.protect(env.get_template("handouts/_footer.html.j2").render(ctx | extra), seg)
     return RenderedHandout(
         spec=spec, options=Options(lang, options.paper, options.large_print), title=title, html=body,
         header_html=header, footer_html=footer, images=images, qr_payloads=qr, source_ids=source_ids,

@@ -586,7 +586,9 @@ class HandoutsView(QWidget):
 
     def _fit_pages(self) -> None:
         """Scale the page images to the preview's width, so a whole page width is always in view (D35)."""
-        from PySide6.QtCore import Qt  # not at import: the Qt namespace stays untouched before the first paint
+        from PySide6.QtCore import (
+            Qt,  # not at import: the Qt namespace stays untouched before the first paint
+        )
 
         width = max(200, self.preview_area.viewport().width() - 24)
         for i, image in enumerate(self._page_images):
