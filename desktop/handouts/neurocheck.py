@@ -19,6 +19,7 @@ from desktop.i18n import N_, gettext
 from desktop.kb.store import KnowledgeBase
 from desktop.recovery.calendar import Calendar, CalendarEvent
 
+_EN, _ZH = "en", "zh-Hans"  # names, not literals, in gettext() calls (Babel would take a literal for a message)
 FIRST_DAY, LAST_DAY = 14, 100
 CHECK_DAYS = tuple(range(FIRST_DAY, LAST_DAY + 1, 7))
 """Day 14, 21, ... 98: once a week from day 14 until day 100."""
@@ -67,8 +68,8 @@ def with_checks(kb: KnowledgeBase, cal: Calendar | None, therapy_id: str) -> Cal
     warning = delayed_warning(kb, therapy_id)
     if warning is None or any(e.kind == "neuro-check" for e in cal.events):
         return cal
-    warning_zh = delayed_warning(kb, therapy_id, "zh-Hans") or warning
-    en, zh = gettext("en"), gettext("zh-Hans")
+    warning_zh = delayed_warning(kb, therapy_id, _ZH) or warning
+    en, zh = gettext(_EN), gettext(_ZH)
     ids = source_ids(warning)
     events = [
         CalendarEvent("neuro-check", day, day, n, n, en(TITLE), zh(TITLE),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import json
 import os
 import re
@@ -128,7 +129,7 @@ def broken_words(pdf: Path, seg: Segmenter, title: str) -> list[str]:
     knows (cut as the handout cut it) or a number and its unit ("38 | °C")."""
     broken = []
     for lines in page_lines(pdf, title):
-        for a, b in zip(lines, lines[1:], strict=False):
+        for a, b in itertools.pairwise(lines):
             if re.search(r"\d$", a) and re.match(r"(°C|°F|%)", b):
                 broken.append(f"{a[-6:]}|{b[:6]}")
             tail, head = re.search(r"[\u3400-\u9fff]*$", a).group(0), re.match(r"[\u3400-\u9fff]*", b).group(0)  # type: ignore[union-attr]
