@@ -130,6 +130,8 @@ class CalendarView(QWidget):
         self.leukapheresis.setEnabled(False)
         self.jurisdiction = QComboBox()
         self.product = QComboBox()
+        self._product_names: dict[str, str] = {}
+        self.product.currentIndexChanged.connect(lambda _i: self._product_tip())
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.grid = QTextBrowser()
@@ -218,9 +220,15 @@ class CalendarView(QWidget):
         self.product.clear()
         for therapy in sorted(self._kb.therapies(), key=lambda t: (t.id != DEFAULT_THERAPY, t.id)):
             name = therapy.name(self._lang)
-            self.product.addItem(f"{name} ({therapy.brand})" if therapy.brand else name, therapy.id)
+            # short in the combo (never cut, D35), the whole name as its tooltip
+            self.product.addItem(f"{therapy.id} · {therapy.brand}" if therapy.brand else therapy.id, therapy.id)
+            self._product_names[therapy.id] = f"{name} ({therapy.brand})" if therapy.brand else name
         self.product.setCurrentIndex(max(self.product.findData(current), 0))
         self.product.blockSignals(False)
+        self._product_tip()
+
+    def _product_tip(self) -> None:
+        self.product.setToolTip(self._product_names.get(str(self.product.currentData() or ""), ""))
 
     def _leuk_toggled(self, on: bool) -> None:
         self.leukapheresis.setEnabled(on)

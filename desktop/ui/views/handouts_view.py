@@ -100,6 +100,8 @@ class HandoutsView(QWidget):
         self.jurisdiction_full.setWordWrap(True)
         self.jurisdiction_full.setStyleSheet("color: #555555;")
         self.product = QComboBox()
+        self._product_names: dict[str, str] = {}
+        self.product.currentIndexChanged.connect(lambda _i: self._product_tip())
         self.center = QComboBox()
         self.contact_labels = [QLineEdit() for _ in range(CONTACT_ROWS)]
         self.contact_numbers = [QLineEdit() for _ in range(CONTACT_ROWS)]
@@ -285,9 +287,15 @@ class HandoutsView(QWidget):
         therapies = sorted(self.kb.therapies(), key=lambda t: (t.id != DEFAULT_THERAPY, t.id))
         for therapy in therapies:
             name = therapy.name(self.lang)
-            self.product.addItem(f"{name} ({therapy.brand})" if therapy.brand else name, therapy.id)
+            # short in the combo (never cut, D35), the whole name as its tooltip
+            self.product.addItem(f"{therapy.id} · {therapy.brand}" if therapy.brand else therapy.id, therapy.id)
+            self._product_names[therapy.id] = f"{name} ({therapy.brand})" if therapy.brand else name
         self.product.setCurrentIndex(max(self.product.findData(keep), 0))
         self.product.blockSignals(False)
+        self._product_tip()
+
+    def _product_tip(self) -> None:
+        self.product.setToolTip(self._product_names.get(str(self.product.currentData() or ""), ""))
 
     def _relabel(self) -> None:
         zh = self.lang.startswith("zh")
@@ -590,7 +598,9 @@ class HandoutsView(QWidget):
             Qt,  # not at import: the Qt namespace stays untouched before the first paint
         )
 
-        width = max(200, self.preview_area.viewport().width() - 24)
+        margins = self.pages_layout.contentsMargins()
+        scrollbar = self.preview_area.verticalScrollBar().sizeHint().width()  # it appears once the pages are taller
+        width = max(200, self.preview_area.width() - margins.left() - margins.right() - scrollbar - 2 * self.preview_area.frameWidth() - 2)
         for i, image in enumerate(self._page_images):
             item = self.pages_layout.itemAt(i)
             label = item.widget() if item is not None else None
