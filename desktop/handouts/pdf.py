@@ -2,7 +2,8 @@
 
 The only Qt module in `desktop.handouts` (QtGui + QtPrintSupport, never QtWidgets), so the
 CLI can print headless. Every page gets the same header (logo, title, patient) and footer
-(notice, content date, KB version and hash, source ids, "Page n of m"); the body is a
+(notice, content date, KB version and hash, source ids (in large print at the end of the body
+only, so the 16 pt footer stays short), "Page n of m"); the body is a
 QTextDocument paginated at the body height, so large print reflows onto more pages instead
 of being clipped. Layout units are 96-dpi pixels; painters are scaled to the device.
 """
@@ -207,9 +208,10 @@ class HandoutDocument:
         badly on paper, so such a table gets a page break before it (one at a time, relaid).
         """
         page_h = self.geometry.body_height
-        # Calendar handouts keep every box whole (month grids); the others only boxes up to about
-        # half a page (the care-team box and its QR codes), so a long table still runs on.
-        largest = 0.9 if self.rendered.spec.calendar else 0.5
+        # Calendar handouts keep every box whole (month grids); the others boxes up to 80 % of a
+        # page (the care-team box with its QR codes: Qt would cut a row's line in half at the
+        # break, its QR on the next page), so only a really long table runs on.
+        largest = 0.9 if self.rendered.spec.calendar else 0.8
         layout = self.body.documentLayout()
         for _ in range(64):
             moved = False

@@ -275,6 +275,9 @@ def test_every_handout_language_paper_size(real_kb: Path, tmp_path: Path, paper:
         centre = name_zh if lang == "zh" else name_en
         check_page_reading(pdf, large, [EVIL, PHONE, centre] + (["2026-03-14"] if spec.calendar or name == "wallet-card" else []))
         listed = {i for m in re.findall(r"(?:Sources:|资料来源：)\s*([A-Za-z0-9, ]+)", flat) for i in re.findall(r"[A-Z]\w*", m)}
+        if large:  # the 16 pt footer stays short: the ids are in the sources block at the end, each with its citation
+            block = re.split(r"Sources:|资料来源：", flat)[-1]
+            listed = set(re.findall(r"\[([A-Z]\w*)\]", block))
         assert listed & sources, f"{pdf.name}: no source ids in the footer"
         assert "Page 1 of" in flat or "第 1 页" in flat
         if lang == "zh":
