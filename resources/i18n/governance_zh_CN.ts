@@ -12,8 +12,12 @@
         <translation>白细胞单采日期：</translation>
     </message>
     <message>
-        <source>Rules of:</source>
-        <translation>适用规定：</translation>
+        <source>Calendar dates follow the rules of:</source>
+        <translation>日历日期依据以下地区的规定：</translation>
+    </message>
+    <message>
+        <source>CAR-T product:</source>
+        <translation>CAR-T产品：</translation>
     </message>
     <message>
         <source>known</source>
@@ -36,12 +40,12 @@
         <translation>事项</translation>
     </message>
     <message>
-        <source>Rule of</source>
-        <translation>规定来源</translation>
-    </message>
-    <message>
         <source>Sources</source>
         <translation>资料来源</translation>
+    </message>
+    <message>
+        <source>Whose rule</source>
+        <translation>规定出自</translation>
     </message>
     <message>
         <source>This knowledge base has no dated rules, so no calendar can be computed.</source>

@@ -44,6 +44,14 @@
         <translation>白细胞单采日期</translation>
     </message>
     <message>
+        <source>CAR-T product</source>
+        <translation>CAR-T产品</translation>
+    </message>
+    <message>
+        <source>Calendar dates follow the rules of</source>
+        <translation>日历日期依据以下地区的规定</translation>
+    </message>
+    <message>
         <source>Site preset</source>
         <translation>站点预设</translation>
     </message>
@@ -107,6 +115,10 @@
         <source>Unknown handout: %1</source>
         <translation>未知的宣教资料：%1</translation>
     </message>
+    <message>
+        <source>Each QR code dials the number beside it: %1</source>
+        <translation>每个二维码拨打其旁边的号码：%1</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
@@ -160,10 +172,6 @@
         <translation>标志图片</translation>
     </message>
     <message>
-        <source>Calendar rules</source>
-        <translation>日历依据的规定</translation>
-    </message>
-    <message>
         <source>Care-team contacts</source>
         <translation>医护团队联系方式</translation>
     </message>
@@ -186,10 +194,6 @@
     <message>
         <source>Not printable until corrected: %1</source>
         <translation>更正后才能打印：%1</translation>
-    </message>
-    <message>
-        <source>The QR code dials: %1</source>
-        <translation>二维码拨打：%1</translation>
     </message>
     <message>
         <source>Not drawn by any embedded font (prints blank): %1</source>
