@@ -131,6 +131,7 @@ def _checked(kb: KnowledgeBase, personal: Personal, args: argparse.Namespace) ->
     jurisdiction (the product's by default); an unknown jurisdiction or a number that cannot be
     dialled is a one-line error (exit 2) before anything is written.
     """
+    from desktop.handouts.content import find_center
     from desktop.handouts.fields import (
         FieldError,
         check_contacts,
@@ -146,7 +147,9 @@ def _checked(kb: KnowledgeBase, personal: Personal, args: argparse.Namespace) ->
     if personal.product and kb.therapy(personal.product) is None:
         known = ", ".join(t.id for t in kb.therapies())
         raise UserInputError(f"unknown product {personal.product!r} (one of: {known})")
-    center = kb.center(personal.center_id) if personal.center_id else None
+    center = find_center(kb, personal.center_id)
+    if personal.center_id and center is None:
+        raise UserInputError(f"unknown centre {personal.center_id!r} (see `cartref centers`)")
     region = region_for(center.country if center else "", personal.jurisdiction or default_jurisdiction(kb))
     contacts: list[Contact] = []
     try:
@@ -181,8 +184,6 @@ def _all(args: argparse.Namespace, personal: Any, options: Any) -> int:
         raise UserInputError(f"cannot create {out_dir}: {exc.strerror or exc}") from None
     kb = open_for(args)
     langs = (args.lang,) if args.lang else None
-    if personal.center_id and kb.center(personal.center_id) is None:
-        raise UserInputError(f"unknown centre {personal.center_id!r} (see `cartref centers`)")
     personal = _checked(kb, personal, args)
     from desktop.handouts.batch import skipped
     from desktop.recovery.plan import plan_for

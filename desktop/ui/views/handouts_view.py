@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import CartrefError
 from desktop.handouts import catalog, fields
 from desktop.handouts.batch import Job, all_jobs, run_jobs
+from desktop.handouts.content import find_center
 from desktop.handouts.pdf import HandoutDocument, cjk_family, layout
 from desktop.handouts.render import Contact, Options, Personal
 from desktop.i18n import N_
@@ -416,7 +417,7 @@ class HandoutsView(QWidget):
 
     def region(self) -> str:
         """Where a number without a country code is dialled: the centre's country, else the rules' region."""
-        center = self.kb.center(str(self.center.currentData() or "")) if self.center.currentData() else None
+        center = find_center(self.kb, str(self.center.currentData() or ""))
         return fields.region_for(center.country if center else "",
                                  str(self.jurisdiction.currentData() or "") or default_jurisdiction(self.kb))
 
