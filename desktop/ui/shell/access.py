@@ -1,0 +1,63 @@
+"""Keyboard and screen-reader plumbing every view shares (issue 21: D11, D12, D21).
+
+- `make_heading`: a view's heading label takes the keyboard focus, so Tab from the navigation
+  lands on it and a screen reader reads where the user is.
+- `free_tab_key`: Tab and Shift+Tab leave tables, lists and text areas (arrows still move
+  inside a table; Ctrl+Tab still types a tab where one is wanted) instead of trapping the user.
+- `announce`: tell a screen reader that a result changed (a grade, a search's count) without
+  moving the focus: the status label's accessible description changes and, where the platform
+  supports it, an announcement event is sent (AT-SPI's Announcement on Linux).
+
+Focus policies are set through the property system with plain ints: a call taking a
+`Qt.FocusPolicy` would build PySide6's `Qt` namespace, which start-up does without (see
+main_window's docstring).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QWidget
+
+STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus (Tab and click)
+NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
+
+
+def set_focus_policy(widget: QWidget, policy: int) -> None:
+    widget.setProperty("focusPolicy", policy)
+
+
+def make_heading(label: QLabel) -> QLabel:
+    """Let the keyboard land on a view's heading (its text is its accessible name)."""
+    set_focus_policy(label, STRONG_FOCUS)
+    label.setProperty("viewHeading", True)  # the focus ring rule in theme.py picks it out
+    return label
+
+
+def free_tab_key(root: QWidget) -> None:
+    """Tab moves on from every table, list and editable text area under `root` (D11)."""
+    from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QTextEdit
+
+    for view in root.findChildren(QAbstractItemView):
+        view.setTabKeyNavigation(False)
+    for edit in root.findChildren(QPlainTextEdit):
+        edit.setTabChangesFocus(True)
+    for text in root.findChildren(QTextEdit):
+        text.setTabChangesFocus(True)
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Say `text` about `widget` to a screen reader, keeping the focus where it is.
+
+    The description is the lasting part (a reader asked later finds it there); the
+    announcement event is only built when an assistive technology is listening."""
+    if widget.accessibleDescription() != text:
+        widget.setAccessibleDescription(text)  # sends DescriptionChanged itself
+    from PySide6.QtGui import QAccessible
+
+    if not QAccessible.isActive():
+        return
+    from PySide6.QtGui import QAccessibleAnnouncementEvent
+
+    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
