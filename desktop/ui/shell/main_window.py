@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def own_heading(view: QWidget) -> QLabel | None:
         """The heading a view shows itself (`heading`, or the reader's title), if it has one."""
-        for name in ("heading", "title_label"):
+        for name in ("heading", "title", "title_label"):
             found = getattr(view, name, None)
             if isinstance(found, QLabel):
                 return found
@@ -413,6 +413,7 @@ class MainWindow(QMainWindow):
         follow it (D13); remembered between runs."""
         value = fonts.apply_text_size(percent)
         self.reader.set_zoom(value)
+        self._fit_navigation()
         self.settings.setValue("textSize", value)
         if announce:
             message = self.tr("Text size {0}%").format(value)
@@ -422,6 +423,15 @@ class MainWindow(QMainWindow):
 
     def text_size(self) -> int:
         return fonts.text_size()
+
+    def _fit_navigation(self) -> None:
+        """Widen the navigation when larger text would cut its labels (up to a third of the window)."""
+        need = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + self.nav.verticalScrollBar().sizeHint().width()
+        sizes = self.splitter.sizes()
+        if len(sizes) == 2 and sizes[0] < need:
+            total = sum(sizes)
+            first = min(need, max(sizes[0], total // 3))
+            self.splitter.setSizes([first, total - first])
 
     # -- KB -------------------------------------------------------------------------------
     def _watch_installed_kb(self) -> None:

@@ -89,11 +89,11 @@ def calendar_html(cal: Calendar, lang: str) -> str:
                 rel = (day - cal.infusion).days
                 out.append(
                     f"<td align='center' bgcolor='{colour}' style='color:{fg};border:1px solid #ccc'>"
-                    f"<b>{day.day}</b><br><span style='font-size:8pt'>{letters or '&nbsp;'}{'' if not kinds else f' d{rel}'}</span></td>"
+                    f"<b>{day.day}</b><br><span style='font-size:small'>{letters or '&nbsp;'}{'' if not kinds else f' d{rel}'}</span></td>"
                 )
             out.append("</tr>")
         out.append("</table>")
-    out.append("<p style='font-size:9pt'>")
+    out.append("<p style='font-size:small'>")
     seen = {e.kind for e in cal.events}
     for kind in PRIORITY:
         if kind in seen:
