@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         return view
 
     @staticmethod
-    def own_heading(view: QWidget) -> QLabel | None:
+    def own_heading(view: QWidget | None) -> QLabel | None:
         """The heading a view shows itself (`heading`, or the reader's title), if it has one."""
         for name in ("heading", "title", "title_label"):
             found = getattr(view, name, None)
@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
                 return found
         return None
 
-    def shown_view(self) -> QWidget:
+    def shown_view(self) -> QWidget | None:
         """The page the stack shows (the reader, a view, or the search panel)."""
         return self.stack.currentWidget()
 
@@ -265,6 +265,8 @@ class MainWindow(QMainWindow):
         shown = self.stack.widget(index)
         for i in range(self.stack.count()):
             page = self.stack.widget(i)
+            if page is None:
+                continue
             policy = QSizePolicy.Policy.Preferred if page is shown else QSizePolicy.Policy.Ignored
             if page.sizePolicy().horizontalPolicy() != policy:
                 page.setSizePolicy(policy, policy)

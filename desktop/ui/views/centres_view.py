@@ -317,7 +317,7 @@ class CentresView(QWidget):
         self.heading.setText(self.tr("Treatment centres"))
         self.place_label.setText(self.tr("&Place:"))
         self.place.setPlaceholderText(self.tr("City (Wuhan, 武汉, wuhan) or LAT,LON"))
-        self.find_button.setText(self.tr("&Find"))
+        self.find_button.setText(self.tr("F&ind"))
         self.therapy_label.setText(self.tr("&Therapy:"))
         self.kind_label.setText(self.tr("&Kind:"))
         self.country_label.setText(self.tr("C&ountry:"))
