@@ -92,6 +92,18 @@
         <translation>份数</translation>
     </message>
     <message>
+        <source>Handout preview</source>
+        <translation>宣教资料预览</translation>
+    </message>
+    <message>
+        <source>Contact {0}: label</source>
+        <translation>联系人 {0}：标签</translation>
+    </message>
+    <message>
+        <source>Contact {0}: number</source>
+        <translation>联系人 {0}：号码</translation>
+    </message>
+    <message>
         <source>all handouts, both languages</source>
         <translation>全部资料，中英文</translation>
     </message>

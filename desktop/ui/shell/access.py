@@ -45,6 +45,13 @@ def free_tab_key(root: QWidget) -> None:
         edit.setTabChangesFocus(True)
     for text in root.findChildren(QTextEdit):
         text.setTabChangesFocus(True)
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollArea, QWidget
+
+    for area in root.findChildren(QScrollArea):
+        inner = area.widget()
+        if inner is not None and any(w.focusPolicy() != Qt.FocusPolicy.NoFocus for w in inner.findChildren(QWidget)):
+            area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds, and it scrolls to show it
 
 
 def announce(widget: QWidget, text: str) -> None:

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setMinimumWidth(150)
         self.nav.currentItemChanged.connect(self._nav_changed)
+        self.nav.itemSelectionChanged.connect(self._nav_selected)  # a screen reader selects; it need not move the current row
         self.stack = QStackedWidget(self)
         self.stack.currentChanged.connect(self._page_changed)
         # The pages sit in a scroll area under a heading: a view larger than the window (200 %
@@ -328,6 +329,11 @@ class MainWindow(QMainWindow):
         row = self.nav.row(item) if item is not None else -1
         if 0 <= row < len(self.nav_keys):
             self.navigate(f"view:{self.nav_keys[row]}")
+
+    def _nav_selected(self) -> None:
+        selected = self.nav.selectedItems()
+        if selected and selected[0] is not self.nav.currentItem():
+            self.nav.setCurrentItem(selected[0])
 
     def go_back(self) -> None:
         location = self.history.back()

@@ -144,6 +144,8 @@ class CalendarView(QWidget):
         leuk_row.addWidget(self.leukapheresis, 1)
         self.form.addRow(self.form_labels[1], leuk_row)
         self.form.addRow(self.form_labels[2], self.jurisdiction)
+        for label, field in zip(self.form_labels, (self.infusion, self.leukapheresis, self.jurisdiction), strict=True):
+            label.setBuddy(field)  # a screen reader names each field by its label (D21)
         top = QHBoxLayout()
         top.addLayout(self.form, 1)
         top.addWidget(self.print_button)
@@ -187,6 +189,13 @@ class CalendarView(QWidget):
         for label, text in zip(self.form_labels, labels, strict=True):
             label.setText(text)
         self.use_leuk.setText(self.tr("known"))
+        self.use_leuk.setAccessibleName(self.tr("Leukapheresis date known"))
+        self.infusion.setAccessibleName(labels[0].rstrip(":："))
+        self.leukapheresis.setAccessibleName(labels[1].rstrip(":："))
+        self.jurisdiction.setAccessibleName(labels[2].rstrip(":："))
+        self.grid.setAccessibleName(self.tr("Month calendar"))
+        self.events.setAccessibleName(self.tr("Dates and events"))
+        self.notes.setAccessibleName(self.tr("Notes on the rules"))
         self.print_button.setText(self.tr("Print calendar…"))
         self.events.setHeaderLabels([self.tr("Date"), self.tr("Day"), self.tr("What"), self.tr("Rule of"), self.tr("Sources")])
 

@@ -54,6 +54,7 @@ from desktop.clinical import (
 from desktop.errors import CartrefError
 from desktop.kb.records import Article
 from desktop.kb.store import KnowledgeBase
+from desktop.ui.shell import access
 from desktop.ui.views.clinical_tools import ActionTools, ProtocolStore
 
 # Topics whose articles each tab links to (management pointers and the grading article).
@@ -136,7 +137,7 @@ class _ResultPanel(QFrame):
         self.reasons_label.setText("<ul style='margin-left:-20px'>" + "".join(
             f"<li>{escape(r)}</li>" for r in reasons) + "</ul>")
         self.summary_label.setText(summary)
-        self.grade_label.setAccessibleDescription(" ".join(reasons))
+        access.announce(self.grade_label, f"{heading}. {' '.join(reasons)}")  # said when the grade changes (D21)
 
     def show_error(self, message: str) -> None:
         self.grade_label.setText("—")

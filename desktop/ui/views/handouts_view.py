@@ -269,8 +269,17 @@ class HandoutsView(QWidget):
                  self.tr("Infusion date"), self.tr("Leukapheresis date"), self.tr("Calendar rules"), self.tr("Treating centre"),
                  self.tr("Care-team contacts"), self.tr("Note"),
                  self.tr("Site preset")]
-        for label, text in zip(self._labels, texts, strict=True):
+        named = (self.template, self.language, self.paper, self.large, self.patient, self.infusion, self.leukapheresis,
+                 self.jurisdiction, self.center, self.contacts_box, self.note, self.preset)
+        for label, text, field in zip(self._labels, texts, named, strict=True):
             label.setText(text)
+            field.setAccessibleName(text)  # the field sits in a box of its own: a buddy would not name it (D21)
+        self.copies_label.setBuddy(self.copies)
+        self.copies.setAccessibleName(self.tr("Copies"))
+        self.preview_area.setAccessibleName(self.tr("Handout preview"))
+        for i, (lab, num) in enumerate(zip(self.contact_labels, self.contact_numbers, strict=True)):
+            lab.setAccessibleName(self.tr("Contact {0}: label").format(i + 1))
+            num.setAccessibleName(self.tr("Contact {0}: number").format(i + 1))
         self.large.setText(self.tr("body text 16 pt or more"))
         for i, (lab, num) in enumerate(zip(self.contact_labels, self.contact_numbers, strict=True)):
             lab.setPlaceholderText(self.tr("24-hour ward") if i == 0 else self.tr("label, e.g. clinic"))
