@@ -8,46 +8,6 @@
         <translation>（产品默认）</translation>
     </message>
     <message>
-        <source>Handout</source>
-        <translation>宣教资料</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Paper</source>
-        <translation>纸张</translation>
-    </message>
-    <message>
-        <source>Large print</source>
-        <translation>大字版</translation>
-    </message>
-    <message>
-        <source>Patient name</source>
-        <translation>患者姓名</translation>
-    </message>
-    <message>
-        <source>Infusion date</source>
-        <translation>回输日期</translation>
-    </message>
-    <message>
-        <source>Treating centre</source>
-        <translation>治疗中心</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Leukapheresis date</source>
-        <translation>白细胞单采日期</translation>
-    </message>
-    <message>
-        <source>Site preset</source>
-        <translation>站点预设</translation>
-    </message>
-    <message>
         <source>body text 16 pt or more</source>
         <translation>正文16磅或更大</translation>
     </message>
@@ -88,8 +48,56 @@
         <translation>保存PDF…</translation>
     </message>
     <message>
-        <source>Copies</source>
-        <translation>份数</translation>
+        <source>Ha&amp;ndout</source>
+        <translation>宣教资料(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>纸张(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Large p&amp;rint</source>
+        <translation>大字版(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Patient na&amp;me</source>
+        <translation>患者姓名(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Infusion date</source>
+        <translation>回输日期(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Leu&amp;kapheresis date</source>
+        <translation>白细胞单采日期(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Calendar r&amp;ules</source>
+        <translation>日历依据的规定(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Treating centre</source>
+        <translation>治疗中心(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Care-team &amp;contacts</source>
+        <translation>医护团队联系方式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Site pr&amp;eset</source>
+        <translation>站点预设(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copie&amp;s</source>
+        <translation>份数(&amp;S)</translation>
     </message>
     <message>
         <source>Handout preview</source>
@@ -170,14 +178,6 @@
     <message>
         <source>Logo image</source>
         <translation>标志图片</translation>
-    </message>
-    <message>
-        <source>Calendar rules</source>
-        <translation>日历依据的规定</translation>
-    </message>
-    <message>
-        <source>Care-team contacts</source>
-        <translation>医护团队联系方式</translation>
     </message>
     <message>
         <source>24-hour ward</source>

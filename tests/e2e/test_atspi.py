@@ -4,8 +4,11 @@ The window runs under Xvfb with the AT-SPI bus of a private D-Bus session
 (QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1); tests/helpers/atspi_walk.py, run by the system python3
 (pyatspi is Debian's python3-pyatspi), opens every view by selecting it in the navigation list
 through the accessible Selection interface, and walks what is showing. Any focusable control
-without a name fails, in English and in Chinese; and setting a temperature on the grading view
-through the accessible Value interface must be announced (AT-SPI's Announcement event).
+without a name fails, in English and in Chinese (a combo box, which Qt names on Linux by the
+choice it shows, must have a label: a labelled-by relation); setting a temperature on the
+grading view through the accessible Value interface, and typing a search through the
+EditableText interface, must each be announced (AT-SPI's Announcement event): the grade, the
+number of results.
 
 scripts/system-deps.sh installs the packages (`make test` runs it first). Missing packages skip
 this test on a developer's machine; under CI (the `CI` variable set) they fail it.
@@ -107,4 +110,8 @@ def test_every_focusable_control_has_a_name_and_grades_are_announced(needs_atspi
     events = announced["events"]
     grade = "CRS grade 1" if language == "en" else "CRS 1 级"
     assert any(kind == "object:announcement" and grade in text for kind, _source, text in events), events
+    search = result["search"]
+    assert isinstance(search, dict) and "error" not in search, search
+    count_said = [text for kind, _source, text in search["events"] if kind == "object:announcement"]
+    assert any(any(ch.isdigit() for ch in text) for text in count_said), search  # "29 results" / "共 29 条结果"
     assert float(str(result["seconds"])) < 30

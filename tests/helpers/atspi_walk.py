@@ -94,6 +94,11 @@ def unnamed_controls(obj: Any, path: str = "", out: list[tuple[str, str]] | None
     if not state.contains(pyatspi.STATE_SHOWING):
         return out
     here = f"{path}/{role}"
+    if role == "combo box" and not labelled(obj) and name.strip() and name in item_names(obj):
+        # On Linux Qt names a combo box by the choice it shows and says what it is for through
+        # its label (a labelled-by relation, from QLabel.setBuddy): without one a screen reader
+        # says the value alone.
+        name = ""
     if state.contains(pyatspi.STATE_FOCUSABLE) and not name.strip() and role not in ("scroll bar",):
         try:
             ident = obj.get_accessible_id() or ""  # Qt: the widgets' objectName path
@@ -105,6 +110,41 @@ def unnamed_controls(obj: Any, path: str = "", out: list[tuple[str, str]] | None
     for c in children(obj):
         unnamed_controls(c, here, out)
     return out
+
+
+def labelled(obj: Any) -> bool:
+    try:
+        relations = obj.getRelationSet()
+    except Exception:
+        return False
+    return any(r.getRelationType() == pyatspi.RELATION_LABELLED_BY and r.getNTargets() for r in relations)
+
+
+def item_names(combo: Any) -> set[str]:
+    names: set[str] = set()
+    for child in children(combo):
+        for item in children(child)[:300]:
+            names.add(item.name or "")
+    return names
+
+
+def search_announcement(frame: Any) -> dict[str, Any]:
+    """Type a query into the search field through the EditableText interface and record what is
+    announced about the results."""
+    heard: list[list[str]] = []
+
+    def listen(event: Any) -> None:
+        heard.append([str(event.type), str(event.source.name or ""), str(event.any_data or "")])
+
+    field = find(frame, lambda o: o.getRoleName() == "text" and o.getState().contains(pyatspi.STATE_SHOWING)
+                 and o.getState().contains(pyatspi.STATE_EDITABLE) and o.name in ("Search", "搜索"))
+    if field is None:
+        return {"error": "no search field"}
+    pyatspi.Registry.registerEventListener(listen, "object:announcement")
+    field.queryEditableText().setTextContents("cytokine")
+    pump(0.8)
+    pyatspi.Registry.deregisterEventListener(listen, "object:announcement")
+    return {"events": heard}
 
 
 def main() -> int:
@@ -140,6 +180,9 @@ def main() -> int:
                 result["unnamed"].append([label, role, path])
             if row == names_index(names, "grading"):
                 result["announced"] = grade_announcement(frame)
+        result["search"] = search_announcement(frame)
+        for role, path in unnamed_controls(frame):
+            result["unnamed"].append(["search", role, path])
     finally:
         proc.terminate()
         try:

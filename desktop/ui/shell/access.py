@@ -35,6 +35,13 @@ def make_heading(label: QLabel) -> QLabel:
     return label
 
 
+def plain(text: str) -> str:
+    """A label's text without its mnemonic ("&Paper" and "纸张(&P)" -> "Paper", "纸张"), for an accessible name."""
+    import re
+
+    return re.sub(r"\(&[^&\s]\)|&(?=[^&\s])", "", text).replace("&&", "&")
+
+
 def free_tab_key(root: QWidget) -> None:
     """Tab moves on from every table, list and editable text area under `root` (D11)."""
     from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QTextEdit

@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         share_bookmarks(self.reader, self.context)
         self.reader.pageShown.connect(self._page_shown)
         access.make_heading(self.reader.title_label)
-        access.free_tab_key(self.reader)
+        self.reader.note_edit.setTabChangesFocus(True)  # its only text area (free_tab_key would build the Qt namespace)
         QWidget.setTabOrder(self.nav, self.page_heading)  # Tab from the navigation: the page's heading
         QWidget.setTabOrder(self.page_heading, self.reader.title_label)
         self.set_dark(False)  # app start-up or set_theme switch this for dark palettes
