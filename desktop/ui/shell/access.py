@@ -61,6 +61,29 @@ def free_tab_key(root: QWidget) -> None:
             area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds, and it scrolls to show it
 
 
+def size_by_shown_tab(root: QWidget) -> None:
+    """Only the tab shown counts for a tab widget's minimum size (as the window does for its
+    pages): a wide tool on a hidden tab must not make every other tab scroll sideways (D16)."""
+    from PySide6.QtWidgets import QSizePolicy, QTabWidget
+
+    def follow(tabs: QTabWidget) -> None:
+        shown = tabs.currentWidget()
+        for i in range(tabs.count()):
+            page = tabs.widget(i)
+            if page is None:
+                continue
+            policy = QSizePolicy.Policy.Preferred if page is shown else QSizePolicy.Policy.Ignored
+            if page.sizePolicy().horizontalPolicy() != policy:
+                page.setSizePolicy(policy, policy)
+
+    for tabs in root.findChildren(QTabWidget):
+        if tabs.property("sizedByShownTab"):
+            continue
+        tabs.setProperty("sizedByShownTab", True)
+        tabs.currentChanged.connect(lambda _i, t=tabs: follow(t))
+        follow(tabs)
+
+
 def announce(widget: QWidget, text: str) -> None:
     """Say `text` about `widget` to a screen reader, keeping the focus where it is.
 

@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
             access.make_heading(heading)
             QWidget.setTabOrder(self.page_heading, heading)
         access.free_tab_key(view)
+        access.size_by_shown_tab(view)
         self.stack.addWidget(view)
         return view
 
