@@ -139,8 +139,10 @@ def _tab_until_navigation(w: MainWindow, key: str, backwards: bool = False, limi
                          f"{[type(x).__name__ + ':' + x.objectName() for x in passed[-5:]]}")
 
 
-def test_tab_lands_on_each_heading_and_leaves_every_table_and_text_area(window: MainWindow) -> None:
+@pytest.mark.parametrize("language", ["en", "zh-Hans"])
+def test_tab_lands_on_each_heading_and_leaves_every_table_and_text_area(window: MainWindow, language: str) -> None:
     w = window
+    w.set_language(language)
     for key in w.nav_keys:
         view = _shown(w, key)
         w.nav.setFocus(Qt.FocusReason.TabFocusReason)
