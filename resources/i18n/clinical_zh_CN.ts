@@ -634,8 +634,8 @@
         <translation>其他</translation>
     </message>
     <message>
-        <source>Save bedside flow sheet (&amp;PDF)…</source>
-        <translation>保存床旁流程单(&amp;P)（PDF）…</translation>
+        <source>Save bedside flo&amp;w sheet (PDF)…</source>
+        <translation>保存床旁流程单(&amp;W)（PDF）…</translation>
     </message>
     <message>
         <source>Patient: ____________________  Product: __________  Infusion date: __________  Day: ____  Time: ______  Signed: __________</source>

@@ -327,7 +327,7 @@ class PathwayTab(QWidget):
             self.protocol.setItemText(i, label)
         for i, label in enumerate(("cilta-cel", "ide-cel", self.tr("other"))):
             self.product.setItemText(i, label)
-        self.print_button.setText(self.tr("Save bedside flow sheet (&PDF)…"))
+        self.print_button.setText(self.tr("Save bedside flo&w sheet (PDF)…"))
 
     def flow_sheet_html(self) -> str:
         """One page for the bedside: blanks for the patient, the grades, each source's steps, citations."""

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 
 import pytest
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QPlainTextEdit,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -178,22 +180,34 @@ def test_mnemonics_focus_their_field_and_never_open_a_menu(window: MainWindow, l
     assert menu_letters >= {"f", "v", "h"}
     for key in w.nav_keys:
         view = _shown(w, key)
-        owners: dict[str, list[QWidget]] = {}
-        for c in _visible(view):
-            if isinstance(c, (QLabel, QAbstractButton)):
-                m = MNEMONIC.search(c.text())
-                if m:
-                    owners.setdefault(m.group(1).lower(), []).append(c)
-        clash = sorted(set(owners) & menu_letters)
-        assert not clash, f"{key} ({language}): Alt+{clash} belongs to the menu bar: {[o.text() for c in clash for o in owners[c]]}"
-        for letter, widgets in owners.items():
-            label = widgets[0]
-            if len(widgets) > 1 or not isinstance(label, QLabel) or label.buddy() is None:
-                continue
-            w.heading().setFocus()
-            QTest.keyClick(QApplication.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
-            assert QApplication.activePopupWidget() is None, f"{key}: Alt+{letter} opened a menu"
-            focus = QApplication.focusWidget()
-            buddy = label.buddy()
-            assert focus is buddy or (focus is not None and buddy.isAncestorOf(focus)), \
-                f"{key} ({language}): Alt+{letter} ({label.text()}) focused {focus!r}, not its field"
+        tabs = [t for t in view.findChildren(QTabWidget) if t.isVisible()]
+        for page in range(tabs[0].count()) if tabs else [None]:
+            if page is not None:
+                tabs[0].setCurrentIndex(page)
+                _settle()
+            _check_mnemonics(w, view, f"{key}/{page}", language, menu_letters)
+
+
+def _check_mnemonics(w: MainWindow, view: QWidget, key: str, language: str, menu_letters: set[str]) -> None:
+    """No Alt+letter of the view is the menu bar's or two controls'; each label's focuses its field."""
+    owners: dict[str, list[QLabel | QAbstractButton]] = {}
+    for c in _visible(view):
+        if isinstance(c, QAbstractButton) or (isinstance(c, QLabel) and c.textFormat() != Qt.TextFormat.RichText
+                                              and not QtGui.Qt.mightBeRichText(c.text())):
+            m = MNEMONIC.search(c.text())
+            if m:
+                owners.setdefault(m.group(1).lower(), []).append(c)
+    clash = sorted(set(owners) & menu_letters)
+    assert not clash, f"{key} ({language}): Alt+{clash} belongs to the menu bar: {[o.text() for c in clash for o in owners[c]]}"
+    twice = {letter: [o.text() for o in ws] for letter, ws in owners.items() if len(ws) > 1}
+    assert not twice, f"{key} ({language}): one Alt+letter for two controls: {twice}"
+    for letter, (label,) in owners.items():
+        if not isinstance(label, QLabel) or label.buddy() is None or not label.buddy().isEnabled():
+            continue
+        w.heading().setFocus()
+        QTest.keyClick(QApplication.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
+        assert QApplication.activePopupWidget() is None, f"{key}: Alt+{letter} opened a menu"
+        focus = QApplication.focusWidget()
+        buddy = label.buddy()
+        assert focus is buddy or (focus is not None and buddy.isAncestorOf(focus)), \
+            f"{key} ({language}): Alt+{letter} ({label.text()}) focused {focus!r}, not its field"
