@@ -3,7 +3,8 @@
 The window runs under Xvfb with the AT-SPI bus of a private D-Bus session
 (QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1); tests/helpers/atspi_walk.py, run by the system python3
 (pyatspi is Debian's python3-pyatspi), opens every view by selecting it in the navigation list
-through the accessible Selection interface, and walks what is showing. Any focusable control
+through the accessible Selection interface, and walks what is showing. Each view must show an
+object with the role heading (access.make_heading). Any focusable control
 without a name fails, in English and in Chinese (a combo box, which Qt names on Linux by the
 choice it shows, must have a label: a labelled-by relation); setting a temperature on the
 grading view through the accessible Value interface, and typing a search through the
@@ -101,8 +102,9 @@ def test_every_focusable_control_has_a_name_and_grades_are_announced(needs_atspi
     result = _walk(language, tmp_path)
     views = result["views"]
     assert isinstance(views, list) and len(views) >= 14, views
-    for label, title in views[1:]:
+    for label, title, heading in views:
         assert title.startswith(label), f"selecting {label!r} through AT-SPI did not open it (window: {title!r})"
+        assert heading, f"{label}: no object with the role heading (a reader's 'next heading' key finds nothing)"
     assert result["unnamed"] == [], "focusable controls a screen reader cannot name:\n" + "\n".join(
         " ".join(u) for u in result["unnamed"])  # type: ignore[union-attr]
     announced = result["announced"]

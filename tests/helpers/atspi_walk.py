@@ -73,7 +73,7 @@ def find(obj: Any, pred: Any, depth: int = 0) -> Any:
         role = obj.getRoleName()
     except Exception:
         return None
-    if role in ("menu bar",):
+    if role in CONTAINERS and depth > 0:  # cells and items: not what is looked for, and many
         return None
     for c in children(obj):
         hit = find(c, pred, depth + 1)
@@ -175,7 +175,8 @@ def main() -> int:
             while time.monotonic() < deadline and (frame.name == title and row > 0):
                 time.sleep(0.05)
             pump(0.15)
-            result["views"].append([label, frame.name])
+            heading = find(frame, lambda o: o.getRoleName() == "heading" and o.getState().contains(pyatspi.STATE_SHOWING))
+            result["views"].append([label, frame.name, heading.name if heading is not None else None])
             for role, path in unnamed_controls(frame):
                 result["unnamed"].append([label, role, path])
             if row == names_index(names, "grading"):

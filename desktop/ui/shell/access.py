@@ -15,6 +15,8 @@ main_window's docstring).
 
 from __future__ import annotations
 
+import html
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -29,16 +31,51 @@ def set_focus_policy(widget: QWidget, policy: int) -> None:
 
 
 def make_heading(label: QLabel) -> QLabel:
-    """Let the keyboard land on a view's heading (its text is its accessible name)."""
+    """Let the keyboard land on a view's heading (its text is its accessible name), and let a
+    screen reader know it is a heading (role Heading: a reader's "next heading" key finds it)."""
     set_focus_policy(label, STRONG_FOCUS)
-    label.setProperty("viewHeading", True)  # the focus ring rule in theme.py picks it out
+    label.setProperty("viewHeading", True)  # the focus ring rule in theme.py and the factory below pick it out
+    _install_heading_role()
+    from PySide6.QtGui import QAccessible
+
+    if QAccessible.isActive():  # an interface made before (as static text) is dropped: the next one is a heading
+        made = QAccessible.queryAccessibleInterface(label)
+        if made is not None and made.role() != QAccessible.Role.Heading:
+            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(made))
     return label
+
+
+_heading_factory_installed = False
+
+
+def _install_heading_role() -> None:
+    """Qt gives every label the role "static text"; a view's heading gets the role Heading.
+
+    The factory is asked only when an assistive technology queries an object, never at start-up."""
+    global _heading_factory_installed
+    if _heading_factory_installed:
+        return
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QAccessibleWidget, QLabel
+
+    class HeadingAccessible(QAccessibleWidget):
+        def text(self, t: QAccessible.Text) -> str:
+            widget = self.widget()
+            if t == QAccessible.Text.Name and isinstance(widget, QLabel):
+                return widget.accessibleName() or plain(html.unescape(re.sub(r"<[^>]*>", "", widget.text())))
+            return str(super().text(t))
+
+    def factory(_key: str, obj: object) -> QAccessibleWidget | None:
+        if isinstance(obj, QLabel) and obj.property("viewHeading"):
+            return HeadingAccessible(obj, QAccessible.Role.Heading)
+        return None
+
+    QAccessible.installFactory(factory)
+    _heading_factory_installed = True
 
 
 def plain(text: str) -> str:
     """A label's text without its mnemonic ("&Paper" and "纸张(&P)" -> "Paper", "纸张"), for an accessible name."""
-    import re
-
     return re.sub(r"\(&[^&\s]\)|&(?=[^&\s])", "", text).replace("&&", "&")
 
 
