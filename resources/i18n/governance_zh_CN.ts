@@ -24,6 +24,22 @@
         <translation>已知</translation>
     </message>
     <message>
+        <source>Leukapheresis date known</source>
+        <translation>白细胞单采日期已知</translation>
+    </message>
+    <message>
+        <source>Month calendar</source>
+        <translation>月历</translation>
+    </message>
+    <message>
+        <source>Dates and events</source>
+        <translation>日期与事件</translation>
+    </message>
+    <message>
+        <source>Notes on the rules</source>
+        <translation>规定说明</translation>
+    </message>
+    <message>
         <source>Print calendar…</source>
         <translation>打印日历…</translation>
     </message>
@@ -77,6 +93,10 @@
     <message>
         <source>Changelog of the applied pack</source>
         <translation>已应用内容包的更新说明</translation>
+    </message>
+    <message>
+        <source>Changes between the two knowledge bases</source>
+        <translation>两个知识库之间的变化</translation>
     </message>
     <message>
         <source>Change</source>
@@ -274,6 +294,14 @@
     <message>
         <source>Product:</source>
         <translation>产品：</translation>
+    </message>
+    <message>
+        <source>Regulatory events</source>
+        <translation>监管事件</translation>
+    </message>
+    <message>
+        <source>Rules in force</source>
+        <translation>现行规定</translation>
     </message>
     <message>
         <source>Date</source>

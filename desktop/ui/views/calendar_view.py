@@ -91,11 +91,11 @@ def calendar_html(cal: Calendar, lang: str) -> str:
                 rel = (day - cal.infusion).days
                 out.append(
                     f"<td align='center' bgcolor='{colour}' style='color:{fg};border:1px solid #ccc'>"
-                    f"<b>{day.day}</b><br><span style='font-size:8pt'>{letters or '&nbsp;'}{'' if not kinds else f' d{rel}'}</span></td>"
+                    f"<b>{day.day}</b><br><span style='font-size:small'>{letters or '&nbsp;'}{'' if not kinds else f' d{rel}'}</span></td>"
                 )
             out.append("</tr>")
         out.append("</table>")
-    out.append("<p style='font-size:9pt'>")
+    out.append("<p style='font-size:small'>")
     seen = {e.kind for e in cal.events}
     for kind in PRIORITY:
         if kind in seen:
@@ -129,6 +129,9 @@ class CalendarView(QWidget):
         self.leukapheresis.setDisplayFormat("yyyy-MM-dd")
         self.leukapheresis.setEnabled(False)
         self.jurisdiction = QComboBox()
+        # a long rule name must not set the view's width (200 % text, D16)
+        self.jurisdiction.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.jurisdiction.setMinimumContentsLength(16)
         self.product = QComboBox()
         self._product_names: dict[str, str] = {}
         self.product.currentIndexChanged.connect(lambda _i: self._product_tip())
@@ -150,6 +153,9 @@ class CalendarView(QWidget):
         self.form.addRow(self.form_labels[1], leuk_row)
         self.form.addRow(self.form_labels[2], self.jurisdiction)
         self.form.addRow(self.form_labels[3], self.product)
+        fields = (self.infusion, self.leukapheresis, self.jurisdiction, self.product)
+        for label, field in zip(self.form_labels, fields, strict=True):
+            label.setBuddy(field)  # a screen reader names each field by its label (D21)
         top = QHBoxLayout()
         top.addLayout(self.form, 1)
         top.addWidget(self.print_button)
@@ -198,6 +204,14 @@ class CalendarView(QWidget):
         for label, text in zip(self.form_labels, labels, strict=True):
             label.setText(text)
         self.use_leuk.setText(self.tr("known"))
+        self.use_leuk.setAccessibleName(self.tr("Leukapheresis date known"))
+        self.infusion.setAccessibleName(labels[0].rstrip(":："))
+        self.leukapheresis.setAccessibleName(labels[1].rstrip(":："))
+        self.jurisdiction.setAccessibleName(labels[2].rstrip(":："))
+        self.product.setAccessibleName(labels[3].rstrip(":："))
+        self.grid.setAccessibleName(self.tr("Month calendar"))
+        self.events.setAccessibleName(self.tr("Dates and events"))
+        self.notes.setAccessibleName(self.tr("Notes on the rules"))
         self.print_button.setText(self.tr("Print calendar…"))
         self.events.setHeaderLabels([self.tr("Date"), self.tr("Day"), self.tr("What"), self.tr("Whose rule"), self.tr("Sources")])
 

@@ -46,6 +46,7 @@ from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.dates import FieldError, check_dates, parse_date
 from desktop.recovery.plan import Dates, Plan, default_jurisdiction, plan_for
+from desktop.ui.shell import access
 from desktop.ui.shell.requests import HandoutRequest, PrintCalendar, UseCentre
 from desktop.ui.shell.tasks import Task
 
@@ -316,13 +317,24 @@ class HandoutsView(QWidget):
             elif combo is self.language:
                 combo.setCurrentIndex(1 if zh else 0)
             combo.blockSignals(False)
-        texts = [self.tr("Handout"), self.tr("Language"), self.tr("Paper"), self.tr("Large print"), self.tr("Patient name"),
-                 self.tr("Infusion date"), self.tr("Leukapheresis date"), self.tr("CAR-T product"),
-                 self.tr("Calendar dates follow the rules of"), self.tr("Treating centre"),
-                 self.tr("Care-team contacts"), self.tr("Note"),
-                 self.tr("Site preset")]
-        for label, text in zip(self._labels, texts, strict=True):
+        # each label's Alt+letter goes to its field; none is a menu's (F, G, V, H), D12 and D21
+        texts = [self.tr("Ha&ndout"), self.tr("&Language"), self.tr("&Paper"), self.tr("Large p&rint"), self.tr("Patient na&me"),
+                 self.tr("&Infusion date"), self.tr("Leu&kapheresis date"), self.tr("CAR-T pro&duct"),
+                 self.tr("Calendar dates follow the r&ules of"), self.tr("&Treating centre"),
+                 self.tr("Care-team &contacts"), self.tr("N&ote"),
+                 self.tr("Site pr&eset")]
+        named = (self.template, self.language, self.paper, self.large, self.patient, self.infusion, self.leukapheresis,
+                 self.product, self.jurisdiction, self.center, self.contacts_box, self.note, self.preset)
+        for label, text, field in zip(self._labels, texts, named, strict=True):
             label.setText(text)
+            label.setBuddy(self.contact_labels[0] if field is self.contacts_box else field)
+            field.setAccessibleName(access.plain(text))  # some fields sit in a box of their own: a buddy would not name them (D21)
+        self.copies_label.setBuddy(self.copies)
+        self.copies.setAccessibleName(access.plain(self.tr("Copie&s")))
+        self.preview_area.setAccessibleName(self.tr("Handout preview"))
+        for i, (lab, num) in enumerate(zip(self.contact_labels, self.contact_numbers, strict=True)):
+            lab.setAccessibleName(self.tr("Contact {0}: label").format(i + 1))
+            num.setAccessibleName(self.tr("Contact {0}: number").format(i + 1))
         self.large.setText(self.tr("body text 16 pt or more"))
         for i, (lab, num) in enumerate(zip(self.contact_labels, self.contact_numbers, strict=True)):
             lab.setPlaceholderText(self.tr("24-hour ward") if i == 0 else self.tr("label, e.g. clinic"))
@@ -335,7 +347,7 @@ class HandoutsView(QWidget):
         self.preview_btn.setText(self.tr("Print preview…"))
         self.print_btn.setText(self.tr("Print…"))
         self.pdf_btn.setText(self.tr("Save PDF…"))
-        self.copies_label.setText(self.tr("Copies"))
+        self.copies_label.setText(self.tr("Copie&s"))
         self.all_box.setText(self.tr("all handouts, both languages"))
         self.batch_btn.setText(self.tr("Batch to folder…"))
         self.cancel_btn.setText(self.tr("Cancel"))
