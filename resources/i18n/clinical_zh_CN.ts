@@ -579,12 +579,12 @@
         <translation>输注日期(&amp;I)：</translation>
     </message>
     <message>
-        <source>&amp;HBV (HBsAg, HBcAb or HBV DNA):</source>
-        <translation>乙肝(&amp;H)（HBsAg、HBcAb 或 HBV DNA）：</translation>
-    </message>
-    <message>
         <source>CAR-HEMATOTOX &amp;risk:</source>
         <translation>CAR-HEMATOTOX 风险(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>H&amp;BV (HBsAg, HBcAb or HBV DNA):</source>
+        <translation>乙肝(&amp;B)（HBsAg、HBcAb 或 HBV DNA）：</translation>
     </message>
     <message>
         <source>&amp;Steroid days so far:</source>

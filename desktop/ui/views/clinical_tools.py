@@ -832,7 +832,7 @@ class InfectionsTab(QWidget):
         _ = gettext(self.lang)
         self.box.setTitle(self.tr("Infection prophylaxis and immune recovery"))
         texts = {"ld": self.tr("&Lymphodepletion (first day):"), "infusion": self.tr("&Infusion date:"),
-                 "hbv": self.tr("&HBV (HBsAg, HBcAb or HBV DNA):"), "risk": self.tr("CAR-HEMATOTOX &risk:"),
+                 "hbv": self.tr("H&BV (HBsAg, HBcAb or HBV DNA):"), "risk": self.tr("CAR-HEMATOTOX &risk:"),
                  "steroids": self.tr("&Steroid days so far:"), "edition": self.tr("&Edition:")}
         for key, text in texts.items():
             self.labels[key].setText(text)
