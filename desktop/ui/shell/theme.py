@@ -1,10 +1,17 @@
-"""Themes: follow the system (light or dark), or a high-contrast palette + style sheet.
+"""Themes: follow the system (light or dark), or our own dark and high-contrast palettes.
 
 "System" reads the platform's own palette, which Qt makes dark when the desktop is in dark
 mode (macOS, KDE, GNOME, the Windows 11 style). Asking `QStyleHints.colorScheme()` instead
 would build PySide6's whole `Qt` namespace at start-up (see main_window); it is asked only on
-Windows, where the older style keeps a light palette in dark mode. The Fusion style is used
-for the dark and high-contrast palettes so they look the same on every platform.
+Windows, where the older style keeps a light palette in dark mode.
+
+The dark and high-contrast themes are palettes on the Fusion style, not `* {color: ...}` style
+sheets: a sheet that sets every widget's colours makes Qt draw check boxes, radio buttons and
+spin boxes itself and it loses their indicators and frames (review D14). Fusion draws its
+frames and indicators a shade darker than the window, which vanishes on a dark window, so a
+small proxy style (`ThemeStyle`) draws check and radio indicators and the frames of inputs in
+the palette's own border colour (`Mid`, at least 3:1 against the background) and text colour.
+Every colour the widgets use comes from these palettes: nothing in ui/ names a fixed grey.
 """
 
 from __future__ import annotations
@@ -17,9 +24,76 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from desktop.paths import resource_path
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QStyle
 
 THEMES = ("system", "light", "dark", "high-contrast")
+
+_R = QPalette.ColorRole
+_G = QPalette.ColorGroup
+
+# (role, active colour, disabled colour or None); the disabled state is a visibly different grey.
+_DARK: tuple[tuple[QPalette.ColorRole, str, str | None], ...] = (
+    (_R.Window, "#2d2d2d", None), (_R.WindowText, "#e6e6e6", "#8c8c8c"),
+    (_R.Base, "#1e1e1e", "#262626"), (_R.AlternateBase, "#262626", None),
+    (_R.Text, "#e6e6e6", "#8c8c8c"), (_R.Button, "#3a3a3a", "#2d2d2d"),
+    (_R.ButtonText, "#e6e6e6", "#8c8c8c"), (_R.ToolTipBase, "#3c3c3c", None),
+    (_R.ToolTipText, "#f0f0f0", None), (_R.Highlight, "#2f6fb7", "#3a3a3a"),
+    (_R.HighlightedText, "#ffffff", "#8c8c8c"), (_R.Link, "#8cc2ff", None),
+    (_R.LinkVisited, "#c9a6ff", None), (_R.PlaceholderText, "#a6a6a6", None),
+    (_R.BrightText, "#ffffff", None),
+    # Fusion's frames, bevels and the border colour ThemeStyle draws with (>= 3:1 on Base).
+    (_R.Mid, "#8a8a8a", "#5a5a5a"), (_R.Light, "#5a5a5a", None), (_R.Midlight, "#4a4a4a", None),
+    (_R.Dark, "#1a1a1a", None), (_R.Shadow, "#000000", None),
+)
+
+_HIGH_CONTRAST: tuple[tuple[QPalette.ColorRole, str, str | None], ...] = (
+    (_R.Window, "#000000", None), (_R.WindowText, "#ffffff", "#a0a0a0"),
+    (_R.Base, "#000000", None), (_R.AlternateBase, "#141414", None),
+    (_R.Text, "#ffffff", "#a0a0a0"), (_R.Button, "#000000", None),
+    (_R.ButtonText, "#ffffff", "#a0a0a0"), (_R.ToolTipBase, "#ffff00", None),
+    (_R.ToolTipText, "#000000", None), (_R.Highlight, "#ffff00", "#a0a0a0"),
+    (_R.HighlightedText, "#000000", None), (_R.Link, "#ffff00", None),
+    (_R.LinkVisited, "#ffc800", None), (_R.PlaceholderText, "#d0d0d0", None),
+    (_R.BrightText, "#ffffff", None),
+    (_R.Mid, "#ffffff", "#a0a0a0"), (_R.Light, "#ffffff", None), (_R.Midlight, "#ffffff", None),
+    (_R.Dark, "#ffffff", None), (_R.Shadow, "#ffffff", None),
+)
+
+
+def _palette(spec: tuple[tuple[QPalette.ColorRole, str, str | None], ...]) -> QPalette:
+    p = QPalette()
+    for role, colour, disabled in spec:
+        p.setColor(role, QColor(colour))
+        if disabled is not None:
+            p.setColor(_G.Disabled, role, QColor(disabled))
+    return p
+
+
+def _dark_palette() -> QPalette:
+    return _palette(_DARK)
+
+
+def _high_contrast_palette() -> QPalette:
+    return _palette(_HIGH_CONTRAST)
+
+
+# Accent colours for messages (errors, warnings) per theme, chosen for >= 4.5:1 on the window.
+_TONES = {
+    "light": {"error": "#b00020", "warning": "#8a5300", "ok": "#1b6e20"},
+    "dark": {"error": "#ff8a80", "warning": "#ffcc66", "ok": "#8fd694"},
+    "high-contrast": {"error": "#ff9e9e", "warning": "#ffff00", "ok": "#7dff7d"},
+}
+_effective = "light"
+
+
+def tone(name: str) -> str:
+    """The colour for a message tone ("error", "warning", "ok") in the theme in use."""
+    return _TONES.get(_effective, _TONES["light"]).get(name, "")
+
+
+def _tone_sheet(effective: str) -> str:
+    """Labels marked `tone` (setProperty("tone", "error")) follow the theme."""
+    return "\n".join(f'QLabel[tone="{k}"] {{ color: {v}; }}' for k, v in _TONES[effective].items())
 
 
 def _qss(name: str) -> str:
@@ -40,49 +114,124 @@ def _color_scheme_is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-def _dark_palette() -> QPalette:
-    p = QPalette()
-    base, window, text = QColor(30, 30, 30), QColor(45, 45, 45), QColor(230, 230, 230)
-    for role, color in (
-        (QPalette.ColorRole.Window, window), (QPalette.ColorRole.WindowText, text),
-        (QPalette.ColorRole.Base, base), (QPalette.ColorRole.AlternateBase, QColor(38, 38, 38)),
-        (QPalette.ColorRole.Text, text), (QPalette.ColorRole.Button, window),
-        (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.ToolTipBase, QColor(60, 60, 60)),
-        (QPalette.ColorRole.ToolTipText, text), (QPalette.ColorRole.Highlight, QColor(66, 133, 214)),
-        (QPalette.ColorRole.HighlightedText, QColor(255, 255, 255)),
-        (QPalette.ColorRole.Link, QColor(120, 180, 255)), (QPalette.ColorRole.LinkVisited, QColor(190, 150, 255)),
-        (QPalette.ColorRole.PlaceholderText, QColor(150, 150, 150)), (QPalette.ColorRole.Mid, QColor(90, 90, 90)),
-    ):
-        p.setColor(role, color)
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(120, 120, 120))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(120, 120, 120))
-    return p
+def _theme_style() -> QStyle:
+    """Fusion, with indicators and input frames drawn in the palette's text and border colours.
 
+    Built on first use: QProxyStyle and QPainter are not needed for a light start-up."""
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QPainter, QPen
+    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory, QStyleOption, QStyleOptionComplex, QWidget
 
-def _high_contrast_palette() -> QPalette:
-    p = QPalette()
-    black, white, yellow = QColor(0, 0, 0), QColor(255, 255, 255), QColor(255, 255, 0)
-    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase,
-                 QPalette.ColorRole.Button, QPalette.ColorRole.ToolTipBase):
-        p.setColor(role, black)
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
-                 QPalette.ColorRole.ToolTipText, QPalette.ColorRole.BrightText, QPalette.ColorRole.Mid):
-        p.setColor(role, white)
-    p.setColor(QPalette.ColorRole.Highlight, yellow)
-    p.setColor(QPalette.ColorRole.HighlightedText, black)
-    p.setColor(QPalette.ColorRole.Link, yellow)
-    p.setColor(QPalette.ColorRole.LinkVisited, QColor(255, 200, 0))
-    p.setColor(QPalette.ColorRole.PlaceholderText, QColor(200, 200, 200))
-    return p
+    pe, cc, st = QStyle.PrimitiveElement, QStyle.ComplexControl, QStyle.StateFlag
+
+    class ThemeStyle(QProxyStyle):
+        def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
+                          widget: QWidget | None = None) -> None:
+            if element in (pe.PE_IndicatorCheckBox, pe.PE_IndicatorItemViewItemCheck):
+                self._check(option, painter)
+            elif element == pe.PE_IndicatorRadioButton:
+                self._radio(option, painter)
+            elif element == pe.PE_FrameLineEdit:
+                self._frame(option, painter)
+            else:
+                super().drawPrimitive(element, option, painter, widget)
+
+        def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
+                               painter: QPainter, widget: QWidget | None = None) -> None:
+            super().drawComplexControl(control, option, painter, widget)
+            if control in (cc.CC_SpinBox, cc.CC_ComboBox) and getattr(option, "frame", True):
+                self._frame(option, painter)
+
+        @staticmethod
+        def _group(option: QStyleOption) -> QPalette.ColorGroup:
+            return _G.Active if option.state & st.State_Enabled else _G.Disabled
+
+        def _frame(self, option: QStyleOption, painter: QPainter) -> None:
+            pal, group = option.palette, self._group(option)
+            focused = bool(option.state & st.State_HasFocus)
+            colour = pal.color(group, _R.Highlight if focused else _R.Mid)
+            width = 2.0 if focused else 1.0
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(QPen(colour, width))
+            painter.setBrush(QColor(0, 0, 0, 0))
+            r = QRectF(option.rect).adjusted(width / 2, width / 2, -width / 2, -width / 2)
+            painter.drawRect(r)
+            painter.restore()
+
+        def _box(self, option: QStyleOption) -> QRectF:
+            r = QRectF(option.rect)
+            side = min(r.width(), r.height()) - 1
+            return QRectF(r.center().x() - side / 2, r.center().y() - side / 2, side, side)
+
+        def _check(self, option: QStyleOption, painter: QPainter) -> None:
+            pal, group = option.palette, self._group(option)
+            ink = pal.color(group, _R.Text)
+            box = self._box(option)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(QPen(ink, 1.6))
+            painter.setBrush(pal.color(group, _R.Base))
+            painter.drawRect(box.adjusted(0.8, 0.8, -0.8, -0.8))
+            s = box.width()
+            if option.state & st.State_On:
+                pen = QPen(ink, max(2.0, s / 7))
+                painter.setPen(pen)
+                painter.drawPolyline([QPointF(box.left() + s * 0.22, box.top() + s * 0.52),
+                                      QPointF(box.left() + s * 0.42, box.top() + s * 0.72),
+                                      QPointF(box.left() + s * 0.78, box.top() + s * 0.28)])
+            elif option.state & st.State_NoChange:
+                painter.fillRect(box.adjusted(s * 0.25, s * 0.42, -s * 0.25, -s * 0.42), ink)
+            painter.restore()
+
+        def _radio(self, option: QStyleOption, painter: QPainter) -> None:
+            pal, group = option.palette, self._group(option)
+            ink = pal.color(group, _R.Text)
+            box = self._box(option)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(QPen(ink, 1.6))
+            painter.setBrush(pal.color(group, _R.Base))
+            painter.drawEllipse(box.adjusted(0.8, 0.8, -0.8, -0.8))
+            if option.state & st.State_On:
+                painter.setPen(QPen(QColor(0, 0, 0, 0)))
+                painter.setBrush(ink)
+                inset = box.width() * 0.28
+                painter.drawEllipse(box.adjusted(inset, inset, -inset, -inset))
+            painter.restore()
+
+    style = ThemeStyle(QStyleFactory.create("Fusion"))
+    style.setObjectName("cartref-theme")
+    return style
 
 
 _default_style: str | None = None
 
 
+_ours_applied = False
+
+
 def _set_style(app: QApplication, name: str) -> None:
     """Changing the style re-polishes every widget: only do it when it really changes."""
-    if app.style().name().lower() != name.lower():
+    global _ours_applied
+    if app.style().name().lower() != name.lower() or _ours_applied:
         app.setStyle(name)
+        _ours_applied = False
+
+
+_kept: list[QStyle] = []  # the Python side of the proxy style must outlive its use
+
+
+def _set_theme_style(app: QApplication) -> None:
+    global _ours_applied
+    import shiboken6
+
+    if _ours_applied and _kept and shiboken6.isValid(_kept[0]):
+        return
+    if not _kept or not shiboken6.isValid(_kept[0]):  # the application may delete a style it drops
+        _kept[:] = [_theme_style()]
+    app.setStyle(_kept[0])
+    _ours_applied = True
 
 
 def _set_sheet(app: QApplication, sheet: str) -> None:
@@ -92,7 +241,7 @@ def _set_sheet(app: QApplication, sheet: str) -> None:
 
 def apply_theme(app: QApplication, name: str) -> str:
     """Apply a theme by name (unknown names mean "system"); returns the effective one."""
-    global _default_style
+    global _default_style, _effective
     if name not in THEMES:
         name = "system"
     if _default_style is not None and name in ("system", "light"):
@@ -109,16 +258,17 @@ def apply_theme(app: QApplication, name: str) -> str:
         # A style sheet wraps the style (the wrapper has no name), so it comes off first.
         _set_sheet(app, "")
         _default_style = app.style().name()
+    _effective = effective if effective in _TONES else "light"
     if effective == "dark":
-        _set_style(app, "Fusion")
+        _set_theme_style(app)
         app.setPalette(_dark_palette())
-        _set_sheet(app, _qss("base.qss"))
+        _set_sheet(app, _qss("base.qss") + "\n" + _tone_sheet("dark"))
     elif effective == "high-contrast":
-        _set_style(app, "Fusion")
+        _set_theme_style(app)
         app.setPalette(_high_contrast_palette())
-        _set_sheet(app, _qss("base.qss") + "\n" + _qss("high-contrast.qss"))
+        _set_sheet(app, _qss("base.qss") + "\n" + _qss("high-contrast.qss") + "\n" + _tone_sheet("high-contrast"))
     else:
-        _set_sheet(app, _qss("base.qss"))
+        _set_sheet(app, _qss("base.qss") + "\n" + _tone_sheet("light"))
     return effective
 
 
