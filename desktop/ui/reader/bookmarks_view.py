@@ -141,7 +141,7 @@ class BookmarksView(QWidget):
             self._problem = QLabel(self)
             self._problem.setObjectName("saveProblem")
             self._problem.setWordWrap(True)
-            self._problem.setStyleSheet("color: #b00020;")
+            self._problem.setProperty("tone", "error")  # its colour follows the theme (theme.py)
             self._layout.insertWidget(1, self._problem)
         self._problem.setText(message)
         self._problem.setAccessibleName(message)

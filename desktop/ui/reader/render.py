@@ -21,6 +21,7 @@ from desktop.kb.records import Article, GlossaryTerm, Outcome, Source, Therapy
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import has_cjk
 from desktop.markup import esc
+from desktop.ui.shell import theme
 
 LINK_KINDS = ("home", "article", "therapy", "trial", "outcome", "glossary", "center", "source")
 # Patterns as text: `re` compiles each on first use and caches it, so importing this module
@@ -113,7 +114,7 @@ class PageRenderer(QObject):
     def style_sheet(self) -> str:
         """Default CSS for the reading pane's QTextDocument."""
         link = "#7fb8ff" if self.dark else "#0b57a4"
-        muted = "#b0b0b0" if self.dark else "#555555"
+        muted = theme.muted()  # secondary text from the palette in use (no fixed grey)
         notice_bg = "#3a3320" if self.dark else "#fff6dd"
         badge_bg = "#2c3e50" if self.dark else "#e3edf7"
         return (
@@ -123,7 +124,7 @@ class PageRenderer(QObject):
             f".meta {{ color: {muted}; }}"
             f".notice {{ background-color: {notice_bg}; }}"
             f".badge {{ background-color: {badge_bg}; font-weight: bold; }}"
-            f".fallback {{ color: #c0392b; font-weight: bold; }}"
+            f".fallback {{ color: {theme.tone('error')}; font-weight: bold; }}"
             "h1 { font-size: x-large; } h2 { font-size: large; } h3 { font-size: medium; }"
             "th { text-align: left; }"
         )

@@ -91,9 +91,46 @@ def tone(name: str) -> str:
     return _TONES.get(_effective, _TONES["light"]).get(name, "")
 
 
+def _luminance(c: QColor) -> float:
+    def lin(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2.2 contrast ratio of two colours (1 to 21)."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _mix(a: QColor, b: QColor, share: float) -> QColor:
+    return QColor(*[round(share * x + (1 - share) * y) for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True)])
+
+
+def border(pal: QPalette, group: QPalette.ColorGroup = _G.Active) -> QColor:
+    """The frame colour of inputs: the palette's Mid when it stands 3:1 from Base, else a
+    text/base mix that does (WCAG 1.4.11 non-text contrast)."""
+    base, mid = pal.color(group, _R.Base), pal.color(group, _R.Mid)
+    if contrast(mid, base) >= 3.0:
+        return mid
+    return _mix(pal.color(group, _R.Text), base, 0.6)
+
+
+def muted(palette: QPalette | None = None) -> str:
+    """A secondary-text colour from the palette: three parts text to one part window.
+
+    Replaces fixed greys (#444, #555), which vanish on a dark window (review D25); the mix keeps
+    more than 4.5:1 on the window in the light, dark and high-contrast palettes."""
+    pal = palette if palette is not None else QGuiApplication.palette()
+    return _mix(pal.color(_R.WindowText), pal.color(_R.Window), 0.75).name()
+
+
 def _tone_sheet(effective: str) -> str:
-    """Labels marked `tone` (setProperty("tone", "error")) follow the theme."""
-    return "\n".join(f'QLabel[tone="{k}"] {{ color: {v}; }}' for k, v in _TONES[effective].items())
+    """Labels marked `tone` (setProperty("tone", "error"), "muted") follow the theme."""
+    tones = {**_TONES[effective], "muted": muted(_dark_palette() if effective == "dark" else
+                                                 _high_contrast_palette() if effective == "high-contrast" else None)}
+    return "\n".join(f'QLabel[tone="{k}"] {{ color: {v}; }}' for k, v in tones.items())
 
 
 def _qss(name: str) -> str:
@@ -114,13 +151,20 @@ def _color_scheme_is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-def _theme_style() -> QStyle:
+def _theme_style(base: str) -> QStyle:
     """Fusion, with indicators and input frames drawn in the palette's text and border colours.
 
     Built on first use: QProxyStyle and QPainter are not needed for a light start-up."""
     from PySide6.QtCore import QPointF, QRectF
     from PySide6.QtGui import QPainter, QPen
-    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory, QStyleOption, QStyleOptionComplex, QWidget
+    from PySide6.QtWidgets import (
+        QProxyStyle,
+        QStyle,
+        QStyleFactory,
+        QStyleOption,
+        QStyleOptionComplex,
+        QWidget,
+    )
 
     pe, cc, st = QStyle.PrimitiveElement, QStyle.ComplexControl, QStyle.StateFlag
 
@@ -149,7 +193,7 @@ def _theme_style() -> QStyle:
         def _frame(self, option: QStyleOption, painter: QPainter) -> None:
             pal, group = option.palette, self._group(option)
             focused = bool(option.state & st.State_HasFocus)
-            colour = pal.color(group, _R.Highlight if focused else _R.Mid)
+            colour = pal.color(group, _R.Highlight) if focused else border(pal, group)
             width = 2.0 if focused else 1.0
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -200,7 +244,7 @@ def _theme_style() -> QStyle:
                 painter.drawEllipse(box.adjusted(inset, inset, -inset, -inset))
             painter.restore()
 
-    style = ThemeStyle(QStyleFactory.create("Fusion"))
+    style = ThemeStyle(QStyleFactory.create(base))
     style.setObjectName("cartref-theme")
     return style
 
@@ -208,30 +252,41 @@ def _theme_style() -> QStyle:
 _default_style: str | None = None
 
 
-_ours_applied = False
+def _learn_default_style(app: QApplication) -> str:
+    """The platform's style, learnt before our first change, to go back to it. Only then:
+    touching app.style() from Python loads QStyle, ~15 ms of start-up on a light theme.
+    A style sheet wraps the style (the wrapper has no name), so it comes off first."""
+    global _default_style
+    if _default_style is None:
+        _set_sheet(app, "")
+        _default_style = app.style().name()
+    return _default_style
 
 
-def _set_style(app: QApplication, name: str) -> None:
-    """Changing the style re-polishes every widget: only do it when it really changes."""
-    global _ours_applied
-    if app.style().name().lower() != name.lower() or _ours_applied:
-        app.setStyle(name)
-        _ours_applied = False
+def _light_style(app: QApplication) -> None:
+    """The platform's style with our indicators and frames (Fusion's are 1.7:1 on a light
+    window, below the 3:1 WCAG asks of a control's boundary)."""
+    sheet = app.styleSheet()
+    _set_theme_style(app, _learn_default_style(app))
+    _set_sheet(app, sheet)
 
 
-_kept: list[QStyle] = []  # the Python side of the proxy style must outlive its use
+_kept: dict[str, QStyle] = {}  # the Python side of each proxy style must outlive its use
+_ours_on: str | None = None  # the base style our proxy wraps now, None when it is not in use
 
 
-def _set_theme_style(app: QApplication) -> None:
-    global _ours_applied
+def _set_theme_style(app: QApplication, base: str) -> None:
+    """Our proxy around `base` (Fusion for our palettes, the platform's style for light)."""
+    global _ours_on
     import shiboken6
 
-    if _ours_applied and _kept and shiboken6.isValid(_kept[0]):
+    style = _kept.get(base)
+    if _ours_on == base and style is not None and shiboken6.isValid(style):
         return
-    if not _kept or not shiboken6.isValid(_kept[0]):  # the application may delete a style it drops
-        _kept[:] = [_theme_style()]
-    app.setStyle(_kept[0])
-    _ours_applied = True
+    if style is None or not shiboken6.isValid(style):  # the application may delete a style it drops
+        style = _kept[base] = _theme_style(base)
+    app.setStyle(style)
+    _ours_on = base
 
 
 def _set_sheet(app: QApplication, sheet: str) -> None:
@@ -240,35 +295,38 @@ def _set_sheet(app: QApplication, sheet: str) -> None:
 
 
 def apply_theme(app: QApplication, name: str) -> str:
-    """Apply a theme by name (unknown names mean "system"); returns the effective one."""
-    global _default_style, _effective
+    """Apply a theme by name (unknown names mean "system"); returns the effective one.
+
+    At start-up (no window yet) a light theme keeps the platform's style untouched for the
+    first frame and puts our indicators on it just after (see `_light_style`)."""
+    global _effective
     if name not in THEMES:
         name = "system"
     if _default_style is not None and name in ("system", "light"):
         # A dark or high-contrast theme was applied: back to the platform's style, and to its
         # palette ("system" reads that one and keeps following it) or the style's light one.
-        _set_style(app, _default_style)
+        _set_theme_style(app, _default_style)
         app.setPalette(QPalette() if name == "system" else app.style().standardPalette())
     effective = name
     if name == "system":
         effective = "dark" if system_is_dark() else "light"
-    if effective in ("dark", "high-contrast") and _default_style is None:
-        # Learn the platform's style before the first change, to go back to it. Only then:
-        # touching app.style() from Python loads QStyle, ~15 ms of start-up on a light theme.
-        # A style sheet wraps the style (the wrapper has no name), so it comes off first.
-        _set_sheet(app, "")
-        _default_style = app.style().name()
     _effective = effective if effective in _TONES else "light"
-    if effective == "dark":
-        _set_theme_style(app)
-        app.setPalette(_dark_palette())
-        _set_sheet(app, _qss("base.qss") + "\n" + _tone_sheet("dark"))
-    elif effective == "high-contrast":
-        _set_theme_style(app)
-        app.setPalette(_high_contrast_palette())
-        _set_sheet(app, _qss("base.qss") + "\n" + _qss("high-contrast.qss") + "\n" + _tone_sheet("high-contrast"))
+    if effective in ("dark", "high-contrast"):
+        _learn_default_style(app)
+        _set_theme_style(app, "Fusion")
+        app.setPalette(_dark_palette() if effective == "dark" else _high_contrast_palette())
+        extra = _qss("high-contrast.qss") if effective == "high-contrast" else ""
+        _set_sheet(app, "\n".join((_qss("base.qss"), extra, _tone_sheet(effective))))
     else:
         _set_sheet(app, _qss("base.qss") + "\n" + _tone_sheet("light"))
+        from PySide6.QtWidgets import QApplication as _App
+
+        if _App.topLevelWidgets():
+            _light_style(app)
+        else:  # start-up: after the first frame
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(400, lambda: _light_style(app) if _effective == "light" else None)
     return effective
 
 

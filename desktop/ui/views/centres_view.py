@@ -46,6 +46,7 @@ from desktop.geo.nearest import CentreFinder, CentreHit
 from desktop.i18n import gettext
 from desktop.kb.records import Center
 from desktop.kb.store import KnowledgeBase
+from desktop.ui.shell import theme
 from desktop.ui.views.map_widget import MapWidget, Pin
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -555,9 +556,9 @@ class CentresView(QWidget):
             (self.tr("Reviewed"), e(c.reviewed_on)),
         ]
         body = "".join(
-            f"<tr><td style='color:#555;padding-right:8px;vertical-align:top'>{e(k)}</td><td>{v}</td></tr>" for k, v in rows
+            f"<tr><td style='color:{theme.muted(self.palette())};padding-right:8px;vertical-align:top'>{e(k)}</td><td>{v}</td></tr>" for k, v in rows
         )
-        sub = f"<div style='color:#444'>{other}</div>" if other else ""
+        sub = f"<div style='color:{theme.muted(self.palette())}'>{other}</div>" if other else ""
         self.card_text.setText(f"<div style='font-size:larger'><b>{title}</b></div>{sub}<table>{body}</table>")
 
     def details_text(self) -> str:

@@ -106,7 +106,7 @@ class _ResultPanel(QFrame):
         self.source_label.setWordWrap(True)
         self.source_label.setTextFormat(Qt.TextFormat.RichText)
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.source_label.setStyleSheet("color: palette(placeholder-text)")
+        self.source_label.setProperty("tone", "muted")  # secondary text in the theme's colour (theme.py)
         for label in (self.articles_label, self.source_label):
             label.linkActivated.connect(view.openRequested.emit)
 
@@ -233,7 +233,8 @@ class GradingView(QWidget):
         self.temp_label, self.hypotension_label, self.oxygen_label = QLabel(), QLabel(), QLabel()
         self.masked_hint = QLabel(self.crs_box)
         self.masked_hint.setWordWrap(True)
-        self.masked_hint.setStyleSheet("color: palette(placeholder-text); margin-left: 22px")
+        self.masked_hint.setProperty("tone", "muted")  # secondary text in the theme's colour (theme.py)
+        self.masked_hint.setContentsMargins(22, 0, 0, 0)
         form.addRow(self.temp_label, self.temp)
         form.addRow(self.masked)
         form.addRow(self.masked_hint)
