@@ -399,7 +399,7 @@ class CentresView(QWidget):
             try:
                 origin = self.finder.gazetteer.resolve(text)
             except NotFoundError:
-                self._error = self.tr("No place called “%1”.").replace("%1", text)
+                self._error = self.tr("No place called “%1”.").replace("%1", text if len(text) <= 60 else text[:60] + "…")
                 self._suggestions = self.finder.gazetteer.suggestions(text)
                 if quiet and not self._suggestions:
                     self._error = ""
