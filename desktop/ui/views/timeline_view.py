@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSplitter,
     QTreeWidget,
@@ -19,6 +20,8 @@ from desktop.kb.rules import regulatory_timeline, rules_for
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.calendar import period_text
+
+DEFAULT_PRODUCT = "eque-cel"
 
 
 class TimelineView(QWidget):
@@ -79,7 +82,8 @@ class TimelineView(QWidget):
         for t in self._kb.therapies():
             label = t.name(self._lang) + (f" ({t.brand})" if t.brand else "")
             self.product.addItem(label, t.id)
-        index = self.product.findData(current) if current else 0
+        # First opened on eque-cel, the product most readers come for (review D22), if present.
+        index = self.product.findData(current if current else DEFAULT_PRODUCT)
         self.product.setCurrentIndex(max(index, 0))
         self.product.blockSignals(False)
         self._reload()
@@ -130,6 +134,12 @@ class TimelineView(QWidget):
             for col in (1, 2):
                 tree.resizeColumnToContents(col)
             tree.setColumnWidth(0, 110 if tree is self.timeline else 340)
+        # The event text takes the free width and wraps; the sources column stays narrow (D22).
+        self.timeline.setColumnWidth(2, min(self.timeline.columnWidth(2), 200))  # wraps; the event needs the room
+        header = self.timeline.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         self.empty.setText("" if events else self.tr("No dated regulatory events for this product in the knowledge base."))
         self.empty.setVisible(not events)
 
