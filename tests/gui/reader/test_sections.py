@@ -47,3 +47,24 @@ def test_journey_audience_filter_hides_the_other_heading(qtbot: QtBot, real_kb: 
     rows = _rows(view)
     assert rows[0] == "# For clinicians" and "# For patients and caregivers" not in rows
     assert all(link.startswith("article:") for link in view.visible_links())
+
+
+def test_an_empty_bookmarks_list_says_how_to_add_one(qtbot: QtBot, real_kb: Path) -> None:
+    from desktop.ui.reader.bookmarks_view import BookmarksView
+    from desktop.userdata.db import open_user_db
+
+    conn = open_user_db()
+    try:
+        view = BookmarksView(KnowledgeBase(real_kb), conn)
+        qtbot.addWidget(view)
+        view.show()
+        assert view.bookmark_list.count() == 0
+        assert view.bookmarks_empty.isVisible()
+        assert "☆" in view.bookmarks_empty.text() and "Ctrl+D" in view.bookmarks_empty.text()
+        from desktop.userdata import bookmarks
+
+        bookmarks.add(conn, "glossary", "crs", "CRS")
+        view.reload()
+        assert view.bookmark_list.count() == 1 and not view.bookmarks_empty.isVisible()
+    finally:
+        conn.close()
