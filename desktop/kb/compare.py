@@ -84,6 +84,13 @@ COHORT_LABELS: dict[str, str] = {
 """Every cohort id data/trials/outcomes.csv uses (a test keeps them in step)."""
 
 
+ARM_LABELS: dict[str, str] = {
+    "car-t": N_("CAR-T"),
+    "standard-care": N_("Standard of care"),
+}
+"""Every arm id data/trials/outcomes.csv uses, as a reader says it (review D30: "Arm: car-t")."""
+
+
 SETTING_LABELS: dict[str, str] = {
     "late-line": N_("Late line (≥3 prior lines)"),
     "early-line": N_("Earlier line (1–3 prior lines)"),
@@ -106,6 +113,10 @@ def setting_label(setting: str, lang: str = "en") -> str:
 
 def cohort_label(cohort: str, lang: str = "en") -> str:
     return _label(COHORT_LABELS, cohort, lang)
+
+
+def arm_label(arm: str, lang: str = "en") -> str:
+    return _label(ARM_LABELS, arm, lang)
 
 
 def metric_label(metric: str, lang: str = "en") -> str:

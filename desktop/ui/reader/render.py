@@ -430,6 +430,11 @@ class PageRenderer(QObject):
 
         return cohort_label(cohort, self.lang)
 
+    def _arm_label(self, arm: str) -> str:
+        from desktop.kb.compare import arm_label  # only trial and outcome pages: not at start-up
+
+        return arm_label(arm, self.lang)
+
     def _setting_label(self, setting: str) -> str:
         from desktop.kb.compare import setting_label  # only trial pages: not at start-up
 
@@ -461,7 +466,7 @@ class PageRenderer(QObject):
                          esc(f"{o.denominator:g}" if o.denominator is not None else "–"), esc(self._followup(o) or "–"),
                          esc(o.data_cut), cites.sup(o.source_ids)]
                         for o in outcomes if (o.arm, o.cohort) == (arm, cohort)]
-                label = self._cohort_label(cohort) + ("" if arm == "car-t" else f" · {arm}")
+                label = self._cohort_label(cohort) + ("" if arm == "car-t" else f" · {self._arm_label(arm)}")
                 parts.append(f"<h3>{esc(label)}</h3>")
                 parts.append(self._table([esc(x) for x in (self.tr("Measure"), self.tr("Result"), self.tr("N"), self.tr("Follow-up"), self.tr("Analysis"), self.tr("Source"))], rows))
         parts.append(self._references(cites))
@@ -476,9 +481,9 @@ class PageRenderer(QObject):
         label = self._metric_label(o.metric)
         facts = self._facts([
             (self.tr("Trial"), f'<a href="trial:{esc(o.trial_id)}">{esc(tr.name if tr else o.trial_id)}</a>'),
-            (self.tr("Cohort"), esc(self._cohort_label(o.cohort))), (self.tr("Arm"), esc(o.arm)),
+            (self.tr("Cohort"), esc(self._cohort_label(o.cohort))), (self.tr("Arm"), esc(self._arm_label(o.arm))),
             (self.tr("Result"), esc(o.display_value)),
-            (self.tr("Denominator"), esc(f"{o.denominator:g}") if o.denominator is not None else ""),
+            (self.tr("Denominator"), self._denominator(o)),
             (self.tr("Follow-up"), esc(self._followup(o))), (self.tr("Analysis"), esc(o.data_cut)),
             (self.tr("Note"), esc(o.note)), (self.tr("Evidence"), esc(self._grade(o.grade))),
             (self.tr("Sources"), cites.sup(o.source_ids)),
@@ -486,6 +491,19 @@ class PageRenderer(QObject):
         title = f"{tr.name if tr else o.trial_id}: {label}"
         body = f"<h1>{esc(title)}</h1>" + self._meta_line(audience="clinician", reviewed=o.reviewed_on) + facts + self._references(cites)
         return Page(f"outcome:{o.id}", title, body, "outcome", o.id, audience="clinician")
+
+    def _denominator(self, o: Outcome) -> str:
+        """N of this result; when the row has none, the patients infused in the same trial,
+        cohort and analysis, if the KB holds that number, and said to be so (review D10)."""
+        if o.denominator is not None:
+            return esc(f"{o.denominator:g}")
+        same = [x for x in self.kb.outcomes(o.trial_id) if x.metric == "n_infused" and x.arm == o.arm
+                and x.cohort == o.cohort and x.data_cut == o.data_cut and x.value is not None]
+        if not same:
+            return esc(self.tr("not given by the source"))
+        n = same[-1]
+        shown = self.tr("{0} patients infused in the same analysis ({1})").format(f"{n.value:g}", n.data_cut)
+        return f'<a href="outcome:{esc(n.id)}">{esc(shown)}</a>'
 
     def glossary(self, term_id: str) -> Page | None:
         term = self.kb.glossary_term(term_id)
