@@ -105,7 +105,8 @@ def contrast(a: QColor, b: QColor) -> float:
 
 
 def _mix(a: QColor, b: QColor, share: float) -> QColor:
-    return QColor(*[round(share * x + (1 - share) * y) for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True)])
+    return QColor(*[round(share * x + (1 - share) * y)
+                    for x, y in zip((a.red(), a.green(), a.blue()), (b.red(), b.green(), b.blue()), strict=True)])
 
 
 def border(pal: QPalette, group: QPalette.ColorGroup = _G.Active) -> QColor:

@@ -91,7 +91,10 @@ class TemperatureBox(QDoubleSpinBox):
         super().__init__(parent)
         self.lineEdit().textEdited.connect(self._edited)
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        return self._state(text), text, pos
+
+    def _state(self, text: str) -> QValidator.State:
         value = _number(text[: len(text) - len(self.suffix())] if text.endswith(self.suffix()) else text)
         if value is not None and (TEMP_RANGE_C[0] <= value <= TEMP_RANGE_C[1] or TEMP_RANGE_F[0] <= value <= TEMP_RANGE_F[1]):
             return QValidator.State.Acceptable
@@ -128,7 +131,7 @@ class TemperatureBox(QDoubleSpinBox):
 
     def _refuse_if_invalid(self) -> None:
         text = self.lineEdit().text()
-        if self.validate(text, 0) != QValidator.State.Acceptable and text.strip():
+        if self._state(text) != QValidator.State.Acceptable and text.strip():
             lo, hi = TEMP_RANGE_C
             flo, fhi = TEMP_RANGE_F
             self.note.emit(self.tr("“{0}” is not a temperature in °C ({1}–{2}) or °F ({3}–{4}); the previous value is kept.")
