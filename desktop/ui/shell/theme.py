@@ -312,6 +312,8 @@ def apply_theme(app: QApplication, name: str) -> str:
     if name == "system":
         effective = "dark" if system_is_dark() else "light"
     _effective = effective if effective in _TONES else "light"
+    from PySide6.QtWidgets import QApplication as _App
+
     if effective in ("dark", "high-contrast"):
         _learn_default_style(app)
         _set_theme_style(app, "Fusion")
@@ -320,15 +322,27 @@ def apply_theme(app: QApplication, name: str) -> str:
         _set_sheet(app, "\n".join((_qss("base.qss"), extra, _tone_sheet(effective))))
     else:
         _set_sheet(app, _qss("base.qss") + "\n" + _tone_sheet("light"))
-        from PySide6.QtWidgets import QApplication as _App
-
         if _App.topLevelWidgets():
             _light_style(app)
         else:  # start-up: after the first frame
             from PySide6.QtCore import QTimer
 
             QTimer.singleShot(400, lambda: _light_style(app) if _effective == "light" else None)
+    if _App.topLevelWidgets():
+        _relink_labels()
     return effective
+
+
+def _relink_labels() -> None:
+    """Rich-text labels keep the link colour of the palette they were first laid out with;
+    laying their text out again gives links the new theme's colour (dark blue on a dark
+    window otherwise)."""
+    from PySide6.QtWidgets import QApplication as _App, QLabel
+
+    for label in _App.allWidgets():
+        if isinstance(label, QLabel) and "<a " in (text := label.text()):
+            label.clear()
+            label.setText(text)
 
 
 def is_dark(widget_palette: QPalette) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -143,7 +144,13 @@ class ComparisonModel(QAbstractTableModel):
         if section == 1:
             return self.tr("Product")
         metric = self.metric_at(section)
-        return metric_label(metric, self.lang) if metric else None
+        if not metric:
+            return None
+        label = metric_label(metric, self.lang)
+        if role == Qt.ItemDataRole.DisplayRole:
+            # Wrapped onto lines so the header grows taller instead of cutting the label (D08).
+            return textwrap.fill(label, 18, break_long_words=False) if " " in label else label
+        return label
 
     def cell_text(self, o: Outcome) -> str:
         text = o.display_value
@@ -542,7 +549,7 @@ class CompareView(QWidget):
         fm = header.fontMetrics()
         for c in range(FIXED_COLUMNS, self.model.columnCount()):
             # wide enough for the header's longest word, so a header is wrapped, never cut (D08, D22)
-            words = str(self.model.headerData(c, Qt.Orientation.Horizontal) or "").split()
+            words = str(self.model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) or "").split()
             need = max((fm.horizontalAdvance(w) for w in words), default=0) + 24
             self.table.setColumnWidth(c, max(130, min(need, 260)))
 

@@ -81,7 +81,7 @@ def test_table_shows_values_with_denominators_follow_up_and_caution(view: Compar
     cell = {view.proxy.index(r, 0).data(): view.proxy.index(r, orr).data() for r in range(view.proxy.rowCount())}
     assert cell["TEST-1"].startswith("96.0% (97/101)") and "follow-up 13.8 mo" in cell["TEST-1"]
     assert cell["TEST-3"].startswith("84.6% (n=208)")
-    assert view.model.headerData(orr, Qt.Orientation.Horizontal) == "Overall response (ORR)"
+    assert view.model.headerData(orr, Qt.Orientation.Horizontal).replace("\n", " ") == "Overall response (ORR)"
 
 
 def test_sort_by_clicking_a_metric_header(view: CompareView, qtbot: QtBot) -> None:
@@ -163,7 +163,7 @@ def test_language_switch_relabels_metrics(view: CompareView) -> None:
     view.set_language("zh-Hans")
     assert view.model.headerData(_column(view, "orr"), Qt.Orientation.Horizontal) == "总缓解率（ORR）"
     view.set_language("en")
-    assert view.model.headerData(_column(view, "orr"), Qt.Orientation.Horizontal) == "Overall response (ORR)"
+    assert view.model.headerData(_column(view, "orr"), Qt.Orientation.Horizontal).replace("\n", " ") == "Overall response (ORR)"
 
 
 def test_double_click_opens_the_outcome(view: CompareView) -> None:
@@ -268,3 +268,16 @@ def test_first_click_on_a_metric_ranks_highest_first_in_the_real_table(real_view
     values = [real_view.proxy.index(r, orr).data(Qt.ItemDataRole.UserRole + 1) for r in range(real_view.proxy.rowCount())]
     numbers = [v for v in values if v is not None]
     assert numbers == sorted(numbers, reverse=True) and numbers[0] >= 99
+
+
+def test_metric_headers_wrap_and_are_never_cut(real_view: CompareView) -> None:
+    """Review D08: "Complete response or better" was cut to "ete response or better"."""
+    header = real_view.table.horizontalHeader()
+    fm = header.fontMetrics()
+    for c in range(FIXED_COLUMNS, real_view.model.columnCount()):
+        text = str(real_view.proxy.headerData(c, Qt.Orientation.Horizontal))
+        lines = text.split("\n")
+        assert max(fm.horizontalAdvance(line) for line in lines) + 12 <= real_view.table.columnWidth(c), text
+        assert header.height() >= len(lines) * fm.height()
+    ge = _column(real_view, "cr_or_better")
+    assert "Complete response" in str(real_view.proxy.headerData(ge, Qt.Orientation.Horizontal))
