@@ -337,7 +337,8 @@ def _relink_labels() -> None:
     """Rich-text labels keep the link colour of the palette they were first laid out with;
     laying their text out again gives links the new theme's colour (dark blue on a dark
     window otherwise)."""
-    from PySide6.QtWidgets import QApplication as _App, QLabel
+    from PySide6.QtWidgets import QApplication as _App
+    from PySide6.QtWidgets import QLabel
 
     for label in _App.allWidgets():
         if isinstance(label, QLabel) and "<a " in (text := label.text()):
