@@ -483,7 +483,9 @@ class PageRenderer(QObject):
             (self.tr("Trial"), f'<a href="trial:{esc(o.trial_id)}">{esc(tr.name if tr else o.trial_id)}</a>'),
             (self.tr("Cohort"), esc(self._cohort_label(o.cohort))), (self.tr("Arm"), esc(self._arm_label(o.arm))),
             (self.tr("Result"), esc(o.display_value)),
-            (self.tr("Denominator"), self._denominator(o)),
+            (self.tr("Denominator"), esc(f"{o.denominator:g}") if o.denominator is not None
+             else esc(self.tr("not given by the source"))),
+            (self.tr("Patients infused in this analysis"), self._infused_alongside(o)),
             (self.tr("Follow-up"), esc(self._followup(o))), (self.tr("Analysis"), esc(o.data_cut)),
             (self.tr("Note"), esc(o.note)), (self.tr("Evidence"), esc(self._grade(o.grade))),
             (self.tr("Sources"), cites.sup(o.source_ids)),
@@ -492,18 +494,18 @@ class PageRenderer(QObject):
         body = f"<h1>{esc(title)}</h1>" + self._meta_line(audience="clinician", reviewed=o.reviewed_on) + facts + self._references(cites)
         return Page(f"outcome:{o.id}", title, body, "outcome", o.id, audience="clinician")
 
-    def _denominator(self, o: Outcome) -> str:
-        """N of this result; when the row has none, the patients infused in the same trial,
-        cohort and analysis, if the KB holds that number, and said to be so (review D10)."""
-        if o.denominator is not None:
-            return esc(f"{o.denominator:g}")
+    def _infused_alongside(self, o: Outcome) -> str:
+        """For a result without its own denominator: the patients infused in the same trial,
+        cohort and analysis, if the KB holds that number (review D10). Shown in a row of its
+        own: the source does not say it is this result's denominator."""
+        if o.denominator is not None or o.metric == "n_infused":
+            return ""
         same = [x for x in self.kb.outcomes(o.trial_id) if x.metric == "n_infused" and x.arm == o.arm
                 and x.cohort == o.cohort and x.data_cut == o.data_cut and x.value is not None]
         if not same:
-            return esc(self.tr("not given by the source"))
+            return ""
         n = same[-1]
-        shown = self.tr("{0} patients infused in the same analysis ({1})").format(f"{n.value:g}", n.data_cut)
-        return f'<a href="outcome:{esc(n.id)}">{esc(shown)}</a>'
+        return f'<a href="outcome:{esc(n.id)}">{esc(f"{n.value:g}")}</a>'
 
     def glossary(self, term_id: str) -> Page | None:
         term = self.kb.glossary_term(term_id)

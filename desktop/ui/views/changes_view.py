@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -77,6 +78,12 @@ class ChangesView(QWidget):
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setWordWrap(True)
+        # The change itself takes the free width and wraps; old/new/sources fit their text (D22).
+        tree_header = self.tree.header()
+        tree_header.setStretchLastSection(False)
+        tree_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            tree_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.changelog_label = QLabel()
         self.changelog = QTextBrowser()
         # The installed files are compared without showing their paths (review D33); the file

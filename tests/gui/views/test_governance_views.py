@@ -203,3 +203,17 @@ def test_timeline_opens_on_eque_cel_with_a_wide_event_column(qtbot) -> None:  # 
     assert view.timeline.topLevelItemCount() > 0 and not view.empty.isVisible()
     widths = [view.timeline.columnWidth(c) for c in range(view.timeline.columnCount())]
     assert widths[3] == max(widths) and widths[3] > 350  # the event text, not the sources, gets the room
+
+
+def test_what_changed_gives_the_change_column_the_room(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.kb.store import KnowledgeBase as KB
+    from desktop.paths import bundled_kb_path
+    from desktop.ui.views.changes_view import ChangesView
+
+    view = ChangesView(KB(bundled_kb_path()))
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.wait(10)
+    widths = [view.tree.columnWidth(c) for c in range(view.tree.columnCount())]
+    assert widths[0] == max(widths) and widths[0] > 250, widths
