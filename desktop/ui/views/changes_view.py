@@ -29,6 +29,7 @@ from desktop.kb.diff import SECTIONS, KBDiff, diff_kbs
 from desktop.kb.installed import read_installed
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import in_language, normalise_lang
+from desktop.ui.views.timeline_view import WrappingDelegate
 
 _LINK_KIND = {"articles": "article", "outcomes": "outcome", "centers": "center", "therapies": "therapy", "trials": "trial", "sources": "source", "glossary": "glossary"}
 
@@ -79,7 +80,9 @@ class ChangesView(QWidget):
         self.tree = QTreeWidget()
         self.tree.setWordWrap(True)
         # The change itself takes the free width and wraps; old/new/sources fit their text (D22).
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
         tree_header = self.tree.header()
+        tree_header.sectionResized.connect(lambda *_a: self.tree.doItemsLayout())
         tree_header.setStretchLastSection(False)
         tree_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):

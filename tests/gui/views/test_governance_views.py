@@ -203,6 +203,12 @@ def test_timeline_opens_on_eque_cel_with_a_wide_event_column(qtbot) -> None:  # 
     assert view.timeline.topLevelItemCount() > 0 and not view.empty.isVisible()
     widths = [view.timeline.columnWidth(c) for c in range(view.timeline.columnCount())]
     assert widths[3] == max(widths) and widths[3] > 350  # the event text, not the sources, gets the room
+    qtbot.wait(20)
+    fm = view.timeline.fontMetrics()
+    items = [view.timeline.topLevelItem(i) for i in range(view.timeline.topLevelItemCount())]
+    longest = max(items, key=lambda it: fm.horizontalAdvance(it.text(3)))
+    assert fm.horizontalAdvance(longest.text(3)) > widths[3]  # it needs more than one line...
+    assert view.timeline.visualItemRect(longest).height() >= 2 * fm.height()  # ...and gets them (wrapped, not cut)
 
 
 def test_what_changed_gives_the_change_column_the_room(qtbot) -> None:  # type: ignore[no-untyped-def]
