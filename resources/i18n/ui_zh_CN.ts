@@ -869,6 +869,10 @@
         <translation>分母</translation>
     </message>
     <message>
+        <source>Patients infused in this analysis</source>
+        <translation>本次分析中的回输患者数</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -879,10 +883,6 @@
     <message>
         <source>not given by the source</source>
         <translation>来源未给出</translation>
-    </message>
-    <message>
-        <source>{0} patients infused in the same analysis ({1})</source>
-        <translation>同一分析中回输 {0} 例患者（{1}）</translation>
     </message>
     <message>
         <source>In plain language</source>
