@@ -74,7 +74,8 @@ def main() -> int:
     if montage:
         for key in (*VIEWS, "search-empty", "outcome"):
             files = [str(out / f"{key}-{t}.png") for t in THEMES]
-            subprocess.run([montage, *files, "-tile", "3x1", "-geometry", "600x400+4+4", str(out / f"{key}-themes.png")],
+            subprocess.run([montage, *files, "-tile", "3x1", "-geometry", "800x533+4+4", "-depth", "8", "-colors", "256",
+                            str(out / f"{key}-themes.png")],
                            check=True)
             for f in files:
                 Path(f).unlink()

@@ -436,7 +436,9 @@ class CompareView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.setColumnHidden(0, True)  # the trial is the vertical header, which stays put
-        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Qt elides a two-line header as if it were one line ("Overall response (…"): the labels
+        # are wrapped to the column instead (headerData), so nothing is elided.
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.doubleClicked.connect(self._open_cell)
         copy = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table)
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)

@@ -273,6 +273,7 @@ def test_first_click_on_a_metric_ranks_highest_first_in_the_real_table(real_view
 def test_metric_headers_wrap_and_are_never_cut(real_view: CompareView) -> None:
     """Review D08: "Complete response or better" was cut to "ete response or better"."""
     header = real_view.table.horizontalHeader()
+    assert header.textElideMode() == Qt.TextElideMode.ElideNone  # Qt cut two-line headers as one line
     fm = header.fontMetrics()
     for c in range(FIXED_COLUMNS, real_view.model.columnCount()):
         text = str(real_view.proxy.headerData(c, Qt.Orientation.Horizontal))
