@@ -153,8 +153,7 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
         name = trial_names.get(o["trial_id"], o["trial_id"])
         metric = metric_label(o["metric"])
         # Readable labels, not ids (review D30: "(all, car-t, JAMA Oncol 2024)").
-        arm = "" if o["arm"] == "car-t" else f", {arm_label(o['arm'])}"
-        title = f"{name}: {metric} ({cohort_label(o['cohort'])}{arm}, {o['data_cut']})"
+        title = f"{name}: {metric} ({cohort_label(o['cohort'])}, {arm_label(o['arm'])}, {o['data_cut']})"
         value = "" if o["value"] is None else f"{o['value']:g}"
         body = " ".join(
             x
