@@ -213,3 +213,35 @@ def test_no_fixed_greys_in_the_window_code() -> None:
             for m in grey.finditer(line):
                 found.append(f"{path.relative_to(root)}:{n}: {m.group(0)}")
     assert found == []
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "high-contrast"])
+def test_inputs_have_a_visible_border(qtbot: QtBot, name: str) -> None:
+    """Review D14: QDoubleSpinBox and QDateEdit had no border in high contrast."""
+    from PySide6.QtWidgets import QDateEdit, QDoubleSpinBox, QVBoxLayout
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    combo = QComboBox()
+    combo.addItem("None")
+    fields: list[QWidget] = [QDoubleSpinBox(), QDateEdit(), QLineEdit("39.0"), combo]
+    for f in fields:
+        layout.addWidget(f)
+    host.resize(240, 200)
+    host.show()
+    theme.apply_theme(app, name)
+    try:
+        problems = []
+        for f in fields:
+            image = f.grab().toImage()
+            window = host.palette().color(R.Window)
+            y = image.height() // 2
+            edge = max((image.pixelColor(x, y) for x in range(0, 3)), key=lambda c: ratio(c, window))
+            if ratio(edge, window) < INDICATOR:
+                problems.append(f"{name}: {type(f).__name__} border {edge.name()} on {window.name()} ({ratio(edge, window):.2f}:1)")
+        assert problems == []
+    finally:
+        theme.apply_theme(app, "light")
