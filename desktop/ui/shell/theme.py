@@ -11,6 +11,8 @@ spin boxes itself and it loses their indicators and frames (review D14). Fusion 
 frames and indicators a shade darker than the window, which vanishes on a dark window, so a
 small proxy style (`ThemeStyle`) draws check and radio indicators and the frames of inputs in
 the palette's own border colour (`Mid`, at least 3:1 against the background) and text colour.
+A light theme (and "system" when light) wraps the platform's own style in the same proxy, once
+the first frame is on screen (`after_first_frame`).
 Every colour the widgets use comes from these palettes: nothing in ui/ names a fixed grey.
 """
 
@@ -28,44 +30,45 @@ if TYPE_CHECKING:
 
 THEMES = ("system", "light", "dark", "high-contrast")
 
-_R = QPalette.ColorRole
-_G = QPalette.ColorGroup
 
-# (role, active colour, disabled colour or None); the disabled state is a visibly different grey.
-_DARK: tuple[tuple[QPalette.ColorRole, str, str | None], ...] = (
-    (_R.Window, "#2d2d2d", None), (_R.WindowText, "#e6e6e6", "#8c8c8c"),
-    (_R.Base, "#1e1e1e", "#262626"), (_R.AlternateBase, "#262626", None),
-    (_R.Text, "#e6e6e6", "#8c8c8c"), (_R.Button, "#3a3a3a", "#2d2d2d"),
-    (_R.ButtonText, "#e6e6e6", "#8c8c8c"), (_R.ToolTipBase, "#3c3c3c", None),
-    (_R.ToolTipText, "#f0f0f0", None), (_R.Highlight, "#2f6fb7", "#3a3a3a"),
-    (_R.HighlightedText, "#ffffff", "#8c8c8c"), (_R.Link, "#8cc2ff", None),
-    (_R.LinkVisited, "#c9a6ff", None), (_R.PlaceholderText, "#a6a6a6", None),
-    (_R.BrightText, "#ffffff", None),
+# (role name, active colour, disabled colour or None); the disabled state is a visibly different
+# grey. Role names, not enum members: PySide builds an enum class on first touch, a start-up cost.
+_DARK: tuple[tuple[str, str, str | None], ...] = (
+    ("Window", "#2d2d2d", None), ("WindowText", "#e6e6e6", "#8c8c8c"),
+    ("Base", "#1e1e1e", "#262626"), ("AlternateBase", "#262626", None),
+    ("Text", "#e6e6e6", "#8c8c8c"), ("Button", "#3a3a3a", "#2d2d2d"),
+    ("ButtonText", "#e6e6e6", "#8c8c8c"), ("ToolTipBase", "#3c3c3c", None),
+    ("ToolTipText", "#f0f0f0", None), ("Highlight", "#2f6fb7", "#3a3a3a"),
+    ("HighlightedText", "#ffffff", "#8c8c8c"), ("Link", "#8cc2ff", None),
+    ("LinkVisited", "#c9a6ff", None), ("PlaceholderText", "#a6a6a6", None),
+    ("BrightText", "#ffffff", None),
     # Fusion's frames, bevels and the border colour ThemeStyle draws with (>= 3:1 on Base).
-    (_R.Mid, "#8a8a8a", "#5a5a5a"), (_R.Light, "#5a5a5a", None), (_R.Midlight, "#4a4a4a", None),
-    (_R.Dark, "#1a1a1a", None), (_R.Shadow, "#000000", None),
+    ("Mid", "#8a8a8a", "#5a5a5a"), ("Light", "#5a5a5a", None), ("Midlight", "#4a4a4a", None),
+    ("Dark", "#1a1a1a", None), ("Shadow", "#000000", None),
 )
 
-_HIGH_CONTRAST: tuple[tuple[QPalette.ColorRole, str, str | None], ...] = (
-    (_R.Window, "#000000", None), (_R.WindowText, "#ffffff", "#a0a0a0"),
-    (_R.Base, "#000000", None), (_R.AlternateBase, "#141414", None),
-    (_R.Text, "#ffffff", "#a0a0a0"), (_R.Button, "#000000", None),
-    (_R.ButtonText, "#ffffff", "#a0a0a0"), (_R.ToolTipBase, "#ffff00", None),
-    (_R.ToolTipText, "#000000", None), (_R.Highlight, "#ffff00", "#a0a0a0"),
-    (_R.HighlightedText, "#000000", None), (_R.Link, "#ffff00", None),
-    (_R.LinkVisited, "#ffc800", None), (_R.PlaceholderText, "#d0d0d0", None),
-    (_R.BrightText, "#ffffff", None),
-    (_R.Mid, "#ffffff", "#a0a0a0"), (_R.Light, "#ffffff", None), (_R.Midlight, "#ffffff", None),
-    (_R.Dark, "#ffffff", None), (_R.Shadow, "#ffffff", None),
+_HIGH_CONTRAST: tuple[tuple[str, str, str | None], ...] = (
+    ("Window", "#000000", None), ("WindowText", "#ffffff", "#a0a0a0"),
+    ("Base", "#000000", None), ("AlternateBase", "#141414", None),
+    ("Text", "#ffffff", "#a0a0a0"), ("Button", "#000000", None),
+    ("ButtonText", "#ffffff", "#a0a0a0"), ("ToolTipBase", "#ffff00", None),
+    ("ToolTipText", "#000000", None), ("Highlight", "#ffff00", "#a0a0a0"),
+    ("HighlightedText", "#000000", None), ("Link", "#ffff00", None),
+    ("LinkVisited", "#ffc800", None), ("PlaceholderText", "#d0d0d0", None),
+    ("BrightText", "#ffffff", None),
+    ("Mid", "#ffffff", "#a0a0a0"), ("Light", "#ffffff", None), ("Midlight", "#ffffff", None),
+    ("Dark", "#ffffff", None), ("Shadow", "#ffffff", None),
 )
 
 
-def _palette(spec: tuple[tuple[QPalette.ColorRole, str, str | None], ...]) -> QPalette:
+def _palette(spec: tuple[tuple[str, str, str | None], ...]) -> QPalette:
     p = QPalette()
-    for role, colour, disabled in spec:
+    roles, disabled_group = QPalette.ColorRole, QPalette.ColorGroup.Disabled
+    for name, colour, disabled in spec:
+        role = getattr(roles, name)
         p.setColor(role, QColor(colour))
         if disabled is not None:
-            p.setColor(_G.Disabled, role, QColor(disabled))
+            p.setColor(disabled_group, role, QColor(disabled))
     return p
 
 
@@ -109,13 +112,15 @@ def _mix(a: QColor, b: QColor, share: float) -> QColor:
                     for x, y in zip((a.red(), a.green(), a.blue()), (b.red(), b.green(), b.blue()), strict=True)])
 
 
-def border(pal: QPalette, group: QPalette.ColorGroup = _G.Active) -> QColor:
+def border(pal: QPalette, group: QPalette.ColorGroup | None = None) -> QColor:
     """The frame colour of inputs: the palette's Mid when it stands 3:1 from Base, else a
     text/base mix that does (WCAG 1.4.11 non-text contrast)."""
-    base, mid = pal.color(group, _R.Base), pal.color(group, _R.Mid)
+    r = QPalette.ColorRole
+    group = QPalette.ColorGroup.Active if group is None else group
+    base, mid = pal.color(group, r.Base), pal.color(group, r.Mid)
     if contrast(mid, base) >= 3.0:
         return mid
-    return _mix(pal.color(group, _R.Text), base, 0.6)
+    return _mix(pal.color(group, r.Text), base, 0.6)
 
 
 def muted(palette: QPalette | None = None) -> str:
@@ -124,7 +129,8 @@ def muted(palette: QPalette | None = None) -> str:
     Replaces fixed greys (#444, #555), which vanish on a dark window (review D25); the mix keeps
     more than 4.5:1 on the window in the light, dark and high-contrast palettes."""
     pal = palette if palette is not None else QGuiApplication.palette()
-    return _mix(pal.color(_R.WindowText), pal.color(_R.Window), 0.75).name()
+    r = QPalette.ColorRole
+    return _mix(pal.color(r.WindowText), pal.color(r.Window), 0.75).name()
 
 
 def _tone_sheet(effective: str) -> str:
@@ -168,6 +174,7 @@ def _theme_style(base: str) -> QStyle:
     )
 
     pe, cc, st = QStyle.PrimitiveElement, QStyle.ComplexControl, QStyle.StateFlag
+    _R, _G = QPalette.ColorRole, QPalette.ColorGroup
 
     class ThemeStyle(QProxyStyle):
         def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
@@ -264,20 +271,33 @@ def _learn_default_style(app: QApplication) -> str:
     return _default_style
 
 
-def _light_style(app: QApplication) -> None:
-    """The platform's style with our indicators and frames (Fusion's are 1.7:1 on a light
-    window, below the 3:1 WCAG asks of a control's boundary)."""
+_kept: dict[str, QStyle] = {}  # the Python side of each proxy style must outlive its use
+_ours_on: str | None = None  # the base style our proxy wraps now, None when it is not in use
+
+
+def after_first_frame(app: QApplication) -> None:
+    """On a light theme, the platform's style with our indicators and input frames (Fusion's
+    are 1.7:1 on a light window, under the 3:1 WCAG asks of a control's boundary).
+
+    app.py calls this once the window has been shown: the proxy re-polishes every widget and
+    draws in Python (~55 M instructions), which has no place before the first frame."""
+    if _effective != "light":
+        return
     sheet = app.styleSheet()
     _set_theme_style(app, _learn_default_style(app))
     _set_sheet(app, sheet)
 
 
-_kept: dict[str, QStyle] = {}  # the Python side of each proxy style must outlive its use
-_ours_on: str | None = None  # the base style our proxy wraps now, None when it is not in use
+def _set_plain_style(app: QApplication, name: str) -> None:
+    """The platform's own style back (leaving a dark theme); re-polishes, so only on a change."""
+    global _ours_on
+    if _ours_on is not None or app.style().name().lower() != name.lower():
+        app.setStyle(name)
+        _ours_on = None
 
 
 def _set_theme_style(app: QApplication, base: str) -> None:
-    """Our proxy around `base` (Fusion for our palettes, the platform's style for light)."""
+    """Our proxy around `base` (Fusion, under the dark and high-contrast palettes)."""
     global _ours_on
     import shiboken6
 
@@ -296,17 +316,14 @@ def _set_sheet(app: QApplication, sheet: str) -> None:
 
 
 def apply_theme(app: QApplication, name: str) -> str:
-    """Apply a theme by name (unknown names mean "system"); returns the effective one.
-
-    At start-up (no window yet) a light theme keeps the platform's style untouched for the
-    first frame and puts our indicators on it just after (see `_light_style`)."""
+    """Apply a theme by name (unknown names mean "system"); returns the effective one."""
     global _effective
     if name not in THEMES:
         name = "system"
     if _default_style is not None and name in ("system", "light"):
         # A dark or high-contrast theme was applied: back to the platform's style, and to its
         # palette ("system" reads that one and keeps following it) or the style's light one.
-        _set_theme_style(app, _default_style)
+        _set_plain_style(app, _default_style)
         app.setPalette(QPalette() if name == "system" else app.style().standardPalette())
     effective = name
     if name == "system":
@@ -322,12 +339,8 @@ def apply_theme(app: QApplication, name: str) -> str:
         _set_sheet(app, "\n".join((_qss("base.qss"), extra, _tone_sheet(effective))))
     else:
         _set_sheet(app, _qss("base.qss") + "\n" + _tone_sheet("light"))
-        if _App.topLevelWidgets():
-            _light_style(app)
-        else:  # start-up: after the first frame
-            from PySide6.QtCore import QTimer
-
-            QTimer.singleShot(400, lambda: _light_style(app) if _effective == "light" else None)
+        if _App.topLevelWidgets():  # a switch at run time; at start-up after_first_frame does it
+            after_first_frame(app)
     if _App.topLevelWidgets():
         _relink_labels()
     return effective

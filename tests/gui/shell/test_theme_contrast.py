@@ -154,6 +154,7 @@ def test_check_boxes_and_radio_buttons_are_visible_checked_or_not(qtbot: QtBot, 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     theme.apply_theme(app, name)
+    theme.after_first_frame(app)  # as app.py does once the window is up
     try:
         host = QWidget()
         qtbot.addWidget(host)
@@ -245,3 +246,17 @@ def test_inputs_have_a_visible_border(qtbot: QtBot, name: str) -> None:
         assert problems == []
     finally:
         theme.apply_theme(app, "light")
+
+
+def test_a_light_start_gets_its_indicators_after_the_first_frame(qtbot: QtBot) -> None:
+    """At start-up (no window yet) the light theme leaves the first frame to the platform's
+    style; app.py calls after_first_frame once the window is up, and the indicators follow."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert not QApplication.topLevelWidgets() or all(not w.isVisible() for w in QApplication.topLevelWidgets())
+    theme.apply_theme(app, "light")
+    box = QCheckBox("Large print")
+    qtbot.addWidget(box)
+    box.show()
+    theme.after_first_frame(app)
+    assert _indicator_problems(box) == []
