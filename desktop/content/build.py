@@ -20,7 +20,7 @@ from desktop.content.load import load_content
 from desktop.errors import ContentError
 from desktop.fileio import atomic_path
 from desktop.kb import schema
-from desktop.kb.compare import COHORT_LABELS, METRIC_LABELS, cohort_label, metric_label
+from desktop.kb.compare import COHORT_LABELS, METRIC_LABELS, arm_label, cohort_label, metric_label
 from desktop.kb.segment import Segmenter, cjk_runs, title_key
 from desktop.kb.text import normalise
 from desktop.markup import to_plain
@@ -152,7 +152,8 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
     for o in content.rows("outcomes"):
         name = trial_names.get(o["trial_id"], o["trial_id"])
         metric = metric_label(o["metric"])
-        title = f"{name}: {metric} ({o['cohort']}, {o['arm']}, {o['data_cut']})"
+        # Readable labels, not ids (review D30: "(all, car-t, JAMA Oncol 2024)").
+        title = f"{name}: {metric} ({cohort_label(o['cohort'])}, {arm_label(o['arm'])}, {o['data_cut']})"
         value = "" if o["value"] is None else f"{o['value']:g}"
         body = " ".join(
             x

@@ -746,6 +746,17 @@
     </message>
 </context>
 <context>
+    <name>TemperatureBox</name>
+    <message>
+        <source>{0} °F converted to {1} °C.</source>
+        <translation>已将 {0} °F 换算为 {1} °C。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a temperature in °C ({1}–{2}) or °F ({3}–{4}); the previous value is kept.</source>
+        <translation>“{0}”不是有效的摄氏温度（{1}–{2}）或华氏温度（{3}–{4}），已保留之前的数值。</translation>
+    </message>
+</context>
+<context>
     <name>TocilizumabTab</name>
     <message>
         <source>Tocilizumab for CRS</source>

@@ -91,6 +91,14 @@
         <translation>收藏、笔记和历史记录</translation>
     </message>
     <message>
+        <source>No bookmarks yet. To add one, open a page and press ☆ above it, or Ctrl+D.</source>
+        <translation>还没有收藏。要添加收藏，请打开一个页面，点击页面上方的 ☆，或按 Ctrl+D。</translation>
+    </message>
+    <message>
+        <source>No notes yet. To write one, open a page and press Note above it.</source>
+        <translation>还没有笔记。要写笔记，请打开一个页面，点击页面上方的“笔记”。</translation>
+    </message>
+    <message>
         <source>Your bookmarks and notes cannot be shown now: {0}</source>
         <translation>现在无法显示您的书签和笔记：{0}</translation>
     </message>
@@ -209,6 +217,22 @@
         <translation>队列(&amp;O)：</translation>
     </message>
     <message>
+        <source>Myeloma studies only</source>
+        <translation>仅显示骨髓瘤研究</translation>
+    </message>
+    <message>
+        <source>Hide studies in other diseases (such as the NMOSD study)</source>
+        <translation>隐藏其他疾病的研究（如 NMOSD 研究）</translation>
+    </message>
+    <message>
+        <source>C&amp;hart:</source>
+        <translation>图表(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Metric shown in the chart</source>
+        <translation>图表中显示的指标</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
@@ -281,6 +305,14 @@
     <message>
         <source>Not reported for this cohort</source>
         <translation>该队列未报告</translation>
+    </message>
+    <message>
+        <source>The source reports only stringent complete response (sCR); every sCR is a complete response or better, so ≥CR is at least this figure.</source>
+        <translation>来源仅报告了严格意义的完全缓解（sCR）；每例 sCR 都属于完全缓解或更好，因此 ≥CR 至少为此数值。</translation>
+    </message>
+    <message>
+        <source>Percentage computed from the count the source gives ({0}/{1}).</source>
+        <translation>百分比根据来源给出的例数计算（{0}/{1}）。</translation>
     </message>
     <message>
         <source>cohort: {0}</source>
@@ -892,12 +924,20 @@
         <translation>分母</translation>
     </message>
     <message>
+        <source>Patients infused in this analysis</source>
+        <translation>本次分析中的回输患者数</translation>
+    </message>
+    <message>
         <source>Note</source>
-        <translation>笔记</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Evidence</source>
         <translation>证据</translation>
+    </message>
+    <message>
+        <source>not given by the source</source>
+        <translation>来源未给出</translation>
     </message>
     <message>
         <source>In plain language</source>
@@ -1107,6 +1147,18 @@
     <message>
         <source>English</source>
         <translation>英文</translation>
+    </message>
+    <message>
+        <source>{0}. {1}</source>
+        <translation>{0}. {1}</translation>
+    </message>
+    <message>
+        <source>For patients and caregivers</source>
+        <translation>面向患者和照护者</translation>
+    </message>
+    <message>
+        <source>For clinicians</source>
+        <translation>面向临床医生</translation>
     </message>
     <message>
         <source>for patients</source>

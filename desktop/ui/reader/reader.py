@@ -319,7 +319,7 @@ class ReaderView(QWidget):
             self._save_label = QLabel(self)
             self._save_label.setObjectName("saveProblem")
             self._save_label.setWordWrap(True)
-            self._save_label.setStyleSheet("color: #b00020;")
+            self._save_label.setProperty("tone", "error")  # its colour follows the theme (theme.py)
             self._layout.insertWidget(1, self._save_label)
         message = self.tr("Not saved: {0}").format(write_problem(self.user_db, exc))
         self._save_label.setText(message)

@@ -21,6 +21,7 @@ from desktop.kb.records import Article, GlossaryTerm, Outcome, Source, Therapy
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import has_cjk
 from desktop.markup import esc
+from desktop.ui.shell import theme
 
 LINK_KINDS = ("home", "article", "therapy", "trial", "outcome", "glossary", "center", "source")
 # Patterns as text: `re` compiles each on first use and caches it, so importing this module
@@ -113,7 +114,7 @@ class PageRenderer(QObject):
     def style_sheet(self) -> str:
         """Default CSS for the reading pane's QTextDocument."""
         link = "#7fb8ff" if self.dark else "#0b57a4"
-        muted = "#b0b0b0" if self.dark else "#555555"
+        muted = theme.muted()  # secondary text from the palette in use (no fixed grey)
         notice_bg = "#3a3320" if self.dark else "#fff6dd"
         badge_bg = "#2c3e50" if self.dark else "#e3edf7"
         return (
@@ -123,7 +124,7 @@ class PageRenderer(QObject):
             f".meta {{ color: {muted}; }}"
             f".notice {{ background-color: {notice_bg}; }}"
             f".badge {{ background-color: {badge_bg}; font-weight: bold; }}"
-            f".fallback {{ color: #c0392b; font-weight: bold; }}"
+            f".fallback {{ color: {theme.tone('error')}; font-weight: bold; }}"
             "h1 { font-size: x-large; } h2 { font-size: large; } h3 { font-size: medium; }"
             "th { text-align: left; }"
         )
@@ -429,6 +430,11 @@ class PageRenderer(QObject):
 
         return cohort_label(cohort, self.lang)
 
+    def _arm_label(self, arm: str) -> str:
+        from desktop.kb.compare import arm_label  # only trial and outcome pages: not at start-up
+
+        return arm_label(arm, self.lang)
+
     def _setting_label(self, setting: str) -> str:
         from desktop.kb.compare import setting_label  # only trial pages: not at start-up
 
@@ -460,7 +466,7 @@ class PageRenderer(QObject):
                          esc(f"{o.denominator:g}" if o.denominator is not None else "–"), esc(self._followup(o) or "–"),
                          esc(o.data_cut), cites.sup(o.source_ids)]
                         for o in outcomes if (o.arm, o.cohort) == (arm, cohort)]
-                label = self._cohort_label(cohort) + ("" if arm == "car-t" else f" · {arm}")
+                label = self._cohort_label(cohort) + ("" if arm == "car-t" else f" · {self._arm_label(arm)}")
                 parts.append(f"<h3>{esc(label)}</h3>")
                 parts.append(self._table([esc(x) for x in (self.tr("Measure"), self.tr("Result"), self.tr("N"), self.tr("Follow-up"), self.tr("Analysis"), self.tr("Source"))], rows))
         parts.append(self._references(cites))
@@ -475,9 +481,11 @@ class PageRenderer(QObject):
         label = self._metric_label(o.metric)
         facts = self._facts([
             (self.tr("Trial"), f'<a href="trial:{esc(o.trial_id)}">{esc(tr.name if tr else o.trial_id)}</a>'),
-            (self.tr("Cohort"), esc(self._cohort_label(o.cohort))), (self.tr("Arm"), esc(o.arm)),
+            (self.tr("Cohort"), esc(self._cohort_label(o.cohort))), (self.tr("Arm"), esc(self._arm_label(o.arm))),
             (self.tr("Result"), esc(o.display_value)),
-            (self.tr("Denominator"), esc(f"{o.denominator:g}") if o.denominator is not None else ""),
+            (self.tr("Denominator"), esc(f"{o.denominator:g}") if o.denominator is not None
+             else esc(self.tr("not given by the source"))),
+            (self.tr("Patients infused in this analysis"), self._infused_alongside(o)),
             (self.tr("Follow-up"), esc(self._followup(o))), (self.tr("Analysis"), esc(o.data_cut)),
             (self.tr("Note"), esc(o.note)), (self.tr("Evidence"), esc(self._grade(o.grade))),
             (self.tr("Sources"), cites.sup(o.source_ids)),
@@ -485,6 +493,19 @@ class PageRenderer(QObject):
         title = f"{tr.name if tr else o.trial_id}: {label}"
         body = f"<h1>{esc(title)}</h1>" + self._meta_line(audience="clinician", reviewed=o.reviewed_on) + facts + self._references(cites)
         return Page(f"outcome:{o.id}", title, body, "outcome", o.id, audience="clinician")
+
+    def _infused_alongside(self, o: Outcome) -> str:
+        """For a result without its own denominator: the patients infused in the same trial,
+        cohort and analysis, if the KB holds that number (review D10). Shown in a row of its
+        own: the source does not say it is this result's denominator."""
+        if o.denominator is not None or o.metric == "n_infused":
+            return ""
+        same = [x for x in self.kb.outcomes(o.trial_id) if x.metric == "n_infused" and x.arm == o.arm
+                and x.cohort == o.cohort and x.data_cut == o.data_cut and x.value is not None]
+        if not same:
+            return ""
+        n = same[-1]
+        return f'<a href="outcome:{esc(n.id)}">{esc(f"{n.value:g}")}</a>'
 
     def glossary(self, term_id: str) -> Page | None:
         term = self.kb.glossary_term(term_id)

@@ -13,6 +13,7 @@ rich-text document per row; only the rows on screen are painted.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -52,6 +53,17 @@ KIND_ORDER = ("therapy", "article", "glossary", "trial", "outcome", "center")
 
 _Index = QModelIndex | QPersistentModelIndex
 
+
+
+_TABLE_RULE = re.compile(r"(?:\s*\|?\s*:?-{3,}:?\s*)+\|?")
+_PIPES = re.compile(r"\s*\|\s*")
+
+
+def plain_snippet(snippet: str) -> str:
+    """A snippet without Markdown table syntax ("--- --- ---", "a | b"): cells read as a list (D29)."""
+    text = _TABLE_RULE.sub(" ", snippet)
+    text = _PIPES.sub(" · ", text).strip(" ·")
+    return re.sub(r"\s{2,}", " ", text)
 
 class SearchResultsModel(QAbstractListModel):
     """One row per kind heading and per hit, in the order the search returned them.
@@ -94,7 +106,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == LINK_ROLE:
             return f"{hit.kind}:{hit.id}"
         if role == SNIPPET_ROLE:
-            return hit.snippet
+            return plain_snippet(hit.snippet)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{label}: {hit.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -249,7 +261,8 @@ class SearchPanel(QWidget):
             self.results.setItemDelegate(self._delegate)
         self.model.set_result(result, self.kind_label_text)
         if result.corrected:
-            self.corrected_label.setText(self.tr("Showing results for “{0}”").format(result.corrected))
+            shown = result.corrected if len(result.corrected) <= 60 else result.corrected[:60] + "…"
+            self.corrected_label.setText(self.tr("Showing results for “{0}”").format(shown))
             self.corrected_label.show()
         else:
             self.corrected_label.hide()

@@ -33,6 +33,7 @@ from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.calendar import Calendar, month_title
 from desktop.recovery.plan import Dates, Plan, plan_for
+from desktop.ui.shell import theme
 from desktop.ui.shell.requests import PrintCalendar
 
 # Colours per kind of day (print-safe, distinguishable in greyscale by the letter too).
@@ -75,7 +76,7 @@ def calendar_html(cal: Calendar, lang: str) -> str:
         title = month_title(year, month, lang)
         out.append(f"<h3 style='margin:6px 0 2px 0'>{title}</h3>")
         out.append("<table cellspacing='1' cellpadding='3' style='border-collapse:collapse'><tr>")
-        out.extend(f"<th width='44' style='color:#555'>{h}</th>" for h in heads)
+        out.extend(f"<th width='44' style='color:{theme.muted()}'>{h}</th>" for h in heads)
         out.append("</tr>")
         for week in Calendar.month_grid(year, month):
             out.append("<tr>")

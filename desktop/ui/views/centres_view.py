@@ -50,6 +50,7 @@ from desktop.geo.nearest import CentreFinder, CentreHit, SiteEntry
 from desktop.i18n import gettext
 from desktop.kb.records import Center
 from desktop.kb.store import KnowledgeBase
+from desktop.ui.shell import theme
 from desktop.ui.views.map_widget import MapWidget, Pin
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -449,7 +450,7 @@ class CentresView(QWidget):
             try:
                 origin = self.finder.gazetteer.resolve(text)
             except NotFoundError:
-                self._error = self.tr("No place called “%1”.").replace("%1", text)
+                self._error = self.tr("No place called “%1”.").replace("%1", text if len(text) <= 60 else text[:60] + "…")
                 self._suggestions = self.finder.gazetteer.suggestions(text)
                 if quiet and not self._suggestions:
                     self._error = ""
@@ -638,9 +639,9 @@ class CentresView(QWidget):
             (self.tr("Reviewed"), e(c.reviewed_on)),
         ]
         body = "".join(
-            f"<tr><td style='color:#555;padding-right:8px;vertical-align:top'>{e(k)}</td><td>{v}</td></tr>" for k, v in rows
+            f"<tr><td style='color:{theme.muted(self.palette())};padding-right:8px;vertical-align:top'>{e(k)}</td><td>{v}</td></tr>" for k, v in rows
         )
-        sub = f"<div style='color:#444'>{other}</div>" if other else ""
+        sub = f"<div style='color:{theme.muted(self.palette())}'>{other}</div>" if other else ""
         self.card_text.setText(f"<div style='font-size:larger'><b>{title}</b></div>{sub}<table>{body}</table>")
 
     def details_text(self) -> str:
