@@ -44,6 +44,10 @@
         <translation>白细胞单采日期</translation>
     </message>
     <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>Site preset</source>
         <translation>站点预设</translation>
     </message>

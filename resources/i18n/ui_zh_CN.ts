@@ -126,6 +126,10 @@
         <translation>来源</translation>
     </message>
     <message>
+        <source>follow-up {0} mo</source>
+        <translation>随访 {0} 个月</translation>
+    </message>
+    <message>
         <source>Export comparison as CSV</source>
         <translation>将比较表导出为 CSV</translation>
     </message>
@@ -222,10 +226,6 @@
     <message>
         <source>follow-up {0} mo</source>
         <translation>随访 {0} 个月</translation>
-    </message>
-    <message>
-        <source>phase {0}</source>
-        <translation>{0} 期</translation>
     </message>
     <message>
         <source>Not reported for this cohort</source>
@@ -358,6 +358,10 @@
         <translation>栏目</translation>
     </message>
     <message>
+        <source>Language of the program</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
         <source>Search therapies, trials, side effects, centres… (Ctrl+K)</source>
         <translation>搜索疗法、试验、不良反应、中心…（Ctrl+K）</translation>
     </message>
@@ -467,6 +471,41 @@
     </message>
 </context>
 <context>
+    <name>Numbers</name>
+    <message>
+        <source>not reached</source>
+        <translation>未达到</translation>
+    </message>
+    <message>
+        <source> mo</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source> d</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>CAR-T arm</source>
+        <translation>CAR-T 组</translation>
+    </message>
+    <message>
+        <source>standard-care arm</source>
+        <translation>标准治疗组</translation>
+    </message>
+    <message>
+        <source>real-world study</source>
+        <translation>真实世界研究</translation>
+    </message>
+    <message>
+        <source>early phase 1</source>
+        <translation>早期 1 期</translation>
+    </message>
+    <message>
+        <source>phase {0}</source>
+        <translation>{0} 期</translation>
+    </message>
+</context>
+<context>
     <name>PageRenderer</name>
     <message>
         <source>Page not found</source>
@@ -477,7 +516,7 @@
         <translation>本知识库中没有名为 {0} 的内容。</translation>
     </message>
     <message>
-        <source>Information, not medical advice. The product label and the treating team&apos;s protocol come first.</source>
+        <source>Information, not medical advice. The product label and the treating team's protocol come first.</source>
         <translation>仅供参考，不构成医疗建议。以产品说明书和治疗团队的方案为准。</translation>
     </message>
     <message>
@@ -701,6 +740,14 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Approved</source>
+        <translation>已获批</translation>
+    </message>
+    <message>
+        <source>Investigational</source>
+        <translation>研究中</translation>
+    </message>
+    <message>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
@@ -851,6 +898,42 @@
     <message>
         <source>Sources:</source>
         <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Journal article</source>
+        <translation>期刊论文</translation>
+    </message>
+    <message>
+        <source>Secondary report</source>
+        <translation>二手报道</translation>
+    </message>
+    <message>
+        <source>Conference abstract</source>
+        <translation>会议摘要</translation>
+    </message>
+    <message>
+        <source>Press release</source>
+        <translation>新闻稿</translation>
+    </message>
+    <message>
+        <source>Trial registry</source>
+        <translation>临床试验注册</translation>
+    </message>
+    <message>
+        <source>Product label</source>
+        <translation>产品说明书</translation>
+    </message>
+    <message>
+        <source>Regulator's document</source>
+        <translation>监管机构文件</translation>
+    </message>
+    <message>
+        <source>Guideline</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Trial site</source>
@@ -1041,10 +1124,6 @@
 </context>
 <context>
     <name>SectionList</name>
-    <message>
-        <source>phase {0}</source>
-        <translation>{0} 期</translation>
-    </message>
     <message>
         <source>English</source>
         <translation>英文</translation>

@@ -58,3 +58,87 @@ class Translations:
     @property
     def count(self) -> int:
         return len(self._installed)
+
+
+# -- numbers, dates and result values in the window's language --------------------------------
+# The knowledge base stores codes and ISO dates; the window puts them into words. QLocale gives
+# each language its own number and date conventions (2026年12月1日 in Chinese), and the unit
+# words come from the "Numbers" context of the ui catalogue.
+
+def _qlocale(lang: str) -> QLocale:
+    return QLocale("zh_CN") if normalise(lang) == "zh-Hans" else QLocale("en_US")
+
+
+def format_date(iso: str, lang: str) -> str:
+    """An ISO date (YYYY-MM-DD, YYYY-MM or YYYY) in the language: 2026年12月1日; English keeps ISO.
+
+    Anything that is not such a date is returned as it is."""
+    if normalise(lang) != "zh-Hans" or not iso:
+        return iso
+    parts = iso.strip().split("-")
+    if not all(p.isdigit() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
+        return iso
+    year, *rest = (int(p) for p in parts)
+    if not rest:
+        return f"{year}年"
+    if len(rest) == 1:
+        return f"{year}年{rest[0]}月"
+    return f"{year}年{rest[0]}月{rest[1]}日"
+
+
+def date_display_format(lang: str) -> str:
+    """The display format of a date picker in the language (yyyy-MM-dd in English)."""
+    return "yyyy年M月d日" if normalise(lang) == "zh-Hans" else "yyyy-MM-dd"
+
+
+def format_number(value: float, lang: str, decimals: int = -1) -> str:
+    """A number with the language's decimal separator (QLocale), without trailing zeros."""
+    if decimals >= 0:
+        return _qlocale(lang).toString(float(value), "f", decimals)
+    text = f"{value:g}"
+    return text.replace(".", _qlocale(lang).decimalPoint()) if "." in text else text
+
+
+def outcome_value(outcome: object, lang: str) -> str:
+    """An outcome's value with its unit, n/N and CI, in the language ("38.1 个月", "未达到").
+
+    The English is the knowledge base's own `display_value`, so both read the same source."""
+    display = str(getattr(outcome, "display_value", ""))
+    if normalise(lang) != "zh-Hans":
+        return display
+    translate = QCoreApplication.translate
+    value = getattr(outcome, "value", None)
+    if value is None:
+        note = str(getattr(outcome, "note", "") or "")
+        return translate("Numbers", "not reached") if not note or "not reached" in note.lower() else note
+    unit = {"months": translate("Numbers", " mo"), "days": translate("Numbers", " d")}.get(str(getattr(outcome, "unit", "")))
+    if unit is None:
+        return display
+    number = str(getattr(outcome, "value_text", "") or f"{value:g}")
+    english_unit = {"months": " mo", "days": " d"}[str(getattr(outcome, "unit", ""))]
+    return display.replace(f"{number}{english_unit}", f"{number}{unit}", 1)
+
+
+COUNTRY_ZH = {"China": "中国", "China (mainland)": "中国大陆", "United States": "美国", "Hong Kong": "中国香港",
+              "Hong Kong SAR": "中国香港特别行政区", "Macau SAR": "中国澳门特别行政区", "Germany": "德国", "Spain": "西班牙",
+              "Italy": "意大利", "France": "法国", "United Kingdom": "英国", "Japan": "日本", "Singapore": "新加坡"}
+"""Countries and regions the KB names in English, in Chinese."""
+
+
+def country_name(name: str, lang: str) -> str:
+    return COUNTRY_ZH.get(name, name) if normalise(lang) == "zh-Hans" else name
+
+
+def arm_label(arm: str, lang: str) -> str:
+    """A trial arm's code (car-t, standard-care) in words (D30: not the internal id)."""
+    translate = QCoreApplication.translate
+    labels = {"car-t": translate("Numbers", "CAR-T arm"), "standard-care": translate("Numbers", "standard-care arm")}
+    return labels.get(arm, arm)
+
+
+def phase_label(phase: str, lang: str) -> str:
+    """A trial's phase code (1, 1b/2, real-world, Early 1) in words: 'phase 1b/2', '1b/2 期'."""
+    translate = QCoreApplication.translate
+    special = {"real-world": translate("Numbers", "real-world study"),
+               "early 1": translate("Numbers", "early phase 1")}
+    return special.get(phase.lower()) or translate("Numbers", "phase {0}").format(phase)

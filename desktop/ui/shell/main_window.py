@@ -112,6 +112,23 @@ class MainWindow(QMainWindow):
         self.top_bar.addWidget(self.forward_button)
         self.top_bar.addWidget(self.home_button)
         self.top_bar.addWidget(self.search.field)
+        # EN | 中文: always visible, each written in its own language, so a reader who does not
+        # read the current one still finds theirs (D32). The View menu keeps the same choice.
+        self.language_buttons: dict[str, QToolButton] = {}
+        for code, short in (("en", "EN"), ("zh-Hans", "中文")):
+            if code == "zh-Hans":
+                bar_label = QLabel("|", self)
+                bar_label.setObjectName("languageSeparator")
+                self.top_bar.addWidget(bar_label)
+            button = QToolButton(self)
+            button.setObjectName(f"language_{code}")
+            button.setText(short)
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            button.setChecked(code == self.lang)
+            button.clicked.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_buttons[code] = button
+            self.top_bar.addWidget(button)
         self.addToolBar(self.top_bar)  # the top area
 
         # -- navigation + pages -----------------------------------------------------------
@@ -312,6 +329,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", self.lang)
         self.retranslate()
         self._menus.check(f"lang:{self.lang}")
+        button = self.language_buttons.get(self.lang)
+        if button is not None:
+            button.setChecked(True)
 
     def set_theme(self, name: str) -> None:
         app = QApplication.instance()
@@ -556,6 +576,12 @@ class MainWindow(QMainWindow):
             button.setToolTip(f"{text} ({keys})")
             button.setAccessibleName(text)
         self.top_bar.setWindowTitle(self.tr("Search bar"))
+        # Both buttons say the same in both languages: whoever reads either finds the switch.
+        for code, button in self.language_buttons.items():
+            name = "English" if code == "en" else "中文（简体）"
+            button.setToolTip(f"{name} — {self.tr('Language of the program')}")
+            button.setAccessibleName(name)
+            button.setAccessibleDescription(self.tr("Language of the program"))
         self._menus.retranslate()
         self._update_status()
         if self.stack.currentWidget() is not self.reader and self.current.startswith("view:"):

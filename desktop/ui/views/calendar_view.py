@@ -33,6 +33,7 @@ from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.calendar import Calendar, month_title
 from desktop.recovery.plan import Dates, Plan, plan_for
+from desktop.ui.shell.i18n import date_display_format, format_date
 from desktop.ui.shell.requests import PrintCalendar
 
 # Colours per kind of day (print-safe, distinguishable in greyscale by the letter too).
@@ -177,6 +178,8 @@ class CalendarView(QWidget):
 
     def set_language(self, lang: str) -> None:
         self._lang = normalise_lang(lang)
+        for date_edit in (self.infusion, self.leukapheresis):
+            date_edit.setDisplayFormat(date_display_format(self._lang))  # 2026年12月1日 in Chinese
         self._relabel()
         self._fill_regions()
         self.recompute()
@@ -252,7 +255,10 @@ class CalendarView(QWidget):
             days = str(e.day_from) if e.day_from == e.day_to else f"{e.day_from}…{e.day_to}"
             item = QTreeWidgetItem([when, days, e.title(self._lang), e.jurisdiction_label(self._lang), ", ".join(e.source_ids)])
             item.setToolTip(2, e.detail(self._lang))
-            item.setToolTip(3, e.valid)
+            valid = e.valid
+            if valid.startswith("since "):
+                valid = self.tr("since {0}").format(format_date(valid[6:], self._lang))
+            item.setToolTip(3, valid)
             self.events.addTopLevelItem(item)
         for col in range(4):
             self.events.resizeColumnToContents(col)

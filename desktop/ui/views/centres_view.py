@@ -46,6 +46,7 @@ from desktop.geo.nearest import CentreFinder, CentreHit
 from desktop.i18n import gettext
 from desktop.kb.records import Center
 from desktop.kb.store import KnowledgeBase
+from desktop.ui.shell.i18n import COUNTRY_ZH
 from desktop.ui.views.map_widget import MapWidget, Pin
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -378,7 +379,7 @@ class CentresView(QWidget):
             self.kind.setItemText(2, self.tr("Certified centres"))
         self.country.setItemText(0, self.tr("All countries"))
         zh_names = {c.country: c.country for c in self.finder.centers}
-        zh_names.update({"China": "中国", "United States": "美国", "Hong Kong": "中国香港"} if _zh(self.lang) else {})
+        zh_names.update(COUNTRY_ZH if _zh(self.lang) else {})
         for i in range(1, self.country.count()):
             value = str(self.country.itemData(i))
             self.country.setItemText(i, zh_names.get(value, value))
@@ -507,7 +508,7 @@ class CentresView(QWidget):
     def _where(self, c: Center) -> str:
         """"Wuhan, Hubei, China" or "武汉，湖北，中国"."""
         if _zh(self.lang):
-            country = {"China": "中国", "United States": "美国", "Hong Kong": "中国香港"}.get(c.country, c.country)
+            country = COUNTRY_ZH.get(c.country, c.country)
             province = CN_PROVINCE_ZH.get(c.province, c.province) if c.country == "China" else c.province
             parts = [c.city_zh or c.city, province, country]
             return "，".join(dict.fromkeys(x for x in parts if x))

@@ -44,6 +44,7 @@ from desktop.clinical.sources import CITATIONS
 from desktop.clinical.tocilizumab import TocilizumabResult, fmt, tocilizumab
 from desktop.errors import CartrefError
 from desktop.i18n import N_, Msg, gettext
+from desktop.ui.shell.i18n import date_display_format
 
 _OK, _STOP, _INFO = "#2e7d32", "#c62828", "#5f6b73"
 ProtocolStore = tuple[Callable[[], str | None], Callable[[str], None]]
@@ -398,7 +399,8 @@ class PathwayTab(QWidget):
     def html(self, result: PathwayResult) -> str:
         lang = self.lang
         if not result.sections:
-            return f"<p>{escape(self.tr('CRS grade 0 and ICANS grade 0: no management pathway.'))}</p>"
+            none = self.tr("CRS grade 0 and ICANS grade 0: no management pathway.")
+            return f"<p>{escape(none)}</p>"
         parts = []
         for section in result.sections:
             title = (self.tr("CRS grade %1") if section.topic == "crs" else self.tr("ICANS grade %1")).replace(
@@ -442,7 +444,7 @@ class IcahtTab(QWidget):
         self.counts.setPlainText(self.SAMPLE)
         self.unit = QComboBox(self.box)
         for u in ("per-uL", "10^9/L"):
-            self.unit.addItem(u, u)
+            self.unit.addItem(_unit_text(u), u)
         self.load = QPushButton(self.box)
         self.risk = QComboBox(self.box)
         self.risk.setObjectName("icahtRisk")
@@ -538,7 +540,7 @@ class HematotoxTab(QWidget):
             spin.setValue(defaults[q])
             unit = QComboBox(self.box)
             for u in UNITS[q]:
-                unit.addItem(u, u)
+                unit.addItem(_unit_text(u), u)
             unit.setCurrentIndex(len(UNITS[q]) - 1)
             row = QHBoxLayout()
             row.addWidget(spin, 1)
@@ -706,6 +708,11 @@ def handover_pdf(h: Handover) -> bytes:
     return data
 
 
+def _unit_text(unit: str) -> str:
+    """A unit code as printed (per-uL is the code the clinical layer takes for /µL)."""
+    return {"per-uL": "/µL", "10^9/L": "×10⁹/L", "ug/L": "µg/L"}.get(unit, unit)
+
+
 def _py_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
@@ -760,6 +767,9 @@ class HandoverTab(QWidget):
 
     def retranslate(self) -> None:
         self.box.setTitle(self.tr("Emergency handover (printed in English and Chinese)"))
+        self.product.setItemText(2, self.tr("Other product"))
+        for date_edit in (self.infusion, self.today):
+            date_edit.setDisplayFormat(date_display_format(self.lang))
         texts = {"product": self.tr("&Product:"), "infusion": self.tr("&Infusion date:"), "today": self.tr("&Today:"),
                  "toci": self.tr("Tocilizumab doses (when, mg; blank: taken from the Tocilizumab tab):"),
                  "steroids": self.tr("&Steroid exposure:"), "counts": self.tr("&Counts trend:"),

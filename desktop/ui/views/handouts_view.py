@@ -226,7 +226,8 @@ class HandoutsView(QWidget):
         self.center.clear()
         self.center.addItem("—", "")
         for c in self.kb.centers():
-            self.center.addItem(f"{c.name(self.lang)} ({c.city})" if c.city else c.name(self.lang), c.id)
+            city = (c.city_zh or c.city) if self.lang.startswith("zh") else c.city  # D19: not "(Wuhan)" in Chinese
+            self.center.addItem(self.tr("{0} ({1})").format(c.name(self.lang), city) if city else c.name(self.lang), c.id)
         if current:
             self.set_center(current)
         self.center.blockSignals(False)

@@ -97,6 +97,17 @@ class TimelineView(QWidget):
         }
         return labels.get(kind, kind)
 
+    def _topic_label(self, topic: str) -> str:
+        """A rule group's code in words (D19: not "lymphodepletion" in the Chinese window)."""
+        labels = {
+            "caregiver": self.tr("Caregiver"), "certification": self.tr("Centre certification"),
+            "driving": self.tr("Driving"), "long-term-monitoring": self.tr("Long-term monitoring"),
+            "lymphodepletion": self.tr("Lymphodepletion"), "monitoring-daily": self.tr("Daily monitoring"),
+            "monitoring-period": self.tr("Monitoring period"), "stay-near-centre": self.tr("Staying near the centre"),
+            "wallet-card": self.tr("Wallet card"),
+        }
+        return labels.get(topic, topic)
+
     def _reload(self) -> None:
         self.timeline.clear()
         self.rules.clear()
@@ -115,7 +126,7 @@ class TimelineView(QWidget):
         for rule in rules_for(self._kb, therapy_id=str(therapy_id)):
             parent = by_topic.get(rule.topic)
             if parent is None:
-                parent = QTreeWidgetItem([rule.topic])
+                parent = QTreeWidgetItem([self._topic_label(rule.topic)])
                 parent.setFirstColumnSpanned(True)
                 self.rules.addTopLevelItem(parent)
                 by_topic[rule.topic] = parent
