@@ -1,0 +1,89 @@
+"""The EN | 中文 switch on the toolbar (issue 18, D32): visible in either language, switches live,
+is remembered between runs, and Chinese is the first-run default on a Chinese system."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+from pytestqt.qtbot import QtBot
+
+from desktop.kb.store import KnowledgeBase, OpenedKB
+from desktop.ui.shell import i18n
+from desktop.ui.shell.i18n import Translations
+from desktop.ui.shell.main_window import MainWindow, settings_for_user
+from desktop.userdata.db import open_user_db
+
+
+@pytest.fixture
+def user_db() -> Iterator[sqlite3.Connection]:
+    conn = open_user_db()
+    yield conn
+    conn.close()
+
+
+@pytest.fixture
+def translations() -> Iterator[Translations]:
+    tr = Translations()
+    yield tr
+    tr.set_language("en")
+
+
+def _window(qtbot: QtBot, kb: Path, user_db: sqlite3.Connection, translations: Translations,
+            settings: QSettings, lang: str | None = None) -> MainWindow:
+    window = MainWindow(OpenedKB(KnowledgeBase(kb), None), user_db, translations=translations, settings=settings,
+                        lang=lang)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_the_switch_is_on_the_toolbar_and_switches_live(qtbot: QtBot, mini_kb: Path, user_db: sqlite3.Connection,
+                                                        translations: Translations) -> None:
+    w = _window(qtbot, mini_kb, user_db, translations, settings_for_user())
+    en, zh = w.language_buttons["en"], w.language_buttons["zh-Hans"]
+    assert en.text() == "EN" and zh.text() == "中文"  # each in its own language, whatever is shown
+    assert en.isVisible() and zh.isVisible() and en.isChecked() and not zh.isChecked()
+    assert w.top_bar.widgetForAction(w.top_bar.actions()[-1]) is zh
+    zh.click()
+    assert w.lang == "zh-Hans" and translations.language == "zh-Hans"
+    assert zh.isChecked() and not en.isChecked()
+    assert w.nav.item(w.nav_keys.index("trials")).text() == "临床试验"  # relabelled without a restart
+    assert w.actions_by_name["lang_zh-Hans"].isChecked()  # the View menu agrees
+    assert zh.accessibleName() == "中文（简体）" and zh.accessibleDescription() == "界面语言"
+    en.click()
+    assert w.lang == "en" and w.nav.item(w.nav_keys.index("trials")).text() == "Trials"
+    assert en.accessibleDescription() == "Language of the program"
+
+
+def test_the_choice_is_remembered_between_runs(qtbot: QtBot, mini_kb: Path, user_db: sqlite3.Connection,
+                                               translations: Translations) -> None:
+    w = _window(qtbot, mini_kb, user_db, translations, settings_for_user())
+    w.language_buttons["zh-Hans"].click()
+    w.close()
+    settings = settings_for_user()
+    assert settings.value("language") == "zh-Hans"
+    again = _window(qtbot, mini_kb, user_db, translations, settings)
+    assert again.lang == "zh-Hans" and again.language_buttons["zh-Hans"].isChecked()
+
+
+def test_a_chinese_system_starts_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    """First run (nothing stored): app.py asks system_language(), which follows QLocale.system()."""
+    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: QLocale("zh_CN")))
+    assert i18n.system_language() == "zh-Hans"
+    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: QLocale("zh_TW")))
+    assert i18n.system_language() == "zh-Hans"
+    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: QLocale("en_GB")))
+    assert i18n.system_language() == "en"
+
+
+def test_dates_and_numbers_follow_the_language() -> None:
+    assert i18n.format_date("2026-12-01", "zh-Hans") == "2026年12月1日"
+    assert i18n.format_date("2026-12", "zh-Hans") == "2026年12月"
+    assert i18n.format_date("2026-12-01", "en") == "2026-12-01"
+    assert i18n.format_date("not a date", "zh-Hans") == "not a date"
+    assert i18n.date_display_format("zh-Hans") == "yyyy年M月d日"
+    assert i18n.format_number(9.5, "zh-Hans") == "9.5" and i18n.format_number(3, "en") == "3"
