@@ -183,7 +183,7 @@
         <translation>命名得分，0 至 3</translation>
     </message>
     <message>
-        <source>&amp;Following commands (e.g. "show me 2 fingers")</source>
+        <source>&amp;Following commands (e.g. &quot;show me 2 fingers&quot;)</source>
         <translation>执行指令(&amp;F)（如“伸出 2 根手指”）</translation>
     </message>
     <message>
@@ -303,7 +303,7 @@
         <translation>神经影像示局灶性/局部水肿</translation>
     </message>
     <message>
-        <source>Diffuse oedema, posturing, cranial nerve VI palsy, papilloedema or Cushing's triad</source>
+        <source>Diffuse oedema, posturing, cranial nerve VI palsy, papilloedema or Cushing&apos;s triad</source>
         <translation>弥漫性水肿、异常姿势、第 VI 对脑神经麻痹、视乳头水肿或库欣三联征</translation>
     </message>
     <message>
@@ -441,7 +441,7 @@
 <context>
     <name>HematotoxTab</name>
     <message>
-        <source>Unit conversion (to the paper's units)</source>
+        <source>Unit conversion (to the paper&apos;s units)</source>
         <translation>单位换算（换算为文献所用单位）</translation>
     </message>
     <message>
@@ -461,7 +461,7 @@
         <translation>铁蛋白：</translation>
     </message>
     <message>
-        <source>Score already worked out from the paper's own figure (risk split only):</source>
+        <source>Score already worked out from the paper&apos;s own figure (risk split only):</source>
         <translation>已按文献原图算出的评分（仅作风险分层）：</translation>
     </message>
     <message>
@@ -567,7 +567,7 @@
 <context>
     <name>NeuroWatchTab</name>
     <message>
-        <source>Today's check (cilta-cel and other BCMA products)</source>
+        <source>Today&apos;s check (cilta-cel and other BCMA products)</source>
         <translation>今日检查（西达基奥仑赛及其他 BCMA 产品）</translation>
     </message>
     <message>

@@ -548,8 +548,12 @@
         <translation>审核于 {0}</translation>
     </message>
     <message>
+        <source>No Chinese version of this article yet: the English text, reviewed {0}, is shown.</source>
+        <translation>本文暂无中文版：以下为英文原文（审核于{0}）。</translation>
+    </message>
+    <message>
         <source>Not yet available in Chinese: showing the English text.</source>
-        <translation>尚无中文版：显示英文原文。</translation>
+        <translation>本文暂无中文版：以下为英文原文。</translation>
     </message>
     <message>
         <source>unknown source {0}</source>

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject
 
@@ -21,7 +21,10 @@ from desktop.kb.records import Article, GlossaryTerm, Outcome, Source, Therapy
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import has_cjk
 from desktop.markup import esc
-from desktop.ui.shell.i18n import arm_label, country_name, outcome_value, phase_label
+from desktop.ui.shell.i18n import arm_label, country_name, format_date, outcome_value, phase_label
+
+if TYPE_CHECKING:
+    from desktop.kb.segment import Segmenter
 
 LINK_KINDS = ("home", "article", "therapy", "trial", "outcome", "glossary", "center", "source")
 # Patterns as text: `re` compiles each on first use and caches it, so importing this module
@@ -37,6 +40,24 @@ def split_link(link: str) -> tuple[str, str]:
     """`"therapy:eque-cel"` -> `("therapy", "eque-cel")`; `"home:"` -> `("home", "")`."""
     kind, _, ref = link.partition(":")
     return kind.lower(), ref
+
+
+WORD_JOINER = "\u2060"
+"""Invisible; forbids a line break between the characters on either side (Unicode UAX #14)."""
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+
+
+def keep_words_whole(html: str, segmenter: Segmenter) -> str:
+    """Chinese words of the KB's vocabulary (伊基奥仑赛, 细胞因子释放综合征) never broken at a line
+    end: Qt's rich text breaks Chinese between any two characters and has no inline 'nowrap', so
+    the characters of each known word are joined by WORD_JOINER (the reader strips it again
+    from copied text). Tags and attributes are left as they are."""
+    def words(match: re.Match[str]) -> str:
+        return "".join(WORD_JOINER.join(piece) if known else piece for piece, known in segmenter.cut(match.group(0)))
+
+    parts = _TAG_OR_TEXT.split(html)
+    return "".join(part if part.startswith("<") else _CJK_RUN.sub(words, part) for part in parts)
 
 
 class Page(NamedTuple):
@@ -127,6 +148,8 @@ class PageRenderer(QObject):
             f".fallback {{ color: #c0392b; font-weight: bold; }}"
             "h1 { font-size: x-large; } h2 { font-size: large; } h3 { font-size: medium; }"
             "th { text-align: left; }"
+            # Chinese needs more room between lines than Latin text to stay legible (CJK line height)
+            + ("p, li, td, th, dd { line-height: 160%; }" if self.zh else "")
         )
 
     # -- entry point --------------------------------------------------------------------
@@ -138,7 +161,10 @@ class PageRenderer(QObject):
         }
         method = methods.get(kind)
         page = method(ref) if method else None
-        return page if page is not None else self.not_found(link)
+        page = page if page is not None else self.not_found(link)
+        if not self.zh or kind == "home" or not page.found:  # home: short labels, and start-up's page
+            return page
+        return page._replace(html=keep_words_whole(page.html, self.kb.segmenter()))
 
     def not_found(self, link: str) -> Page:
         shown = self.tr("Page not found")
@@ -166,12 +192,14 @@ class PageRenderer(QObject):
         if audience:
             bits.append(f'<span class="badge">&nbsp;{esc(self.audience_label(audience))}&nbsp;</span>')
         if reviewed:
-            bits.append(esc(self.tr("Reviewed {0}").format(reviewed)))
+            bits.append(esc(self.tr("Reviewed {0}").format(format_date(reviewed, self.lang))))
         if status:
             bits.append(esc(self.status_label(status)))
         out = f'<p class="meta">{" · ".join(bits)}</p>' if bits else ""
-        if fallback:
-            shown = self.tr("Not yet available in Chinese: showing the English text.")
+        if fallback:  # the article's translation status: no Chinese text yet (docs/i18n.md)
+            shown = (self.tr("No Chinese version of this article yet: the English text, reviewed {0}, is shown.")
+                     .format(format_date(reviewed, self.lang)) if reviewed
+                     else self.tr("Not yet available in Chinese: showing the English text."))
             out += f'<p class="fallback">{esc(shown)}</p>'
         return out + self._notice()
 

@@ -160,6 +160,7 @@ def _allowed(word: str) -> bool:
 
 
 def english_words(text: str) -> list[str]:
+    text = text.replace("\u2060", "")  # the reader's word joiners (render.keep_words_whole)
     for content in CONTENT_STRINGS:
         if content in text:
             text = text.replace(content, " ")

@@ -87,3 +87,42 @@ def test_dates_and_numbers_follow_the_language() -> None:
     assert i18n.format_date("not a date", "zh-Hans") == "not a date"
     assert i18n.date_display_format("zh-Hans") == "yyyy年M月d日"
     assert i18n.format_number(9.5, "zh-Hans") == "9.5" and i18n.format_number(3, "en") == "3"
+
+
+def test_an_article_without_chinese_says_so_with_its_date(qtbot: QtBot, mini_kb: Path, user_db: sqlite3.Connection,
+                                                          translations: Translations) -> None:
+    """Translation status per article: the English fallback is announced, with the English text's date."""
+    w = _window(qtbot, mini_kb, user_db, translations, settings_for_user(), lang="zh-Hans")
+    w.navigate("article:about")
+    text = w.reader.browser.toPlainText().replace("\u2060", "")
+    reviewed = KnowledgeBase(mini_kb).article("about", "en").reviewed_on  # type: ignore[union-attr]
+    assert "本文暂无中文版" in text and i18n.format_date(reviewed, "zh-Hans") in text
+    w.navigate("article:crs")
+    assert "本文暂无中文版" not in w.reader.browser.toPlainText()
+
+
+def test_the_reader_keeps_chinese_words_whole_and_spaces_lines_for_chinese(qtbot: QtBot, mini_kb: Path,
+                                                                          user_db: sqlite3.Connection,
+                                                                          translations: Translations) -> None:
+    from desktop.ui.reader.render import WORD_JOINER
+
+    w = _window(qtbot, mini_kb, user_db, translations, settings_for_user(), lang="zh-Hans")
+    w.navigate("article:crs")
+    doc = w.reader.browser.document()
+    assert WORD_JOINER.join("综合征") in doc.toPlainText()  # a KB word: its characters joined
+    doc.setTextWidth(90)  # a few characters a line: many line ends
+    breaks_inside = []
+    block = doc.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(1, layout.lineCount()):
+            start = layout.lineAt(i).textStart()
+            if text[start - 1:start] == WORD_JOINER:
+                breaks_inside.append(text[max(0, start - 6):start + 6])
+        if "发热" in text.replace(WORD_JOINER, ""):
+            assert block.blockFormat().lineHeight() == 160  # CJK line height (percent)
+        block = block.next()
+    assert breaks_inside == []
+    w.reader.browser.selectAll()
+    copied = w.reader.browser.createMimeDataFromSelection().text()  # what Ctrl+C puts on the clipboard
+    assert "综合征" in copied and WORD_JOINER not in copied
