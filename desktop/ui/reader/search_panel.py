@@ -94,10 +94,8 @@ class SearchResultsModel(QAbstractListModel):
             return f"{hit.kind}:{hit.id}"
         if role == SNIPPET_ROLE:
             return hit.snippet
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{label}: {hit.title}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.kind}:{hit.id}"
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return f"{label}: {hit.title}"  # the tooltip once showed the internal link (glossary:fever)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

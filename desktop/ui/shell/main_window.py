@@ -41,7 +41,7 @@ from desktop.ui.reader.render import split_link
 from desktop.ui.reader.search_controller import SearchController
 from desktop.ui.shell import theme
 from desktop.ui.shell.context import AppContext
-from desktop.ui.shell.i18n import Translations, normalise
+from desktop.ui.shell.i18n import Translations, format_date, normalise
 from desktop.ui.shell.kb_check import BackgroundCheck
 from desktop.ui.shell.menus import Menus
 from desktop.ui.shell.navigation import History
@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         meta = self.kb.meta()
-        self.kb_label.setText(self.tr("Knowledge base {0} · content date {1}").format(meta.kb_version, meta.content_date))
+        self.kb_label.setText(self.tr("Knowledge base {0} · content date {1}").format(meta.kb_version, format_date(meta.content_date, self.lang)))
         self.kb_label.setToolTip(self.tr("Content hash {0}; file {1}").format(meta.short_hash, self.kb.path))
         notices = [n for n in (self.kb_notice, self.user_notice) if n]
         self.notice_label.setText(" ".join(notices))

@@ -348,6 +348,14 @@ def test_every_view_of_the_chinese_window_is_chinese(chinese_window: MainWindow,
         w.navigate(link)
         _settle()
         found += leaks_in(w.reader, link)
+    # search: results, and the empty state (a Chinese query, so the echo of it is not English)
+    for query in ("发热", "骨髓瘤 CAR-T", "啊啊啊啊"):
+        w.search_field.setText(query)
+        qtbot.waitUntil(lambda: w.search.built and w.stack.currentWidget() is w.search_panel, timeout=3000)
+        w.search.search_now()
+        _settle()
+        found += leaks_in(w.search_panel, f"search {query}")
+    w.search_field.clear()
     # dialogs that need no file
     from desktop.ui.views.feedback_dialogs import FeedbackDialog, ReportProblemDialog
 
