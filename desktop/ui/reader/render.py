@@ -44,8 +44,8 @@ def split_link(link: str) -> tuple[str, str]:
 
 WORD_JOINER = "\u2060"
 """Invisible; forbids a line break between the characters on either side (Unicode UAX #14)."""
-_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
-_CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+_TAG_OR_TEXT = r"(<[^>]*>)"
+_CJK_RUN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}"  # compiled on first use (re's cache): not at start-up
 
 
 def keep_words_whole(html: str, segmenter: Segmenter) -> str:
@@ -56,8 +56,8 @@ def keep_words_whole(html: str, segmenter: Segmenter) -> str:
     def words(match: re.Match[str]) -> str:
         return "".join(WORD_JOINER.join(piece) if known else piece for piece, known in segmenter.cut(match.group(0)))
 
-    parts = _TAG_OR_TEXT.split(html)
-    return "".join(part if part.startswith("<") else _CJK_RUN.sub(words, part) for part in parts)
+    parts = re.split(_TAG_OR_TEXT, html)
+    return "".join(part if part.startswith("<") else re.sub(_CJK_RUN, words, part) for part in parts)
 
 
 class Page(NamedTuple):
