@@ -129,6 +129,28 @@ def country_name(name: str, lang: str) -> str:
     return COUNTRY_ZH.get(name, name) if normalise(lang) == "zh-Hans" else name
 
 
+AGENCY_ZH = {"European Commission": "欧盟委员会", "Department of Health": "卫生署", "US FDA": "美国FDA",
+             "ISAF (Pharmaceutical Administration Bureau)": "药物监督管理局（ISAF）", "MHLW/PMDA": "厚生劳动省/PMDA",
+             "EMA (CHMP)": "EMA（CHMP）", "European Union": "欧盟", "US": "美国"}
+"""Regulators the KB names in English, in Chinese (acronyms such as FDA, NMPA, HSA stay)."""
+
+
+def jurisdiction_label(text: str, lang: str) -> str:
+    """"FDA (United States)" → "FDA（美国）" in Chinese: the regulator and its country or region."""
+    if normalise(lang) != "zh-Hans":
+        return text
+    if text.endswith(")"):  # the region is the last bracketed part, which may hold brackets itself
+        depth = 0
+        for i in range(len(text) - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(text[i], 0)
+            if depth == 0:
+                agency, region = text[:i].rstrip(), text[i + 1:-1]
+                if region in COUNTRY_ZH or region in AGENCY_ZH:
+                    return f"{AGENCY_ZH.get(agency, agency)}（{COUNTRY_ZH.get(region) or AGENCY_ZH[region]}）"
+                break
+    return AGENCY_ZH.get(text, text)
+
+
 def arm_label(arm: str, lang: str) -> str:
     """A trial arm's code (car-t, standard-care) in words (D30: not the internal id)."""
     translate = QCoreApplication.translate
@@ -142,3 +164,19 @@ def phase_label(phase: str, lang: str) -> str:
     special = {"real-world": translate("Numbers", "real-world study"),
                "early 1": translate("Numbers", "early phase 1")}
     return special.get(phase.lower()) or translate("Numbers", "phase {0}").format(phase)
+
+
+def keep_phrases_whole(label: str) -> str:
+    """A short Chinese label that may wrap only at its punctuation, never inside a word: the
+    characters of each run between punctuation marks are joined by U+2060 WORD JOINER (invisible),
+    so "神经毒性（任何级别）" wraps before "（", not inside "级别". For chart and table labels."""
+    out: list[str] = []
+    for prev, ch in zip(" " + label, label, strict=False):
+        if out and _is_cjk(prev) and _is_cjk(ch):
+            out.append("\u2060")
+        out.append(ch)
+    return "".join(out)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"

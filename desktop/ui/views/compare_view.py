@@ -62,7 +62,7 @@ from desktop.kb.compare import (
 )
 from desktop.kb.records import Outcome, Trial
 from desktop.kb.store import KnowledgeBase
-from desktop.ui.shell.i18n import outcome_value, phase_label
+from desktop.ui.shell.i18n import keep_phrases_whole, outcome_value, phase_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -337,7 +337,8 @@ class ComparisonChart(QWidget):
                 p.setFont(self.font())
             p.setPen(text_pen)
             p.drawText(QRectF(left + g * group_w + 2, bottom + 2, group_w - 4, 2.3 * fm.height()),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, label)
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                       keep_phrases_whole(label))
         p.end()
 
 

@@ -19,6 +19,7 @@ from desktop.kb.rules import regulatory_timeline, rules_for
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.calendar import period_text
+from desktop.ui.shell.i18n import jurisdiction_label
 
 
 class TimelineView(QWidget):
@@ -117,7 +118,7 @@ class TimelineView(QWidget):
             return
         events = regulatory_timeline(self._kb, str(therapy_id))
         for e in events:
-            item = QTreeWidgetItem([e.date, self._kind_label(e.kind), e.jurisdiction, e.text(self._lang), ", ".join(e.source_ids)])
+            item = QTreeWidgetItem([e.date, self._kind_label(e.kind), jurisdiction_label(e.jurisdiction, self._lang), e.text(self._lang), ", ".join(e.source_ids)])
             item.setToolTip(3, e.text(self._lang))
             if e.source_ids:
                 item.setData(0, Qt.ItemDataRole.UserRole, f"source:{e.source_ids[0]}")

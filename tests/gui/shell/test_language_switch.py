@@ -126,3 +126,12 @@ def test_the_reader_keeps_chinese_words_whole_and_spaces_lines_for_chinese(qtbot
     w.reader.browser.selectAll()
     copied = w.reader.browser.createMimeDataFromSelection().text()  # what Ctrl+C puts on the clipboard
     assert "综合征" in copied and WORD_JOINER not in copied
+
+
+def test_regulators_and_labels_in_chinese() -> None:
+    assert i18n.jurisdiction_label("FDA (United States)", "zh-Hans") == "FDA（美国）"
+    assert i18n.jurisdiction_label("NMPA (China (mainland))", "zh-Hans") == "NMPA（中国大陆）"
+    assert i18n.jurisdiction_label("US FDA label (REMS era)", "zh-Hans") == "US FDA label (REMS era)"  # unknown: as is
+    assert i18n.jurisdiction_label("FDA (United States)", "en") == "FDA (United States)"
+    assert i18n.keep_phrases_whole("神经毒性（任何级别）") == "神\u2060经\u2060毒\u2060性（任\u2060何\u2060级\u2060别）"
+    assert i18n.keep_phrases_whole("CRS (grade 3)") == "CRS (grade 3)"
