@@ -55,9 +55,14 @@ def main(argv: list[str]) -> int:
     window.resize(1280, 800)
     window.show()
 
-    def settle() -> None:
-        for _ in range(5):
+    def settle(seconds: float = 0.3) -> None:
+        """Let the event loop run: previews are laid out on worker threads (handouts, calendar)."""
+        import time
+
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
             app.processEvents()
+            time.sleep(0.02)
 
     def shoot(name: str, widget: QWidget | None = None) -> None:
         settle()
@@ -67,6 +72,7 @@ def main(argv: list[str]) -> int:
 
     for key in window.nav_keys:
         window.navigate(f"view:{key}")
+        settle(3.0 if key in ("handouts", "calendar") else 0.3)
         shoot(key)
         tabs = [t for t in window.stack.currentWidget().findChildren(QTabWidget) if t.isVisible()]
         for tab_widget in tabs[:1]:

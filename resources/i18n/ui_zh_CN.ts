@@ -904,6 +904,22 @@
         <translation>来源：</translation>
     </message>
     <message>
+        <source>Approval</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Approval (announced)</source>
+        <translation>批准（已宣布）</translation>
+    </message>
+    <message>
+        <source>Marketing application accepted</source>
+        <translation>上市申请已受理</translation>
+    </message>
+    <message>
+        <source>Label expansion</source>
+        <translation>适应证扩展</translation>
+    </message>
+    <message>
         <source>Journal article</source>
         <translation>期刊论文</translation>
     </message>

@@ -21,7 +21,14 @@ from desktop.kb.records import Article, GlossaryTerm, Outcome, Source, Therapy
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import has_cjk
 from desktop.markup import esc
-from desktop.ui.shell.i18n import arm_label, country_name, format_date, outcome_value, phase_label
+from desktop.ui.shell.i18n import (
+    arm_label,
+    country_name,
+    format_date,
+    jurisdiction_label,
+    outcome_value,
+    phase_label,
+)
 
 if TYPE_CHECKING:
     from desktop.kb.segment import Segmenter
@@ -385,7 +392,8 @@ class PageRenderer(QObject):
                  f'<p>{summary}</p>' if summary else "", f"<h2>{esc(key_facts)}</h2>", facts]
         approvals = self.kb.approvals(t.id)
         if approvals:
-            rows = [[esc(a.date), esc(country_name(a.region, self.lang)), esc(a.agency), esc(a.event),
+            rows = [[esc(format_date(a.date, self.lang)), esc(country_name(a.region, self.lang)),
+                     esc(jurisdiction_label(a.agency, self.lang)), esc(self._event_label(a.event)),
                      self._text(a.indication_en, a.indication_zh), cites.sup(a.source_ids)] for a in approvals]
             shown = self.tr("Approvals")
             parts += [f'<h2>{esc(shown)}</h2>', self._table(
@@ -537,6 +545,12 @@ class PageRenderer(QObject):
         parts.append(self._references(cites))
         body = self.link_glossary("".join(parts), skip=term.id)
         return Page(f"glossary:{term.id}", term.term(self.lang), body, "glossary", term.id)
+
+    def _event_label(self, event: str) -> str:
+        """The approval events written as short codes in the KB, in words; longer notes stay as written."""
+        return {"approval": self.tr("Approval"), "approval (announced)": self.tr("Approval (announced)"),
+                "NDA accepted": self.tr("Marketing application accepted"),
+                "label expansion": self.tr("Label expansion")}.get(event, event)
 
     def _source_kind(self, kind: str) -> str:
         return {"journal": self.tr("Journal article"), "secondary": self.tr("Secondary report"),

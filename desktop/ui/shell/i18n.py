@@ -180,3 +180,30 @@ def keep_phrases_whole(label: str) -> str:
 
 def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+
+
+def restore_fullwidth(text: str) -> str:
+    """Full-width punctuation back in Chinese sentences of text that went through NFKC (the
+    search index stores it so, and NFKC turns ，：（） into ,:()): a bracket pair around or beside
+    Chinese, and a mark right after Chinese (or before it, with no space), become full width."""
+    chars = list(text)
+    n = len(chars)
+
+    def chinese_at(i: int) -> bool:
+        return 0 <= i < n and (_is_cjk(chars[i]) or "\u3000" <= chars[i] <= "\u303f" or "\uff00" <= chars[i] <= "\uffef")
+
+    stack: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            j = stack.pop()
+            if chinese_at(j - 1) or any(_is_cjk(c) for c in chars[j + 1:i]):
+                chars[j], chars[i] = "（", "）"
+    for i, ch in enumerate(chars):
+        if ch in _FULL and (chinese_at(i - 1) or (chinese_at(i + 1) and i > 0 and chars[i - 1] != " ")):
+            chars[i] = _FULL[ch]
+    return "".join(chars)

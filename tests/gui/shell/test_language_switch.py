@@ -135,3 +135,10 @@ def test_regulators_and_labels_in_chinese() -> None:
     assert i18n.jurisdiction_label("FDA (United States)", "en") == "FDA (United States)"
     assert i18n.keep_phrases_whole("神经毒性（任何级别）") == "神\u2060经\u2060毒\u2060性（任\u2060何\u2060级\u2060别）"
     assert i18n.keep_phrases_whole("CRS (grade 3)") == "CRS (grade 3)"
+
+
+def test_search_titles_get_their_full_width_punctuation_back() -> None:
+    """The search index stores NFKC text, which turns ，：（） into ,:(); Chinese shows them full width."""
+    assert i18n.restore_fullwidth("ASTCT 共识:CRS 与 ICANS 分级(成人)") == "ASTCT 共识：CRS 与 ICANS 分级（成人）"
+    assert i18n.restore_fullwidth("发热,除非被退热药") == "发热，除非被退热药"
+    assert i18n.restore_fullwidth("CRS (grade 3), ICANS 10:30") == "CRS (grade 3), ICANS 10:30"
