@@ -207,3 +207,26 @@ def restore_fullwidth(text: str) -> str:
         if ch in _FULL and (chinese_at(i - 1) or (chinese_at(i + 1) and i > 0 and chars[i - 1] != " ")):
             chars[i] = _FULL[ch]
     return "".join(chars)
+
+
+def error_text(exc: BaseException, lang: str) -> str:
+    """A one-line error in the window's language (issue 18: the one-line errors too).
+
+    An error that can say itself in a language (`text(lang)`: the date fields' FieldError, any
+    error carrying a Msg) does; otherwise its English message goes through the gettext catalogue,
+    which translates it when it holds it; otherwise the message is shown as it is."""
+    text_of = getattr(exc, "text", None)
+    if callable(text_of):
+        try:
+            return str(text_of(lang))
+        except TypeError:
+            pass
+    return message_text(str(exc), lang)
+
+
+def message_text(message: str, lang: str) -> str:
+    """An English one-line message from a layer below (a calendar's `problem`) in the window's
+    language when the gettext catalogue holds it; else as it is."""
+    from desktop.i18n import gettext  # stdlib gettext: not on the start-up path
+
+    return str(gettext(normalise(lang))(message)) if message else message

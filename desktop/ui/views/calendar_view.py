@@ -33,7 +33,7 @@ from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.calendar import Calendar, month_title
 from desktop.recovery.plan import Dates, Plan, plan_for
-from desktop.ui.shell.i18n import date_display_format, format_date
+from desktop.ui.shell.i18n import date_display_format, format_date, message_text
 from desktop.ui.shell.requests import PrintCalendar
 
 # Colours per kind of day (print-safe, distinguishable in greyscale by the letter too).
@@ -240,7 +240,7 @@ class CalendarView(QWidget):
         if cal is None:
             self.plan = None
             self.calendar = None
-            self.status.setText(plan.problem)
+            self.status.setText(message_text(plan.problem, self._lang))
             self.grid.setHtml("")
             self.notes.setHtml("")
             self.print_button.setEnabled(False)

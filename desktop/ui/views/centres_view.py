@@ -46,7 +46,7 @@ from desktop.geo.nearest import CentreFinder, CentreHit
 from desktop.i18n import gettext
 from desktop.kb.records import Center
 from desktop.kb.store import KnowledgeBase
-from desktop.ui.shell.i18n import COUNTRY_ZH
+from desktop.ui.shell.i18n import COUNTRY_ZH, error_text
 from desktop.ui.views.map_widget import MapWidget, Pin
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -404,7 +404,7 @@ class CentresView(QWidget):
                 if quiet and not self._suggestions:
                     self._error = ""
             except CartrefError as exc:
-                self._error = str(exc) if not quiet else ""
+                self._error = error_text(exc, self.lang) if not quiet else ""
                 del exc
         self.origin = origin
         try:
@@ -416,7 +416,7 @@ class CentresView(QWidget):
             )
             hits = result.hits
         except CartrefError as exc:
-            self._error, hits = str(exc), []
+            self._error, hits = error_text(exc, self.lang), []
         keep = self.current.center.id if self.current else None
         self.model.set_hits(hits)
         self.proxy.sort(0 if origin else 2, Qt.SortOrder.AscendingOrder)

@@ -44,7 +44,7 @@ from desktop.clinical.sources import CITATIONS
 from desktop.clinical.tocilizumab import TocilizumabResult, fmt, tocilizumab
 from desktop.errors import CartrefError
 from desktop.i18n import N_, Msg, gettext
-from desktop.ui.shell.i18n import date_display_format
+from desktop.ui.shell.i18n import date_display_format, error_text
 
 _OK, _STOP, _INFO = "#2e7d32", "#c62828", "#5f6b73"
 ProtocolStore = tuple[Callable[[], str | None], Callable[[str], None]]
@@ -241,7 +241,7 @@ class TocilizumabTab(QWidget):
             result = tocilizumab(self.weight.value(), doses, hours, times)
         except (CartrefError, ValueError) as exc:
             self.result = None
-            self.panel.show_result("—", _INFO, [str(exc)], "")
+            self.panel.show_result("—", _INFO, [error_text(exc, self.lang)], "")
             return
         self.result = result
         if result.dose_mg is None:
@@ -391,7 +391,7 @@ class PathwayTab(QWidget):
                              product=str(self.product.currentData()))
         except CartrefError as exc:
             self.result = None
-            self.view.setHtml(escape(str(exc)))
+            self.view.setHtml(escape(error_text(exc, self.lang)))
             return
         self.result = result
         self.view.setHtml(self.html(result))
@@ -492,7 +492,7 @@ class IcahtTab(QWidget):
                 with open(path, encoding="utf-8") as f:
                     self.counts.setPlainText(f.read())
             except (OSError, UnicodeDecodeError) as exc:
-                self.panel.show_result("—", _INFO, [str(exc)], "")
+                self.panel.show_result("—", _INFO, [error_text(exc, self.lang)], "")
 
     def update_result(self) -> None:
         try:
@@ -502,7 +502,7 @@ class IcahtTab(QWidget):
             bundle = management_bundle(str(self.risk.currentData()), last_anc, rows[-1].day)
         except CartrefError as exc:
             self.result = None
-            self.panel.show_result("—", _INFO, [str(exc)], "")
+            self.panel.show_result("—", _INFO, [error_text(exc, self.lang)], "")
             return
         self.result = result
         parts = [self.tr("Early phase (day 0-30)") if result.phase == "early" else self.tr("Late phase (after day 30)")]
@@ -795,7 +795,7 @@ class HandoverTab(QWidget):
                 centre=self.centre.text(), phone=self.phone.text())
         except CartrefError as exc:
             self.result = None
-            self.preview.setHtml(escape(str(exc)))
+            self.preview.setHtml(escape(error_text(exc, self.lang)))
             return
         self.preview.setHtml(handover_html(self.result).replace("<img src='qr.png' width='110' height='110'>",
                                                                 "[QR]"))

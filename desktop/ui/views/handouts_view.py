@@ -44,6 +44,7 @@ from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.dates import FieldError, check_dates, parse_date
 from desktop.recovery.plan import Dates, Plan, default_jurisdiction, plan_for
+from desktop.ui.shell.i18n import error_text
 from desktop.ui.shell.requests import HandoutRequest, PrintCalendar, UseCentre
 from desktop.ui.shell.tasks import Task
 
@@ -472,7 +473,7 @@ class HandoutsView(QWidget):
         try:
             document = layout(self.kb, self.handout_name(), self.plan(personal), self.options(), personal)
         except CartrefError as exc:
-            self._blocked(str(exc))
+            self._blocked(error_text(exc, self.lang))
             return
         self._show(document, [document.page_image(i, PREVIEW_DPI) for i in range(document.page_count)], key)
 
@@ -501,7 +502,7 @@ class HandoutsView(QWidget):
         if not isinstance(exc, CartrefError):
             raise exc  # a bug: the exception hook shows it
         if generation == self._generation:
-            self._blocked(str(exc))
+            self._blocked(error_text(exc, self.lang))
 
     def _blocked(self, reason: str) -> None:
         """A handout that cannot be laid out (e.g. a calendar without an infusion date): nothing to print."""
@@ -612,7 +613,7 @@ class HandoutsView(QWidget):
     def _batch_failed(self, exc: Exception) -> None:
         if not isinstance(exc, CartrefError):
             raise exc  # a bug: the exception hook shows it
-        self.status.setText(str(exc))
+        self.status.setText(error_text(exc, self.lang))
 
     def batch_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PDFs"))

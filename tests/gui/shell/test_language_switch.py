@@ -142,3 +142,15 @@ def test_search_titles_get_their_full_width_punctuation_back() -> None:
     assert i18n.restore_fullwidth("ASTCT 共识:CRS 与 ICANS 分级(成人)") == "ASTCT 共识：CRS 与 ICANS 分级（成人）"
     assert i18n.restore_fullwidth("发热,除非被退热药") == "发热，除非被退热药"
     assert i18n.restore_fullwidth("CRS (grade 3), ICANS 10:30") == "CRS (grade 3), ICANS 10:30"
+
+
+def test_one_line_errors_in_the_window_language() -> None:
+    from desktop.errors import UserInputError
+    from desktop.recovery.dates import FieldError
+
+    english = "the leukapheresis date must be before the infusion date"
+    field = FieldError("leukapheresis", english)
+    assert i18n.error_text(field, "zh-Hans") == field.text("zh-Hans") != english  # says itself in Chinese
+    assert i18n.error_text(UserInputError(english), "zh-Hans") != english  # the catalogue has it
+    assert i18n.error_text(UserInputError(english), "en") == english
+    assert i18n.error_text(UserInputError("no such message in any catalogue"), "zh-Hans") == "no such message in any catalogue"
