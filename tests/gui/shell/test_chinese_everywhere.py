@@ -341,6 +341,7 @@ def test_every_view_of_the_chinese_window_is_chinese(chinese_window: MainWindow,
         found += leaks_in(menu, f"menu {menu.title()}", visible_only=False)
     for key in w.nav_keys:
         found += _walk_view(w, key)
+    assert set(w.views) == set(w.nav_keys) - {"home"}  # every view was built and walked
     # the reader: home and the About page
     for link in ("view:home", "article:about", "therapy:eque-cel", "trial:fumanba-1",
                  "outcome:fumanba-1/car-t/all/n_infused/ash-2021", "glossary:4-1bb", "center:beijing-hospital",
@@ -348,6 +349,24 @@ def test_every_view_of_the_chinese_window_is_chinese(chinese_window: MainWindow,
         w.navigate(link)
         _settle()
         found += leaks_in(w.reader, link)
+    # the reference bar (a citation number clicked) and a glossary link's tooltip
+    w.navigate("therapy:eque-cel")
+    w.reader.show_reference("R3")
+    _settle()
+    found += leaks_in(w.reader.reference_bar, "reference bar")
+    for what, tip in (("glossary tooltip", w.reader.tooltip_for("glossary:crs")),):
+        words = english_words(tip)
+        if words:
+            found.append(f"{what}: {sorted(set(words))} in {tip[:120]!r}")
+    # a pack refused: every reason's sentence
+    from desktop.ui.views import pack_import
+
+    for reason in ("corrupt", "unsafe-path", "link", "too-large", "unsigned", "bad-signature", "unknown-signer",
+                   "bad-manifest", "format", "schema", "downgrade", "hash-mismatch", "content", "disk-full", "io",
+                   "cancelled", "not-found", "expired", "revoked", "changed", "anything else"):
+        words = english_words(pack_import.refusal_text(reason))
+        if words:
+            found.append(f"pack refused {reason}: {sorted(set(words))}")
     # the comparison exported as CSV from the Chinese window: headers and values
     compare = w.view("compare")
     for row in compare.csv_rows():  # type: ignore[attr-defined]
