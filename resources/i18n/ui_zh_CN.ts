@@ -889,7 +889,7 @@
     </message>
     <message>
         <source>Note</source>
-        <translation>笔记</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Evidence</source>
