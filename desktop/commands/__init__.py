@@ -67,6 +67,18 @@ def _watch(sub: Any) -> None:
     watch.register(sub)
 
 
+def _handover(sub: Any) -> None:
+    from desktop.commands import handover
+
+    handover.register(sub)
+
+
+def _plan(sub: Any) -> None:
+    from desktop.commands import plan
+
+    plan.register(sub)
+
+
 def _kb(sub: Any) -> None:
     from desktop.commands import kb
 
@@ -95,6 +107,8 @@ COMMANDS: dict[str, Callable[[Any], None]] = {
     "dose": _dose,
     "pathway": _pathway,
     "watch": _watch,
+    "handover": _handover,
+    "plan": _plan,
     "kb": _kb,
     "pack": _pack,
     "feedback": _feedback,

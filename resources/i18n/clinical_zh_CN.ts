@@ -67,6 +67,10 @@
         <translation>ICANS 分级</translation>
     </message>
     <message>
+        <source>Infections</source>
+        <translation>感染预防</translation>
+    </message>
+    <message>
         <source>Grading tools</source>
         <translation>分级工具</translation>
     </message>
@@ -562,6 +566,65 @@
     <message>
         <source>Sources:</source>
         <translation>来源：</translation>
+    </message>
+</context>
+<context>
+    <name>InfectionsTab</name>
+    <message>
+        <source>Infection prophylaxis and immune recovery</source>
+        <translation>感染预防与免疫恢复</translation>
+    </message>
+    <message>
+        <source>&amp;Lymphodepletion (first day):</source>
+        <translation>清淋化疗首日(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Infusion date:</source>
+        <translation>输注日期(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;HBV (HBsAg, HBcAb or HBV DNA):</source>
+        <translation>乙肝(&amp;H)（HBsAg、HBcAb 或 HBV DNA）：</translation>
+    </message>
+    <message>
+        <source>CAR-HEMATOTOX &amp;risk:</source>
+        <translation>CAR-HEMATOTOX 风险(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Steroid days so far:</source>
+        <translation>至今激素使用天数(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Edition:</source>
+        <translation>版本(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Prior bone-marrow (stem-cell) transplant</source>
+        <translation>既往骨髓（造血干细胞）移植</translation>
+    </message>
+    <message>
+        <source>ANC on day:</source>
+        <translation>当日 ANC（第几天）：</translation>
+    </message>
+    <message>
+        <source>Latest IgG:</source>
+        <translation>最近一次 IgG：</translation>
+    </message>
+    <message>
+        <source>Recurrent sinopulmonary infections; weight for IVIG:</source>
+        <translation>反复鼻窦/肺部感染；IVIG 按体重：</translation>
+    </message>
+    <message>
+        <source>Save plan (&amp;PDF)…</source>
+        <translation>保存计划（&amp;PDF）…</translation>
+    </message>
+    <message>
+        <source>Save infection plan</source>
+        <translation>保存感染预防计划</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>

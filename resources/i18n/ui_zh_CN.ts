@@ -516,7 +516,7 @@
         <translation>本知识库中没有名为 {0} 的内容。</translation>
     </message>
     <message>
-        <source>Information, not medical advice. The product label and the treating team's protocol come first.</source>
+        <source>Information, not medical advice. The product label and the treating team&apos;s protocol come first.</source>
         <translation>仅供参考，不构成医疗建议。以产品说明书和治疗团队的方案为准。</translation>
     </message>
     <message>
@@ -944,7 +944,7 @@
         <translation>产品说明书</translation>
     </message>
     <message>
-        <source>Regulator's document</source>
+        <source>Regulator&apos;s document</source>
         <translation>监管机构文件</translation>
     </message>
     <message>

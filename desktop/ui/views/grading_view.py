@@ -483,7 +483,7 @@ class GradingView(QWidget):
         self.tabs.setTabText(2, self.tr("ICANS grade"))
         for i, text in enumerate((self.tr("Tocilizumab"), self.tr("Management pathway"), self.tr("ICAHT counts"),
                                   self.tr("CAR-HEMATOTOX"), self.tr("BCMA neuro watch"),
-                                  self.tr("Emergency handover")), start=3):
+                                  self.tr("Emergency handover"), self.tr("Infections")), start=3):
             self.tabs.setTabText(i, text)
         self.tools.set_language(self._lang)
         self.tabs.setAccessibleName(self.tr("Grading tools"))

@@ -55,7 +55,7 @@ ALLOWED_WORDS = {
     "mg", "kg", "ng", "ug", "mL", "dL", "L", "g", "µL", "mmHg", "m", "cm", "kPa", "KiB", "MiB", "pg", "IU", "U", "x", "h",
     # statistics and trial notation used untranslated in Chinese medical writing
     "N", "n", "vs", "HR", "CI", "mPFS", "mOS", "sCR", "VGPR", "PR", "CR", "ORR", "MRD", "PFS", "OS", "DOR",
-    "Ig", "IgG", "IgA", "IgM", "IL", "Tocilizumab",
+    "Ig", "IgG", "IgA", "IgM", "IL", "Tocilizumab", "HBsAg", "HBcAb", "HBeAg",
     # language names, written in themselves on the language switch
     "English", "EN",
     # the product family and trial names (no Chinese names published)
@@ -168,6 +168,7 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"&[a-z]+;", " ", text)
     text = re.sub(r"\b[0-9a-f]{4}(?::[0-9a-f]{4})+\b|\b(?=[0-9a-f]*\d)[0-9a-f]{8,}\b", " ", text)  # hashes
     text = re.sub(r"(?<=[\dⅠ-Ⅻ])[a-z](?![A-Za-z])", " ", text)  # phases: 1b, Ⅰb
+    text = re.sub(r"°[CF]\b|[µμ][lL]\b", " ", text)  # units: °F, /µl
     text = text.replace("day,anc,plt", " ")  # the ICAHT counts' typed format (its column keys)
     text = re.sub(r"https?://\S+|\b[\w.-]+@[\w.-]+\b", " ", text)
     text = re.sub(r"(?:[A-Za-z]:)?(?:[/\\][\w.~-]+){2,}", " ", text)  # file paths
