@@ -575,6 +575,11 @@
         <translation>感染预防与免疫恢复</translation>
     </message>
     <message>
+        <source>d </source>
+        <comment>prefix of a day number after the infusion</comment>
+        <translation>D</translation>
+    </message>
+    <message>
         <source>&amp;Lymphodepletion (first day):</source>
         <translation>清淋化疗首日(&amp;L)：</translation>
     </message>

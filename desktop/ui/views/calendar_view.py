@@ -88,9 +88,11 @@ def calendar_html(cal: Calendar, lang: str) -> str:
                 letters = "".join(KIND_STYLE.get(k, ("", ""))[1] for k in kinds)
                 fg = "#ffffff" if kinds and kinds[0] == "infusion" else "#111111"
                 rel = (day - cal.infusion).days
+                # "D-4", "D0" is how Chinese clinical notes count CAR-T days; "d-4" in English
+                day_mark = p_("calendar view: day from the infusion, in a day cell", "d%(n)s") % {"n": rel}
                 out.append(
                     f"<td align='center' bgcolor='{colour}' style='color:{fg};border:1px solid #ccc'>"
-                    f"<b>{day.day}</b><br><span style='font-size:8pt'>{letters or '&nbsp;'}{'' if not kinds else f' d{rel}'}</span></td>"
+                    f"<b>{day.day}</b><br><span style='font-size:8pt'>{letters or '&nbsp;'}{'' if not kinds else ' ' + day_mark}</span></td>"
                 )
             out.append("</tr>")
         out.append("</table>")

@@ -841,6 +841,7 @@ class InfectionsTab(QWidget):
     def retranslate(self) -> None:
         _ = gettext(self.lang)
         self.box.setTitle(self.tr("Infection prophylaxis and immune recovery"))
+        self.anc_day.setPrefix(self.tr("d ", "prefix of a day number after the infusion"))
         for edit in (self.ld, self.infusion):
             edit.setDisplayFormat(date_display_format(self.lang))  # 2026年12月1日 in Chinese
         texts = {"ld": self.tr("&Lymphodepletion (first day):"), "infusion": self.tr("&Infusion date:"),

@@ -129,7 +129,7 @@ def content_texts(kb_path: Path) -> tuple[list[str], set[str]]:
     finally:
         conn.close()
     code_words = {w for text in codes for w in _words(text)}
-    words = {w for text in chinese for w in _words(text)} - code_words
+    words = {w for text in chinese for w in _words(text) if len(w) > 1} - code_words  # a letter alone proves nothing
     return sorted((s.strip() for s in shown if len(s.strip()) >= 3), key=len, reverse=True), words
 
 
@@ -156,7 +156,7 @@ def _allowed(word: str) -> bool:
     if any(ch.isdigit() for ch in word):
         return True
     letters = word.replace("'", "").replace("’", "")
-    return len(letters) >= 2 and letters.isupper()  # acronyms: CRS, BCMA, ICANS
+    return letters.isupper()  # acronyms (CRS, BCMA, ICANS) and capital letters (T细胞, D结构域, grade B)
 
 
 def english_words(text: str) -> list[str]:
@@ -176,7 +176,7 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"\b(?:Ctrl|Alt|Shift|Meta)\+[A-Za-z0-9=+-]+|\bEsc\b", " ", text)  # keys, as printed on them
     text = re.sub(r"\b(?:[A-Za-z]+[-:])*[A-Za-z]+:[\w.-]+", " ", text)  # links such as trial:cartitude-1
     words = []
-    for token in re.findall(r"[A-Za-z][A-Za-z'’-]*", text):
+    for token in re.findall(r"[A-Za-z][A-Za-z0-9'’-]*", text):  # P15, CT053: one token, with its digits
         parts = [p for p in token.split("-") if p]
         words += [p for p in parts if not _allowed(p)]
     return words
