@@ -253,7 +253,8 @@ class CalendarView(QWidget):
         self.status.setText(self.tr("Computed from the rules in force on the infusion date. Nothing you enter here is saved."))
         self.grid.setHtml(calendar_html(cal, self._lang))
         for e in cal.events:
-            when = e.start.isoformat() if e.start == e.end else f"{e.start.isoformat()} → {e.end.isoformat()}"
+            start, end = (format_date(d.isoformat(), self._lang) for d in (e.start, e.end))
+            when = start if e.start == e.end else f"{start} → {end}"
             days = str(e.day_from) if e.day_from == e.day_to else f"{e.day_from}…{e.day_to}"
             item = QTreeWidgetItem([when, days, e.title(self._lang), e.jurisdiction_label(self._lang), ", ".join(e.source_ids)])
             item.setToolTip(2, e.detail(self._lang))
