@@ -64,6 +64,10 @@ def register(sub: Any) -> None:
 
     e = psub.add_parser("export", help="write out the installed pack (signed, as it was applied)")
     e.add_argument("file", type=outputs.argument)
+    e.add_argument("--centres", "--centers", action="store_true",
+                   help="add this site's own centre list as a section signed with --key (a hub's network)")
+    e.add_argument("--key", type=Path, default=None, help="private key that signs the centre list (from `pack keygen`)")
+    e.add_argument("--site", type=text_argument, default=None, help="the sending site's name, shown beside its centres")
     e.set_defaults(func=run_export)
 
 
@@ -163,7 +167,15 @@ def run_verify(args: argparse.Namespace) -> int:
 
 def run_apply(args: argparse.Namespace) -> int:
     from desktop.packs.apply import apply_pack
+    from desktop.packs.site_section import has_kb, has_section
 
+    section = has_section(args.file)
+    if section and not has_kb(args.file):
+        return _import_centres(args.file)  # a hub's centre list alone
+    if section:
+        from desktop.packs.site_section import read_section
+
+        read_section(args.file)  # checked before the KB changes: a bad section stops everything
     result = apply_pack(args.file, allow_downgrade=args.allow_downgrade, accept_expired=args.accept_expired)
     m = result.info.manifest
     if result.expired_accepted:
@@ -176,6 +188,23 @@ def run_apply(args: argparse.Namespace) -> int:
         was = "the bundled knowledge base"
     _out(f"applied pack {m.pack_version} (released {m.release_date}, signed by {result.info.signer.name}) over {was}")
     _out(f"installed {result.kb_path} in {result.seconds:.2f} s; `cartref pack rollback` restores the previous one")
+    if section:
+        return _import_centres(args.file)
+    return 0
+
+
+def _import_centres(path: Path) -> int:
+    """The pack's signed centre list into the user database (one transaction), marked with its origin."""
+    from desktop.packs.site_section import import_section
+    from desktop.userdata import db
+
+    conn = db.open_user_db()
+    try:
+        section = import_section(path, conn)
+    finally:
+        conn.close()
+    _out(f"added {len(section.centres)} centre(s) from {section.origin} (signed by {section.signer.name}, "
+         f"{section.created}); they are listed as added at {section.origin}")
     return 0
 
 
@@ -289,8 +318,49 @@ def run_rotate_key(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from desktop.errors import UserInputError
     from desktop.packs.apply import export_pack
 
+    if args.centres:
+        return _export_with_centres(args)
+    if args.key is not None or args.site is not None:
+        raise UserInputError("--key and --site go with --centres (the site's own centre list)")
     event = export_pack(args.file)
     _out(f"exported pack {event['pack_version']} (signed by {event.get('signer', '?')}) to {args.file}")
+    return 0
+
+
+def _export_with_centres(args: argparse.Namespace) -> int:
+    """The installed pack (if any) plus this site's centres, signed with the site's own key."""
+    import tempfile
+
+    from desktop.errors import UserInputError
+    from desktop.packs.apply import export_pack
+    from desktop.packs.errors import PackProblem
+    from desktop.packs.keys import load_private_key
+    from desktop.packs.site_section import write_section
+    from desktop.userdata import db, site_centres
+
+    if args.key is None or not args.site:
+        raise UserInputError("--centres needs --key (your signing key) and --site (your site's name)")
+    key = load_private_key(args.key)
+    centres: list[Any] = []
+    if paths.user_db_path().exists():
+        conn = db.open_user_db(read_only_ok=True)
+        try:
+            # only the centres this site added: a list received from another hub is theirs to send
+            centres = [c for c in site_centres.list_all(conn) if not c.origin]
+        finally:
+            conn.close()
+    with tempfile.TemporaryDirectory(prefix="cartref-export-") as tmp:
+        base: Path | None = Path(tmp) / "installed.cartpack"
+        try:
+            export_pack(base)  # type: ignore[arg-type]
+            what = "the installed pack and "
+        except PackProblem as exc:
+            if exc.reason != "not-installed":
+                raise
+            base, what = None, ""
+        n = write_section(args.file, key, args.site, centres, base_pack=base)
+    _out(f"exported {what}{n} centre(s) of this site's list, signed by {key.name} as {args.site}, to {args.file}")
     return 0

@@ -100,6 +100,57 @@
     </message>
 </context>
 <context>
+    <name>CentreDialog</name>
+    <message>
+        <source>Edit centre</source>
+        <translation>编辑中心</translation>
+    </message>
+    <message>
+        <source>Add a centre to this site&apos;s list</source>
+        <translation>向本机构名单添加中心</translation>
+    </message>
+    <message>
+        <source>Name (English):</source>
+        <translation>名称（英文）：</translation>
+    </message>
+    <message>
+        <source>Name (Chinese):</source>
+        <translation>名称（中文）：</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>城市：</translation>
+    </message>
+    <message>
+        <source>Coordinates (LAT,LON):</source>
+        <translation>坐标（纬度,经度）：</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>国家：</translation>
+    </message>
+    <message>
+        <source>Phones (LABEL=NUMBER, one a line):</source>
+        <translation>电话（标签=号码，每行一个）：</translation>
+    </message>
+    <message>
+        <source>Products (comma-separated):</source>
+        <translation>产品（逗号分隔）：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>ward=+86 871 0000 0000</source>
+        <translation>病房=+86 871 0000 0000</translation>
+    </message>
+    <message>
+        <source>Kunming, 昆明</source>
+        <translation>昆明，Kunming</translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
         <source>All populations</source>

@@ -40,6 +40,7 @@ from desktop.handouts.batch import Job, all_jobs, run_jobs
 from desktop.handouts.pdf import HandoutDocument, cjk_family, layout
 from desktop.handouts.render import Contact, Options, Personal
 from desktop.i18n import N_
+from desktop.kb.records import Center
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.dates import FieldError, check_dates, parse_date
@@ -226,7 +227,7 @@ class HandoutsView(QWidget):
         self.center.blockSignals(True)
         self.center.clear()
         self.center.addItem("—", "")
-        for c in self.kb.centers():
+        for c in [*self.kb.centers(), *self._site_centres()]:
             city = (c.city_zh or c.city) if self.lang.startswith("zh") else c.city  # D19: not "(Wuhan)" in Chinese
             self.center.addItem(self.tr("{0} ({1})").format(c.name(self.lang), city) if city else c.name(self.lang), c.id)
         if current:
@@ -337,7 +338,18 @@ class HandoutsView(QWidget):
         elif isinstance(request, PrintCalendar):
             self.show_template(request)
 
+    def _site_centres(self) -> list[Center]:
+        """The site's own centres (issue 22), so "Use this centre in a handout" works for them."""
+        from desktop.userdata import site_centres
+
+        try:
+            return [c.as_center() for c in site_centres.list_all(self._user_db)] if self._user_db is not None else []
+        except Exception:
+            return []
+
     def set_center(self, center_id: str) -> None:
+        if self.center.findData(center_id) < 0:
+            self._fill_choices()  # a centre added to the site's list since the form was filled
         index = self.center.findData(center_id)
         if index >= 0:
             self.center.setCurrentIndex(index)

@@ -63,8 +63,9 @@ ALLOWED_WORDS = {
     "cel", "cilta", "ide", "eque", "zevor", "anito",
     # names in citations and drug names written the way Chinese clinical texts write them
     "Rejeski", "tisa", "axi",
-    # a paper size, and the city the centre search's placeholder shows can be typed in pinyin
-    "Letter", "Wuhan", "wuhan",
+    # a paper size, and the cities the centre search's and the centre form's placeholders show can
+    # be typed in pinyin
+    "Letter", "Wuhan", "wuhan", "Kunming",
     # identifiers and formats users type or see as codes
     "ASTCT", "ICE", "ICANS", "CRS", "NMPA", "FDA", "EMA", "CSV", "PDF", "QR", "ID", "GeoNames", "OpenStreetMap",
     "DOI", "doi", "PMID", "NCT", "ChiCTR", "HTML", "PNG", "http", "https", "www", "org", "com", "gov", "cn",
@@ -389,6 +390,11 @@ def test_every_view_of_the_chinese_window_is_chinese(chinese_window: MainWindow,
     found += _walk_dialog(ReportProblemDialog("view:home", w.kb.meta().kb_version, w.user_db, w), "report dialog", qtbot)
     found += _walk_dialog(FeedbackDialog(w.user_db, w), "feedback dialog", qtbot)
     found += _walk_dialog(_pack_summary(w), "pack details", qtbot)
+    from desktop.ui.views.centre_dialog import CentreDialog
+
+    centres = w.view("centres")
+    found += _walk_dialog(CentreDialog(centres.finder.gazetteer, w.user_db, "zh-Hans", None, w),  # type: ignore[attr-defined]
+                          "add a centre dialog", qtbot)
     assert not found, "English in the Chinese window:\n" + "\n".join(found)
 
 
