@@ -50,7 +50,7 @@ from desktop.geo.nearest import CentreFinder, CentreHit, SiteEntry
 from desktop.i18n import gettext
 from desktop.kb.records import Center
 from desktop.kb.store import KnowledgeBase
-from desktop.ui.shell.i18n import COUNTRY_ZH, error_text
+from desktop.ui.shell.i18n import COUNTRY_ZH, error_text, keep_phrases_whole
 from desktop.ui.views.map_widget import MapWidget, Pin
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -120,8 +120,8 @@ class CentresModel(QAbstractTableModel):
             return c.name(self.lang)
         if col == 2:
             return (c.city_zh or c.city) if _zh(self.lang) else c.city
-        if col == 3:
-            return self.kind_labels.get(c.kind, c.kind)
+        if col == 3:  # a short label: wrapped at its bracket, never inside a word (已治疗患者 / （据来源）)
+            return keep_phrases_whole(self.kind_labels.get(c.kind, c.kind))
         if col == 4:
             return ", ".join(self.therapy_names.get(t, t) for t in c.therapies)
         return None
