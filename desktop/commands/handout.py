@@ -47,6 +47,8 @@ def register(sub: Any) -> None:
     p.add_argument("--jurisdiction", default="",
                    help="whose dated rules the recovery calendar follows: a region id of the KB's rules (US, China; "
                         "aliases us, fda, china, nmpa); default: the product's (China for eque-cel)")
+    p.add_argument("--product", default="", help="the CAR-T product, a therapy id (default eque-cel); "
+                   "cilta-cel adds the weekly nerve check")
     p.add_argument("--center", default="", help="treating centre id (see `cartref centers`)")
     p.add_argument("--contact", type=text_argument, action="append", default=[], metavar="LABEL=NUMBER",
                    help="care-team contact, e.g. \"24-hour ward=+86 27 8366 0000\" (repeatable; the first is the 24-hour one)")
@@ -75,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
         note=note,
         leukapheresis_date=leukapheresis,
         jurisdiction=args.jurisdiction.strip(),
+        product=args.product.strip(),
     )
     if args.all:
         if args.name:
@@ -128,6 +131,7 @@ def _checked(kb: KnowledgeBase, personal: Personal, args: argparse.Namespace) ->
     jurisdiction (the product's by default); an unknown jurisdiction or a number that cannot be
     dialled is a one-line error (exit 2) before anything is written.
     """
+    from desktop.handouts.content import find_center
     from desktop.handouts.fields import (
         FieldError,
         check_contacts,
@@ -140,7 +144,12 @@ def _checked(kb: KnowledgeBase, personal: Personal, args: argparse.Namespace) ->
 
     if personal.jurisdiction:
         personal = replace(personal, jurisdiction=check_jurisdiction(kb, personal.jurisdiction))
-    center = kb.center(personal.center_id) if personal.center_id else None
+    if personal.product and kb.therapy(personal.product) is None:
+        known = ", ".join(t.id for t in kb.therapies())
+        raise UserInputError(f"unknown product {personal.product!r} (one of: {known})")
+    center = find_center(kb, personal.center_id)
+    if personal.center_id and center is None:
+        raise UserInputError(f"unknown centre {personal.center_id!r} (see `cartref centers`)")
     region = region_for(center.country if center else "", personal.jurisdiction or default_jurisdiction(kb))
     contacts: list[Contact] = []
     try:
@@ -175,17 +184,14 @@ def _all(args: argparse.Namespace, personal: Any, options: Any) -> int:
         raise UserInputError(f"cannot create {out_dir}: {exc.strerror or exc}") from None
     kb = open_for(args)
     langs = (args.lang,) if args.lang else None
-    if personal.center_id and kb.center(personal.center_id) is None:
-        raise UserInputError(f"unknown centre {personal.center_id!r} (see `cartref centers`)")
     personal = _checked(kb, personal, args)
+    from desktop.handouts.batch import skipped
     from desktop.recovery.plan import plan_for
 
     plan = plan_for(kb, personal)
-    if plan.infusion is None:
-        skipped = [h.name for h in catalog.HANDOUTS if h.needs_infusion]
-        if skipped:
-            sys.stderr.write(f"cartref: note: skipped {', '.join(skipped)} (needs --infusion-date)\n")
-    written = run_jobs(kb, all_jobs(out_dir, personal, plan, options, langs))
+    for name, why in skipped(kb, plan).items():
+        sys.stderr.write(f"cartref: note: skipped {name} ({why})\n")
+    written = run_jobs(kb, all_jobs(out_dir, personal, plan, options, langs, kb))
     for path in written:
         sys.stdout.write(f"{path}\n")
     return 0

@@ -196,6 +196,11 @@ def _site_centre(center_id: str) -> Center | None:
     return found.as_center() if found is not None else None
 
 
+def find_center(kb: KnowledgeBase, center_id: str) -> Center | None:
+    """A sourced centre of the KB, else one of the site's own list (`site:` ids): what a handout may name."""
+    return kb.center(center_id) or _site_centre(center_id) if center_id else None
+
+
 @dataclass
 class HandoutContent:
     """A KB seen in one language, remembering which sources were used and what was missing."""
@@ -366,9 +371,7 @@ class HandoutContent:
     def center(self, center_id: str) -> CenterView | None:
         if not center_id:
             return None
-        c: Center | None = self.kb.center(center_id)
-        if c is None:
-            c = _site_centre(center_id)
+        c = find_center(self.kb, center_id)
         if c is None:
             return None
         self.use(c.source_ids)

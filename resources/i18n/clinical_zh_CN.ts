@@ -123,8 +123,8 @@
         <translation>低血压和低氧只有在不能归因于其他原因时才计为 CRS；确认之前不给出高于 1 级的分级。有其他原因的表现请填为“无”。</translation>
     </message>
     <message>
-        <source>&amp;Hypotension:</source>
-        <translation>低血压(&amp;H)：</translation>
+        <source>Hypot&amp;ension:</source>
+        <translation>低血压(&amp;E)：</translation>
     </message>
     <message>
         <source>Hypotension</source>
@@ -187,8 +187,8 @@
         <translation>命名得分，0 至 3</translation>
     </message>
     <message>
-        <source>&amp;Following commands (e.g. &quot;show me 2 fingers&quot;)</source>
-        <translation>执行指令(&amp;F)（如“伸出 2 根手指”）</translation>
+        <source>Following &amp;commands (e.g. &quot;show me 2 fingers&quot;)</source>
+        <translation>执行指令(&amp;C)（如“伸出 2 根手指”）</translation>
     </message>
     <message>
         <source>Following commands point, 0 or 1</source>
@@ -422,8 +422,8 @@
         <translation>治疗中心(&amp;E)：</translation>
     </message>
     <message>
-        <source>Centre p&amp;hone (24 h; printed as a QR code):</source>
-        <translation>中心电话（24 小时；打印为二维码）(&amp;H)：</translation>
+        <source>Centre ph&amp;one (24 h; printed as a QR code):</source>
+        <translation>中心电话（24 小时；打印为二维码）(&amp;O)：</translation>
     </message>
     <message>
         <source>Save handover sheet (PDF)…</source>
@@ -588,12 +588,12 @@
         <translation>输注日期(&amp;I)：</translation>
     </message>
     <message>
-        <source>&amp;HBV (HBsAg, HBcAb or HBV DNA):</source>
-        <translation>乙肝(&amp;H)（HBsAg、HBcAb 或 HBV DNA）：</translation>
-    </message>
-    <message>
         <source>CAR-HEMATOTOX &amp;risk:</source>
         <translation>CAR-HEMATOTOX 风险(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>H&amp;BV (HBsAg, HBcAb or HBV DNA):</source>
+        <translation>乙肝(&amp;B)（HBsAg、HBcAb 或 HBV DNA）：</translation>
     </message>
     <message>
         <source>&amp;Steroid days so far:</source>
@@ -706,8 +706,8 @@
         <translation>其他</translation>
     </message>
     <message>
-        <source>Save bedside flow sheet (&amp;PDF)…</source>
-        <translation>保存床旁流程单(&amp;P)（PDF）…</translation>
+        <source>Save bedside flo&amp;w sheet (PDF)…</source>
+        <translation>保存床旁流程单(&amp;W)（PDF）…</translation>
     </message>
     <message>
         <source>Patient: ____________________  Product: __________  Infusion date: __________  Day: ____  Time: ______  Signed: __________</source>
@@ -773,8 +773,8 @@
         <translation>已给剂数(&amp;D)：</translation>
     </message>
     <message>
-        <source>&amp;Hours since the last dose:</source>
-        <translation>距上一剂小时数(&amp;H)：</translation>
+        <source>Ho&amp;urs since the last dose:</source>
+        <translation>距上一剂小时数(&amp;U)：</translation>
     </message>
     <message>
         <source>Dose &amp;times, hours ago (e.g. 24, 16, 8; checks the 3-in-24-hours limit):</source>

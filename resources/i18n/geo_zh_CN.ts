@@ -40,8 +40,8 @@
         <translation>城市（武汉、Wuhan、wuhan）或 纬度,经度</translation>
     </message>
     <message>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
+        <source>F&amp;ind</source>
+        <translation>查找(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Therapy:</source>

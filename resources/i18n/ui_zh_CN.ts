@@ -333,8 +333,8 @@
         <translation>CAR-T 参考</translation>
     </message>
     <message>
-        <source>Zoom {0}%</source>
-        <translation>缩放 {0}%</translation>
+        <source>Text size {0}%</source>
+        <translation>文字大小 {0}%</translation>
     </message>
     <message>
         <source>Knowledge base updated to {0}</source>
@@ -449,6 +449,10 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>Text &amp;size</source>
+        <translation>文字大小(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -477,12 +481,12 @@
         <translation>收藏此页</translation>
     </message>
     <message>
-        <source>Zoom in</source>
-        <translation>放大</translation>
+        <source>Larger text</source>
+        <translation>放大文字</translation>
     </message>
     <message>
-        <source>Zoom out</source>
-        <translation>缩小</translation>
+        <source>Smaller text</source>
+        <translation>缩小文字</translation>
     </message>
     <message>
         <source>Actual size</source>
@@ -1147,6 +1151,10 @@
     <message>
         <source>Showing results for “{0}”</source>
         <translation>正在显示“{0}”的结果</translation>
+    </message>
+    <message>
+        <source>{0} results</source>
+        <translation>共 {0} 条结果</translation>
     </message>
     <message>
         <source>Nothing found for “{0}”.</source>

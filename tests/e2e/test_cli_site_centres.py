@@ -93,3 +93,23 @@ def test_import_with_one_bad_row_imports_nothing_and_names_the_row(real_kb: Path
 def test_listing_without_a_subcommand_still_works(real_kb: Path) -> None:
     proc = cartref("--near", "Wuhan", "--limit", "1", "--json", kb=real_kb)
     assert proc.returncode == 0 and len(json.loads(proc.stdout)) == 1
+
+
+def test_a_site_centre_is_printed_on_a_handout(real_kb: Path, tmp_path: Path) -> None:
+    assert cartref("add", "--name", "Test Hospital", "--city", "Kunming", "--contact", "ward=+86 871 0000 0000",
+                   kb=real_kb).returncode == 0
+    env = dict(os.environ, CARTREF_KB=str(real_kb))
+    card = tmp_path / "card.pdf"
+
+    def handout(center: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "desktop", "handout", "wallet-card", "--center", center,
+                               "--infusion-date", "2026-12-01", "--out", str(card)], capture_output=True,
+                              encoding="utf-8", env=env, cwd=ROOT, timeout=120)
+
+    printed = handout("site:test-hospital")
+    assert printed.returncode == 0, printed.stderr
+    text = subprocess.run(["pdftotext", str(card), "-"], capture_output=True, encoding="utf-8").stdout
+    assert "Test Hospital" in text
+    card.unlink()
+    unknown = handout("site:nowhere")
+    assert unknown.returncode == 2 and "unknown centre" in one_line(unknown) and not card.exists()

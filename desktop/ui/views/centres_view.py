@@ -192,10 +192,13 @@ class CentresView(QWidget):
         controls.addWidget(self.place_label)
         controls.addWidget(self.place, 2)
         controls.addWidget(self.find_button)
-        controls.addSpacing(12)
+        filters = QHBoxLayout()  # a row of its own: one row was wider than a 1024 px screen (D16)
         for label, combo in ((self.therapy_label, self.therapy), (self.kind_label, self.kind), (self.country_label, self.country)):
-            controls.addWidget(label)
-            controls.addWidget(combo, 1)
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
+            # the longest choice must not set the view's width: 1024 px screens, 200 % text (D16)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -299,6 +302,7 @@ class CentresView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
         layout.addLayout(controls)
+        layout.addLayout(filters)
         layout.addWidget(self.status)
         layout.addWidget(self.splitter, 1)
 
@@ -349,7 +353,7 @@ class CentresView(QWidget):
         self.map.note = self.tr("Trial sites and centres named in sources; ask your team which centre will treat you.")
         self.place_label.setText(self.tr("&Place:"))
         self.place.setPlaceholderText(self.tr("City (Wuhan, 武汉, wuhan) or LAT,LON"))
-        self.find_button.setText(self.tr("&Find"))
+        self.find_button.setText(self.tr("F&ind"))
         self.therapy_label.setText(self.tr("&Therapy:"))
         self.kind_label.setText(self.tr("&Kind:"))
         self.country_label.setText(self.tr("C&ountry:"))

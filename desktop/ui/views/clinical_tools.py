@@ -206,7 +206,7 @@ class TocilizumabTab(QWidget):
         self.box.setTitle(self.tr("Tocilizumab for CRS"))
         self.weight_label.setText(self.tr("&Weight:"))
         self.doses_label.setText(self.tr("&Doses already given:"))
-        self.hours_label.setText(self.tr("&Hours since the last dose:"))
+        self.hours_label.setText(self.tr("Ho&urs since the last dose:"))
         self.times_label.setText(self.tr("Dose &times, hours ago (e.g. 24, 16, 8; checks the 3-in-24-hours limit):"))
         self.weight.setAccessibleName(self.tr("Body weight in kilograms"))
         self.doses.setAccessibleName(self.tr("Tocilizumab doses already given"))
@@ -317,7 +317,7 @@ class PathwayTab(QWidget):
             self.protocol.setItemText(i, label)
         for i, label in enumerate(("cilta-cel", "ide-cel", self.tr("other"))):
             self.product.setItemText(i, label)
-        self.print_button.setText(self.tr("Save bedside flow sheet (&PDF)…"))
+        self.print_button.setText(self.tr("Save bedside flo&w sheet (PDF)…"))
 
     def flow_sheet_html(self) -> str:
         """One page for the bedside: blanks for the patient, the grades, each source's steps, citations."""
@@ -699,7 +699,7 @@ class HandoverTab(QWidget):
                  "toci": self.tr("Tocilizumab doses (when, mg; blank: taken from the Tocilizumab tab):"),
                  "steroids": self.tr("&Steroid exposure:"), "counts": self.tr("&Counts trend:"),
                  "prophylaxis": self.tr("P&rophylaxis:"), "centre": self.tr("Treating c&entre:"),
-                 "phone": self.tr("Centre p&hone (24 h; printed as a QR code):")}
+                 "phone": self.tr("Centre ph&one (24 h; printed as a QR code):")}
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.save.setText(self.tr("Save handover sheet (PDF)…"))
@@ -845,7 +845,7 @@ class InfectionsTab(QWidget):
         for edit in (self.ld, self.infusion):
             edit.setDisplayFormat(date_display_format(self.lang))  # 2026年12月1日 in Chinese
         texts = {"ld": self.tr("&Lymphodepletion (first day):"), "infusion": self.tr("&Infusion date:"),
-                 "hbv": self.tr("&HBV (HBsAg, HBcAb or HBV DNA):"), "risk": self.tr("CAR-HEMATOTOX &risk:"),
+                 "hbv": self.tr("H&BV (HBsAg, HBcAb or HBV DNA):"), "risk": self.tr("CAR-HEMATOTOX &risk:"),
                  "steroids": self.tr("&Steroid days so far:"), "edition": self.tr("&Edition:")}
         for key, text in texts.items():
             self.labels[key].setText(text)
