@@ -386,6 +386,10 @@
         <translation>急诊交接（以中英文打印）</translation>
     </message>
     <message>
+        <source>Other product</source>
+        <translation>其他产品</translation>
+    </message>
+    <message>
         <source>&amp;Product:</source>
         <translation>产品(&amp;P)：</translation>
     </message>
@@ -571,6 +575,11 @@
         <translation>感染预防与免疫恢复</translation>
     </message>
     <message>
+        <source>d </source>
+        <comment>prefix of a day number after the infusion</comment>
+        <translation>D</translation>
+    </message>
+    <message>
         <source>&amp;Lymphodepletion (first day):</source>
         <translation>清淋化疗首日(&amp;L)：</translation>
     </message>
@@ -727,6 +736,10 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CRS grade 0 and ICANS grade 0: no management pathway.</source>
+        <translation>CRS 0 级且 ICANS 0 级：无需处理路径。</translation>
     </message>
     <message>
         <source>read in the primary text</source>

@@ -71,6 +71,10 @@
         <source>Computed from the rules in force on the infusion date. Nothing you enter here is saved.</source>
         <translation>根据回输日适用的规定计算。此处输入的内容不会被保存。</translation>
     </message>
+    <message>
+        <source>since {0}</source>
+        <translation>自{0}起</translation>
+    </message>
 </context>
 <context>
     <name>ChangesView</name>
@@ -370,6 +374,42 @@
     <message>
         <source>Designation</source>
         <translation>认定</translation>
+    </message>
+    <message>
+        <source>Caregiver</source>
+        <translation>照护者</translation>
+    </message>
+    <message>
+        <source>Centre certification</source>
+        <translation>治疗中心资质认证</translation>
+    </message>
+    <message>
+        <source>Driving</source>
+        <translation>驾驶</translation>
+    </message>
+    <message>
+        <source>Long-term monitoring</source>
+        <translation>长期随访监测</translation>
+    </message>
+    <message>
+        <source>Lymphodepletion</source>
+        <translation>清淋化疗</translation>
+    </message>
+    <message>
+        <source>Daily monitoring</source>
+        <translation>每日监测</translation>
+    </message>
+    <message>
+        <source>Monitoring period</source>
+        <translation>监测期</translation>
+    </message>
+    <message>
+        <source>Staying near the centre</source>
+        <translation>留在治疗中心附近</translation>
+    </message>
+    <message>
+        <source>Wallet card</source>
+        <translation>随身卡</translation>
     </message>
     <message>
         <source>No products in this knowledge base.</source>

@@ -155,7 +155,7 @@
     </message>
     <message>
         <source>Kunming, 昆明</source>
-        <translation>昆明, Kunming</translation>
+        <translation>昆明，Kunming</translation>
     </message>
 </context>
 <context>
@@ -183,6 +183,10 @@
     <message>
         <source>Sources</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>follow-up {0} mo</source>
+        <translation>随访 {0} 个月</translation>
     </message>
     <message>
         <source>Export comparison as CSV</source>
@@ -297,10 +301,6 @@
     <message>
         <source>follow-up {0} mo</source>
         <translation>随访 {0} 个月</translation>
-    </message>
-    <message>
-        <source>phase {0}</source>
-        <translation>{0} 期</translation>
     </message>
     <message>
         <source>Not reported for this cohort</source>
@@ -441,6 +441,10 @@
         <translation>栏目</translation>
     </message>
     <message>
+        <source>Language of the program</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
         <source>Search therapies, trials, side effects, centres… (Ctrl+K)</source>
         <translation>搜索疗法、试验、不良反应、中心…（Ctrl+K）</translation>
     </message>
@@ -554,6 +558,33 @@
     </message>
 </context>
 <context>
+    <name>Numbers</name>
+    <message>
+        <source>not reached</source>
+        <translation>未达到</translation>
+    </message>
+    <message>
+        <source> mo</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source> d</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>real-world study</source>
+        <translation>真实世界研究</translation>
+    </message>
+    <message>
+        <source>early phase 1</source>
+        <translation>早期 1 期</translation>
+    </message>
+    <message>
+        <source>phase {0}</source>
+        <translation>{0} 期</translation>
+    </message>
+</context>
+<context>
     <name>PageRenderer</name>
     <message>
         <source>Page not found</source>
@@ -596,8 +627,12 @@
         <translation>审核于 {0}</translation>
     </message>
     <message>
+        <source>No Chinese version of this article yet: the English text, reviewed {0}, is shown.</source>
+        <translation>本文暂无中文版：以下为英文原文（审核于{0}）。</translation>
+    </message>
+    <message>
         <source>Not yet available in Chinese: showing the English text.</source>
-        <translation>尚无中文版：显示英文原文。</translation>
+        <translation>本文暂无中文版：以下为英文原文。</translation>
     </message>
     <message>
         <source>unknown source {0}</source>
@@ -788,6 +823,14 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Approved</source>
+        <translation>已获批</translation>
+    </message>
+    <message>
+        <source>Investigational</source>
+        <translation>研究中</translation>
+    </message>
+    <message>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
@@ -946,6 +989,58 @@
     <message>
         <source>Sources:</source>
         <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Approval (announced)</source>
+        <translation>批准（已宣布）</translation>
+    </message>
+    <message>
+        <source>Marketing application accepted</source>
+        <translation>上市申请已受理</translation>
+    </message>
+    <message>
+        <source>Label expansion</source>
+        <translation>适应证扩展</translation>
+    </message>
+    <message>
+        <source>Journal article</source>
+        <translation>期刊论文</translation>
+    </message>
+    <message>
+        <source>Secondary report</source>
+        <translation>二手报道</translation>
+    </message>
+    <message>
+        <source>Conference abstract</source>
+        <translation>会议摘要</translation>
+    </message>
+    <message>
+        <source>Press release</source>
+        <translation>新闻稿</translation>
+    </message>
+    <message>
+        <source>Trial registry</source>
+        <translation>临床试验注册</translation>
+    </message>
+    <message>
+        <source>Product label</source>
+        <translation>产品说明书</translation>
+    </message>
+    <message>
+        <source>Regulator&apos;s document</source>
+        <translation>监管机构文件</translation>
+    </message>
+    <message>
+        <source>Guideline</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Trial site</source>
@@ -1140,10 +1235,6 @@
 </context>
 <context>
     <name>SectionList</name>
-    <message>
-        <source>phase {0}</source>
-        <translation>{0} 期</translation>
-    </message>
     <message>
         <source>English</source>
         <translation>英文</translation>

@@ -46,6 +46,7 @@ from desktop.kb.store import KnowledgeBase
 from desktop.ui.reader.render import esc
 from desktop.ui.reader.roles import HEADER_ROLE, LINK_ROLE, SNIPPET_ROLE, TITLE_ROLE
 from desktop.ui.shell import access
+from desktop.ui.shell.i18n import restore_fullwidth
 
 # The typing debounce lives in search_controller (DEBOUNCE_MS, BURST_GAP_MS).
 RESULT_LIMIT = 60
@@ -85,7 +86,7 @@ class SearchResultsModel(QAbstractListModel):
             for kind, hits in groups.items():
                 label = kind_label(kind)
                 rows.append((f"{label} ({len(hits)})", None, label))
-                rows.extend((hit.title, hit, label) for hit in hits)
+                rows.extend((restore_fullwidth(hit.title), hit, label) for hit in hits)
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -105,12 +106,10 @@ class SearchResultsModel(QAbstractListModel):
             return None
         if role == LINK_ROLE:
             return f"{hit.kind}:{hit.id}"
-        if role == SNIPPET_ROLE:
-            return plain_snippet(hit.snippet)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{label}: {hit.title}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.kind}:{hit.id}"
+        if role == SNIPPET_ROLE:  # the index holds NFKC text: ，：（） came back as ,:()
+            return restore_fullwidth(plain_snippet(hit.snippet))
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return f"{label}: {text}"  # the tooltip once showed the internal link (glossary:fever)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

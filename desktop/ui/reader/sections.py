@@ -27,6 +27,7 @@ from desktop.kb.compare import setting_label
 from desktop.kb.store import KnowledgeBase
 from desktop.ui.reader.roles import HEADER_ROLE, LINK_ROLE, SNIPPET_ROLE, TITLE_ROLE
 from desktop.ui.reader.two_line_delegate import TwoLineDelegate
+from desktop.ui.shell.i18n import phase_label
 
 SECTIONS = ("therapies", "trials", "safety", "journey", "glossary")
 AUDIENCE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -114,7 +115,7 @@ class SectionList(QWidget):
         elif self.section == "trials":
             names = {t.id: t.name(self.lang) for t in kb.therapies()}
             for tr in kb.trials():
-                phase = self.tr("phase {0}").format(tr.phase) if tr.phase[:1].isdigit() else tr.phase
+                phase = phase_label(tr.phase, self.lang)
                 setting = setting_label(tr.setting, self.lang) if tr.setting else ""
                 detail = " · ".join(x for x in (names.get(tr.therapy_id, tr.therapy_id), phase, setting) if x)
                 out.append(Entry(f"trial:{tr.id}", tr.name, detail, "clinician"))

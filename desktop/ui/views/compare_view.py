@@ -69,6 +69,7 @@ from desktop.kb.compare import (
 )
 from desktop.kb.records import Outcome, Trial
 from desktop.kb.store import KnowledgeBase
+from desktop.ui.shell.i18n import outcome_value, phase_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -153,7 +154,7 @@ class ComparisonModel(QAbstractTableModel):
         return label
 
     def cell_text(self, o: Outcome) -> str:
-        text = o.display_value
+        text = outcome_value(o, self.lang)
         if o.followup_months is not None and o.metric != "followup_median":
             text += "\n" + self.tr("follow-up {0} mo").format(f"{o.followup_months:g}")
         return text
@@ -169,8 +170,7 @@ class ComparisonModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
                 return trial.name
             if role == Qt.ItemDataRole.ToolTipRole:
-                shown = self.tr("phase {0}")
-                return f'{trial.name} · {shown.format(trial.phase)} · {setting_label(trial.setting, self.lang)}'
+                return f'{trial.name} · {phase_label(trial.phase, self.lang)} · {setting_label(trial.setting, self.lang)}'
             return None
         if col == 1:
             if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
@@ -215,8 +215,8 @@ class ComparisonModel(QAbstractTableModel):
     def citation_text(self, o: Outcome) -> str:
         """The value with its trial, cohort, follow-up, analysis and full references."""
         trial = self.kb.trial(o.trial_id)
-        parts = [f"{trial.name if trial else o.trial_id} — {metric_label(o.metric, self.lang)}: {o.display_value}"]
-        detail = [self.tr("cohort: {0}").format(o.cohort)]
+        parts = [f"{trial.name if trial else o.trial_id} — {metric_label(o.metric, self.lang)}: {outcome_value(o, self.lang)}"]
+        detail = [self.tr("cohort: {0}").format(cohort_label(o.cohort, self.lang))]
         if o.denominator is not None:
             detail.append(self.tr("N = {0}").format(f"{o.denominator:g}"))
         if o.followup_months is not None:
@@ -595,16 +595,17 @@ class CompareView(QWidget):
         for prow in range(self.proxy.rowCount()):
             row = self.proxy.mapToSource(self.proxy.index(prow, 0)).row()
             trial = self.model.trial_at(row)
-            line = [trial.name, str(self.model.data(self.model.index(row, 1))), trial.setting, self.model.cohort]
+            line = [trial.name, str(self.model.data(self.model.index(row, 1))), setting_label(trial.setting, self.lang),
+                    cohort_label(self.model.cohort, self.lang)]
             ids: list[str] = []
             for c in range(FIXED_COLUMNS, self.model.columnCount()):
                 o = self.model.outcome_at(row, c)
                 if o is None:
                     line.append("")
                     continue
-                value = o.display_value
+                value = outcome_value(o, self.lang)
                 if o.followup_months is not None and o.metric != "followup_median":
-                    value += f"; follow-up {o.followup_months:g} mo"
+                    value += "; " + self.tr("follow-up {0} mo").format(f"{o.followup_months:g}")
                 line.append(value)
                 ids.extend(i for i in o.source_ids if i not in ids)
             line.append(" | ".join(f"{s.id}: {s.citation}" for s in self.kb.sources_for(ids)))

@@ -55,6 +55,7 @@ from desktop.errors import CartrefError
 from desktop.kb.records import Article
 from desktop.kb.store import KnowledgeBase
 from desktop.ui.shell import access
+from desktop.ui.shell.i18n import error_text
 from desktop.ui.views.clinical_tools import ActionTools, ProtocolStore
 
 # Topics whose articles each tab links to (management pointers and the grading article).
@@ -502,7 +503,7 @@ class GradingView(QWidget):
         except MaskedFeverWithoutCrs:
             raise  # the CRS tab words this refusal itself
         except CartrefError as exc:
-            panel.show_error(str(exc))
+            panel.show_error(error_text(exc, self._lang))
             return None
 
     def copy_summary(self, tool: str) -> str:

@@ -22,6 +22,7 @@ from desktop.kb.rules import regulatory_timeline, rules_for
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.calendar import period_text
+from desktop.ui.shell.i18n import jurisdiction_label
 
 DEFAULT_PRODUCT = "eque-cel"
 
@@ -135,6 +136,17 @@ class TimelineView(QWidget):
         }
         return labels.get(kind, kind)
 
+    def _topic_label(self, topic: str) -> str:
+        """A rule group's code in words (D19: not "lymphodepletion" in the Chinese window)."""
+        labels = {
+            "caregiver": self.tr("Caregiver"), "certification": self.tr("Centre certification"),
+            "driving": self.tr("Driving"), "long-term-monitoring": self.tr("Long-term monitoring"),
+            "lymphodepletion": self.tr("Lymphodepletion"), "monitoring-daily": self.tr("Daily monitoring"),
+            "monitoring-period": self.tr("Monitoring period"), "stay-near-centre": self.tr("Staying near the centre"),
+            "wallet-card": self.tr("Wallet card"),
+        }
+        return labels.get(topic, topic)
+
     def _reload(self) -> None:
         self.timeline.clear()
         self.rules.clear()
@@ -144,7 +156,7 @@ class TimelineView(QWidget):
             return
         events = regulatory_timeline(self._kb, str(therapy_id))
         for e in events:
-            item = QTreeWidgetItem([e.date, self._kind_label(e.kind), e.jurisdiction, e.text(self._lang), ", ".join(e.source_ids)])
+            item = QTreeWidgetItem([e.date, self._kind_label(e.kind), jurisdiction_label(e.jurisdiction, self._lang), e.text(self._lang), ", ".join(e.source_ids)])
             item.setToolTip(3, e.text(self._lang))
             if e.source_ids:
                 item.setData(0, Qt.ItemDataRole.UserRole, f"source:{e.source_ids[0]}")
@@ -153,7 +165,7 @@ class TimelineView(QWidget):
         for rule in rules_for(self._kb, therapy_id=str(therapy_id)):
             parent = by_topic.get(rule.topic)
             if parent is None:
-                parent = QTreeWidgetItem([rule.topic])
+                parent = QTreeWidgetItem([self._topic_label(rule.topic)])
                 parent.setFirstColumnSpanned(True)
                 self.rules.addTopLevelItem(parent)
                 by_topic[rule.topic] = parent

@@ -63,11 +63,11 @@ def test_timeline_view(qtbot, rules_kb: KnowledgeBase) -> None:  # type: ignore[
     dates = [view.timeline.topLevelItem(i).text(0) for i in range(view.timeline.topLevelItemCount())]
     assert "2023-06-30" in dates and dates == sorted(dates)
     topics = [view.rules.topLevelItem(i).text(0) for i in range(view.rules.topLevelItemCount())]
-    assert "stay-near-centre" in topics
-    near = view.rules.topLevelItem(topics.index("stay-near-centre"))
+    assert "Staying near the centre" in topics  # the rule group in words, not its code (D19)
+    near = view.rules.topLevelItem(topics.index("Staying near the centre"))
     assert near.childCount() == 2  # both versions shown
     view.set_language("zh-Hans")
-    near = view.rules.topLevelItem(topics.index("stay-near-centre"))
+    near = view.rules.topLevelItem(topics.index("Staying near the centre"))
     assert near.child(1).text(0) == "就近居住2周。"
 
 
