@@ -229,8 +229,8 @@
         <translation>隐藏其他疾病的研究（如 NMOSD 研究）</translation>
     </message>
     <message>
-        <source>C&amp;hart:</source>
-        <translation>图表(&amp;H)：</translation>
+        <source>Ch&amp;art:</source>
+        <translation>图表(&amp;A)：</translation>
     </message>
     <message>
         <source>Metric shown in the chart</source>

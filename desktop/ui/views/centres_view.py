@@ -712,12 +712,12 @@ class CentresView(QWidget):
             (self.tr("Saved"), e(c.reviewed_on)),
         ]
         body = "".join(
-            f"<tr><td style='color:#555;padding-right:8px;vertical-align:top'>{e(k)}</td><td>{v}</td></tr>" for k, v in rows
+            f"<tr><td style='color:{theme.muted(self.palette())};padding-right:8px;vertical-align:top'>{e(k)}</td><td>{v}</td></tr>" for k, v in rows
         )
-        sub = f"<div style='color:#444'>{other}</div>" if other else ""
+        sub = f"<div style='color:{theme.muted(self.palette())}'>{other}</div>" if other else ""
         caution = e(self.tr("Not from a source: kept by the staff of this site."))
         return (f"<div style='font-size:larger'><b>{title}</b></div>{sub}<table>{body}</table>"
-                f"<div style='color:#555'><i>{caution}</i></div>")
+                f"<div style='color:{theme.muted(self.palette())}'><i>{caution}</i></div>")
 
     def _site_entries(self) -> list[SiteEntry]:
         if self.user_db is None:

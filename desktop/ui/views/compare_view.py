@@ -464,6 +464,10 @@ class CompareView(QWidget):
         chart_layout.addLayout(chart_top)
         chart_layout.addWidget(chart_scroll, 1)
 
+        for combo in (self.setting_combo, self.cohort_combo, self.chart_metric):
+            # a long population or cohort name shrinks its combo, never the view (1024×768, D16)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         filters = QHBoxLayout()
         for w in (self.setting_label, self.setting_combo, self.cohort_label, self.cohort_combo, self.myeloma_only):
             filters.addWidget(w)
@@ -647,7 +651,7 @@ class CompareView(QWidget):
         self.cohort_label.setText(self.tr("C&ohort:"))
         self.myeloma_only.setText(self.tr("Myeloma studies only"))
         self.myeloma_only.setToolTip(self.tr("Hide studies in other diseases (such as the NMOSD study)"))
-        self.chart_label.setText(self.tr("C&hart:"))
+        self.chart_label.setText(self.tr("Ch&art:"))
         self.chart_metric.setAccessibleName(self.tr("Metric shown in the chart"))
         self.export_button.setText(self.tr("Export CSV…"))
         self.export_button.setToolTip(self.tr("Save the table as it is shown (filters and order) with its sources"))

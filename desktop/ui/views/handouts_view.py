@@ -102,7 +102,6 @@ class HandoutsView(QWidget):
         self.jurisdiction_full = QLabel()
         """The chosen region's whole name under the combo (a long name is not cut, D35)."""
         self.jurisdiction_full.setWordWrap(True)
-        self.jurisdiction_full.setStyleSheet("color: #555555;")
         self.product = QComboBox()
         self._product_names: dict[str, str] = {}
         self.product.currentIndexChanged.connect(lambda _i: self._product_tip())

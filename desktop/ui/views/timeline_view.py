@@ -171,7 +171,7 @@ class TimelineView(QWidget):
                 by_topic[rule.topic] = parent
             period = period_text(rule, self._lang)
             child = QTreeWidgetItem([rule.text(self._lang), rule.jurisdiction_label(self._lang), period, rule.value_text, ", ".join(rule.source_ids)])
-            child.setToolTip(0, rule.text(self._lang) + ("\n\n" + rule.note if rule.note else ""))
+            child.setToolTip(0, rule.text(self._lang) + ("\n\n" + rule.note_text(self._lang) if rule.note else ""))
             if rule.source_ids:
                 child.setData(0, Qt.ItemDataRole.UserRole, f"source:{rule.source_ids[0]}")
             parent.addChild(child)
