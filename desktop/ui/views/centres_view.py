@@ -228,6 +228,7 @@ class CentresView(QWidget):
         for col in (2, 3, 4):  # sized to their contents up to a cap (_fit_rows): the name keeps the room
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.viewport().installEventFilter(self)
 
         self.map = MapWidget()
         self.zoom_in = QToolButton()
@@ -746,12 +747,24 @@ class CentresView(QWidget):
     def _fit_rows(self) -> None:
         """Short columns sized to their contents up to a cap, so the name column keeps the room;
         rows as tall as their wrapped names (D26); a long list keeps one line per row (speed)."""
-        metrics = self.table.fontMetrics()
-        for col, cap in ((2, 10), (3, 14), (4, 16)):
-            self.table.resizeColumnToContents(col)
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), metrics.averageCharWidth() * cap + 16))
+        self._fit_columns()
         if self.model.rowCount() <= 300:
             self.table.resizeRowsToContents()
+
+    def _fit_columns(self) -> None:
+        """Each short column gets at most its share of the table's width as well as a cap in
+        characters: at 200 % text in a narrow pane the name column was squeezed to one character."""
+        metrics = self.table.fontMetrics()
+        width = self.table.viewport().width()
+        for col, cap, share in ((2, 10, 0.16), (3, 14, 0.18), (4, 16, 0.18)):
+            self.table.resizeColumnToContents(col)
+            limit = min(metrics.averageCharWidth() * cap + 16, max(48, int(width * share)))
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), limit))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def add_centre(self) -> None:
         self._edit_dialog(None)

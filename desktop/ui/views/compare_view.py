@@ -69,6 +69,7 @@ from desktop.kb.compare import (
 )
 from desktop.kb.records import Outcome, Trial
 from desktop.kb.store import KnowledgeBase
+from desktop.kb.text import has_cjk
 from desktop.ui.shell.i18n import outcome_value, phase_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -77,6 +78,22 @@ SETTING_ROLE = Qt.ItemDataRole.UserRole + 3
 FIXED_COLUMNS = 2  # trial, product
 CHART_METRICS = ("orr", "cr_or_better", "mrd_neg", "crs_any", "crs_grade3plus", "icans_any", "icans_grade3plus",
                  "neurotox_any", "neurotox_grade3plus")
+
+
+def _header_lines(label: str) -> str:
+    """A metric's label on lines of about 18 characters (English, at spaces) or 8 (Chinese, before a
+    bracket or after a separator, never inside a word), so the header grows taller instead of
+    cutting the label (D08)."""
+    if " " in label and not has_cjk(label):
+        return textwrap.fill(label, 18, break_long_words=False)
+    if len(label) <= 8:
+        return label
+    for mark, before in (("（", True), ("/", False), ("、", False)):
+        at = label.find(mark)
+        if 0 < at < len(label) - 1:
+            cut = at if before else at + 1
+            return label[:cut] + "\n" + label[cut:]
+    return label
 
 
 class ComparisonModel(QAbstractTableModel):
@@ -131,8 +148,8 @@ class ComparisonModel(QAbstractTableModel):
             # row keeps its trial while the metrics scroll (review D08).
             if not 0 <= section < len(self.comparison.trials):
                 return None
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.trial_at(section).name
+            if role == Qt.ItemDataRole.DisplayRole:  # wrapped, so a long name does not take half the table
+                return textwrap.fill(self.trial_at(section).name, 24, break_long_words=False)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.data(self.index(section, 0), Qt.ItemDataRole.ToolTipRole)
             return None
@@ -150,7 +167,7 @@ class ComparisonModel(QAbstractTableModel):
         label = metric_label(metric, self.lang)
         if role == Qt.ItemDataRole.DisplayRole:
             # Wrapped onto lines so the header grows taller instead of cutting the label (D08).
-            return textwrap.fill(label, 18, break_long_words=False) if " " in label else label
+            return _header_lines(label)
         return label
 
     def cell_text(self, o: Outcome) -> str:
@@ -554,9 +571,11 @@ class CompareView(QWidget):
         header = self.table.horizontalHeader()
         fm = header.fontMetrics()
         for c in range(FIXED_COLUMNS, self.model.columnCount()):
-            # wide enough for the header's longest word, so a header is wrapped, never cut (D08, D22)
-            words = str(self.model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) or "").split()
-            need = max((fm.horizontalAdvance(w) for w in words), default=0) + 24
+            # wide enough for the header's longest line (words in English, the wrapped lines in
+            # Chinese), so a header is wrapped, never cut (D08, D22)
+            shown = str(self.model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+            parts = shown.split() if not has_cjk(shown) else shown.splitlines()
+            need = max((fm.horizontalAdvance(w) for w in parts), default=0) + 24
             self.table.setColumnWidth(c, max(130, min(need, 260)))
 
     # -- actions ------------------------------------------------------------------------

@@ -161,7 +161,7 @@ def test_chart_shows_one_metric_for_the_visible_trials(view: CompareView) -> Non
 
 def test_language_switch_relabels_metrics(view: CompareView) -> None:
     view.set_language("zh-Hans")
-    assert view.model.headerData(_column(view, "orr"), Qt.Orientation.Horizontal) == "总缓解率（ORR）"
+    assert view.model.headerData(_column(view, "orr"), Qt.Orientation.Horizontal) == "总缓解率\n（ORR）"  # wrapped before the bracket
     view.set_language("en")
     assert view.model.headerData(_column(view, "orr"), Qt.Orientation.Horizontal).replace("\n", " ") == "Overall response (ORR)"
 
@@ -205,7 +205,8 @@ def test_trial_names_stay_in_view_while_scrolling_to_the_last_metric(real_view: 
     assert table.horizontalScrollBar().maximum() > 0  # there is something to scroll
     header = table.verticalHeader()
     assert header.isVisible() and header.width() > 60
-    shown = [str(real_view.proxy.headerData(r, Qt.Orientation.Vertical)) for r in range(real_view.proxy.rowCount())]
+    shown = [str(real_view.proxy.headerData(r, Qt.Orientation.Vertical)).replace("\n", " ")
+             for r in range(real_view.proxy.rowCount())]
     assert shown == _trials(real_view)
     assert "CARTITUDE-1" in shown and "FUMANBA-1" in shown
     # the header text is drawn where a user looks: left of the cells, not scrolled away
