@@ -205,6 +205,8 @@ class ChangesView(QWidget):
 
     def refresh(self) -> None:
         self.tree.clear()
+        for column in (1, 2):  # old and new values: shown only when two versions are compared
+            self.tree.setColumnHidden(column, True)
         self.changelog.setPlainText(applied_changelog(self._lang) or self.tr("No update notes are stored for the content in use."))
         old, new = Path(self.old_path.text().strip()), Path(self.new_path.text().strip())
         if not old.is_file() or not new.is_file():
@@ -221,6 +223,8 @@ class ChangesView(QWidget):
             self.summary.setText(str(exc))
             return
         self.diff = result
+        for column in (1, 2):
+            self.tree.setColumnHidden(column, False)
         om, nm = result.old_meta, result.new_meta
         self.summary.setText(
             self.tr("From version %1 (%2) to version %3 (%4).")

@@ -180,6 +180,9 @@ class TimelineView(QWidget):
             for col in (1, 2):
                 tree.resizeColumnToContents(col)
             tree.setColumnWidth(0, 110 if tree is self.timeline else 340)
+        # the rule's text wraps in column 0: its neighbours fit their text but never squeeze it
+        self.rules.setColumnWidth(1, min(self.rules.columnWidth(1), 220))
+        self.rules.setColumnWidth(2, min(self.rules.columnWidth(2), 160))
         # The event text takes the free width and wraps; the sources column stays narrow (D22).
         self.timeline.setColumnWidth(2, min(self.timeline.columnWidth(2), 200))  # wraps; the event needs the room
         for tree, text_column in ((self.timeline, 3), (self.rules, 0)):
