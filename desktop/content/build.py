@@ -17,6 +17,7 @@ import sqlite_utils
 from desktop.content import places, rules
 from desktop.content.checker import Content
 from desktop.content.load import load_content
+from desktop.content.tables import CITY_PENDING
 from desktop.errors import ContentError
 from desktop.fileio import atomic_path
 from desktop.kb import schema
@@ -100,6 +101,7 @@ def _write(db: sqlite_utils.Database, content: Content, *, extra: bool) -> dict[
     counts["search_docs"] = _write_search_index(db, content)
     if extra:
         counts.update(places.populate(db))
+        places.locate_centres(db, CITY_PENDING)
         counts.update(rules.populate(db, content))
     return counts
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlite_utils
 
+from desktop.errors import ContentError
 from desktop.fileio import atomic_path
 from desktop.geo import gazetteer
 from desktop.geo.gazetteer import COUNTRY_ZH, is_han, normalise, toneless_pinyin
@@ -157,6 +158,28 @@ def populate(db: sqlite_utils.Database) -> dict[str, int]:
     if cache is not None:
         _save_cache(conn, cache)
     return counts
+
+
+def locate_centres(db: sqlite_utils.Database, pending: float) -> int:
+    """Give each centre written without coordinates (lat = lon = `pending`) those of its city: the
+    most populous place of that name in the centre's country. A city the gazetteer does not know
+    stops the build, naming the centre: a centre is never drawn at a guessed place."""
+    conn = db.conn
+    rows = conn.execute("SELECT id, city, country FROM centers WHERE lat = ? AND lon = ?", (pending, pending)).fetchall()
+    missing = []
+    for cid, city, country in rows:
+        found = conn.execute(
+            "SELECT p.lat, p.lon FROM place_names n JOIN places p ON p.id = n.place_id "
+            "WHERE n.norm = ? AND (p.country = ? OR p.country_code = ?) ORDER BY p.population DESC LIMIT 1",
+            (normalise(city), country, country)).fetchone()
+        if found is None:
+            missing.append(f"centers.yaml: centre `{cid}` has no lat/lon and its city {city!r} ({country}) "
+                           "is not in the gazetteer: give lat/lon")
+            continue
+        conn.execute("UPDATE centers SET lat = ?, lon = ? WHERE id = ?", (found[0], found[1], cid))
+    if missing:
+        raise ContentError(missing)
+    return len(rows)
 
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:

@@ -173,6 +173,11 @@ def load_lay_terms(checker: Checker) -> None:
                 checker.content.rows("search_routes").append({"term": str(term), "route": str(route)})
 
 
+# Stands for "at the city's coordinates" until places.locate_centres fills them in after the gazetteer
+# is built; never a real coordinate (out of range).
+CITY_PENDING = 999.0
+
+
 def load_centers(checker: Checker) -> None:
     """centers.yaml: coordinates in range, and only therapies and trials that exist."""
     path = checker.data_dir / "centers" / "centers.yaml"
@@ -192,10 +197,13 @@ def load_centers(checker: Checker) -> None:
         if not checker.unique(seen, path, line, cid, "centre"):
             continue
         lat, lon = item.get("lat"), item.get("lon")
-        if not isinstance(lat, int | float) or not isinstance(lon, int | float):
+        if lat is None and lon is None and text_value(item.get("city")):
+            # no coordinates given: the build places the centre at its city (gazetteer), precision "city"
+            lat = lon = CITY_PENDING
+        elif not isinstance(lat, int | float) or not isinstance(lon, int | float):
             checker.problem(path, line, f"centre `{cid}` has no coordinates (lat/lon)")
             continue
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        elif not (-90 <= lat <= 90 and -180 <= lon <= 180):
             checker.problem(path, line, f"centre `{cid}` coordinates out of range: {lat}, {lon}")
             continue
         kind = text_value(item.get("kind")) or "trial"
@@ -221,6 +229,8 @@ def load_centers(checker: Checker) -> None:
             if trial not in checker.trial_ids:
                 checker.problem(path, line, f"centre `{cid}` names unknown trial `{trial}`")
         precision = text_value(item.get("coord_precision")) or "city"
+        if lat == CITY_PENDING and precision != "city":
+            checker.problem(path, line, f"centre `{cid}`: coord_precision {precision!r} needs lat/lon")
         if precision not in ("city", "site"):
             checker.problem(path, line, f"coord_precision {precision!r} is not city or site")
         checker.content.rows("centers").append(

@@ -74,6 +74,22 @@ def test_centre_without_coordinates(data: Path) -> None:
     assert "data/centers/centers.yaml:1: centre `test-wuhan` has no coordinates (lat/lon)" in problems
 
 
+def test_centre_placed_at_its_city_when_no_coordinates_are_given(data: Path, tmp_path: Path) -> None:
+    """Issue 22: coordinates are optional; the build takes the city's from the gazetteer, and a
+    city it does not know stops the build naming the centre (never a guessed place)."""
+    path = data / "centers" / "centers.yaml"
+    _edit(path, "  lat: 30.58\n  lon: 114.27\n", "")
+    out = tmp_path / "built" / "kb.sqlite"
+    out.parent.mkdir()
+    build_kb(data, out)
+    lat, lon, precision = sqlite3.connect(out).execute(
+        "SELECT lat, lon, coord_precision FROM centers WHERE id='test-wuhan'").fetchone()
+    assert abs(lat - 30.58) < 0.2 and abs(lon - 114.27) < 0.2 and precision == "city"
+    _edit(path, "city: Wuhan", "city: Atlantis")
+    problems = _problems(data)
+    assert any("centre `test-wuhan` has no lat/lon and its city 'Atlantis'" in p for p in problems), problems
+
+
 def test_duplicate_id(data: Path) -> None:
     text = (data / "glossary" / "glossary.yaml").read_text(encoding="utf-8")
     (data / "glossary" / "glossary.yaml").write_text(text + text, encoding="utf-8")
