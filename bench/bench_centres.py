@@ -13,16 +13,12 @@ this code. On an idle machine the two agree (a single-threaded computation).
 from __future__ import annotations
 
 import contextlib
-import json
-import os
 import random
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from bench.bench_geo import PLACES, _kb_path, _pct
+from bench.bench_geo import PLACES, _kb_path, _pct, child_runs
 from desktop.geo.nearest import CentreFinder, SiteEntry
 from desktop.kb.records import Center
 from desktop.kb.store import KnowledgeBase
@@ -126,12 +122,7 @@ os._exit(0)
 
 
 def _paint_rows(kb_path: Path) -> list[dict[str, object]]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    runs = []
-    for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", _PAINT_CHILD, str(kb_path)], capture_output=True, text=True,
-                             cwd=ROOT, env=env, timeout=180, check=True)
-        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    runs = child_runs(_PAINT_CHILD, kb_path, 3, timeout=180)
     first = statistics.median(r["first"] for r in runs)
     fps = statistics.median(r["fps"] for r in runs)
     world = statistics.median(r["world_fps"] for r in runs)

@@ -124,13 +124,20 @@ os._exit(0)  # skip PySide teardown order problems at interpreter exit
 """
 
 
-def _paint_rows(kb_path: Path) -> list[dict[str, object]]:
+def child_runs(code: str, kb_path: Path, times: int, timeout: float = 120) -> list[dict[str, float]]:
+    """Run a paint measurement in fresh offscreen processes (a first paint happens once per process);
+    each prints its numbers as one JSON line last."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     runs = []
-    for _ in range(5):
-        out = subprocess.run([sys.executable, "-c", _PAINT_CHILD, str(kb_path)], capture_output=True, text=True,
-                             cwd=ROOT, env=env, timeout=120, check=True)
+    for _ in range(times):
+        out = subprocess.run([sys.executable, "-c", code, str(kb_path)], capture_output=True, text=True,
+                             cwd=ROOT, env=env, timeout=timeout, check=True)
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return runs
+
+
+def _paint_rows(kb_path: Path) -> list[dict[str, object]]:
+    runs = child_runs(_PAINT_CHILD, kb_path, 5)
     first = statistics.median(r["first"] for r in runs)
     fps = statistics.median(r["fps"] for r in runs)
     world = statistics.median(r["world_fps"] for r in runs)

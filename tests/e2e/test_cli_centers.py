@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.paths import ROOT
+from tests.helpers.cli import one_line, run
 
 
 def cartref(*args: str, kb: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, CARTREF_KB=str(kb))
-    return subprocess.run([sys.executable, "-m", "desktop", "centers", *args], capture_output=True, encoding="utf-8",
-                          env=env, cwd=ROOT, timeout=120)
-
-
-def one_line(proc: subprocess.CompletedProcess[str]) -> str:
-    assert "Traceback" not in proc.stderr
-    lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1, proc.stderr
-    return lines[0]
+    return run("centers", *args, kb=kb)
 
 
 def test_json_rows_nearest_first(real_kb: Path) -> None:

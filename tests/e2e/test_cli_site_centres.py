@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-from tests.helpers.paths import ROOT
+from tests.helpers.cli import one_line, run
 
 
 def cartref(*args: str, kb: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, CARTREF_KB=str(kb))
-    return subprocess.run([sys.executable, "-m", "desktop", "centers", *args], capture_output=True, encoding="utf-8",
-                          env=env, cwd=ROOT, timeout=120)
-
-
-def one_line(proc: subprocess.CompletedProcess[str]) -> str:
-    assert "Traceback" not in proc.stderr
-    lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1, proc.stderr
-    return lines[0]
+    return run("centers", *args, kb=kb)
 
 
 def test_added_centre_is_first_near_its_city_and_marked(real_kb: Path) -> None:
@@ -98,13 +87,11 @@ def test_listing_without_a_subcommand_still_works(real_kb: Path) -> None:
 def test_a_site_centre_is_printed_on_a_handout(real_kb: Path, tmp_path: Path) -> None:
     assert cartref("add", "--name", "Test Hospital", "--city", "Kunming", "--contact", "ward=+86 871 0000 0000",
                    kb=real_kb).returncode == 0
-    env = dict(os.environ, CARTREF_KB=str(real_kb))
     card = tmp_path / "card.pdf"
 
     def handout(center: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "desktop", "handout", "wallet-card", "--center", center,
-                               "--infusion-date", "2026-12-01", "--out", str(card)], capture_output=True,
-                              encoding="utf-8", env=env, cwd=ROOT, timeout=120)
+        return run("handout", "wallet-card", "--center", center, "--infusion-date", "2026-12-01", "--out", str(card),
+                   kb=real_kb)
 
     printed = handout("site:test-hospital")
     assert printed.returncode == 0, printed.stderr
