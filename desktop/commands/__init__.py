@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 
@@ -103,22 +103,74 @@ COMMANDS: dict[str, Callable[[Any], None]] = {
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports bad usage as one line and exit code 2 (its default is 2 too)."""
+    """argparse that reports bad usage as one line and exit code 2 (its default is 2 too), in the
+    interface language (`--lang` anywhere on the command line)."""
+
+    lang = "en"
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"cartref: error: {message}\n")
+        from desktop.i18n import gettext, translate_line
+
+        _ = gettext(self.lang)
+        sys.stderr.write("cartref: " + _("error: %(message)s") % {"message": translate_line(message, self.lang)} + "\n")
         raise SystemExit(2)
 
 
-def build_parser(only: str | None = None, *, gui: Callable[[argparse.Namespace], int] | None = None) -> argparse.ArgumentParser:
+def interface_lang(argv: Sequence[str]) -> str | None:
+    """The language `--lang X` (or `--lang=X`) asks for, wherever it stands; None when not given
+    or not a language (argparse then says so). Read before parsing, so that argparse's own
+    messages are in that language too."""
+    from desktop.i18n import catalogue_locale
+
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg[7:] if arg.startswith("--lang=") else None
+        if value is None:
+            continue
+        code = value.strip().lower().replace("_", "-")
+        if code in ("en", "en-us", "en-gb"):
+            return "en"
+        if code in ("zh", "zh-hans", "zh-cn"):
+            return "zh-Hans" if catalogue_locale(code) else "en"
+    return None
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    found: list[argparse.ArgumentParser] = []
+    for action in parser._actions:  # argparse keeps its sub-parsers here, nowhere public
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):  # aliases share a parser
+                found.append(child)
+                found.extend(_subparsers(child))
+    return found
+
+
+def _lang_everywhere(parser: argparse.ArgumentParser) -> None:
+    """Every command takes `--lang en|zh` for its messages, also those whose output has no
+    content in two languages (kb, pack, feedback); the value is the same wherever it is given."""
+    from desktop.commands.common import lang_choice
+
+    for child in _subparsers(parser):
+        if "--lang" not in child._option_string_actions:
+            child.add_argument("--lang", type=lang_choice, default=None, help=argparse.SUPPRESS)
+
+
+def build_parser(only: str | None = None, *, gui: Callable[[argparse.Namespace], int] | None = None,
+                 lang: str | None = None) -> argparse.ArgumentParser:
     """The parser; with `only`, just that sub-command's module is imported (each costs start-up)."""
+    from desktop.commands.common import lang_choice
+
+    _Parser.lang = lang or "en"
     parser = _Parser(prog="cartref", description="CAR-T Reference (offline).")
     parser.add_argument("--self-test", action="store_true", help="check KB, search and a handout render, headless")
     parser.add_argument("--version", action="store_true", help="print the program and KB versions")
+    parser.add_argument("--lang", type=lang_choice, default=None, help="messages in en or zh")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     gui_parser = sub.add_parser("gui", help="open the window (the default)")
     gui_parser.set_defaults(func=gui)
     registrations = [COMMANDS[only]] if only in COMMANDS else COMMANDS.values()
     for register in registrations:
         register(sub)
+    _lang_everywhere(parser)
     return parser

@@ -14,7 +14,7 @@ from typing import Any
 from desktop.commands.common import add_kb_option, lang_choice, open_for, print_json, print_table
 from desktop.errors import NotFoundError
 from desktop.geo.nearest import KINDS, CentreFinder
-from desktop.i18n import gettext, pgettext
+from desktop.i18n import Msg, gettext, pgettext
 
 
 def register(sub: Any) -> None:
@@ -48,8 +48,9 @@ def _positive_int(value: str) -> int:
 def run(args: argparse.Namespace) -> int:
     kb = open_for(args)
     finder = CentreFinder(kb)
+    origin = finder.gazetteer.resolve(args.near, args.lang) if args.near is not None and args.near.strip() else None
     result = finder.find(
-        args.near, therapy=args.therapy, kind=args.kind, country=args.country, limit=args.limit
+        args.near, origin=origin, therapy=args.therapy, kind=args.kind, country=args.country, limit=args.limit
     )
     origin = result.origin
     zh = args.lang.startswith("zh")
@@ -64,18 +65,19 @@ def run(args: argparse.Namespace) -> int:
     elif result.hits:
         if origin is not None:
             sys.stdout.write(_("From %(place)s (straight-line distance):") % {"place": origin.label(args.lang)} + "\n")
+        kinds = {"trial": _("trial site"), "certified": _("certified centre")}
         rows = [
             [
                 "" if h.distance_km is None else f"{h.distance_km:,.0f}",
                 h.center.name(args.lang),
                 (h.center.city_zh or h.center.city) if zh else h.center.city,
-                h.center.kind,
+                kinds.get(h.center.kind, h.center.kind) if zh else h.center.kind,
                 ", ".join(h.center.therapies),
                 h.center.id,
             ]
             for h in result.hits
         ]
-        print_table(["km", "centre", "city", "kind", "therapies", "id"], rows)
+        print_table([_("km"), _("centre"), _("city"), _("kind"), _("therapies"), _("id")], rows)
     if not result.hits:
-        raise NotFoundError("no centre matches these filters")
+        raise NotFoundError(Msg("no centre matches these filters"))
     return 0

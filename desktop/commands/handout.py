@@ -16,15 +16,18 @@ from typing import TYPE_CHECKING, Any
 from desktop import outputs
 from desktop.commands.common import (
     add_kb_option,
+    is_zh,
     lang_choice,
     lines_argument,
     open_for,
     print_json,
     print_table,
     text_argument,
+    ui_lang,
 )
 from desktop.errors import UserInputError
 from desktop.handouts import catalog
+from desktop.i18n import Msg, gettext, ngettext
 
 if TYPE_CHECKING:
     from desktop.handouts.render import Personal
@@ -57,17 +60,20 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    lang = ui_lang(args)
+    _ = gettext(lang)
     if args.list:
-        return _list(args.json)
+        return _list(args.json, lang)
     from desktop.handouts.render import Options, Personal
     from desktop.recovery.dates import FieldError, parse_dates
 
     try:
         infusion, leukapheresis = parse_dates(args.infusion_date, args.leukapheresis_date)
     except FieldError as exc:
-        raise UserInputError(f"--{exc.field}-date: {exc}") from None
-    patient = _cleaned("patient", "--patient", args.patient)
-    note = _cleaned("note", "--note", args.note)
+        raise UserInputError(Msg("--%(field)s-date: %(message)s", field=exc.field, message=Msg(exc.msgid, **{
+            k: str(v) for k, v in exc.values.items()}))) from None
+    patient = _cleaned("patient", "--patient", args.patient, lang)
+    note = _cleaned("note", "--note", args.note, lang)
     personal = Personal(
         patient=patient,
         infusion_date=infusion,
@@ -78,15 +84,15 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.all:
         if args.name:
-            raise UserInputError("give either a handout NAME or --all, not both")
+            raise UserInputError(Msg("give either a handout NAME or --all, not both"))
         if args.out_dir is None:
-            raise UserInputError("--all needs --out-dir DIR")
+            raise UserInputError(Msg("--all needs --out-dir DIR"))
         return _all(args, personal, Options(paper=args.paper, large_print=args.large_print))
     if not args.name:
-        raise UserInputError("name a handout (see `cartref handout --list`) or use --all")
+        raise UserInputError(Msg("name a handout (see `cartref handout --list`) or use --all"))
     spec = catalog.get(args.name)
     if args.out is None:
-        raise UserInputError("--out FILE.pdf is required")
+        raise UserInputError(Msg("--out FILE.pdf is required"))
     out: Path = outputs.check_output_file(args.out)  # before the rendering: a file (or new) in an existing folder
     kb = open_for(args)
     personal = _checked(kb, personal, args)
@@ -98,17 +104,19 @@ def run(args: argparse.Namespace) -> int:
 
     document = layout(kb, spec.name, plan_for(kb, personal), options, personal)
     if document.uncovered:
-        sys.stderr.write("cartref: warning: no embedded font draws " + "; ".join(document.uncovered)
-                         + " (printed blank)\n")
+        sys.stderr.write("cartref: " + _("warning: no embedded font draws %(chars)s (printed blank)") % {
+            "chars": "; ".join(document.uncovered)} + "\n")
     document.write_pdf(out)
     result = PdfResult(out, document.page_count, document.rendered)
     for what in result.rendered.missing:
-        sys.stderr.write(f"cartref: note: not in the knowledge base: {what}\n")
-    sys.stdout.write(f"{out} ({result.pages} page{'s' if result.pages != 1 else ''})\n")
+        sys.stderr.write("cartref: " + _("note: not in the knowledge base: %(what)s") % {"what": what} + "\n")
+    n_ = ngettext(lang)
+    sys.stdout.write(n_("%(path)s (%(n)s page)", "%(path)s (%(n)s pages)", result.pages) % {
+        "path": out, "n": result.pages} + "\n")
     return 0
 
 
-def _cleaned(field: str, option: str, text: str) -> str:
+def _cleaned(field: str, option: str, text: str, lang: str = "en") -> str:
     """A personal field without invisible direction controls (F19), with a note when any were removed."""
     from desktop.handouts.fields import FieldError, clean
 
@@ -117,7 +125,9 @@ def _cleaned(field: str, option: str, text: str) -> str:
     except FieldError as exc:
         raise UserInputError(f"{option}: {exc}") from None
     if changed:
-        sys.stderr.write(f"cartref: note: {option}: removed invisible text-direction characters\n")
+        _ = gettext(lang)
+        sys.stderr.write("cartref: " + _("note: %(option)s: removed invisible text-direction characters") % {
+            "option": option} + "\n")
     return value
 
 
@@ -149,17 +159,23 @@ def _checked(kb: KnowledgeBase, personal: Personal, args: argparse.Namespace) ->
             contacts.append(Contact("", e164, display))
         for text in args.contact:
             if "=" not in text:
-                raise UserInputError(f"--contact {text!r}: use LABEL=NUMBER, e.g. \"24-hour ward=+86 27 8366 0000\"")
+                raise UserInputError(Msg("--contact %(text)s: use LABEL=NUMBER, e.g. \"24-hour ward=+86 27 8366 0000\"",
+                                         text=repr(text)))
             contacts.append(parse_contact(text, region))
         return replace(personal, contacts=check_contacts(contacts))
     except FieldError as exc:
         raise UserInputError(f"--contact/--phone: {exc}") from None
 
 
-def _list(as_json: bool) -> int:
-    rows = [{"name": h.name, "title": h.title_en, "languages": ["en", "zh"]} for h in catalog.HANDOUTS]
+def _list(as_json: bool, lang: str = "en") -> int:
+    rows = [{"name": h.name, "title": h.title(lang) if is_zh(lang) else h.title_en, "languages": ["en", "zh"]}
+            for h in catalog.HANDOUTS]
     if as_json:
         print_json(rows)
+    elif is_zh(lang):
+        _ = gettext(lang)
+        print_table([_("name"), _("title"), _("languages")],
+                    [[h.name, h.title(lang), _("English, Chinese")] for h in catalog.HANDOUTS])
     else:
         print_table(["name", "title", "languages"], [[h.name, f"{h.title_en} / {h.title('zh')}", "en, zh"] for h in catalog.HANDOUTS])
     return 0
@@ -172,11 +188,11 @@ def _all(args: argparse.Namespace, personal: Any, options: Any) -> int:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserInputError(f"cannot create {out_dir}: {exc.strerror or exc}") from None
+        raise UserInputError(f"cannot create {out_dir}: {exc.strerror or exc}") from None  # desktop.errortext
     kb = open_for(args)
     langs = (args.lang,) if args.lang else None
     if personal.center_id and kb.center(personal.center_id) is None:
-        raise UserInputError(f"unknown centre {personal.center_id!r} (see `cartref centers`)")
+        raise UserInputError(Msg("unknown centre %(name)s (see `cartref centers`)", name=repr(personal.center_id)))
     personal = _checked(kb, personal, args)
     from desktop.recovery.plan import plan_for
 
@@ -184,7 +200,9 @@ def _all(args: argparse.Namespace, personal: Any, options: Any) -> int:
     if plan.infusion is None:
         skipped = [h.name for h in catalog.HANDOUTS if h.needs_infusion]
         if skipped:
-            sys.stderr.write(f"cartref: note: skipped {', '.join(skipped)} (needs --infusion-date)\n")
+            _ = gettext(ui_lang(args))
+            sys.stderr.write("cartref: " + _("note: skipped %(names)s (needs --infusion-date)") % {
+                "names": ", ".join(skipped)} + "\n")
     written = run_jobs(kb, all_jobs(out_dir, personal, plan, options, langs))
     for path in written:
         sys.stdout.write(f"{path}\n")
