@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__, outputs, paths
-from desktop.commands.common import long_date, print_json, ui_lang
+from desktop.commands.common import is_zh, long_date, print_json, ui_lang
 from desktop.errors import ContentError, KBError
 from desktop.i18n import N_, gettext, translate_line
 from desktop.kb.store import open_kb
@@ -205,8 +205,12 @@ def run_info(args: argparse.Namespace) -> int:
         sys.stdout.write(_("in use: %(source)s") % {"source": _source_label(opened.source, lang)} + "\n")
         if opened.installed_problem:
             sys.stdout.write(_("installed: DAMAGED (%(why)s); not used") % {"why": opened.installed_problem} + "\n")
-        rows = [(_("path"), info["path"]), (_("KB version"), meta.kb_version), (_("schema version"), meta.schema_version),
-                (_("content date"), long_date(meta.content_date, lang)), (_("content hash"), meta.content_hash)]
+        if is_zh(lang):
+            rows = [(_("path"), info["path"]), (_("KB version"), meta.kb_version),
+                    (_("schema version"), meta.schema_version), (_("content date"), long_date(meta.content_date, lang)),
+                    (_("content hash"), meta.content_hash)]
+        else:  # the keys scripts have always read
+            rows = [(key, info[key]) for key in ("path", "kb_version", "schema_version", "content_date", "content_hash")]
         rows += [(_table_label(key, lang), value) for key, value in counts.items()]
         for label, value in rows:
             sys.stdout.write(_("%(label)s: %(value)s") % {"label": label, "value": value} + "\n")

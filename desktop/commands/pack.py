@@ -86,7 +86,7 @@ def run_keygen(args: argparse.Namespace) -> int:
     pair = generate_keypair(args.name or args.out.stem)
     private, public = write_keypair(pair, args.out)
     _out(_("private key: %(path)s (mode 0600; keep it secret and out of version control)") % {"path": private})
-    _out(_("public key: %(path)s") % {"path": public})
+    _out(_("public key:  %(path)s") % {"path": public})
     _out(_("fingerprint: %(fingerprint)s  name: %(name)s") % {"fingerprint": pair.public.fingerprint, "name": pair.name})
     return 0
 
@@ -202,7 +202,8 @@ def run_apply(args: argparse.Namespace) -> int:
     if result.expired_accepted:
         _expired_warning(m, lang)
     if result.previous_version:
-        was = _("pack %(version)s") % {"version": result.previous_version}
+        # English has always said "over 2026.11.25"; Chinese needs the noun
+        was = _("pack %(version)s") % {"version": result.previous_version} if is_zh(lang) else result.previous_version
     elif result.replaced_unknown:
         was = _("an installed knowledge base that failed its authentication check")
     else:

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(_("showing results for: %(query)s") % {"query": result.corrected} + "\n")
         for hit in result.hits:
             plain = re.sub(r"</?b>", "", hit.snippet)
-            kind = _(KIND_WORDS[hit.kind]) if hit.kind in KIND_WORDS else hit.kind
+            kind = _(KIND_WORDS[hit.kind]) if is_zh(messages) and hit.kind in KIND_WORDS else hit.kind
             title = hit.title
             if is_zh(messages) and hit.kind == "trial":
                 from desktop.kb.compare import trial_name

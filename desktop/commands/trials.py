@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop.commands.common import (
     add_kb_option,
+    is_zh,
     lang_choice,
     open_for,
     print_json,
@@ -60,6 +61,11 @@ def run(args: argparse.Namespace) -> int:
         ]
         if args.json:
             print_json(rows)
+        elif args.csv and not is_zh(lang):  # the English CSV as scripts have always read it: ids as values
+            writer = csv.writer(sys.stdout)
+            writer.writerow(["id", "name", "therapy_id", "phase", "setting", "registry_ids"])
+            for r in rows:
+                writer.writerow([r["id"], r["name"], r["therapy_id"], r["phase"], r["setting"], ";".join(r["registry_ids"])])
         elif args.csv:
             writer = csv.writer(sys.stdout)
             writer.writerow([_("id"), _("name"), _("therapy"), _("phase"), _("setting"), _("registry")])
@@ -106,7 +112,8 @@ def run(args: argparse.Namespace) -> int:
         sources = sorted({s for o in comp.cells.values() for s in o.source_ids})
         writer.writerow([_("sources"), "; ".join(sources)])
     else:
-        sys.stdout.write(_("Cohort: %(cohort)s") % {"cohort": cohort_label(comp.cohort, lang)} + "\n")
+        if is_zh(lang):
+            sys.stdout.write(_("Cohort: %(cohort)s") % {"cohort": cohort_label(comp.cohort, lang)} + "\n")
         print_table(header, body)
         sys.stdout.write("\n" + _("Cross-trial comparisons are not head-to-head: populations, follow-up and definitions "
                                   "differ.") + "\n")
