@@ -10,6 +10,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from desktop.i18n import N_
+
 
 # One small function per sub-command, importing its module only when called: `cartref search`
 # imports the search command alone (start-up is budgeted), `cartref --help` all of them.
@@ -104,9 +106,16 @@ COMMANDS: dict[str, Callable[[Any], None]] = {
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports bad usage as one line and exit code 2 (its default is 2 too), in the
-    interface language (`--lang` anywhere on the command line)."""
+    interface language (`--lang` anywhere on the command line), as is `--help`: the help texts
+    are message ids (`N_`), translated as they are added."""
 
     lang = "en"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if isinstance(kwargs.get("description"), str):
+            kwargs["description"] = _tr(kwargs["description"])
+        super().__init__(*args, **kwargs)
+
 
     def error(self, message: str) -> None:  # type: ignore[override]
         from desktop.i18n import gettext, translate_line
@@ -114,6 +123,52 @@ class _Parser(argparse.ArgumentParser):
         _ = gettext(self.lang)
         sys.stderr.write("cartref: " + _("error: %(message)s") % {"message": translate_line(message, self.lang)} + "\n")
         raise SystemExit(2)
+
+
+ARGPARSE_TEXTS = (N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"))
+"""argparse's own words in a help page (Python 3.11), looked up in our catalogue."""
+
+_ARGPARSE_GETTEXT = argparse._  # type: ignore[attr-defined]  # argparse's module-level gettext
+
+
+def _tr(text: str) -> str:
+    """A help text in the parser's language (the catalogue's id is the English)."""
+    if _Parser.lang == "en" or not text:
+        return text
+    from desktop.i18n import gettext
+
+    return gettext(_Parser.lang)(text)
+
+
+def _use_language(lang: str) -> None:
+    """Point argparse's own gettext at our catalogue (its help page headings); English restores it."""
+    _Parser.lang = lang
+    if lang == "en":
+        argparse._ = _ARGPARSE_GETTEXT  # type: ignore[attr-defined]
+        return
+    from desktop.i18n import gettext
+
+    ours = gettext(lang)
+
+    def translate(message: str) -> str:
+        found = ours(message)
+        return found if found != message else _ARGPARSE_GETTEXT(message)
+
+    argparse._ = translate  # type: ignore[attr-defined]
+
+
+def _translate_help(parser: argparse.ArgumentParser) -> None:
+    """Every option's and sub-command's help text, once the parsers are built (options added to
+    a group or a sub-parser included)."""
+    for action in parser._actions:
+        if isinstance(action.help, str) and action.help != argparse.SUPPRESS:
+            action.help = _tr(action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                if isinstance(choice.help, str):
+                    choice.help = _tr(choice.help)
+            for child in dict.fromkeys(action.choices.values()):
+                _translate_help(child)
 
 
 def interface_lang(argv: Sequence[str]) -> str | None:
@@ -161,16 +216,18 @@ def build_parser(only: str | None = None, *, gui: Callable[[argparse.Namespace],
     """The parser; with `only`, just that sub-command's module is imported (each costs start-up)."""
     from desktop.commands.common import lang_choice
 
-    _Parser.lang = lang or "en"
-    parser = _Parser(prog="cartref", description="CAR-T Reference (offline).")
-    parser.add_argument("--self-test", action="store_true", help="check KB, search and a handout render, headless")
-    parser.add_argument("--version", action="store_true", help="print the program and KB versions")
-    parser.add_argument("--lang", type=lang_choice, default=None, help="messages in en or zh")
+    _use_language(lang or "en")
+    parser = _Parser(prog="cartref", description=N_("CAR-T Reference (offline)."))
+    parser.add_argument("--self-test", action="store_true", help=N_("check KB, search and a handout render, headless"))
+    parser.add_argument("--version", action="store_true", help=N_("print the program and KB versions"))
+    parser.add_argument("--lang", type=lang_choice, default=None, help=N_("messages in en or zh"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    gui_parser = sub.add_parser("gui", help="open the window (the default)")
+    gui_parser = sub.add_parser("gui", help=N_("open the window (the default)"))
     gui_parser.set_defaults(func=gui)
     registrations = [COMMANDS[only]] if only in COMMANDS else COMMANDS.values()
     for register in registrations:
         register(sub)
     _lang_everywhere(parser)
+    if _Parser.lang != "en":
+        _translate_help(parser)
     return parser

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop.i18n import N_
 from desktop.kb.store import KnowledgeBase, open_kb
 
 
 def add_kb_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kb", type=Path, default=None, help="use this KB file instead of the installed one")
+    parser.add_argument("--kb", type=Path, default=None, help=N_("use this KB file instead of the installed one"))
 
 
 def open_for(args: argparse.Namespace) -> KnowledgeBase:

@@ -9,19 +9,19 @@ from typing import Any
 
 from desktop import outputs
 from desktop.commands.common import print_json, print_table, ui_lang
-from desktop.i18n import gettext
+from desktop.i18n import N_, gettext
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("feedback", help="list, export or clear the feedback kept on this computer")
+    p = sub.add_parser("feedback", help=N_("list, export or clear the feedback kept on this computer"))
     fsub = p.add_subparsers(dest="feedback_command", required=True)
-    e = fsub.add_parser("export", help="write all kept feedback to one small JSON file (e.g. on a USB stick)")
+    e = fsub.add_parser("export", help=N_("write all kept feedback to one small JSON file (e.g. on a USB stick)"))
     e.add_argument("file", type=outputs.argument)
     e.set_defaults(func=run_export)
-    ls = fsub.add_parser("list", help="show what is kept")
+    ls = fsub.add_parser("list", help=N_("show what is kept"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_list)
-    c = fsub.add_parser("clear", help="forget everything kept")
+    c = fsub.add_parser("clear", help=N_("forget everything kept"))
     c.set_defaults(func=run_clear)
 
 

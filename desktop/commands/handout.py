@@ -27,34 +27,34 @@ from desktop.commands.common import (
 )
 from desktop.errors import UserInputError
 from desktop.handouts import catalog
-from desktop.i18n import Msg, gettext, ngettext
+from desktop.i18n import N_, Msg, gettext, ngettext
 
 if TYPE_CHECKING:
     from desktop.handouts.render import Personal
     from desktop.kb.store import KnowledgeBase
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("handout", help="print a patient or clinician handout to PDF")
-    p.add_argument("name", nargs="?", help="handout name (see --list)")
-    p.add_argument("--list", action="store_true", help="list the handouts")
-    p.add_argument("--json", action="store_true", help="with --list: print a JSON list")
-    p.add_argument("--all", action="store_true", help="print every handout in both languages into --out-dir")
-    p.add_argument("--out", type=outputs.argument, default=None, help="PDF file to write")
-    p.add_argument("--out-dir", type=outputs.dir_argument, default=None, help="folder for --all")
-    p.add_argument("--lang", type=lang_choice, default=None, help="en or zh (default en; --all: both)")
-    p.add_argument("--large-print", action="store_true", help="body text 16 pt or more")
+    p = sub.add_parser("handout", help=N_("print a patient or clinician handout to PDF"))
+    p.add_argument("name", nargs="?", help=N_("handout name (see --list)"))
+    p.add_argument("--list", action="store_true", help=N_("list the handouts"))
+    p.add_argument("--json", action="store_true", help=N_("with --list: print a JSON list"))
+    p.add_argument("--all", action="store_true", help=N_("print every handout in both languages into --out-dir"))
+    p.add_argument("--out", type=outputs.argument, default=None, help=N_("PDF file to write"))
+    p.add_argument("--out-dir", type=outputs.dir_argument, default=None, help=N_("folder for --all"))
+    p.add_argument("--lang", type=lang_choice, default=None, help=N_("en or zh (default en; --all: both)"))
+    p.add_argument("--large-print", action="store_true", help=N_("body text 16 pt or more"))
     p.add_argument("--paper", choices=catalog.PAPERS, default="a4")
-    p.add_argument("--patient", type=text_argument, default="", help="patient name (printed only, never stored)")
-    p.add_argument("--infusion-date", default="", help="YYYY-MM-DD; fills the timeline dates")
-    p.add_argument("--leukapheresis-date", default="", help="YYYY-MM-DD; marked on the recovery calendar")
+    p.add_argument("--patient", type=text_argument, default="", help=N_("patient name (printed only, never stored)"))
+    p.add_argument("--infusion-date", default="", help=N_("YYYY-MM-DD; fills the timeline dates"))
+    p.add_argument("--leukapheresis-date", default="", help=N_("YYYY-MM-DD; marked on the recovery calendar"))
     p.add_argument("--jurisdiction", default="",
-                   help="whose dated rules the recovery calendar follows: a region id of the KB's rules (US, China; "
-                        "aliases us, fda, china, nmpa); default: the product's (China for eque-cel)")
-    p.add_argument("--center", default="", help="treating centre id (see `cartref centers`)")
+                   help=N_("whose dated rules the recovery calendar follows: a region id of the KB's rules (US, China; "
+                        "aliases us, fda, china, nmpa); default: the product's (China for eque-cel)"))
+    p.add_argument("--center", default="", help=N_("treating centre id (see `cartref centers`)"))
     p.add_argument("--contact", type=text_argument, action="append", default=[], metavar="LABEL=NUMBER",
-                   help="care-team contact, e.g. \"24-hour ward=+86 27 8366 0000\" (repeatable; the first is the 24-hour one)")
-    p.add_argument("--phone", type=text_argument, action="append", default=[], help="a care-team number without a label, printed before the --contact ones (the first is the 24-hour number)")
-    p.add_argument("--note", type=lines_argument, default="", help="a free note printed on the handout")
+                   help=N_("care-team contact, e.g. \"24-hour ward=+86 27 8366 0000\" (repeatable; the first is the 24-hour one)"))
+    p.add_argument("--phone", type=text_argument, action="append", default=[], help=N_("a care-team number without a label, printed before the --contact ones (the first is the 24-hour number)"))
+    p.add_argument("--note", type=lines_argument, default="", help=N_("a free note printed on the handout"))
     add_kb_option(p)
     p.set_defaults(func=run)
 

@@ -16,27 +16,27 @@ from desktop.kb.store import open_kb
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("kb", help="build, verify or describe the knowledge base")
+    p = sub.add_parser("kb", help=N_("build, verify or describe the knowledge base"))
     kbsub = p.add_subparsers(dest="kb_command", required=True)
-    b = kbsub.add_parser("build", help="build kb.sqlite from data/")
-    b.add_argument("--data", type=Path, default=None, help="content folder (default: data/)")
-    b.add_argument("--out", type=outputs.argument, default=None, help="output file (default: the bundled KB)")
+    b = kbsub.add_parser("build", help=N_("build kb.sqlite from data/"))
+    b.add_argument("--data", type=Path, default=None, help=N_("content folder (default: data/)"))
+    b.add_argument("--out", type=outputs.argument, default=None, help=N_("output file (default: the bundled KB)"))
     b.set_defaults(func=run_build)
-    v = kbsub.add_parser("verify", help="integrity check and content rules")
+    v = kbsub.add_parser("verify", help=N_("integrity check and content rules"))
     v.add_argument("path", type=Path, nargs="?", default=None)
     v.add_argument("--stale", type=_days, default=None, metavar="DAYS",
-                   help="also list every source, rule and label not reviewed within DAYS; exit 1 if any")
+                   help=N_("also list every source, rule and label not reviewed within DAYS; exit 1 if any"))
     v.add_argument("--as-of", type=_iso_date, default=None, metavar="YYYY-MM-DD",
-                   help="the day --stale counts back from (default: today)")
+                   help=N_("the day --stale counts back from (default: today)"))
     v.set_defaults(func=run_verify)
-    i = kbsub.add_parser("info", help="version, content date, counts and hash")
+    i = kbsub.add_parser("info", help=N_("version, content date, counts and hash"))
     i.add_argument("path", type=Path, nargs="?", default=None)
     i.add_argument("--json", action="store_true")
     i.set_defaults(func=run_info)
-    d = kbsub.add_parser("diff", help="what changed between two KB files")
-    d.add_argument("old", type=Path, help="the older KB file (`cartref pack list --json` gives the previous one)")
-    d.add_argument("new", type=Path, help="the newer KB file (e.g. the installed one, from `cartref pack list --json`)")
-    d.add_argument("--json", action="store_true", help="machine-readable output")
+    d = kbsub.add_parser("diff", help=N_("what changed between two KB files"))
+    d.add_argument("old", type=Path, help=N_("the older KB file (`cartref pack list --json` gives the previous one)"))
+    d.add_argument("new", type=Path, help=N_("the newer KB file (e.g. the installed one, from `cartref pack list --json`)"))
+    d.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     d.set_defaults(func=run_diff)
 
 

@@ -16,61 +16,61 @@ from desktop.commands.common import (
     text_argument,
     ui_lang,
 )
-from desktop.i18n import Msg, gettext, translate_line
+from desktop.i18n import N_, Msg, gettext, translate_line
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("pack", help="build, check, apply or roll back signed content packs")
+    p = sub.add_parser("pack", help=N_("build, check, apply or roll back signed content packs"))
     psub = p.add_subparsers(dest="pack_command", required=True)
 
-    k = psub.add_parser("keygen", help="make a signing key pair: KEY (private, mode 0600) and KEY.pub")
-    k.add_argument("--out", type=outputs.argument, required=True, help="private key file; the public key goes to KEY.pub")
-    k.add_argument("--name", type=text_argument, default=None, help="who owns the key (shown to people who import packs)")
+    k = psub.add_parser("keygen", help=N_("make a signing key pair: KEY (private, mode 0600) and KEY.pub"))
+    k.add_argument("--out", type=outputs.argument, required=True, help=N_("private key file; the public key goes to KEY.pub"))
+    k.add_argument("--name", type=text_argument, default=None, help=N_("who owns the key (shown to people who import packs)"))
     k.set_defaults(func=run_keygen)
 
-    b = psub.add_parser("build", help="make a signed pack from a data folder")
-    b.add_argument("--data", type=Path, default=None, help="content folder (default: data/)")
-    b.add_argument("--key", type=Path, required=True, help="private key file from `pack keygen`")
-    b.add_argument("--version", dest="pack_version", required=True, help="pack version, dotted numbers such as 2026.12.1")
-    b.add_argument("--out", type=outputs.argument, required=True, help="pack file to write (e.g. cartref-2026.12.1.cartpack)")
-    b.add_argument("--changelog-en", default="", help="what changed, in English")
-    b.add_argument("--changelog-zh", default="", help="what changed, in Chinese")
-    b.add_argument("--date", default=None, help="release date YYYY-MM-DD (default: today)")
-    b.add_argument("--expires", default=None, help="expiry date YYYY-MM-DD (default: a year after the release date)")
+    b = psub.add_parser("build", help=N_("make a signed pack from a data folder"))
+    b.add_argument("--data", type=Path, default=None, help=N_("content folder (default: data/)"))
+    b.add_argument("--key", type=Path, required=True, help=N_("private key file from `pack keygen`"))
+    b.add_argument("--version", dest="pack_version", required=True, help=N_("pack version, dotted numbers such as 2026.12.1"))
+    b.add_argument("--out", type=outputs.argument, required=True, help=N_("pack file to write (e.g. cartref-2026.12.1.cartpack)"))
+    b.add_argument("--changelog-en", default="", help=N_("what changed, in English"))
+    b.add_argument("--changelog-zh", default="", help=N_("what changed, in Chinese"))
+    b.add_argument("--date", default=None, help=N_("release date YYYY-MM-DD (default: today)"))
+    b.add_argument("--expires", default=None, help=N_("expiry date YYYY-MM-DD (default: a year after the release date)"))
     b.set_defaults(func=run_build)
 
-    v = psub.add_parser("verify", help="check a pack's signature, structure and every file's hash")
+    v = psub.add_parser("verify", help=N_("check a pack's signature, structure and every file's hash"))
     v.add_argument("file", type=Path)
     v.add_argument("--json", action="store_true")
-    v.add_argument("--accept-expired", action="store_true", help="report an expired pack as ok (with a warning)")
+    v.add_argument("--accept-expired", action="store_true", help=N_("report an expired pack as ok (with a warning)"))
     v.set_defaults(func=run_verify)
 
-    a = psub.add_parser("apply", help="verify a pack and install its knowledge base")
+    a = psub.add_parser("apply", help=N_("verify a pack and install its knowledge base"))
     a.add_argument("file", type=Path)
-    a.add_argument("--allow-downgrade", action="store_true", help="install even if not newer than the installed pack")
-    a.add_argument("--accept-expired", action="store_true", help="install a pack past its expiry date (a newer one may exist)")
+    a.add_argument("--allow-downgrade", action="store_true", help=N_("install even if not newer than the installed pack"))
+    a.add_argument("--accept-expired", action="store_true", help=N_("install a pack past its expiry date (a newer one may exist)"))
     a.set_defaults(func=run_apply)
 
-    r = psub.add_parser("rollback", help="go back to the previous knowledge base")
+    r = psub.add_parser("rollback", help=N_("go back to the previous knowledge base"))
     r.set_defaults(func=run_rollback)
 
-    ls = psub.add_parser("list", help="installed and previous knowledge base, pack history, trusted keys")
+    ls = psub.add_parser("list", help=N_("installed and previous knowledge base, pack history, trusted keys"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_list)
 
-    t = psub.add_parser("trust", help="trust packs signed by this public key; revoke a key; act on a key rotation")
+    t = psub.add_parser("trust", help=N_("trust packs signed by this public key; revoke a key; act on a key rotation"))
     t.add_argument("pubkey", type=Path, nargs="?", default=None)
-    t.add_argument("--revoke", metavar="KEY", default=None, help="stop trusting a key (fingerprint or public-key file), bundled keys too")
-    t.add_argument("--rotation", type=Path, default=None, help="a signed key-rotation statement: trust its new key, revoke the old one")
+    t.add_argument("--revoke", metavar="KEY", default=None, help=N_("stop trusting a key (fingerprint or public-key file), bundled keys too"))
+    t.add_argument("--rotation", type=Path, default=None, help=N_("a signed key-rotation statement: trust its new key, revoke the old one"))
     t.set_defaults(func=run_trust)
 
-    rk = psub.add_parser("rotate-key", help="sign a statement handing trust from an old signing key to a new one")
-    rk.add_argument("--key", type=Path, required=True, help="the old private key (trusted by users today)")
-    rk.add_argument("--new-key", type=Path, required=True, help="the new private key")
-    rk.add_argument("--out", type=Path, required=True, help="statement file to write (give it to users with the next pack)")
+    rk = psub.add_parser("rotate-key", help=N_("sign a statement handing trust from an old signing key to a new one"))
+    rk.add_argument("--key", type=Path, required=True, help=N_("the old private key (trusted by users today)"))
+    rk.add_argument("--new-key", type=Path, required=True, help=N_("the new private key"))
+    rk.add_argument("--out", type=Path, required=True, help=N_("statement file to write (give it to users with the next pack)"))
     rk.set_defaults(func=run_rotate_key)
 
-    e = psub.add_parser("export", help="write out the installed pack (signed, as it was applied)")
+    e = psub.add_parser("export", help=N_("write out the installed pack (signed, as it was applied)"))
     e.add_argument("file", type=outputs.argument)
     e.set_defaults(func=run_export)
 

@@ -21,12 +21,12 @@ KIND_WORDS = {"therapy": N_("therapy"), "article": N_("article"), "trial": N_("t
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("search", help="search the knowledge base")
-    p.add_argument("query", nargs="+", help="words to look for (any text is safe)")
-    p.add_argument("--lang", type=lang_choice, default=None, help="en or zh")
+    p = sub.add_parser("search", help=N_("search the knowledge base"))
+    p.add_argument("query", nargs="+", help=N_("words to look for (any text is safe)"))
+    p.add_argument("--lang", type=lang_choice, default=None, help=N_("en or zh"))
     p.add_argument("--kind", choices=schema.KINDS, default=None)
     p.add_argument("--limit", type=_limit, default=10)
-    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.add_argument("--json", action="store_true", help=N_("print a JSON list"))
     add_kb_option(p)
     p.set_defaults(func=run)
 

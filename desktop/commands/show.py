@@ -31,7 +31,7 @@ ENGLISH_ONLY = N_("(English only) ")
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("show", help="show one record (therapy, article, trial, outcome, center, glossary)")
+    p = sub.add_parser("show", help=N_("show one record (therapy, article, trial, outcome, center, glossary)"))
     p.add_argument("kind", choices=schema.KINDS)
     p.add_argument("id")
     p.add_argument("--lang", type=lang_choice, default="en")

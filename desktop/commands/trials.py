@@ -21,7 +21,7 @@ from desktop.commands.common import (
     print_table,
     ui_lang,
 )
-from desktop.i18n import gettext
+from desktop.i18n import N_, gettext
 from desktop.kb.compare import (
     build_comparison,
     cohort_label,
@@ -35,13 +35,13 @@ from desktop.kb.compare import (
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("trials", help="list trials, or compare their outcomes")
-    p.add_argument("--compare", action="store_true", help="metrics × trials comparison")
-    p.add_argument("--cohort", default="all", help="cohort to compare (all, car-t-naive, prior-car-t …)")
+    p = sub.add_parser("trials", help=N_("list trials, or compare their outcomes"))
+    p.add_argument("--compare", action="store_true", help=N_("metrics × trials comparison"))
+    p.add_argument("--cohort", default="all", help=N_("cohort to compare (all, car-t-naive, prior-car-t …)"))
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true")
     out.add_argument("--csv", action="store_true")
-    p.add_argument("--lang", type=lang_choice, default=None, help="en or zh (headers, names, labels)")
+    p.add_argument("--lang", type=lang_choice, default=None, help=N_("en or zh (headers, names, labels)"))
     add_kb_option(p)
     p.set_defaults(func=run)
 
