@@ -133,7 +133,7 @@ def _report_stale(target: Path, days: int, today: dt.date | None, lang: str = "e
     _ = gettext(lang)
     items = stale_items(target, days, today)
     for item in items:
-        sys.stdout.write(_("stale: %(item)s") % {"item": item.line()} + "\n")
+        sys.stdout.write(_("stale: %(item)s") % {"item": item.line(lang)} + "\n")
     if items:
         sys.stderr.write("cartref: " + _("%(n)s item(s) not reviewed within %(days)s days")
                          % {"n": len(items), "days": days} + "\n")

@@ -117,6 +117,7 @@ CASES: list[tuple[str, int]] = [
     ("kb info --lang zh", 0),
     ("kb verify --lang zh", 0),
     ("kb verify KB --stale 36500 --as-of 2026-12-07 --lang zh", 0),
+    ("kb verify KB --stale 1 --as-of 2026-12-07 --lang zh", 1),
     ("kb verify TMP/none.sqlite --lang zh", 2),
     ("kb verify --stale x --lang zh", 2),
     ("kb diff KB KB --lang zh", 0),
