@@ -231,7 +231,7 @@ ENGLISH_PROSE = frozenset({"construct_en", "dose_en", "summary_en", "design_en",
 NAMES = frozenset({"id", "name", "name_en", "name_zh", "term_en", "term_zh"})
 """Written first, once, in the language (the other field is the same name in English)."""
 HIDDEN_ZH = frozenset({"sources", "approvals", "warnings", "labels", "outcomes", "body_md", "value", "value_text",
-                       "ci_low", "ci_high", "ci_text", "numerator", "denominator", "fallback", "city", "term_en",
+                       "ci_low", "ci_high", "ci_text", "numerator", "denominator", "fallback", "term_en",
                        "name_en"})
 """Fields the Chinese view shows another way (an outcome's value as one line) or in their `_zh` twin."""
 
@@ -257,6 +257,8 @@ def _write_zh(kb: KnowledgeBase, kind: str, record: Any, data: dict[str, Any], l
     for key, value in data.items():
         if key in HIDDEN_ZH or key in NAMES or value in ("", (), [], None):
             continue
+        if key == "city" and data.get("city_zh"):
+            continue  # the Chinese city name follows
         if key.endswith("_en") and data.get(key[:-3] + "_zh"):
             continue  # the Chinese twin follows
         label = _(FIELD_LABELS[key]) if key in FIELD_LABELS else key
