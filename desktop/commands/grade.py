@@ -182,7 +182,8 @@ def run_icaht(args: argparse.Namespace) -> int:
         print_json(result.to_json(lang) | {"bundle": bundle.reasons(lang)})
         return 0
     _ = gettext(lang)
-    lines = [_("ICAHT (%(phase)s phase): N-ICAHT grade not available") % {"phase": result.phase}]
+    phases = {"early": _("early"), "late": _("late")}
+    lines = [_("ICAHT (%(phase)s phase): N-ICAHT grade not available") % {"phase": phases.get(result.phase, result.phase)}]
     lines += [f"  - {reason}" for reason in result.reasons(lang)]
     lines.append(_("Management (EHA/EBMT consensus, Table 3), for the last logged day:"))
     lines += [f"  - {reason}" for reason in bundle.reasons(lang)]

@@ -70,8 +70,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         infusion, leukapheresis = parse_dates(args.infusion_date, args.leukapheresis_date)
     except FieldError as exc:
-        raise UserInputError(Msg("--%(field)s-date: %(message)s", field=exc.field, message=Msg(exc.msgid, **{
-            k: str(v) for k, v in exc.values.items()}))) from None
+        raise UserInputError(Msg("--%(field)s-date: %(message)s", field=exc.field, message=_field_message(exc))) from None
     patient = _cleaned("patient", "--patient", args.patient, lang)
     note = _cleaned("note", "--note", args.note, lang)
     personal = Personal(
@@ -123,7 +122,7 @@ def _cleaned(field: str, option: str, text: str, lang: str = "en") -> str:
     try:
         value, changed = clean(field, text)
     except FieldError as exc:
-        raise UserInputError(f"{option}: {exc}") from None
+        raise UserInputError(Msg("%(option)s: %(message)s", option=option, message=_field_message(exc))) from None
     if changed:
         _ = gettext(lang)
         sys.stderr.write("cartref: " + _("note: %(option)s: removed invisible text-direction characters") % {
@@ -164,7 +163,13 @@ def _checked(kb: KnowledgeBase, personal: Personal, args: argparse.Namespace) ->
             contacts.append(parse_contact(text, region))
         return replace(personal, contacts=check_contacts(contacts))
     except FieldError as exc:
-        raise UserInputError(f"--contact/--phone: {exc}") from None
+        raise UserInputError(Msg("%(option)s: %(message)s", option="--contact/--phone",
+                                 message=_field_message(exc))) from None
+
+
+def _field_message(exc: Any) -> Msg:
+    """A form field's error (desktop.recovery.dates.FieldError) as a message to translate later."""
+    return Msg(exc.msgid, **{k: v if isinstance(v, int | float) else str(v) for k, v in exc.values.items()})
 
 
 def _list(as_json: bool, lang: str = "en") -> int:

@@ -36,7 +36,7 @@ ALLOWED = frozenset({
     "BCMA", "CAR", "T", "CRS", "ICANS", "ICE", "ICAHT", "ASTCT", "HLH", "MAS", "MRD", "ORR", "CR", "sCR", "VGPR",
     "PFS", "OS", "CI", "IV", "IL", "CRP", "PT", "PTT", "ICU", "NMOSD", "AQP4", "IgG", "CD3ζ", "scFv", "CIBMTR",
     "FDA", "NMPA", "EMA", "CHMP", "HSA", "ISAF", "MHLW", "PMDA", "ASCO", "NCCN", "EHA", "EBMT", "ASH", "IMWG",
-    "KYMRIAH", "RRMM", "N", "n", "KB", "PML", "JC", "VRD", "PCD", "PAD", "PMID",
+    "KYMRIAH", "RRMM", "N", "n", "KB", "PML", "JC", "VRD", "PCD", "PAD", "PMID", "ANC", "PJP",
     # units
     "mg", "kg", "mL", "dL", "g", "L", "µL", "m²", "h",
 })
@@ -96,6 +96,7 @@ CASES: list[tuple[str, int]] = [
     ("handout about-car-t --lang zh", 2),
     ("handout about-car-t --out TMP/x.pdf --lang zh --infusion-date 2026-13-45", 2),
     ("handout about-car-t --out TMP/无此文件夹/x.pdf --lang zh", 2),
+    ("handout wallet-card --out TMP/w.pdf --lang zh --phone 12ab", 2),
     ("grade ice --orientation 4 --naming 3 --commands 1 --writing 1 --attention 1 --lang zh", 0),
     ("grade ice --orientation 9 --naming 3 --commands 1 --writing 1 --attention 1 --lang zh", 2),
     ("grade ice --orientation x --naming 3 --commands 1 --writing 1 --attention 1 --lang zh", 2),
@@ -106,14 +107,20 @@ CASES: list[tuple[str, int]] = [
     ("grade crs --temp 39 --hypotension bad --oxygen none --lang zh", 2),
     ("grade icans --ice 5 --consciousness voice --seizure none --motor none --edema none --lang zh", 0),
     ("grade icaht --counts TMP/none.csv --lang zh", 2),
+    ("grade icaht --counts TMP/counts.csv --risk high --lang zh", 0),
+    ("grade icaht --counts TMP/bad.csv --lang zh", 2),
     ("grade hematotox --anc 1 --hb 1 --plt 1 --crp 1 --ferritin 1 --lang zh", 2),
     ("dose tocilizumab --weight-kg 70 --lang zh", 0),
     ("dose tocilizumab --weight-kg abc --lang zh", 2),
     ("dose tocilizumab --weight-kg 70 --doses-given -1 --lang zh", 2),
+    ("dose tocilizumab --weight-kg 500 --lang zh", 2),
+    ("dose tocilizumab --weight-kg 70 --doses-given 2 --dose-times 10,2 --lang zh", 0),
     ("pathway --crs 2 --icans 1 --lang zh", 0),
     ("pathway --crs x --lang zh", 2),
     ("watch neuro --day 30 --lang zh", 0),
     ("watch neuro --day x --lang zh", 2),
+    ("watch neuro --day 40 --temp-c 39 --sign chills --lang zh", 0),
+    ("watch neuro --temp-c 50 --lang zh", 2),
     ("kb info --lang zh", 0),
     ("kb verify --lang zh", 0),
     ("kb verify KB --stale 36500 --as-of 2026-12-07 --lang zh", 0),
@@ -236,6 +243,8 @@ def names(real_kb: Path) -> Names:
 def test_command_reads_in_chinese(line: str, code: int, names: Names, real_kb: Path, tmp_path: Path) -> None:
     argv = [a.replace("TMP", str(tmp_path)).replace("KB", str(real_kb)) if a in ("KB",) or "TMP" in a else a
             for a in line.split()]
+    (tmp_path / "counts.csv").write_text("day,anc,plt\n0,1500,120\n7,300,20\n14,400,25\n", encoding="utf-8")
+    (tmp_path / "bad.csv").write_text("day,anc\nx,1\n", encoding="utf-8")
     got, out, err = _run(argv)
     assert got == code, f"exit {got}, expected {code}\n{out}\n{err}"
     assert out or err
