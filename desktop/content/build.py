@@ -19,6 +19,7 @@ from desktop.content.checker import Content
 from desktop.content.load import load_content
 from desktop.errors import ContentError
 from desktop.fileio import atomic_path
+from desktop.i18n import N_, gettext
 from desktop.kb import schema
 from desktop.kb.compare import COHORT_LABELS, METRIC_LABELS, cohort_label, metric_label
 from desktop.kb.segment import Segmenter, cjk_runs, title_key
@@ -156,7 +157,8 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
     for o in content.rows("outcomes"):
         name = trial_names.get(o["trial_id"], o["trial_id"])
         metric = metric_label(o["metric"])
-        title = f"{name}: {metric} ({o['cohort']}, {o['arm']}, {o['data_cut']})"
+        # labels, not ids (review D30: "(all, car-t, JAMA Oncol 2024)")
+        title = f"{name}: {metric} ({cohort_label(o['cohort'])}, {arm_label(o['arm'])}, {o['data_cut']})"
         value = "" if o["value"] is None else f"{o['value']:g}"
         body = " ".join(
             x
@@ -175,7 +177,8 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
         # The same record in Chinese, so Chinese questions reach trial results (issue 17).
         tid = trial_therapy.get(o["trial_id"], "")
         metric_zh, cohort_zh = metric_label(o["metric"], "zh-Hans"), cohort_label(o["cohort"], "zh-Hans")
-        title_zh = f"{trial_zh.get(o['trial_id'], name)}：{metric_zh}（{cohort_zh}，{o['data_cut']}）"
+        arm_zh = "" if o["arm"] == "car-t" else "，" + arm_label(o["arm"], "zh-Hans")
+        title_zh = f"{trial_zh.get(o['trial_id'], name)}：{metric_zh}（{cohort_zh}{arm_zh}，{o['data_cut']}）"
         body_zh = "，".join(
             x
             for x in (name, therapy_zh.get(tid, ""), therapy_names.get(tid, ""), metric_zh, cohort_zh, metric,
@@ -193,6 +196,14 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
         yield "center", c["id"], "en", c["name_en"], " ".join([place, c["role_en"], *c["therapies"], *c["trials"]])
         if c["name_zh"]:
             yield "center", c["id"], "zh-Hans", c["name_zh"], " ".join([c["city_zh"], place, c["role_zh"]])
+
+
+ARM_LABELS = {"car-t": N_("CAR-T arm"), "standard-care": N_("standard-care arm")}
+"""The arms of data/trials/outcomes.csv as words (the Chinese titles name only the comparator)."""
+
+
+def arm_label(arm: str, lang: str = "en") -> str:
+    return gettext(lang)(ARM_LABELS[arm]) if arm in ARM_LABELS else arm
 
 
 _METRIC_WORDS = {
