@@ -142,8 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             lang = asked or "en"
             # inside the guards: an argument's type check may meet the file system (a name too long)
             args = build_parser(argv[0], gui=_run_gui, lang=lang).parse_args(argv)
-            if asked and getattr(args, "lang", None) is None:
-                args.lang = asked  # given before the sub-command, or to one whose default is "auto"
+            if asked:
+                args.lang = asked  # also when given before the sub-command, whose own default would win
         if args.self_test:
             return _run_self_test()
         if args.version:

@@ -177,7 +177,8 @@ def interface_lang(argv: Sequence[str]) -> str | None:
     messages are in that language too."""
     from desktop.i18n import catalogue_locale
 
-    for i, arg in enumerate(argv):
+    found: str | None = None
+    for i, arg in enumerate(argv):  # the last one counts, as it does for argparse
         if arg == "--":
             break
         value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg[7:] if arg.startswith("--lang=") else None
@@ -185,10 +186,10 @@ def interface_lang(argv: Sequence[str]) -> str | None:
             continue
         code = value.strip().lower().replace("_", "-")
         if code in ("en", "en-us", "en-gb"):
-            return "en"
-        if code in ("zh", "zh-hans", "zh-cn"):
-            return "zh-Hans" if catalogue_locale(code) else "en"
-    return None
+            found = "en"
+        elif code in ("zh", "zh-hans", "zh-cn"):
+            found = "zh-Hans" if catalogue_locale(code) else "en"
+    return found
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:

@@ -142,6 +142,8 @@ CASES: list[tuple[str, int]] = [
     ("feedback clear --lang zh", 0),
     ("--lang zh --version", 0),
     ("--lang zh kb info", 0),
+    ("--lang zh centers --near 武汉 --limit 2", 0),
+    ("--lang zh grade ice --orientation 4 --naming 3 --commands 1 --writing 1 --attention 0", 0),
     ("--lang zh nosuchcommand", 2),
 ]
 
