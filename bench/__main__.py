@@ -9,7 +9,7 @@ import traceback
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-MODULES = ("bench_search", "bench_geo", "bench_handouts", "bench_clinical", "bench_ui", "bench_bundle", "bench_packs")
+MODULES = ("bench_search", "bench_geo", "bench_centres", "bench_handouts", "bench_clinical", "bench_ui", "bench_bundle", "bench_packs")
 
 
 def _fmt(value: object) -> str:

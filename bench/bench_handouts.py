@@ -6,6 +6,7 @@ from __future__ import annotations
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,6 +21,10 @@ def run() -> list[dict[str, object]]:
     from desktop.handouts.render import Contact, Options, Personal, render_handout
     from desktop.recovery.plan import plan_for
 
+    def who_for(name: str, who: Personal) -> Personal:
+        """The nerve-check sheet is only for a product whose label warns of delayed neurotoxicity."""
+        return replace(who, product="cilta-cel") if catalog.get(name).needs_delayed_neuro else who
+
     ensure_gui_app()
     kb = KnowledgeBase(paths.bundled_kb_path(), check=False)
     rows: list[dict[str, object]] = []
@@ -31,11 +36,12 @@ def run() -> list[dict[str, object]]:
         floor = []
         for i in range(9):
             name = catalog.names()[i % len(catalog.names())]
+            who = who_for(name, person)
             t = time.perf_counter()
-            plan = plan_for(kb, person)  # timed too: the form computes it from the typed dates
-            render_pdf(kb, name, out / f"one-{i}.pdf", plan, Options(lang="zh-Hans" if i % 2 else "en"), person)
+            plan = plan_for(kb, who)  # timed too: the form computes it from the typed dates
+            render_pdf(kb, name, out / f"one-{i}.pdf", plan, Options(lang="zh-Hans" if i % 2 else "en"), who)
             one.append((time.perf_counter() - t) * 1000)
-            rendered = render_handout(kb, name, plan, Options(lang="zh-Hans" if i % 2 else "en"), person)
+            rendered = render_handout(kb, name, plan, Options(lang="zh-Hans" if i % 2 else "en"), who)
             t = time.perf_counter()
             HandoutDocument(rendered).write_pdf(out / f"floor-{i}.pdf")
             floor.append((time.perf_counter() - t) * 1000)
@@ -45,10 +51,12 @@ def run() -> list[dict[str, object]]:
         people = [Personal(patient=f"Patient {i}", infusion_date=date(2026, 1, 1) + timedelta(days=i), contacts=(Contact("24h", f"+86205550{i:04d}", f"+86 20 5550 {i:04d}"),))
                   for i in range(100)]
         t = time.perf_counter()
+        names = [catalog.names()[i % len(catalog.names())] for i in range(len(people))]
+        chosen = [who_for(name, who) for name, who in zip(names, people, strict=True)]
         jobs = [
-            Job(catalog.names()[i % len(catalog.names())], who, plan_for(kb, who),
+            Job(name, who, plan_for(kb, who),
                 Options(lang="zh-Hans" if i % 2 else "en", large_print=i % 5 == 0), out / f"batch-{i:03d}.pdf")
-            for i, who in enumerate(people)
+            for i, (name, who) in enumerate(zip(names, chosen, strict=True))
         ]
         run_jobs(kb, jobs)
         batch = time.perf_counter() - t

@@ -158,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sweep_all()  # what a kill or a full disk left last time (F5); never raises
         return int(func(args))
     except CartrefError as exc:
-        sys.stderr.write(f"cartref: {exc.text(lang)}\n")
+        sys.stderr.write(f"cartref: {exc.line(lang)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write(f"cartref: {gettext(lang)(MESSAGES['interrupted'])}\n")

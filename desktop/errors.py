@@ -1,7 +1,7 @@
 """Errors a user can act on: each carries a one-line message for the CLI and the window.
 
 A message may be a `desktop.i18n.Msg`, kept untranslated until it is shown: `str(error)` is the
-English, `error.text(lang)` the line in the interface language. Errors raised with a plain
+English, `error.line(lang)` the line in the interface language. Errors raised with a plain
 string read the same in every language unless `desktop.i18n.translate_line` knows the sentence.
 """
 
@@ -20,13 +20,19 @@ class CartrefError(Exception):
         self.msg = message if hasattr(message, "msgid") and hasattr(message, "text") else None
         super().__init__(message.text("en") if self.msg is not None else message, *args)
 
-    def text(self, lang: str | None = "en") -> str:
-        """The one line in `lang`."""
+    def line(self, lang: str | None = "en") -> str:
+        """The one line in `lang` (the CLI's; the window has its own ways, e.g. a field's `text`)."""
         if self.msg is not None:
             return str(self.msg.text(lang))
-        from desktop.i18n import translate_line
+        from desktop.i18n import gettext, translate_line
 
-        return translate_line(str(self), lang)
+        english = str(self)
+        msgid, values = getattr(self, "msgid", None), getattr(self, "values", None)
+        if isinstance(msgid, str) and isinstance(values, dict):
+            # a form field's error (recovery.dates.FieldError, userdata.site_centres.CentreFieldError):
+            # its message in `lang`, keeping what the error writes around it ("name_en: ...")
+            return english.replace(msgid % values, gettext(lang)(msgid) % values)
+        return translate_line(english, lang)
 
 
 class ContentError(CartrefError):

@@ -38,6 +38,7 @@ PATTERNS: tuple[str, ...] = (
     N_("needs a whole number of days, not %(value)s"),
     N_("needs 0 or more days, not %(value)s"),
     N_("needs a date YYYY-MM-DD, not %(value)s"),
+    N_("needs a date as YYYY-MM-DD, not %(value)s"),
     N_("--limit needs a whole number, not %(value)s"),
     N_("--limit must be between 1 and 200"),
     N_("not a whole number: %(value)s"),
@@ -100,6 +101,8 @@ PATTERNS: tuple[str, ...] = (
     N_("--all needs --out-dir DIR"),
     N_("name a handout (see `cartref handout --list`) or use --all"),
     N_("--out FILE.pdf is required"),
+    N_("needs --infusion-date"),
+    N_("the label of %(product)s has no delayed-neurotoxicity warning"),
     # places (desktop.geo)
     N_("no place called %(place)s; did you mean: %(hints)s?"),
     N_("no place called %(place)s"),

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages the app and its tests need beyond Python wheels:
 #   poppler-utils (pdftotext/pdftoppm in handout tests), zbar-tools (QR decoding in tests),
-#   xvfb + xcb libraries (a real window under Xvfb). No CJK font: the tests must show that the
+#   xvfb + xcb libraries (a real window under Xvfb), at-spi2-core + python3-pyatspi + dbus (the
+#   screen-reader test, tests/e2e/test_atspi.py: the AT-SPI bus in a private D-Bus session, walked
+#   by the system python3). No CJK font: the tests must show that the
 #   bundled one (resources/fonts) is enough on a machine that has none, as at the sites served.
 # `system-deps.sh windows` instead installs what the Windows build under Wine needs (make windows,
 # make test-windows): 64-bit Wine, mingw-w64 (the ICU stub, see scripts/windows/icuuc_stub.c),
@@ -16,7 +18,7 @@ else
   APT_OPTS=()
   PKGS=(poppler-utils zbar-tools xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
         libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-        libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0)
+        libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 at-spi2-core python3-pyatspi dbus-bin dbus-daemon)
 fi
 missing=()
 for p in "${PKGS[@]}"; do

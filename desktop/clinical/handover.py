@@ -11,20 +11,26 @@ prophylaxis, contacts); this module checks them, counts the day since infusion a
   numeric rule is given. HLH/MAS is in the cilta-cel boxed warning (CT19).
 - Delayed neurotoxicity for cilta-cel: parkinsonism and Guillain-Barré syndrome (boxed warning, CT19);
   handwriting, movement and personality changes (G14).
-The page itself is laid out by the window (desktop/ui/views/clinical_tools.py).
+`handover_html` is the page (English and Chinese side by side); desktop.handouts.sheets prints it for
+the window and for `cartref handover`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape
 
 from desktop.clinical.common import check_int
+from desktop.clinical.sources import CITATIONS
 from desktop.errors import UserInputError
-from desktop.i18n import Msg
+from desktop.i18n import N_, Msg, gettext
 
 PRODUCTS = ("cilta-cel", "ide-cel", "other")
+PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{2,29}")
+"""What the QR's `tel:` link may hold: a number a phone can dial."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,12 @@ def handover(*, product: str, infusion: date, today: date, crs_grade: int = 0, i
     icans = check_int("ICANS grade", icans_grade, 0, 4)
     if len(tocilizumab) > 10:
         raise UserInputError("more than 10 tocilizumab doses listed")
+    for name, text in (("steroids", steroids), ("counts", counts), ("prophylaxis", prophylaxis),
+                       ("centre", centre), *(("tocilizumab", t) for t in tocilizumab)):
+        if len(text) > 300 or any(ord(ch) < 32 for ch in text):
+            raise UserInputError(f"{name}: one line of at most 300 characters")
+    if phone.strip() and not PHONE.fullmatch(phone.strip()):
+        raise UserInputError(f"phone must be digits, spaces, + - ( ) only, 3 to 30 characters; got {phone!r}")
     watch = [
         Watch(Msg("CRS: fever of 38 °C or more, with or without low blood pressure or low oxygen; grade by ASTCT. "
                   "Tocilizumab 8 mg/kg (max 800 mg), at least 8 h apart, at most 3 in 24 h and 4 in total."),
@@ -90,3 +102,47 @@ def handover(*, product: str, infusion: date, today: date, crs_grade: int = 0, i
                                "warning; watch handwriting, movement and personality changes."), ("CT19", "G14")))
     return Handover(product, infusion, today, crs, icans, tuple(t.strip() for t in tocilizumab if t.strip()),
                     steroids.strip(), counts.strip(), prophylaxis.strip(), centre.strip(), phone.strip(), tuple(watch))
+
+
+_ZH = "zh-Hans"
+_HANDOVER_LABELS = {
+    "title": N_("CAR-T patient: emergency handover"),
+    "product": N_("Product"),
+    "infusion": N_("Infusion date"),
+    "day": N_("Day since infusion"),
+    "grades": N_("Current grades (ASTCT)"),
+    "toci": N_("Tocilizumab doses given (when, how much)"),
+    "steroids": N_("Steroid exposure"),
+    "counts": N_("Counts trend"),
+    "prophylaxis": N_("Prophylaxis"),
+    "centre": N_("Treating centre"),
+    "phone": N_("Centre phone (24 h)"),
+    "watch": N_("What not to miss"),
+    "none": N_("none recorded"),
+}
+
+
+def _both(msgid: str) -> str:
+    """'English / 中文' for the bilingual sheet, whatever the window's language."""
+    zh = gettext(_ZH)(msgid)
+    return escape(msgid if zh == msgid else f"{msgid} / {zh}")
+
+
+def handover_html(h: Handover) -> str:
+    """The one-page bilingual handover (QR image named 'qr.png' when a phone is given)."""
+    def row(key: str, value: str) -> str:
+        text = escape(value) if value else f"<i>{_both(_HANDOVER_LABELS['none'])}</i>"
+        return f"<tr><td width='28%'><b>{_both(_HANDOVER_LABELS[key])}</b></td><td>{text}</td></tr>"
+
+    grades = f"CRS {h.crs_grade} · ICANS {h.icans_grade}"
+    rows = [row("product", h.product), row("infusion", h.infusion.isoformat()), row("day", str(h.day)),
+            row("grades", grades), row("toci", "; ".join(h.tocilizumab)), row("steroids", h.steroids),
+            row("counts", h.counts), row("prophylaxis", h.prophylaxis), row("centre", h.centre),
+            row("phone", h.phone)]
+    watch = "".join(f"<li>{escape(w.message.text('en'))}<br>{escape(w.message.text(_ZH))} "
+                    f"<small>[{', '.join(w.source_ids)}]</small></li>" for w in h.watch)
+    qr = "<p align='right'><img src='qr.png' width='110' height='110'></p>" if h.phone else ""
+    cites = "".join(f"<li>{escape(CITATIONS[i])} [{i}]</li>" for i in h.source_ids)
+    return (f"<h2>{_both(_HANDOVER_LABELS['title'])}</h2>{qr}<table cellpadding='3' border='1' cellspacing='0' "
+            f"width='100%'>{''.join(rows)}</table><h3>{_both(_HANDOVER_LABELS['watch'])}</h3><ul>{watch}</ul>"
+            f"<ol><small>{cites}</small></ol>")

@@ -1,6 +1,6 @@
 """Citations of the sources the action tools (issue 23) rest on, as data/sources.yaml renders them.
 
-Every result of tocilizumab, pathway, ICAHT, HEMATOTOX and the neuro watch names its source ids
+Every result of tocilizumab, pathway, ICAHT, HEMATOTOX, the neuro watch and the infection plan names its source ids
 and prints these lines; tests/unit/clinical/test_tool_sources.py keeps each equal to the KB's
 rendering, so the window, the CLI and the reader cite the same text. What was and was not read
 in each source is recorded in docs/research/clinical-tools-sources.md.
@@ -29,6 +29,16 @@ CITATIONS: dict[str, str] = {
            "jnjmedicalconnect.com 2024.",
     "CT9": "Novartis. KYMRIAH (tisagenlecleucel) US Prescribing Information, 2.4 Management of Severe Adverse "
            "Reactions, Table 1. US FDA label (third-party mirror, 120ty.net).",
+    "CT11": "Unidentified (ASH journal table). Recommendations and considerations for assessments and interventions "
+            "during the course of CAR-T. ASH publications (ashpublications.com view-large 12523856).",
+    "CT12": "Unidentified (ASH journal table). Stanford supportive care guidelines for managing infectious risk "
+            "following CAR19. ASH publications (ashpublications.net view-large 10070704).",
+    "CT13": "American Society of Hematology (ASH-SAP). Prevention of infectious complications and management of "
+            "cytopenias resulting from CAR T-cell and bispecific T-cell recruiting antibodies (Table 4). ASH "
+            "Self-Assessment Program (ash-sap.org view-large 12050824).",
+    "CT14": "Unidentified (ASH journal table). Prophylactic measures to prevent infectious complications during "
+            "treatment with BCMA-targeting BsAb and CAR T-cell therapy (Table 6). ASH publications "
+            "(ashpublications.net view-large 12526167).",
     "CT15": "National Comprehensive Cancer Network (third-party structured copy). NCCN Guidelines, Management of "
             "CAR T-Cell-Related Toxicities v2.2026 (11/11/2025), pages CART-6 and CART-9. public GitHub repository "
             "(find_string ids 58502727636, 58395637676; repository not named by the index).",

@@ -69,6 +69,18 @@ def _watch(sub: Any) -> None:
     watch.register(sub)
 
 
+def _handover(sub: Any) -> None:
+    from desktop.commands import handover
+
+    handover.register(sub)
+
+
+def _plan(sub: Any) -> None:
+    from desktop.commands import plan
+
+    plan.register(sub)
+
+
 def _kb(sub: Any) -> None:
     from desktop.commands import kb
 
@@ -97,6 +109,8 @@ COMMANDS: dict[str, Callable[[Any], None]] = {
     "dose": _dose,
     "pathway": _pathway,
     "watch": _watch,
+    "handover": _handover,
+    "plan": _plan,
     "kb": _kb,
     "pack": _pack,
     "feedback": _feedback,

@@ -27,7 +27,7 @@ from desktop.commands.common import (
 )
 from desktop.errors import UserInputError
 from desktop.handouts import catalog
-from desktop.i18n import N_, Msg, gettext, ngettext
+from desktop.i18n import N_, Msg, gettext, ngettext, translate_line
 
 if TYPE_CHECKING:
     from desktop.handouts.render import Personal
@@ -50,6 +50,8 @@ def register(sub: Any) -> None:
     p.add_argument("--jurisdiction", default="",
                    help=N_("whose dated rules the recovery calendar follows: a region id of the KB's rules (US, China; "
                         "aliases us, fda, china, nmpa); default: the product's (China for eque-cel)"))
+    p.add_argument("--product", default="", help=N_("the CAR-T product, a therapy id (default eque-cel); "
+                   "cilta-cel adds the weekly nerve check"))
     p.add_argument("--center", default="", help=N_("treating centre id (see `cartref centers`)"))
     p.add_argument("--contact", type=text_argument, action="append", default=[], metavar="LABEL=NUMBER",
                    help=N_("care-team contact, e.g. \"24-hour ward=+86 27 8366 0000\" (repeatable; the first is the 24-hour one)"))
@@ -80,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         note=note,
         leukapheresis_date=leukapheresis,
         jurisdiction=args.jurisdiction.strip(),
+        product=args.product.strip(),
     )
     if args.all:
         if args.name:
@@ -137,6 +140,7 @@ def _checked(kb: KnowledgeBase, personal: Personal, args: argparse.Namespace) ->
     jurisdiction (the product's by default); an unknown jurisdiction or a number that cannot be
     dialled is a one-line error (exit 2) before anything is written.
     """
+    from desktop.handouts.content import find_center
     from desktop.handouts.fields import (
         FieldError,
         check_contacts,
@@ -149,7 +153,12 @@ def _checked(kb: KnowledgeBase, personal: Personal, args: argparse.Namespace) ->
 
     if personal.jurisdiction:
         personal = replace(personal, jurisdiction=check_jurisdiction(kb, personal.jurisdiction))
-    center = kb.center(personal.center_id) if personal.center_id else None
+    if personal.product and kb.therapy(personal.product) is None:
+        known = ", ".join(t.id for t in kb.therapies())
+        raise UserInputError(Msg("unknown product %(name)s (one of: %(known)s)", name=repr(personal.product), known=known))
+    center = find_center(kb, personal.center_id)
+    if personal.center_id and center is None:
+        raise UserInputError(Msg("unknown centre %(name)s (see `cartref centers`)", name=repr(personal.center_id)))
     region = region_for(center.country if center else "", personal.jurisdiction or default_jurisdiction(kb))
     contacts: list[Contact] = []
     try:
@@ -196,19 +205,16 @@ def _all(args: argparse.Namespace, personal: Any, options: Any) -> int:
         raise UserInputError(f"cannot create {out_dir}: {exc.strerror or exc}") from None  # desktop.errortext
     kb = open_for(args)
     langs = (args.lang,) if args.lang else None
-    if personal.center_id and kb.center(personal.center_id) is None:
-        raise UserInputError(Msg("unknown centre %(name)s (see `cartref centers`)", name=repr(personal.center_id)))
     personal = _checked(kb, personal, args)
+    from desktop.handouts.batch import skipped
     from desktop.recovery.plan import plan_for
 
     plan = plan_for(kb, personal)
-    if plan.infusion is None:
-        skipped = [h.name for h in catalog.HANDOUTS if h.needs_infusion]
-        if skipped:
-            _ = gettext(ui_lang(args))
-            sys.stderr.write("cartref: " + _("note: skipped %(names)s (needs --infusion-date)") % {
-                "names": ", ".join(skipped)} + "\n")
-    written = run_jobs(kb, all_jobs(out_dir, personal, plan, options, langs))
+    _ = gettext(ui_lang(args))
+    for name, why in skipped(kb, plan).items():
+        sys.stderr.write("cartref: " + _("note: skipped %(name)s (%(why)s)") % {
+            "name": name, "why": translate_line(why, ui_lang(args))} + "\n")
+    written = run_jobs(kb, all_jobs(out_dir, personal, plan, options, langs, kb))
     for path in written:
         sys.stdout.write(f"{path}\n")
     return 0

@@ -160,7 +160,7 @@ def run_verify(args: argparse.Namespace) -> int:
         try:
             seal.authenticate(target)
         except KBError as exc:
-            problems = [exc.text(lang)]
+            problems = [exc.line(lang)]
     for problem in problems:
         sys.stderr.write(f"{target}: {translate_line(problem, lang)}\n")
     if installed_problem:
@@ -223,7 +223,7 @@ def print_version(lang: str = "en") -> int:
     try:
         opened = open_kb()
     except KBError as exc:
-        sys.stdout.write(_("knowledge base: unavailable (%(why)s)") % {"why": exc.text(lang)} + "\n")
+        sys.stdout.write(_("knowledge base: unavailable (%(why)s)") % {"why": exc.line(lang)} + "\n")
         return 0
     meta = opened.kb.meta()
     source = {"installed": _("installed pack"), "bundled": _("bundled")}.get(opened.source, str(opened.kb.path))

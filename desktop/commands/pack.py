@@ -72,6 +72,10 @@ def register(sub: Any) -> None:
 
     e = psub.add_parser("export", help=N_("write out the installed pack (signed, as it was applied)"))
     e.add_argument("file", type=outputs.argument)
+    e.add_argument("--centres", "--centers", action="store_true",
+                   help=N_("add this site's own centre list as a section signed with --key (a hub's network)"))
+    e.add_argument("--key", type=Path, default=None, help=N_("private key that signs the centre list (from `pack keygen`)"))
+    e.add_argument("--site", type=text_argument, default=None, help=N_("the sending site's name, shown beside its centres"))
     e.set_defaults(func=run_export)
 
 
@@ -194,9 +198,17 @@ def _origin(origin: str, lang: str) -> str:
 
 def run_apply(args: argparse.Namespace) -> int:
     from desktop.packs.apply import apply_pack
+    from desktop.packs.site_section import has_kb, has_section
 
     lang = ui_lang(args)
     _ = gettext(lang)
+    section = has_section(args.file)
+    if section and not has_kb(args.file):
+        return _import_centres(args.file, lang)  # a hub's centre list alone
+    if section:
+        from desktop.packs.site_section import read_section
+
+        read_section(args.file)  # checked before the KB changes: a bad section stops everything
     result = apply_pack(args.file, allow_downgrade=args.allow_downgrade, accept_expired=args.accept_expired)
     m = result.info.manifest
     if result.expired_accepted:
@@ -212,6 +224,25 @@ def run_apply(args: argparse.Namespace) -> int:
         "pack": m.pack_version, "released": long_date(m.release_date, lang), "signer": result.info.signer.name, "was": was})
     _out(_("installed %(path)s in %(seconds)s s; `cartref pack rollback` restores the previous one") % {
         "path": result.kb_path, "seconds": f"{result.seconds:.2f}"})
+    if section:
+        return _import_centres(args.file, lang)
+    return 0
+
+
+def _import_centres(path: Path, lang: str = "en") -> int:
+    """The pack's signed centre list into the user database (one transaction), marked with its origin."""
+    from desktop.packs.site_section import import_section
+    from desktop.userdata import db
+
+    conn = db.open_user_db()
+    try:
+        section = import_section(path, conn)
+    finally:
+        conn.close()
+    _ = gettext(lang)
+    _out(_("added %(n)s centre(s) from %(origin)s (signed by %(signer)s, %(created)s); they are listed as added at "
+           "%(origin)s") % {"n": len(section.centres), "origin": section.origin, "signer": section.signer.name,
+                            "created": long_date(section.created, lang)})
     return 0
 
 
@@ -356,10 +387,57 @@ def run_rotate_key(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from desktop.errors import UserInputError
     from desktop.packs.apply import export_pack
 
+    if args.centres:
+        return _export_with_centres(args)
+    if args.key is not None or args.site is not None:
+        raise UserInputError(Msg("--key and --site go with --centres (the site's own centre list)"))
     event = export_pack(args.file)
     _ = gettext(ui_lang(args))
     _out(_("exported pack %(version)s (signed by %(signer)s) to %(path)s") % {
         "version": event["pack_version"], "signer": event.get("signer", "?"), "path": args.file})
+    return 0
+
+
+def _export_with_centres(args: argparse.Namespace) -> int:
+    """The installed pack (if any) plus this site's centres, signed with the site's own key."""
+    import tempfile
+
+    from desktop.errors import UserInputError
+    from desktop.packs.apply import export_pack
+    from desktop.packs.errors import PackProblem
+    from desktop.packs.keys import load_private_key
+    from desktop.packs.site_section import write_section
+    from desktop.userdata import db, site_centres
+
+    if args.key is None or not args.site:
+        raise UserInputError(Msg("--centres needs --key (your signing key) and --site (your site's name)"))
+    key = load_private_key(args.key)
+    centres: list[Any] = []
+    if paths.user_db_path().exists():
+        conn = db.open_user_db(read_only_ok=True)
+        try:
+            # only the centres this site added: a list received from another hub is theirs to send
+            centres = [c for c in site_centres.list_all(conn) if not c.origin]
+        finally:
+            conn.close()
+    with tempfile.TemporaryDirectory(prefix="cartref-export-") as tmp:
+        base: Path | None = Path(tmp) / "installed.cartpack"
+        try:
+            export_pack(base)  # type: ignore[arg-type]
+            with_pack = True
+        except PackProblem as exc:
+            if exc.reason != "not-installed":
+                raise
+            base, with_pack = None, False
+        n = write_section(args.file, key, args.site, centres, base_pack=base)
+    _ = gettext(ui_lang(args))
+    values = {"n": n, "signer": key.name, "site": args.site, "path": args.file}
+    if with_pack:
+        _out(_("exported the installed pack and %(n)s centre(s) of this site's list, signed by %(signer)s as %(site)s, "
+               "to %(path)s") % values)
+    else:
+        _out(_("exported %(n)s centre(s) of this site's list, signed by %(signer)s as %(site)s, to %(path)s") % values)
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from desktop.content.checker import SOURCE_ID_RE, Checker, list_value, text_value
 from desktop.content.yamlload import line_of
 from desktop.kb import schema
@@ -197,8 +199,21 @@ def load_centers(checker: Checker) -> None:
             checker.problem(path, line, f"centre `{cid}` coordinates out of range: {lat}, {lon}")
             continue
         kind = text_value(item.get("kind")) or "trial"
-        if kind not in ("trial", "certified"):
-            checker.problem(path, line, f"centre kind {kind!r} is not trial or certified")
+        if kind not in ("trial", "treating", "certified"):
+            # treating: a cited source says it treated patients with a commercial product (issue 22)
+            checker.problem(path, line, f"centre kind {kind!r} is not trial, treating or certified")
+        phone = text_value(item.get("phone"))
+        labelled: list[str] = []
+        for entry in item.get("phones") or []:
+            # phones: [{label: switchboard, number: "+86 27 8366 2688"}]: only numbers a source gives
+            number = text_value(entry.get("number")) if isinstance(entry, dict) else ""
+            if not re.fullmatch(r"\+[1-9][0-9 ()-]{6,20}", number):
+                checker.problem(path, line, f"centre `{cid}` phone {number!r} is not +COUNTRY NUMBER")
+                continue
+            label = text_value(entry.get("label"))
+            labelled.append(f"{label}: {number}" if label else number)
+        if labelled:
+            phone = "; ".join([phone, *labelled] if phone else labelled)
         for therapy in list_value(item.get("therapies")):
             if therapy not in checker.therapy_ids:
                 checker.problem(path, line, f"centre `{cid}` names unknown therapy `{therapy}`")
@@ -225,7 +240,7 @@ def load_centers(checker: Checker) -> None:
                 "trials": list_value(item.get("trials")),
                 "role_en": text_value(item.get("role_en")),
                 "role_zh": text_value(item.get("role_zh")),
-                "phone": text_value(item.get("phone")),
+                "phone": phone,
                 "address": text_value(item.get("address")),
                 "source_ids": checker.cited(path, line, item.get("source_ids")),
                 "reviewed_on": checker.date(path, line, item.get("reviewed_on"), "reviewed_on"),

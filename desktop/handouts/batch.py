@@ -21,16 +21,31 @@ class Job:
     out: Path
 
 
-def all_jobs(out_dir: Path, personal: Personal, plan: Plan, options: Options,
-             langs: tuple[str, ...] | None = None) -> list[Job]:
-    """Every handout in each language asked (default: both), named `<name>.<lang>.pdf`.
+def skipped(kb: KnowledgeBase | None, plan: Plan) -> dict[str, str]:
+    """Handouts `--all` leaves out for this plan, with why: the recovery calendar without an
+    infusion date, the nerve-check sheet for a product whose label has no delayed-neurotoxicity warning."""
+    from desktop.handouts.neurocheck import delayed_warning
 
-    Handouts that cannot exist without an infusion date (the recovery calendar) are left out
-    when none was given.
-    """
-    jobs = []
+    out: dict[str, str] = {}
     for spec in catalog.HANDOUTS:
         if spec.needs_infusion and plan.infusion is None:
+            out[spec.name] = "needs --infusion-date"
+        elif spec.needs_delayed_neuro and (kb is None or delayed_warning(kb, plan.product) is None):
+            out[spec.name] = f"the label of {plan.product} has no delayed-neurotoxicity warning"
+    return out
+
+
+def all_jobs(out_dir: Path, personal: Personal, plan: Plan, options: Options,
+             langs: tuple[str, ...] | None = None, kb: KnowledgeBase | None = None) -> list[Job]:
+    """Every handout in each language asked (default: both), named `<name>.<lang>.pdf`.
+
+    Handouts that cannot exist for this plan (`skipped`: the recovery calendar without an
+    infusion date, the nerve-check sheet without a product that needs it) are left out.
+    """
+    jobs = []
+    left_out = skipped(kb, plan)
+    for spec in catalog.HANDOUTS:
+        if spec.name in left_out:
             continue
         for lang in langs or catalog.LANGS:
             opts = Options(lang=lang, paper=options.paper, large_print=options.large_print)

@@ -30,8 +30,11 @@ class HandoutSpec:
     """Cannot print without an infusion date (the recovery calendar)."""
     calendar: bool = False
     """Uses the recovery calendar (infusion date, leukapheresis date, jurisdiction)."""
-    keep_tables_whole: bool = False
-    """Move a table that would straddle a page break to the next page (month grids, boxes)."""
+    needs_delayed_neuro: bool = False
+    """Only for a product whose label warns of delayed neurotoxicity (the carers' nerve-check sheet)."""
+    keep_tables_whole: bool = True
+    """Move a table that would straddle a page break to the next page (month grids, boxes, the
+    care-team box: a QR cut by the page break dials nothing)."""
 
     def title(self, lang: str = "en") -> str:
         return gettext(lang)(self.title_en)
@@ -49,10 +52,10 @@ HANDOUTS: tuple[HandoutSpec, ...] = (
     HandoutSpec("warning-signs", N_("After your infusion: warning signs"), "patient", 3, 5),
     HandoutSpec("caregiver-checklist", N_("Caregiver checklist"), "patient", 3, 5),
     HandoutSpec("wallet-card", N_("Patient wallet card"), "patient", 1, 2),
-    HandoutSpec("clinician-summary", N_("Clinician summary"), "clinician", 1, 4),
-    HandoutSpec("recovery-calendar", N_("Your recovery calendar"), "patient", 3, 6, needs_infusion=True, calendar=True,
-                keep_tables_whole=True),
-    HandoutSpec("symptom-log", N_("Daily temperature and symptom log"), "patient", 3, 5, calendar=True, keep_tables_whole=True),
+    HandoutSpec("clinician-summary", N_("Clinician summary"), "clinician", 1, 5),
+    HandoutSpec("recovery-calendar", N_("Your recovery calendar"), "patient", 4, 9, needs_infusion=True, calendar=True),
+    HandoutSpec("symptom-log", N_("Daily temperature and symptom log"), "patient", 3, 5, calendar=True),
+    HandoutSpec("nerve-check", N_("Weekly nerve check: a sheet for carers"), "patient", 3, 5, needs_delayed_neuro=True),
 )
 
 

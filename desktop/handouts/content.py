@@ -173,6 +173,34 @@ def _num(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+def _site_centre(center_id: str) -> Center | None:
+    """A centre of the site's own list (issue 22), read from the user database; None when it
+    is not there (or the user database does not exist or cannot be read)."""
+    from desktop.userdata import site_centres
+
+    if not center_id.startswith(site_centres.ID_PREFIX):
+        return None
+    from desktop import paths
+    from desktop.userdata import db
+
+    if not paths.user_db_path().exists():
+        return None
+    try:
+        conn = db.open_user_db(read_only_ok=True)
+    except db.UserDbError:
+        return None
+    try:
+        found = site_centres.get(conn, center_id)
+    finally:
+        conn.close()
+    return found.as_center() if found is not None else None
+
+
+def find_center(kb: KnowledgeBase, center_id: str) -> Center | None:
+    """A sourced centre of the KB, else one of the site's own list (`site:` ids): what a handout may name."""
+    return kb.center(center_id) or _site_centre(center_id) if center_id else None
+
+
 @dataclass
 class HandoutContent:
     """A KB seen in one language, remembering which sources were used and what was missing."""
@@ -343,7 +371,7 @@ class HandoutContent:
     def center(self, center_id: str) -> CenterView | None:
         if not center_id:
             return None
-        c: Center | None = self.kb.center(center_id)
+        c = find_center(self.kb, center_id)
         if c is None:
             return None
         self.use(c.source_ids)

@@ -79,6 +79,16 @@ def region_for(*places: str) -> str:
     return ""
 
 
+def number_region(e164: str) -> str:
+    """The numbering region (CN, US, ...) of an E.164 number; '' if phonenumbers cannot tell."""
+    import phonenumbers
+
+    try:
+        return phonenumbers.region_code_for_number(phonenumbers.parse(e164)) or ""
+    except phonenumbers.NumberParseException:
+        return ""
+
+
 def clean(field: str, text: str) -> tuple[str, bool]:
     """`text` without direction controls and outer spaces, and whether any were removed.
 

@@ -2,7 +2,8 @@
 
 The only Qt module in `desktop.handouts` (QtGui + QtPrintSupport, never QtWidgets), so the
 CLI can print headless. Every page gets the same header (logo, title, patient) and footer
-(notice, content date, KB version and hash, source ids, "Page n of m"); the body is a
+(notice, content date, KB version and hash, source ids (in large print at the end of the body
+only, so the 16 pt footer stays short), "Page n of m"); the body is a
 QTextDocument paginated at the body height, so large print reflows onto more pages instead
 of being clipped. Layout units are 96-dpi pixels; painters are scaled to the device.
 """
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
     QTextFormat,
+    QTextOption,
     QTextTable,
 )
 
@@ -148,7 +150,10 @@ def _draw_doc(painter: QPainter, doc: QTextDocument, clip: QRectF | None = None)
     palette.setColor(QPalette.ColorRole.Text, QColor("#111111"))
     ctx.palette = palette
     if clip is not None:
-        ctx.clip = clip
+        # The layout draws every line that touches its clip; a line starting exactly on the page
+        # break would be drawn (invisibly, but in the PDF's text) on the page before it too: a
+        # heading or a phone number printed twice, cut in the text layer (D31). Half a pixel in.
+        ctx.clip = clip.adjusted(0, 0.5, 0, -0.5)
         painter.setClipRect(clip)
     doc.documentLayout().draw(painter, ctx)
 
@@ -203,6 +208,10 @@ class HandoutDocument:
         badly on paper, so such a table gets a page break before it (one at a time, relaid).
         """
         page_h = self.geometry.body_height
+        # Calendar handouts keep every box whole (month grids); the others boxes up to 80 % of a
+        # page (the care-team box with its QR codes: Qt would cut a row's line in half at the
+        # break, its QR on the next page), so only a really long table runs on.
+        largest = 0.9 if self.rendered.spec.calendar else 0.8
         layout = self.body.documentLayout()
         for _ in range(64):
             moved = False
@@ -210,7 +219,7 @@ class HandoutDocument:
                 if not isinstance(frame, QTextTable) or frame.format().headerRowCount() > 0:
                     continue  # a table with a repeated header row (a log sheet) may run on
                 rect = layout.frameBoundingRect(frame)
-                if rect.height() >= page_h * 0.9:
+                if rect.height() >= page_h * largest:
                     continue
                 fmt = frame.format()
                 if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
@@ -228,7 +237,13 @@ class HandoutDocument:
         return _text_doc(html, self.rendered.sizes.footer, width)
 
     def _card_doc(self, html: str) -> QTextDocument:
-        return _text_doc(html, 7.0, 100.0, self.rendered.images)
+        """A card panel wraps at word boundaries only: a number never breaks inside a digit group;
+        a line too wide shrinks the panel instead (`_fit`)."""
+        doc = _text_doc(html, 7.0, 100.0, self.rendered.images)
+        option = doc.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        doc.setDefaultTextOption(option)
+        return doc
 
     # -- painting ---------------------------------------------------------------------
     def paint_page(self, painter: QPainter, index: int) -> None:
@@ -396,11 +411,12 @@ class HandoutDocument:
 
 def _fit(doc: QTextDocument, width: float, height: float, largest: float = 1.8) -> float:
     """Largest scale (<= `largest`) at which the document fits the box: lay out at width/scale,
-    paint scaled, so small cards fill their space and long text shrinks instead of clipping."""
+    paint scaled, so small cards fill their space and long text shrinks instead of clipping.
+    A line that cannot wrap (a phone number beside its QR) must fit the width too."""
 
     def fits(scale: float) -> bool:
         doc.setTextWidth(width / scale)
-        return doc.size().height() * scale <= height + 0.5
+        return doc.size().height() * scale <= height + 0.5 and doc.idealWidth() <= width / scale + 1.5
 
     lo, hi = 0.2, largest
     if fits(hi):

@@ -33,10 +33,11 @@ MARKS: dict[str, tuple[str, str]] = {
     "driving": ("#fbe88a", NP_("one-character calendar mark", "D")),
     "caregiver": ("#dccdf0", NP_("one-character calendar mark", "C")),
     "follow-up": ("#bfe6e6", NP_("one-character calendar mark", "F")),
+    "neuro-check": ("#e6dcf5", NP_("one-character calendar mark", "H")),
 }
-PRIORITY = ("infusion", "lymphodepletion", "leukapheresis", "follow-up", "monitoring-period", "monitoring-daily",
-            "stay-near-centre", "driving", "caregiver")
-SPAN_KINDS = ("leukapheresis", "lymphodepletion", "infusion", "follow-up")
+PRIORITY = ("infusion", "lymphodepletion", "leukapheresis", "follow-up", "neuro-check", "monitoring-period",
+            "monitoring-daily", "stay-near-centre", "driving", "caregiver")
+SPAN_KINDS = ("leukapheresis", "lymphodepletion", "infusion", "follow-up", "neuro-check")
 """Kinds marked on every day they cover; the other (period) kinds are marked on their last day."""
 SPAN_SHADE = "#eef2f7"
 WEEKDAYS_EN = (NP_("short weekday", "Mon"), NP_("short weekday", "Tue"), NP_("short weekday", "Wed"),
@@ -110,8 +111,15 @@ def _code(kind: str, lang: str) -> str:
 
 
 def month_views(cal: Calendar, lang: str) -> list[MonthView]:
-    """Every month the calendar touches (at least the infusion month and the next one)."""
-    months = cal.months()
+    """Every month the calendar's periods touch (at least the infusion month and the next one).
+
+    The weekly nerve check (to day 98) is marked where it falls in these months but adds no
+    months of its own: its dates are all listed in its row of the key days, so a 100-day watch
+    does not double the calendar's pages."""
+    from dataclasses import replace
+
+    periods = tuple(e for e in cal.events if e.kind != "neuro-check")
+    months = replace(cal, events=periods).months() if periods else cal.months()
     nxt = (cal.infusion.year + (cal.infusion.month == 12), cal.infusion.month % 12 + 1)
     if nxt not in months:
         months.append(nxt)
@@ -169,8 +177,18 @@ def event_rows(cal: Calendar, lang: str, content: HandoutContent) -> list[EventR
     """One row per event, in date order; the sources are recorded as used."""
     _ = gettext(lang)
     rows = []
+    weekly = [e for e in cal.events if e.kind == "neuro-check"]
     for e in sorted(cal.events, key=lambda e: (e.start, e.end, PRIORITY.index(e.kind) if e.kind in PRIORITY else 99)):
         content.use(e.source_ids)
+        if e.kind == "neuro-check":  # one row for the weekly series, on its first day
+            if e is weekly[0]:
+                rows.append(EventRow(
+                    e.kind, _code(e.kind, lang), MARKS[e.kind][0], "#111111",
+                    f"{weekly[0].start.isoformat()} – {weekly[-1].start.isoformat()}",
+                    _("Days %(first)s to %(last)s, every 7 days") % {"first": weekly[0].day_from, "last": weekly[-1].day_from},
+                    e.title(lang), "", _("Dates: %(dates)s") % {"dates": ", ".join(w.start.isoformat() for w in weekly)}
+                    + "\n" + e.detail(lang), e.jurisdiction_label(lang), valid_text(e.valid, lang), e.source_ids))
+            continue
         when = date_text(e.start, lang) if e.start == e.end else f"{e.start.isoformat()} – {e.end.isoformat()}"
         span = e.kind in SPAN_KINDS
         end_label = "" if span or e.start == e.end else _("Last day: %(date)s") % {"date": date_text(e.end, lang)}
@@ -190,17 +208,22 @@ class FillIn:
     title: str
     when: str
     days: str
+    topic: str = ""
 
 
 def fill_ins(cal: Calendar, lang: str) -> list[FillIn]:
-    """One fill-in row per gap in the rules, starting on the infusion day."""
+    """One fill-in row per gap in the rules, from the day the period starts (the infusion day,
+    or day 29 for the follow-up visits): the care team writes the days, nothing is guessed."""
     _ = gettext(lang)
     rows = []
     for n in cal.notes:
         if n.kind == "gap" and n.topic in TOPIC_TITLES:
             title = TOPIC_TITLES[n.topic]
+            start = cal.infusion + dt.timedelta(days=n.day_from)
+            days = (_("Day %(n)s to ______") % {"n": n.day_from} if n.day_from
+                    else _("Day 0 to ______"))
             rows.append(FillIn(title[1] if lang.startswith("zh") else title[0],
-                               f"{cal.infusion.isoformat()} – ____________", _("Day 0 to ______")))
+                               f"{start.isoformat()} – ____________", days, n.topic))
     return rows
 
 

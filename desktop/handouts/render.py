@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import io
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -58,6 +57,8 @@ class Personal:
     leukapheresis_date: date | None = None
     jurisdiction: str = ""
     """Region whose dated rules the recovery calendar follows ('' = the product's, e.g. China)."""
+    product: str = ""
+    """The CAR-T product (therapy id) whose label warnings apply ('' = eque-cel)."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class FontSizes:
     def for_print(large: bool, dense: bool = False) -> FontSizes:
         """Large print: body 17 pt. `dense` (one-page clinician summary) only in normal print."""
         if large:
-            return FontSizes(body=17, small=15, h1=28, h2=22, h3=19, footer=10, phone=30)
+            return FontSizes(body=17, small=16, h1=28, h2=22, h3=19, footer=16, phone=30)
         if dense:
             return FontSizes(body=8, small=6.5, h1=13, h2=9.5, h3=8.5, footer=6.5, phone=12)
         return FontSizes(body=10.5, small=9, h1=19, h2=14, h3=11.5, footer=7.5, phone=20)
@@ -115,25 +116,17 @@ class RenderedHandout:
     """Contains `{page}` and `{pages}` placeholders, filled per page."""
     images: dict[str, bytes]
     qr_payloads: dict[str, str]
+    """`contact-N` -> the `tel:` URI of the QR printed beside contact N (`phone`: the first's)."""
     source_ids: list[str]
     missing: list[str]
     sizes: FontSizes
     cards: list[Card] = field(default_factory=list)
     card_area_px: tuple[float, float] = (0.0, 0.0)
+    qr_contacts: list[tuple[str, str, str]] = field(default_factory=list)
+    """(label, number as printed, QR payload) of each contact, in order: the window lists what each QR dials."""
 
 
 NOTICE = N_("Information, not medical advice. Your care team's instructions come first.")
-
-
-def _mecard_escape(text: str) -> str:
-    return re.sub(r"([\\;:,\"])", r"\\\1", text)
-
-
-def card_qr_payload(center_name: str, number: str) -> str:
-    """The wallet-card QR: a MECARD contact with the centre's name and the E.164 24-hour number."""
-    if not number:
-        return ""
-    return f"MECARD:N:{_mecard_escape(center_name or 'CAR-T care team')};TEL:{number};;"
 
 
 def centre_contact(center: CenterView) -> Contact | None:
@@ -162,12 +155,17 @@ EMERGENCY_NUMBERS = {"CN": ("120", "EM1"), "HK": ("999", "EM2"), "US": ("911", "
 (data/sources.yaml). A region without one prints none rather than a guess."""
 
 
-def emergency_number(kb: KnowledgeBase, center: CenterView | None, plan: Plan) -> tuple[str, str] | None:
-    """(number, source id) for where the patient is: the centre's country, else the plan's rules."""
+def emergency_number(kb: KnowledgeBase, center: CenterView | None, plan: Plan,
+                     contacts: list[Contact] | None = None) -> tuple[str, str] | None:
+    """(number, source id) for where the patient is: the centre's country, else the country of
+    the care team's first number, else the plan's rules (a US team's sheet never says 120)."""
     from desktop.recovery.plan import default_jurisdiction
 
-    region = fields.region_for(center.country if center is not None else "",
-                               plan.jurisdiction or default_jurisdiction(kb))
+    region = fields.region_for(center.country if center is not None else "")
+    if not region and contacts:
+        region = fields.number_region(contacts[0].number)
+    if not region:
+        region = fields.region_for(plan.jurisdiction or default_jurisdiction(kb))
     return EMERGENCY_NUMBERS.get(region)
 
 
@@ -221,7 +219,9 @@ def _calendar_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, plan: Plan, 
         raise UserInputError(f"the {spec.name} handout needs an infusion date (--infusion-date YYYY-MM-DD)")
     if plan.problem:
         raise UserInputError(plan.problem)
-    cal, has_rules = plan.calendar, plan.has_rules
+    from desktop.handouts import neurocheck
+
+    cal, has_rules = neurocheck.with_checks(kb, plan.calendar, plan.product), plan.has_rules
     if not has_rules:
         content.missing.append("dated rules (jurisdiction, periods)")
     log_sheet = spec.name == "symptom-log"
@@ -241,6 +241,38 @@ def _calendar_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, plan: Plan, 
         "call_now": call_now,
         "fever_listed": fever is not None and any(fever.value.split()[0] in item for item in call_now),
         "marks": recovery.MARKS,
+    }
+
+
+def _neuro_context(kb: KnowledgeBase, spec: catalog.HandoutSpec, plan: Plan, lang: str,
+                   content: HandoutContent) -> dict[str, Any]:
+    """The carers' weekly nerve check: the label's warning and "call now" wording (G14), the
+    check items (G14; CT21; CT18) and one row per check day (neurowatch's sourced data)."""
+    from desktop.clinical import neurowatch
+    from desktop.handouts import neurocheck
+
+    warning = neurocheck.delayed_warning(kb, plan.product, lang)
+    if warning is None:
+        raise UserInputError(f"the {spec.name} handout is for a product whose label warns of delayed "
+                             f"neurotoxicity (e.g. --product cilta-cel); {plan.product}'s has no such warning")
+    _ = i18n.gettext(lang)
+    content.use(neurocheck.source_ids(warning))
+    content.use(["CT18"])
+    therapy = content.therapy(plan.product, cite=False)
+    return {
+        "neuro": {
+            "product": content.product_name(therapy) if therapy else plan.product,
+            "warning": warning,
+            "call_now": _("Call your healthcare provider or get emergency help right away (CARVYKTI Medication Guide)."),
+            "fever": _("a temperature of %(c)s °C (100.4 °F) or higher") % {"c": f"{neurowatch.FEVER_C:g}"},
+            "signs": [_(text) for text in neurowatch.SIGNS.values()],
+            "subtle": _("Nervous-system effects can occur days or weeks after the infusion and may at first be subtle "
+                        "(Medication Guide)."),
+            "checks": [_(text) for _key, text in neurowatch.WEEKLY_CHECK],
+            "window": _(neurocheck.WINDOW),
+            "rows": [(n, d.isoformat() if d else "") for n, d in neurocheck.check_dates(plan.infusion)],
+            "sources": ", ".join(neurowatch.SOURCE_IDS),
+        },
     }
 
 
@@ -278,23 +310,23 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
 
     images: dict[str, bytes] = {}
     qr: dict[str, str] = {}
+    # One QR per printed number, built from exactly that number (D01): `qr-0.png` beside the
+    # first contact, `qr-1.png` beside the second, on every template and on the wallet card.
+    for i, ct in enumerate(contacts):
+        qr[f"contact-{i}"] = ct.tel
+        images[f"qr-{i}.png"] = qr_png(ct.tel)
     if main is not None:
         qr["phone"] = main.tel
-        images["qr-phone.png"] = qr_png(main.tel)
-    if spec.name == "wallet-card":
-        payload = card_qr_payload(center.name if center else "", main.number if main else "")
-        if payload:
-            qr["card"] = payload
-            images["qr-card.png"] = qr_png(payload)
     if personal.logo:
         images["logo.png"] = personal.logo
 
-    emergency = emergency_number(kb, center, plan) if spec.audience != "clinician" else None
+    emergency = emergency_number(kb, center, plan, contacts) if spec.audience != "clinician" else None
     if emergency is not None:
         content.use([emergency[1]])
     infusion = plan.infusion
     phases = plan.phase_dates(lang)
     cal_ctx = _calendar_context(kb, spec, plan, lang, content) if spec.calendar else {}
+    neuro_ctx = _neuro_context(kb, spec, plan, lang, content) if spec.needs_delayed_neuro else {}
 
     card_w = CARD_W_MM * PX_PER_MM
     card_h = CARD_H_MM * PX_PER_MM
@@ -317,8 +349,7 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
         "emergency": emergency,
         "main": main,
         "note": note,
-        "has_qr_phone": "qr-phone.png" in images,
-        "has_qr_card": "qr-card.png" in images,
+        "has_qr_phone": bool(contacts),
         "has_logo": "logo.png" in images,
         "phases": phases,
         "card_area": card_area,
@@ -326,6 +357,7 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
         "card_h": card_h,
         "leukapheresis": plan.leukapheresis.isoformat() if plan.leukapheresis else "",
         **cal_ctx,
+        **neuro_ctx,
     }
     env = environment()
     template = env.get_template(f"handouts/{spec.name}.html.j2")
@@ -335,13 +367,19 @@ def render_handout(kb: KnowledgeBase, name: str, plan: Plan, options: Options | 
     if hasattr(module, "card_front") and hasattr(module, "card_back"):
         cards.append(Card(str(module.card_front()), str(module.card_back())))
 
+    from desktop.handouts import nobreak
+
+    seg = nobreak.segmenter(kb) if zh else None  # Chinese words and "38 °C" are never broken (D31)
+    body = nobreak.protect(body, seg)
+    cards = [Card(nobreak.protect(card.front_html, seg), nobreak.protect(card.back_html, seg)) for card in cards]
     source_ids = content.source_ids()
     meta = kb.meta()
     extra = {"source_ids": source_ids, "meta": meta, "notice": i18n.gettext(lang)(NOTICE)}
-    header = env.get_template("handouts/_header.html.j2").render(ctx | extra)
-    footer = env.get_template("handouts/_footer.html.j2").render(ctx | extra)
+    header = nobreak.protect(env.get_template("handouts/_header.html.j2").render(ctx | extra), seg)
+    footer = nobreak.protect(env.get_template("handouts/_footer.html.j2").render(ctx | extra), seg)
     return RenderedHandout(
         spec=spec, options=Options(lang, options.paper, options.large_print), title=title, html=body,
         header_html=header, footer_html=footer, images=images, qr_payloads=qr, source_ids=source_ids,
         missing=list(content.missing), sizes=sizes, cards=cards, card_area_px=card_area if cards else (0.0, 0.0),
+        qr_contacts=[(ct.label, ct.display, ct.tel) for ct in contacts],
     )

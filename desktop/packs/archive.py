@@ -214,10 +214,15 @@ def check_signature(manifest_bytes: bytes, signature_bytes: bytes) -> PublicKey:
     return key
 
 
+SITE_SECTION_MEMBERS = ("site/centres.json", "site/centres.signature")
+"""A site's own centres, signed by the site's key (desktop.packs.site_section): the only members
+a pack may hold beyond its manifest's list; never extracted into the KB, checked on their own."""
+
+
 def _check_manifest_matches_zip(manifest: Manifest, members: dict[str, zipfile.ZipInfo]) -> None:
     listed = {f.path for f in manifest.files}
     for name in members:
-        if name not in listed and name not in (MANIFEST_NAME, SIGNATURE_NAME):
+        if name not in listed and name not in (MANIFEST_NAME, SIGNATURE_NAME, *SITE_SECTION_MEMBERS):
             raise PackProblem("hash-mismatch", f"The pack contains {name!r}, which its signed manifest does not list, so it was not applied.")
     for entry in manifest.files:
         info = members.get(entry.path)

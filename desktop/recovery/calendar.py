@@ -132,7 +132,9 @@ class CalendarNote:
     rule_id: str = ""
     source_ids: tuple[str, ...] = ()
     topic: str = ""
-    """For a gap: the period no rule gives (monitoring, stay-near-centre, driving)."""
+    """For a gap: the period no rule gives (monitoring, stay-near-centre, driving, follow-up)."""
+    day_from: int = 0
+    """For a gap: the day the period starts (its fill-in line on paper starts there)."""
 
     def text(self, lang: str = "en") -> str:
         return in_language(lang, self.text_en, self.text_zh)
@@ -374,7 +376,7 @@ def _compute(
                 CalendarNote(
                     "gap",
                     *_pair(N_("%(title)s: no rule in force on %(date)s was found in the sources for %(region)s. Your "
-                           "treating centre sets this period; ask them and write it here: ________"),
+                           "treating centre sets this period: ask them."),
                            title=TOPIC_TITLES[topic], date=infusion.isoformat(), region=(region.name_en, region.name_zh)),
                     topic=topic,
                 )

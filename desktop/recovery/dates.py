@@ -34,7 +34,7 @@ class FieldError(UserInputError):
         self.values = values
         super().__init__(msgid % values)
 
-    def text(self, lang: str | None = "en") -> str:
+    def text(self, lang: str) -> str:
         """The message in `lang` (the window's interface language)."""
         return i18n.gettext(lang)(self.msgid) % self.values
 

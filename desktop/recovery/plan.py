@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from desktop.errors import UserInputError
+from desktop.i18n import N_, gettext
 from desktop.kb.rules import Region, regions, rules_for
 from desktop.kb.store import KnowledgeBase
 from desktop.recovery import journey
@@ -20,9 +21,12 @@ from desktop.recovery.calendar import (
     TOPIC_TITLES,
     Calendar,
     CalendarEvent,
+    CalendarNote,
     recovery_calendar,
     resolve_region,
 )
+
+_EN, _ZH = "en", "zh-Hans"  # names, not literals, in gettext() calls (Babel)
 
 DEFAULT_THERAPY = "eque-cel"
 """The product the handouts and the default jurisdiction follow."""
@@ -67,7 +71,45 @@ def build_calendar(kb: KnowledgeBase, infusion: dt.date, jurisdiction: str = "",
             events.insert(0, CalendarEvent("leukapheresis", leukapheresis, leukapheresis, rel, rel, *TOPIC_TITLES["leukapheresis"]))
         return Calendar(infusion, "", "", "", leukapheresis, events=tuple(events)), False
     region = jurisdiction or default_jurisdiction(kb)
-    return recovery_calendar(infusion, region, leukapheresis, kb=kb), True
+    calendar = recovery_calendar(infusion, region, leukapheresis, kb=kb)
+    if calendar.jurisdiction == default_jurisdiction(kb):
+        calendar = with_protocol_periods(calendar)
+    return calendar, True
+
+
+def with_protocol_periods(calendar: Calendar) -> Calendar:
+    """The product's own study-protocol periods where its jurisdiction has no rule (D24).
+
+    For eque-cel in China no NMPA rule gives the monitoring period, but the IASO protocol's
+    28-day safety period (R18) does: it is marked, labelled as the protocol's, instead of a
+    blank. Follow-up runs from day 29 under the same protocol, which gives no visit days, so
+    the visits stay a gap the care team fills in, starting on day 29. Nothing is invented: a
+    phase without a sourced day count adds nothing.
+    """
+    from dataclasses import replace
+
+    phases = {p.key: p for p in journey.PHASES}
+    events = list(calendar.events)
+    notes = list(calendar.notes)
+    watch = phases.get("monitoring")
+    if calendar.event("monitoring-period") is None and watch and watch.start_day is not None and watch.end_day is not None:
+        infusion = calendar.infusion
+        events.append(CalendarEvent(
+            "monitoring-period", infusion + dt.timedelta(days=watch.start_day), infusion + dt.timedelta(days=watch.end_day),
+            watch.start_day, watch.end_day, *TOPIC_TITLES["monitoring-period"],
+            detail_en=gettext(_EN)(watch.title_en), detail_zh=gettext(_ZH)(watch.title_en),
+            jurisdiction=watch.basis(_EN), jurisdiction_zh=watch.basis(_ZH), source_ids=watch.source_ids))
+        notes = [n for n in notes if not (n.kind == "gap" and n.topic == "monitoring-period")]
+    follow = phases.get("follow-up")
+    if calendar.event("follow-up") is None and follow and follow.start_day is not None:
+        msg = N_("Follow-up visits: the follow-up of %(basis)s starts on day %(day)s; the sources give no visit days. "
+                 "Your treating centre sets them: ask them.")
+        notes.append(CalendarNote(
+            "gap", gettext(_EN)(msg) % {"basis": follow.basis(_EN), "day": follow.start_day},
+            gettext(_ZH)(msg) % {"basis": follow.basis(_ZH), "day": follow.start_day},
+            source_ids=follow.source_ids, topic="follow-up", day_from=follow.start_day))
+    events.sort(key=lambda e: (e.start, e.end, e.kind))
+    return replace(calendar, events=tuple(events), notes=tuple(notes))
 
 
 class PlanInputs(Protocol):
@@ -82,6 +124,9 @@ class PlanInputs(Protocol):
     @property
     def jurisdiction(self) -> str: ...
 
+    @property
+    def product(self) -> str: ...
+
 
 @dataclass(frozen=True)
 class Dates:
@@ -91,6 +136,8 @@ class Dates:
     leukapheresis_date: dt.date | None = None
     jurisdiction: str = ""
     """A rule region id, name or alias; '' = the product's (e.g. China for eque-cel)."""
+    product: str = ""
+    """The CAR-T product (therapy id); '' = the handouts' default (eque-cel)."""
 
 
 @dataclass(frozen=True)
@@ -110,10 +157,12 @@ class Plan:
     calendar: Calendar | None
     has_rules: bool
     problem: str = ""
+    product: str = DEFAULT_THERAPY
+    """The product (therapy id) whose label warnings the calendar and the nerve-check sheet follow."""
 
     def inputs(self) -> Dates:
         """The dates this plan was computed from (a form compares them with what it shows)."""
-        return Dates(self.infusion, self.leukapheresis, self.jurisdiction)
+        return Dates(self.infusion, self.leukapheresis, self.jurisdiction, self.product)
 
     def phase_dates(self, lang: str) -> list[journey.PhaseDates]:
         """Each treatment phase's day label and, with an infusion date, its calendar dates."""
@@ -125,6 +174,7 @@ def plan_for(kb: KnowledgeBase, inputs: PlanInputs | None = None) -> Plan:
     infusion = inputs.infusion_date if inputs is not None else None
     leukapheresis = inputs.leukapheresis_date if inputs is not None else None
     jurisdiction = inputs.jurisdiction.strip() if inputs is not None else ""
+    product = (inputs.product.strip() if inputs is not None else "") or DEFAULT_THERAPY
     calendar: Calendar | None = None
     problem = ""
     try:
@@ -139,4 +189,7 @@ def plan_for(kb: KnowledgeBase, inputs: PlanInputs | None = None) -> Plan:
     except UserInputError as exc:
         problem = str(exc)
         has_rules = bool(jurisdictions(kb))
-    return Plan(infusion, leukapheresis, jurisdiction, journey.phases_from_kb(kb), calendar, has_rules, problem)
+    if kb.therapy(product) is None:
+        known = ", ".join(t.id for t in kb.therapies())
+        problem = problem or f"unknown product {product!r} (one of: {known})"
+    return Plan(infusion, leukapheresis, jurisdiction, journey.phases_from_kb(kb), calendar, has_rules, problem, product)

@@ -74,6 +74,26 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL
     );
     """,
+    # 4: the site's own referral list (issue 22): centres the staff add, or receive in a pack
+    """
+    CREATE TABLE site_centres (
+        id TEXT PRIMARY KEY,
+        name_en TEXT NOT NULL CHECK (name_en <> ''),
+        name_zh TEXT NOT NULL DEFAULT '',
+        city TEXT NOT NULL DEFAULT '',
+        city_zh TEXT NOT NULL DEFAULT '',
+        province TEXT NOT NULL DEFAULT '',
+        country TEXT NOT NULL DEFAULT '',
+        lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+        lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
+        coord_precision TEXT NOT NULL DEFAULT 'city',
+        phones TEXT NOT NULL DEFAULT '[]',
+        products TEXT NOT NULL DEFAULT '[]',
+        notes TEXT NOT NULL DEFAULT '',
+        origin TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -104,6 +124,7 @@ MESSAGES = {
 _TABLE_WORDS = {
     "bookmarks": "bookmark(s)", "notes": "note(s)", "history": "history entry(ies)",
     "site_presets": "site preset(s)", "feedback": "feedback item(s)",
+    "site_centres": "centre(s) added at this site",
 }
 
 _last_recovery: str | None = None

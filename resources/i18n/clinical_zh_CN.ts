@@ -67,6 +67,10 @@
         <translation>ICANS 分级</translation>
     </message>
     <message>
+        <source>Infections</source>
+        <translation>感染预防</translation>
+    </message>
+    <message>
         <source>Grading tools</source>
         <translation>分级工具</translation>
     </message>
@@ -119,8 +123,8 @@
         <translation>低血压和低氧只有在不能归因于其他原因时才计为 CRS；确认之前不给出高于 1 级的分级。有其他原因的表现请填为“无”。</translation>
     </message>
     <message>
-        <source>&amp;Hypotension:</source>
-        <translation>低血压(&amp;H)：</translation>
+        <source>Hypot&amp;ension:</source>
+        <translation>低血压(&amp;E)：</translation>
     </message>
     <message>
         <source>Hypotension</source>
@@ -183,8 +187,8 @@
         <translation>命名得分，0 至 3</translation>
     </message>
     <message>
-        <source>&amp;Following commands (e.g. &quot;show me 2 fingers&quot;)</source>
-        <translation>执行指令(&amp;F)（如“伸出 2 根手指”）</translation>
+        <source>Following &amp;commands (e.g. &quot;show me 2 fingers&quot;)</source>
+        <translation>执行指令(&amp;C)（如“伸出 2 根手指”）</translation>
     </message>
     <message>
         <source>Following commands point, 0 or 1</source>
@@ -414,8 +418,8 @@
         <translation>治疗中心(&amp;E)：</translation>
     </message>
     <message>
-        <source>Centre p&amp;hone (24 h; printed as a QR code):</source>
-        <translation>中心电话（24 小时；打印为二维码）(&amp;H)：</translation>
+        <source>Centre ph&amp;one (24 h; printed as a QR code):</source>
+        <translation>中心电话（24 小时；打印为二维码）(&amp;O)：</translation>
     </message>
     <message>
         <source>Save handover sheet (PDF)…</source>
@@ -561,6 +565,65 @@
     </message>
 </context>
 <context>
+    <name>InfectionsTab</name>
+    <message>
+        <source>Infection prophylaxis and immune recovery</source>
+        <translation>感染预防与免疫恢复</translation>
+    </message>
+    <message>
+        <source>&amp;Lymphodepletion (first day):</source>
+        <translation>清淋化疗首日(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Infusion date:</source>
+        <translation>输注日期(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>CAR-HEMATOTOX &amp;risk:</source>
+        <translation>CAR-HEMATOTOX 风险(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>H&amp;BV (HBsAg, HBcAb or HBV DNA):</source>
+        <translation>乙肝(&amp;B)（HBsAg、HBcAb 或 HBV DNA）：</translation>
+    </message>
+    <message>
+        <source>&amp;Steroid days so far:</source>
+        <translation>至今激素使用天数(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Edition:</source>
+        <translation>版本(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Prior bone-marrow (stem-cell) transplant</source>
+        <translation>既往骨髓（造血干细胞）移植</translation>
+    </message>
+    <message>
+        <source>ANC on day:</source>
+        <translation>当日 ANC（第几天）：</translation>
+    </message>
+    <message>
+        <source>Latest IgG:</source>
+        <translation>最近一次 IgG：</translation>
+    </message>
+    <message>
+        <source>Recurrent sinopulmonary infections; weight for IVIG:</source>
+        <translation>反复鼻窦/肺部感染；IVIG 按体重：</translation>
+    </message>
+    <message>
+        <source>Save plan (&amp;PDF)…</source>
+        <translation>保存计划（&amp;PDF）…</translation>
+    </message>
+    <message>
+        <source>Save infection plan</source>
+        <translation>保存感染预防计划</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>NeuroWatchTab</name>
     <message>
         <source>Today&apos;s check (cilta-cel and other BCMA products)</source>
@@ -634,8 +697,8 @@
         <translation>其他</translation>
     </message>
     <message>
-        <source>Save bedside flow sheet (&amp;PDF)…</source>
-        <translation>保存床旁流程单(&amp;P)（PDF）…</translation>
+        <source>Save bedside flo&amp;w sheet (PDF)…</source>
+        <translation>保存床旁流程单(&amp;W)（PDF）…</translation>
     </message>
     <message>
         <source>Patient: ____________________  Product: __________  Infusion date: __________  Day: ____  Time: ______  Signed: __________</source>
@@ -697,8 +760,8 @@
         <translation>已给剂数(&amp;D)：</translation>
     </message>
     <message>
-        <source>&amp;Hours since the last dose:</source>
-        <translation>距上一剂小时数(&amp;H)：</translation>
+        <source>Ho&amp;urs since the last dose:</source>
+        <translation>距上一剂小时数(&amp;U)：</translation>
     </message>
     <message>
         <source>Dose &amp;times, hours ago (e.g. 24, 16, 8; checks the 3-in-24-hours limit):</source>

@@ -8,6 +8,30 @@
         <translation>治疗中心</translation>
     </message>
     <message>
+        <source>Trial sites and centres named in sources, and centres added at this site; ask your team which centre will treat you.</source>
+        <translation>来源中列出的试验中心和医疗中心，以及本机构添加的中心；具体在哪家中心治疗，请咨询您的医疗团队。</translation>
+    </message>
+    <message>
+        <source>This site&apos;s list:</source>
+        <translation>本机构名单：</translation>
+    </message>
+    <message>
+        <source>&amp;Add centre…</source>
+        <translation>添加中心(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Trial sites and centres named in sources; ask your team which centre will treat you.</source>
+        <translation>来源中列出的试验中心和医疗中心；具体在哪家中心治疗，请咨询您的医疗团队。</translation>
+    </message>
+    <message>
         <source>&amp;Place:</source>
         <translation>地点(&amp;P)：</translation>
     </message>
@@ -16,8 +40,8 @@
         <translation>城市（武汉、Wuhan、wuhan）或 纬度,经度</translation>
     </message>
     <message>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
+        <source>F&amp;ind</source>
+        <translation>查找(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Therapy:</source>
@@ -100,8 +124,52 @@
         <translation>临床试验中心</translation>
     </message>
     <message>
-        <source>Certified treatment centre</source>
-        <translation>认证治疗中心</translation>
+        <source>Treated patients (source says)</source>
+        <translation>已治疗患者（据来源）</translation>
+    </message>
+    <message>
+        <source>Certified (source says)</source>
+        <translation>已认证（据来源）</translation>
+    </message>
+    <message>
+        <source>Added at this site</source>
+        <translation>本机构添加</translation>
+    </message>
+    <message>
+        <source>Treated patients with a commercial product (source says)</source>
+        <translation>已用上市产品治疗患者（据来源）</translation>
+    </message>
+    <message>
+        <source>Certified by a named body (source says)</source>
+        <translation>经指定机构认证（据来源）</translation>
+    </message>
+    <message>
+        <source>Added at %1 (from a pack)</source>
+        <translation>由 %1 添加（来自内容包）</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存日期</translation>
+    </message>
+    <message>
+        <source>Not from a source: kept by the staff of this site.</source>
+        <translation>非来源资料：由本机构工作人员维护。</translation>
+    </message>
+    <message>
+        <source>Remove centre</source>
+        <translation>删除中心</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this site&apos;s list?</source>
+        <translation>要从本机构名单中删除 %1 吗？</translation>
     </message>
     <message>
         <source>All therapies</source>
@@ -114,10 +182,6 @@
     <message>
         <source>Trial sites</source>
         <translation>临床试验中心</translation>
-    </message>
-    <message>
-        <source>Certified centres</source>
-        <translation>认证治疗中心</translation>
     </message>
     <message>
         <source>All countries</source>
@@ -152,6 +216,18 @@
     <message>
         <source>%1 km</source>
         <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>not in the sources: the trial&apos;s registry record (see Sources) names a contact; or call the hospital&apos;s switchboard</source>
+        <translation>来源中没有：试验登记记录（见“来源”）列有联系人；或拨打医院总机</translation>
+    </message>
+    <message>
+        <source>not in the sources: call the hospital&apos;s switchboard (its own website lists it)</source>
+        <translation>来源中没有：请拨打医院总机（医院官网有列出）</translation>
+    </message>
+    <message>
+        <source>not in the sources: the hospital&apos;s own website, or the registry record in Sources</source>
+        <translation>来源中没有：见医院官网，或“来源”中的登记记录</translation>
     </message>
     <message>
         <source>not listed</source>

@@ -12,12 +12,32 @@
         <translation>白细胞单采日期：</translation>
     </message>
     <message>
-        <source>Rules of:</source>
-        <translation>适用规定：</translation>
+        <source>Calendar dates follow the rules of:</source>
+        <translation>日历日期依据以下地区的规定：</translation>
+    </message>
+    <message>
+        <source>CAR-T product:</source>
+        <translation>CAR-T产品：</translation>
     </message>
     <message>
         <source>known</source>
         <translation>已知</translation>
+    </message>
+    <message>
+        <source>Leukapheresis date known</source>
+        <translation>白细胞单采日期已知</translation>
+    </message>
+    <message>
+        <source>Month calendar</source>
+        <translation>月历</translation>
+    </message>
+    <message>
+        <source>Dates and events</source>
+        <translation>日期与事件</translation>
+    </message>
+    <message>
+        <source>Notes on the rules</source>
+        <translation>规定说明</translation>
     </message>
     <message>
         <source>Print calendar…</source>
@@ -36,12 +56,12 @@
         <translation>事项</translation>
     </message>
     <message>
-        <source>Rule of</source>
-        <translation>规定来源</translation>
-    </message>
-    <message>
         <source>Sources</source>
         <translation>资料来源</translation>
+    </message>
+    <message>
+        <source>Whose rule</source>
+        <translation>规定出自</translation>
     </message>
     <message>
         <source>This knowledge base has no dated rules, so no calendar can be computed.</source>
@@ -73,6 +93,10 @@
     <message>
         <source>Changelog of the applied pack</source>
         <translation>已应用内容包的更新说明</translation>
+    </message>
+    <message>
+        <source>Changes between the two knowledge bases</source>
+        <translation>两个知识库之间的变化</translation>
     </message>
     <message>
         <source>Change</source>
@@ -270,6 +294,14 @@
     <message>
         <source>Product:</source>
         <translation>产品：</translation>
+    </message>
+    <message>
+        <source>Regulatory events</source>
+        <translation>监管事件</translation>
+    </message>
+    <message>
+        <source>Rules in force</source>
+        <translation>现行规定</translation>
     </message>
     <message>
         <source>Date</source>

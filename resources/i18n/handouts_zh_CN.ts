@@ -8,46 +8,6 @@
         <translation>（产品默认）</translation>
     </message>
     <message>
-        <source>Handout</source>
-        <translation>宣教资料</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Paper</source>
-        <translation>纸张</translation>
-    </message>
-    <message>
-        <source>Large print</source>
-        <translation>大字版</translation>
-    </message>
-    <message>
-        <source>Patient name</source>
-        <translation>患者姓名</translation>
-    </message>
-    <message>
-        <source>Infusion date</source>
-        <translation>回输日期</translation>
-    </message>
-    <message>
-        <source>Treating centre</source>
-        <translation>治疗中心</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Leukapheresis date</source>
-        <translation>白细胞单采日期</translation>
-    </message>
-    <message>
-        <source>Site preset</source>
-        <translation>站点预设</translation>
-    </message>
-    <message>
         <source>body text 16 pt or more</source>
         <translation>正文16磅或更大</translation>
     </message>
@@ -88,8 +48,12 @@
         <translation>保存PDF…</translation>
     </message>
     <message>
-        <source>Copies</source>
-        <translation>份数</translation>
+        <source>CAR-T pro&amp;duct</source>
+        <translation>CAR-T产品(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Calendar dates follow the r&amp;ules of</source>
+        <translation>日历日期依据以下地区的规定(&amp;U)</translation>
     </message>
     <message>
         <source>all handouts, both languages</source>
@@ -106,6 +70,10 @@
     <message>
         <source>Unknown handout: %1</source>
         <translation>未知的宣教资料：%1</translation>
+    </message>
+    <message>
+        <source>Each QR code dials the number beside it: %1</source>
+        <translation>每个二维码拨打其旁边的号码：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
@@ -160,14 +128,6 @@
         <translation>标志图片</translation>
     </message>
     <message>
-        <source>Calendar rules</source>
-        <translation>日历依据的规定</translation>
-    </message>
-    <message>
-        <source>Care-team contacts</source>
-        <translation>医护团队联系方式</translation>
-    </message>
-    <message>
         <source>24-hour ward</source>
         <translation>24小时病房</translation>
     </message>
@@ -188,12 +148,68 @@
         <translation>更正后才能打印：%1</translation>
     </message>
     <message>
-        <source>The QR code dials: %1</source>
-        <translation>二维码拨打：%1</translation>
-    </message>
-    <message>
         <source>Not drawn by any embedded font (prints blank): %1</source>
         <translation>内置字体无法显示（打印为空白）：%1</translation>
+    </message>
+    <message>
+        <source>Ha&amp;ndout</source>
+        <translation>宣教资料(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>纸张(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Large p&amp;rint</source>
+        <translation>大字版(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Patient na&amp;me</source>
+        <translation>患者姓名(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Infusion date</source>
+        <translation>回输日期(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Leu&amp;kapheresis date</source>
+        <translation>白细胞单采日期(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Treating centre</source>
+        <translation>治疗中心(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Care-team &amp;contacts</source>
+        <translation>医护团队联系方式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Site pr&amp;eset</source>
+        <translation>站点预设(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copie&amp;s</source>
+        <translation>份数(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Handout preview</source>
+        <translation>宣教资料预览</translation>
+    </message>
+    <message>
+        <source>Contact {0}: label</source>
+        <translation>联系人 {0}：标签</translation>
+    </message>
+    <message>
+        <source>Contact {0}: number</source>
+        <translation>联系人 {0}：号码</translation>
     </message>
 </context>
 </TS>

@@ -100,6 +100,57 @@
     </message>
 </context>
 <context>
+    <name>CentreDialog</name>
+    <message>
+        <source>Edit centre</source>
+        <translation>编辑中心</translation>
+    </message>
+    <message>
+        <source>Add a centre to this site&apos;s list</source>
+        <translation>向本机构名单添加中心</translation>
+    </message>
+    <message>
+        <source>Name (English):</source>
+        <translation>名称（英文）：</translation>
+    </message>
+    <message>
+        <source>Name (Chinese):</source>
+        <translation>名称（中文）：</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>城市：</translation>
+    </message>
+    <message>
+        <source>Coordinates (LAT,LON):</source>
+        <translation>坐标（纬度,经度）：</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>国家：</translation>
+    </message>
+    <message>
+        <source>Phones (LABEL=NUMBER, one a line):</source>
+        <translation>电话（标签=号码，每行一个）：</translation>
+    </message>
+    <message>
+        <source>Products (comma-separated):</source>
+        <translation>产品（逗号分隔）：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>ward=+86 871 0000 0000</source>
+        <translation>病房=+86 871 0000 0000</translation>
+    </message>
+    <message>
+        <source>Kunming, 昆明</source>
+        <translation>昆明, Kunming</translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
         <source>All populations</source>
@@ -282,8 +333,8 @@
         <translation>CAR-T 参考</translation>
     </message>
     <message>
-        <source>Zoom {0}%</source>
-        <translation>缩放 {0}%</translation>
+        <source>Text size {0}%</source>
+        <translation>文字大小 {0}%</translation>
     </message>
     <message>
         <source>Knowledge base updated to {0}</source>
@@ -394,6 +445,10 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>Text &amp;size</source>
+        <translation>文字大小(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -422,12 +477,12 @@
         <translation>收藏此页</translation>
     </message>
     <message>
-        <source>Zoom in</source>
-        <translation>放大</translation>
+        <source>Larger text</source>
+        <translation>放大文字</translation>
     </message>
     <message>
-        <source>Zoom out</source>
-        <translation>缩小</translation>
+        <source>Smaller text</source>
+        <translation>缩小文字</translation>
     </message>
     <message>
         <source>Actual size</source>
@@ -993,6 +1048,10 @@
     <message>
         <source>Showing results for “{0}”</source>
         <translation>正在显示“{0}”的结果</translation>
+    </message>
+    <message>
+        <source>{0} results</source>
+        <translation>共 {0} 条结果</translation>
     </message>
     <message>
         <source>Nothing found for “{0}”.</source>

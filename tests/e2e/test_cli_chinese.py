@@ -37,8 +37,9 @@ ALLOWED = frozenset({
     "PFS", "OS", "CI", "IV", "IL", "CRP", "PT", "PTT", "ICU", "NMOSD", "AQP4", "IgG", "CD3ζ", "scFv", "CIBMTR",
     "FDA", "NMPA", "EMA", "CHMP", "HSA", "ISAF", "MHLW", "PMDA", "ASCO", "NCCN", "EHA", "EBMT", "ASH", "IMWG",
     "KYMRIAH", "RRMM", "N", "n", "KB", "PML", "JC", "VRD", "PCD", "PAD", "PMID", "ANC", "PJP",
+    "CMV", "DNA", "HBV", "HBsAg", "HBcAb", "HSV", "VZV", "IVIG", "TEAMM",
     # units
-    "mg", "kg", "mL", "dL", "g", "L", "µL", "m²", "h",
+    "mg", "kg", "mL", "dL", "g", "L", "µL", "µl", "m²", "h",
 })
 """Latin-script words Chinese output may contain besides proper names and ids (kept small)."""
 
@@ -121,6 +122,13 @@ CASES: list[tuple[str, int]] = [
     ("watch neuro --day x --lang zh", 2),
     ("watch neuro --day 40 --temp-c 39 --sign chills --lang zh", 0),
     ("watch neuro --temp-c 50 --lang zh", 2),
+    ("handover --product cilta-cel --infusion-date 2026-11-20 --today 2026-11-27 --crs 2 --out TMP/h.pdf --lang zh", 0),
+    ("handover --product cilta-cel --infusion-date 2026-11-20 --today 2026-11-27 --json --lang zh", 0),
+    ("handover --product cilta-cel --infusion-date 2026-11-20 --lang zh", 2),
+    ("handover --product cilta-cel --infusion-date 2026-13-01 --json --lang zh", 2),
+    ("plan infections --ld-date 2026-11-15 --infusion-date 2026-11-20 --hbv negative --lang zh", 0),
+    ("plan infections --ld-date 2026-11-15 --infusion-date 2026-11-20 --hbv negative --edition patient --lang zh", 0),
+    ("plan infections --ld-date 2026-11-15 --infusion-date x --hbv negative --lang zh", 2),
     ("kb info --lang zh", 0),
     ("kb verify --lang zh", 0),
     ("kb verify KB --stale 36500 --as-of 2026-12-07 --lang zh", 0),
@@ -217,7 +225,7 @@ def english_words(text: str, names: Names, paths: list[str]) -> list[str]:
     return found
 
 
-HUMAN_JSON_KEYS = frozenset({"label", "trial", "display", "cohort_label", "reasons", "summary", "title"})
+HUMAN_JSON_KEYS = frozenset({"label", "trial", "display", "cohort_label", "reasons", "summary", "title", "text"})
 """JSON keys whose values are read by people; every other key holds a machine value (ids, units)."""
 
 
@@ -268,12 +276,12 @@ HELP_PAGES = ["", "search", "show", "trials", "handout", "grade", "grade ice", "
               "grade icaht", "grade hematotox", "dose", "dose tocilizumab", "pathway", "watch", "watch neuro", "kb",
               "kb build", "kb verify", "kb info", "kb diff", "pack", "pack keygen", "pack build", "pack verify",
               "pack apply", "pack rollback", "pack list", "pack trust", "pack rotate-key", "pack export", "feedback",
-              "feedback export", "feedback list", "feedback clear"]
+              "feedback export", "feedback list", "feedback clear", "handover", "plan", "plan infections"]
 """Every help page but `centers`, whose texts another change is rewriting (they are English still)."""
 
 USAGE = re.compile(r"^用法：.*?(?=\n\n|\Z)", re.S | re.M)
 CHOICES = re.compile(r"\{[^{}\n]*\}")
-METAVAR = re.compile(r"(?<![A-Za-z0-9µμ])[A-Z][A-Z0-9_]*(?:[.,][A-Z0-9_]+)*(?:\.[a-z]+)?(?![a-z])")
+METAVAR = re.compile(r"(?<![A-Za-z0-9µμ])[A-Z][A-Z0-9_]*(?:[.,][A-Z0-9_]+)*(?:\.[a-z]+)?(?![A-Za-z])")
 NAME_COLUMN = re.compile(r"^ {2,4}[a-z][a-z_-]*(?: \([a-z]+\))?(?= |$)", re.M)
 CENTERS_LINE = re.compile(r"^ {4}centers \(centres\).*$", re.M)
 

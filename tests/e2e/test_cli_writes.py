@@ -226,7 +226,7 @@ def test_feedback_on_a_newer_database_reads_but_never_changes_it(cartref_home: P
     feedback.record_no_results(conn, "kept")
     conn.close()
     c = sqlite3.connect(cartref_home / "user.sqlite")
-    c.execute("PRAGMA user_version=4")
+    c.execute(f"PRAGMA user_version={db.SCHEMA_VERSION + 1}")
     c.close()
     code, out, err, _ = run_cli(["feedback", "list"])
     assert code == 0 and "kept" in out and "newer version" in err

@@ -197,12 +197,14 @@ class ReaderView(QWidget):
         self.reload()
 
     def set_zoom(self, percent: int) -> int:
+        """The text size the window set (percent). The pane's font follows the application
+        font, which the window scales for every view (View > Text size); a reader shown on
+        its own (no window) scales its pane itself."""
         self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, int(percent)))
-        font = QFont(self.browser.font())
-        font.setPointSizeF(self._base_point_size * self.zoom / 100)
-        self.browser.setFont(font)
-        self.browser.document().setDefaultFont(font)
-        self.reload()
+        if self.window() is self:
+            font = QFont(self.browser.font())
+            font.setPointSizeF(self._base_point_size * self.zoom / 100)
+            self.browser.setFont(font)
         return self.zoom
 
     def zoom_in(self) -> int:

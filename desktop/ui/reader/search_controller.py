@@ -53,6 +53,9 @@ class SearchController(QObject):
         self.field.setObjectName("searchField")
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(320)
+        font = self.field.font()  # a little larger than the text, and scaled with it (not a fixed size in the style sheet)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.field.setFont(font)
         self._panel: SearchPanel | None = None
         self._last_key = 0.0
         self.timer = QTimer(self)  # the typing debounce

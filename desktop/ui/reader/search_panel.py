@@ -44,6 +44,7 @@ from desktop.kb.search import suggestions
 from desktop.kb.store import KnowledgeBase
 from desktop.ui.reader.render import esc
 from desktop.ui.reader.roles import HEADER_ROLE, LINK_ROLE, SNIPPET_ROLE, TITLE_ROLE
+from desktop.ui.shell import access
 
 # The typing debounce lives in search_controller (DEBOUNCE_MS, BURST_GAP_MS).
 RESULT_LIMIT = 60
@@ -260,7 +261,10 @@ class SearchPanel(QWidget):
             self.empty_label.show()
             self.results.hide()
             self.noResults.emit(result.query)
-        self.resultsUpdated.emit(len(result.hits))
+        count = len(result.hits)
+        access.announce(self.results, self.tr("{0} results").format(count) if count
+                        else self.tr("Nothing found for “{0}”.").format(result.query[:60]))  # said as the count changes (D21)
+        self.resultsUpdated.emit(count)
 
     def _empty_html(self, query: str) -> str:
         links = " · ".join(f'<a href="suggest:{esc(s)}">{esc(s)}</a>'

@@ -72,8 +72,12 @@ class SectionList(QWidget):
         self.list.itemClicked.connect(self._open)
         self.count_label = QLabel(self)
 
+        self.audience_label = QLabel(self)
+        self.audience_label.setBuddy(self.audience)  # a screen reader says what the choice is for (D21)
+
         row = QHBoxLayout()
         row.addWidget(self.filter, 1)
+        row.addWidget(self.audience_label)
         row.addWidget(self.audience)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -206,6 +210,7 @@ class SectionList(QWidget):
         self.audience.setCurrentIndex(max(0, self.audience.findData(current)))
         self.audience.blockSignals(False)
         self.audience.setAccessibleName(self.tr("Show pages for"))
+        self.audience_label.setText(self.tr("Show pages for"))
         self.audience.setVisible(self.section != "glossary")
         self.list.setAccessibleName(self.title())
         self._apply_filter()

@@ -22,14 +22,18 @@ from PySide6.QtCore import QByteArray, QEvent, QFileSystemWatcher, QSettings, QT
 from PySide6.QtGui import QIcon, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,7 +43,7 @@ from desktop.kb.store import open_kb
 from desktop.ui.reader.reader import ReaderView
 from desktop.ui.reader.render import split_link
 from desktop.ui.reader.search_controller import SearchController
-from desktop.ui.shell import theme
+from desktop.ui.shell import access, fonts, theme
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import Translations, normalise
 from desktop.ui.shell.kb_check import BackgroundCheck
@@ -119,13 +123,37 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setMinimumWidth(150)
         self.nav.currentItemChanged.connect(self._nav_changed)
+        self.nav.itemSelectionChanged.connect(self._nav_selected)  # a screen reader selects; it need not move the current row
         self.stack = QStackedWidget(self)
+        self.stack.currentChanged.connect(self._page_changed)
+        # The pages sit in a scroll area under a heading: a view larger than the window (200 %
+        # text, a 1024x768 screen) scrolls instead of pushing the window past the screen (D16).
+        # The heading is shown for views that have none of their own; the keyboard lands on it.
+        self.page_heading = access.make_heading(QLabel(self))
+        self.page_heading.setObjectName("pageHeading")
+        heading_font = self.page_heading.font()
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.4)
+        heading_font.setBold(True)
+        self.page_heading.setFont(heading_font)
+        self.page_heading.hide()
+        page = QWidget(self)
+        page.setObjectName("pageContainer")
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.page_heading)
+        page_layout.addWidget(self.stack, 1)
+        self.page_area = QScrollArea(self)
+        self.page_area.setObjectName("pageArea")
+        self.page_area.setWidgetResizable(True)
+        self.page_area.setFrameShape(QFrame.Shape.NoFrame)
+        access.set_focus_policy(self.page_area, access.NO_FOCUS)
+        self.page_area.setWidget(page)
         # Horizontal is the default; the parent goes by keyword, as QSplitter(parent) would
         # first try QSplitter(Qt.Orientation) and so build the Qt namespace.
         self.splitter = QSplitter(parent=self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.page_area)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([180, 900])
         self.setCentralWidget(self.splitter)
@@ -133,6 +161,10 @@ class MainWindow(QMainWindow):
         self.reader = subscribe(ReaderView(self.kb, self.lang, user_db, self), self.context)
         share_bookmarks(self.reader, self.context)
         self.reader.pageShown.connect(self._page_shown)
+        access.make_heading(self.reader.title_label)
+        self.reader.note_edit.setTabChangesFocus(True)  # its only text area (free_tab_key would build the Qt namespace)
+        QWidget.setTabOrder(self.nav, self.page_heading)  # Tab from the navigation: the page's heading
+        QWidget.setTabOrder(self.page_heading, self.reader.title_label)
         self.set_dark(False)  # app start-up or set_theme switch this for dark palettes
         # Views are built the first time they are shown: start-up only pays for the reader.
         self.views: dict[str, QWidget] = {}
@@ -202,8 +234,56 @@ class MainWindow(QMainWindow):
             return found
         view = FACTORIES[key](self.context, self)
         self.views[key] = view
+        heading = self.own_heading(view)
+        if heading is not None:
+            access.make_heading(heading)
+            QWidget.setTabOrder(self.page_heading, heading)
+        access.free_tab_key(view)
+        access.size_by_shown_tab(view)
         self.stack.addWidget(view)
         return view
+
+    @staticmethod
+    def own_heading(view: QWidget | None) -> QLabel | None:
+        """The heading a view shows itself (`heading`, or the reader's title), if it has one."""
+        for name in ("heading", "title", "title_label"):
+            found = getattr(view, name, None)
+            if isinstance(found, QLabel):
+                return found
+        return None
+
+    def shown_view(self) -> QWidget | None:
+        """The page the stack shows (the reader, a view, or the search panel)."""
+        return self.stack.currentWidget()
+
+    def heading(self) -> QLabel:
+        """The heading of the page shown: its own, or the window's (for views without one)."""
+        own = self.own_heading(self.stack.currentWidget())
+        return own if own is not None else self.page_heading
+
+    def _page_changed(self, index: int) -> None:
+        """Only the page shown counts for the window's minimum size (a hidden wide view must
+        not make the reader scroll sideways), and the window's heading names views without one."""
+        shown = self.stack.widget(index)
+        for i in range(self.stack.count()):
+            page = self.stack.widget(i)
+            if page is None:
+                continue
+            policy = QSizePolicy.Policy.Preferred if page is shown else QSizePolicy.Policy.Ignored
+            if page.sizePolicy().horizontalPolicy() != policy:
+                page.setSizePolicy(policy, policy)
+        self._update_page_heading()
+        focus = QApplication.focusWidget()
+        if shown is not None and focus is not None and not focus.isVisible():
+            self.heading().setFocus()  # the focus was on the page just hidden: the keyboard lands on the heading
+
+    def _update_page_heading(self) -> None:
+        shown = self.stack.currentWidget()
+        needs = shown is not None and shown is not self.reader and self.own_heading(shown) is None \
+            and self.current.startswith("view:") and not (self.search.built and shown is self.search.panel)
+        if needs:
+            self.page_heading.setText(self._nav_label(self.current[5:]))
+        self.page_heading.setVisible(needs)
 
     # -- navigation -----------------------------------------------------------------------
     def navigate(self, location: str, *, record: bool = True) -> None:
@@ -227,6 +307,7 @@ class MainWindow(QMainWindow):
         nav_key = ref if kind == "view" else self._nav_key_for(kind)
         if kind == "view" and ref != "home":
             self.stack.setCurrentWidget(self.view(ref))
+            self._update_page_heading()
             shown = self.tr("CAR-T Reference")
             self.setWindowTitle(f'{self._nav_label(ref)} — {shown}')
         else:
@@ -249,6 +330,11 @@ class MainWindow(QMainWindow):
         row = self.nav.row(item) if item is not None else -1
         if 0 <= row < len(self.nav_keys):
             self.navigate(f"view:{self.nav_keys[row]}")
+
+    def _nav_selected(self) -> None:
+        selected = self.nav.selectedItems()
+        if selected and selected[0] is not self.nav.currentItem():
+            self.nav.setCurrentItem(selected[0])
 
     def go_back(self) -> None:
         location = self.history.back()
@@ -330,11 +416,31 @@ class MainWindow(QMainWindow):
                              (self.home_button, "go-home")):
             button.setIcon(QIcon(str(paths.resource_path("icons", f"{name}-{tone}.png"))))
 
-    def set_zoom(self, percent: int) -> int:
-        value = self.reader.set_zoom(percent)
-        self.settings.setValue("zoom", value)
-        self.statusBar().showMessage(self.tr("Zoom {0}%").format(value), 2000)
+    def set_zoom(self, percent: int, *, announce: bool = True) -> int:
+        """One text size for the whole window (View > Text size, Ctrl+= / Ctrl+- / Ctrl+0): the
+        application font, so menus, navigation, lists, tables, forms and the reading pane all
+        follow it (D13); remembered between runs."""
+        value = fonts.apply_text_size(percent)
+        self.reader.set_zoom(value)
+        self._fit_navigation()
+        self.settings.setValue("textSize", value)
+        if announce:
+            message = self.tr("Text size {0}%").format(value)
+            self.statusBar().showMessage(message, 2000)
+            access.announce(self.statusBar(), message)
         return value
+
+    def text_size(self) -> int:
+        return fonts.text_size()
+
+    def _fit_navigation(self) -> None:
+        """Widen the navigation when larger text would cut its labels (up to a third of the window)."""
+        need = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + self.nav.verticalScrollBar().sizeHint().width()
+        sizes = self.splitter.sizes()
+        if len(sizes) == 2 and sizes[0] < need:
+            total = sum(sizes)
+            first = min(need, max(sizes[0], total // 3))
+            self.splitter.setSizes([first, total - first])
 
     # -- KB -------------------------------------------------------------------------------
     def _watch_installed_kb(self) -> None:
@@ -572,18 +678,18 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 800)
+        self.fit_screen()
         state = s.value("windowState")
         if isinstance(state, QByteArray):
             self.restoreState(state)
         split = s.value("splitter")
         if isinstance(split, QByteArray):
             self.splitter.restoreState(split)
-        try:
-            zoom = int(s.value("zoom", 100))  # type: ignore[call-overload]
+        try:  # "zoom" was the reading pane's own size before the whole window had one
+            zoom = int(s.value("textSize", s.value("zoom", 100)))  # type: ignore[call-overload]
         except (TypeError, ValueError):
             zoom = 100
-        if zoom != 100:
-            self.reader.set_zoom(zoom)
+        self.set_zoom(zoom, announce=False)  # nothing to redo when the size is already the one in use
         if self.lang != "en":
             self.set_language(self.lang)
         last = str(s.value("lastView", "view:home") or "view:home")
@@ -591,13 +697,34 @@ class MainWindow(QMainWindow):
         if not self.current:
             self.navigate("view:home")
 
+    def fit_screen(self) -> None:
+        """Keep the window on the screen it opens on: the first launch's 1200x800 on a 1024x768
+        screen, or a size saved on a larger one, is shrunk to the available area and moved in (D16)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        if area.width() <= 0 or area.height() <= 0:
+            return
+        frame = self.frameGeometry()
+        extra_w = max(0, frame.width() - self.width())  # the window manager's frame
+        extra_h = max(0, frame.height() - self.height())
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), area.left()), area.right() + 1 - width - extra_w)
+        y = min(max(self.y(), area.top()), area.bottom() + 1 - height - extra_h)
+        if (x, y) != (self.x(), self.y()):
+            self.move(x, y)
+
     def save_settings(self) -> None:
         self.reader.save_note()
         s = self.settings
         s.setValue("geometry", self.saveGeometry())
         s.setValue("windowState", self.saveState())
         s.setValue("splitter", self.splitter.saveState())
-        s.setValue("zoom", self.reader.zoom)
+        s.setValue("textSize", fonts.text_size())
         s.setValue("language", self.lang)
         s.setValue("theme", self.theme_name)
         s.setValue("lastView", self.current or "view:home")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
-from desktop.ui.shell import theme
+from desktop.ui.shell import fonts, theme
 from desktop.ui.shell.i18n import LANGUAGES
 
 if TYPE_CHECKING:
@@ -64,11 +64,13 @@ class Menus:
         go_menu.addAction(self._action("search", w.focus_search, [QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")]))
         go_menu.addAction(self._action("bookmark", w.toggle_bookmark, [QKeySequence("Ctrl+D")]))
         view_menu = bar.addMenu("")
-        view_menu.addAction(self._action("zoom_in", lambda: w.set_zoom(w.reader.zoom + 10),
+        # One text size for the whole window (fonts.apply_text_size), not only the reading pane (D13)
+        size_menu = view_menu.addMenu("")
+        size_menu.addAction(self._action("zoom_in", lambda: w.set_zoom(fonts.text_size() + fonts.TEXT_STEP),
                                          [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence(QKeySequence.StandardKey.ZoomIn)]))
-        view_menu.addAction(self._action("zoom_out", lambda: w.set_zoom(w.reader.zoom - 10),
+        size_menu.addAction(self._action("zoom_out", lambda: w.set_zoom(fonts.text_size() - fonts.TEXT_STEP),
                                          [QKeySequence("Ctrl+-"), QKeySequence(QKeySequence.StandardKey.ZoomOut)]))
-        view_menu.addAction(self._action("zoom_reset", lambda: w.set_zoom(100), [QKeySequence("Ctrl+0")]))
+        size_menu.addAction(self._action("zoom_reset", lambda: w.set_zoom(100), [QKeySequence("Ctrl+0")]))
         view_menu.addSeparator()
         lang_menu = view_menu.addMenu("")
         group = QActionGroup(w)
@@ -91,7 +93,7 @@ class Menus:
         help_menu.addAction(self._action("report_problem", w.report_problem))
         help_menu.addAction(self._action("feedback_show", w.show_feedback))
         help_menu.addAction(self._action("feedback_export", w.export_feedback))
-        self.menus = {"file": file_menu, "go": go_menu, "view": view_menu, "language": lang_menu,
+        self.menus = {"file": file_menu, "go": go_menu, "view": view_menu, "text_size": size_menu, "language": lang_menu,
                       "theme": theme_menu, "help": help_menu}
 
     def check(self, data: str) -> None:
@@ -109,13 +111,14 @@ class Menus:
         m["file"].setTitle(translate("MainWindow", "&File"))
         m["go"].setTitle(translate("MainWindow", "&Go"))
         m["view"].setTitle(translate("MainWindow", "&View"))
+        m["text_size"].setTitle(translate("MainWindow", "Text &size"))
         m["language"].setTitle(translate("MainWindow", "&Language"))
         m["theme"].setTitle(translate("MainWindow", "&Theme"))
         m["help"].setTitle(translate("MainWindow", "&Help"))
         texts = {
             "import": translate("MainWindow", "Import update…"), "export_csv": translate("MainWindow", "Export comparison as CSV…"), "quit": translate("MainWindow", "Quit"),
             "back": translate("MainWindow", "Back"), "forward": translate("MainWindow", "Forward"), "home": translate("MainWindow", "Home"), "search": translate("MainWindow", "Search"),
-            "bookmark": translate("MainWindow", "Bookmark this page"), "zoom_in": translate("MainWindow", "Zoom in"), "zoom_out": translate("MainWindow", "Zoom out"),
+            "bookmark": translate("MainWindow", "Bookmark this page"), "zoom_in": translate("MainWindow", "Larger text"), "zoom_out": translate("MainWindow", "Smaller text"),
             "zoom_reset": translate("MainWindow", "Actual size"), "theme_system": translate("MainWindow", "Follow the system (light or dark)"),
             "theme_light": translate("MainWindow", "Light"), "theme_dark": translate("MainWindow", "Dark"), "theme_high-contrast": translate("MainWindow", "High contrast"),
             "about": translate("MainWindow", "About CAR-T Reference"),

@@ -125,3 +125,21 @@ def apply_theme(app: QApplication, name: str) -> str:
 def is_dark(widget_palette: QPalette) -> bool:
     """Whether text on this palette is light (used to pick page colours for HTML)."""
     return widget_palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+# -- focus ring in every theme (issue 21, keyboard; kept as one block for the theme work beside it) --
+# base.qss rings the inputs and buttons; this adds what it misses: the views' headings (where Tab
+# lands first, access.make_heading), spin and date boxes, tabs. Colours come from the palette, so
+# the ring is the highlight of whichever theme is in use (yellow in high contrast).
+FOCUS_RING = """
+QLabel[viewHeading="true"] { border: 2px solid transparent; border-radius: 3px; }
+QLabel[viewHeading="true"]:focus { border: 2px solid palette(highlight); }
+QAbstractSpinBox:focus, QDateEdit:focus, QDoubleSpinBox:focus { border: 2px solid palette(highlight); }
+QTabBar::tab:focus { border: 2px solid palette(highlight); }
+"""
+_sheet_file = _qss
+
+
+def _qss(name: str) -> str:  # type: ignore[no-redef]  # the same reader, with the focus ring after the base sheet
+    text = _sheet_file(name)
+    return f"{text}\n{FOCUS_RING}" if name == "base.qss" else text

@@ -102,7 +102,7 @@ def centres(context: AppContext, parent: QWidget) -> QWidget:
     from desktop.ui.shell.requests import UseCentre
     from desktop.ui.views.centres_view import CentresView
 
-    view = CentresView(context.kb, parent)
+    view = CentresView(context.kb, parent, user_db=context.user_db)
     view.useInHandout.connect(lambda center_id: context.request_handout(UseCentre(center_id)))
     return _built(view, context)
 

@@ -46,8 +46,10 @@ KIND_STYLE: dict[str, tuple[str, str]] = {
     "driving": ("#fff4c2", "D"),
     "caregiver": ("#ece3f7", "C"),
     "follow-up": ("#d5f0f0", "F"),
+    "neuro-check": ("#e6dcf5", "H"),
 }
-PRIORITY = ("infusion", "lymphodepletion", "leukapheresis", "monitoring-daily", "driving", "stay-near-centre", "monitoring-period", "caregiver", "follow-up")
+PRIORITY = ("infusion", "lymphodepletion", "leukapheresis", "neuro-check", "monitoring-daily", "driving", "stay-near-centre",
+            "monitoring-period", "caregiver", "follow-up")
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -89,11 +91,11 @@ def calendar_html(cal: Calendar, lang: str) -> str:
                 rel = (day - cal.infusion).days
                 out.append(
                     f"<td align='center' bgcolor='{colour}' style='color:{fg};border:1px solid #ccc'>"
-                    f"<b>{day.day}</b><br><span style='font-size:8pt'>{letters or '&nbsp;'}{'' if not kinds else f' d{rel}'}</span></td>"
+                    f"<b>{day.day}</b><br><span style='font-size:small'>{letters or '&nbsp;'}{'' if not kinds else f' d{rel}'}</span></td>"
                 )
             out.append("</tr>")
         out.append("</table>")
-    out.append("<p style='font-size:9pt'>")
+    out.append("<p style='font-size:small'>")
     seen = {e.kind for e in cal.events}
     for kind in PRIORITY:
         if kind in seen:
@@ -127,6 +129,12 @@ class CalendarView(QWidget):
         self.leukapheresis.setDisplayFormat("yyyy-MM-dd")
         self.leukapheresis.setEnabled(False)
         self.jurisdiction = QComboBox()
+        # a long rule name must not set the view's width (200 % text, D16)
+        self.jurisdiction.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.jurisdiction.setMinimumContentsLength(16)
+        self.product = QComboBox()
+        self._product_names: dict[str, str] = {}
+        self.product.currentIndexChanged.connect(lambda _i: self._product_tip())
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.grid = QTextBrowser()
@@ -137,13 +145,17 @@ class CalendarView(QWidget):
         self.notes.setMaximumHeight(140)
         self.print_button = QPushButton()
         self.form = QFormLayout()
-        self.form_labels = [QLabel(), QLabel(), QLabel()]
+        self.form_labels = [QLabel(), QLabel(), QLabel(), QLabel()]
         self.form.addRow(self.form_labels[0], self.infusion)
         leuk_row = QHBoxLayout()
         leuk_row.addWidget(self.use_leuk)
         leuk_row.addWidget(self.leukapheresis, 1)
         self.form.addRow(self.form_labels[1], leuk_row)
         self.form.addRow(self.form_labels[2], self.jurisdiction)
+        self.form.addRow(self.form_labels[3], self.product)
+        fields = (self.infusion, self.leukapheresis, self.jurisdiction, self.product)
+        for label, field in zip(self.form_labels, fields, strict=True):
+            label.setBuddy(field)  # a screen reader names each field by its label (D21)
         top = QHBoxLayout()
         top.addLayout(self.form, 1)
         top.addWidget(self.print_button)
@@ -164,31 +176,44 @@ class CalendarView(QWidget):
         self.leukapheresis.dateChanged.connect(self.recompute)
         self.use_leuk.toggled.connect(self._leuk_toggled)
         self.jurisdiction.currentIndexChanged.connect(self.recompute)
+        self.product.currentIndexChanged.connect(self.recompute)
         self.print_button.clicked.connect(self._print)
         self._relabel()
         self._fill_regions()
+        self._fill_products()
         self.recompute()
 
     # -- contract --------------------------------------------------------------------
     def set_kb(self, kb: KnowledgeBase) -> None:
         self._kb = kb
         self._fill_regions()
+        self._fill_products()
         self.recompute()
 
     def set_language(self, lang: str) -> None:
         self._lang = normalise_lang(lang)
         self._relabel()
         self._fill_regions()
+        self._fill_products()
         self.recompute()
 
     # -- behaviour -------------------------------------------------------------------
     def _relabel(self) -> None:
-        labels = (self.tr("Infusion date (day 0):"), self.tr("Leukapheresis date:"), self.tr("Rules of:"))
+        labels = (self.tr("Infusion date (day 0):"), self.tr("Leukapheresis date:"),
+                  self.tr("Calendar dates follow the rules of:"), self.tr("CAR-T product:"))
         for label, text in zip(self.form_labels, labels, strict=True):
             label.setText(text)
         self.use_leuk.setText(self.tr("known"))
+        self.use_leuk.setAccessibleName(self.tr("Leukapheresis date known"))
+        self.infusion.setAccessibleName(labels[0].rstrip(":："))
+        self.leukapheresis.setAccessibleName(labels[1].rstrip(":："))
+        self.jurisdiction.setAccessibleName(labels[2].rstrip(":："))
+        self.product.setAccessibleName(labels[3].rstrip(":："))
+        self.grid.setAccessibleName(self.tr("Month calendar"))
+        self.events.setAccessibleName(self.tr("Dates and events"))
+        self.notes.setAccessibleName(self.tr("Notes on the rules"))
         self.print_button.setText(self.tr("Print calendar…"))
-        self.events.setHeaderLabels([self.tr("Date"), self.tr("Day"), self.tr("What"), self.tr("Rule of"), self.tr("Sources")])
+        self.events.setHeaderLabels([self.tr("Date"), self.tr("Day"), self.tr("What"), self.tr("Whose rule"), self.tr("Sources")])
 
     def _fill_regions(self) -> None:
         current = self.jurisdiction.currentData()
@@ -199,6 +224,25 @@ class CalendarView(QWidget):
         index = self.jurisdiction.findData(current) if current else 0
         self.jurisdiction.setCurrentIndex(max(index, 0))
         self.jurisdiction.blockSignals(False)
+
+    def _fill_products(self) -> None:
+        """The KB's products, eque-cel first; one whose label warns of delayed neurotoxicity adds the weekly check."""
+        from desktop.recovery.plan import DEFAULT_THERAPY
+
+        current = self.product.currentData() or DEFAULT_THERAPY
+        self.product.blockSignals(True)
+        self.product.clear()
+        for therapy in sorted(self._kb.therapies(), key=lambda t: (t.id != DEFAULT_THERAPY, t.id)):
+            name = therapy.name(self._lang)
+            # short in the combo (never cut, D35), the whole name as its tooltip
+            self.product.addItem(f"{therapy.id} · {therapy.brand}" if therapy.brand else therapy.id, therapy.id)
+            self._product_names[therapy.id] = f"{name} ({therapy.brand})" if therapy.brand else name
+        self.product.setCurrentIndex(max(self.product.findData(current), 0))
+        self.product.blockSignals(False)
+        self._product_tip()
+
+    def _product_tip(self) -> None:
+        self.product.setToolTip(self._product_names.get(str(self.product.currentData() or ""), ""))
 
     def _leuk_toggled(self, on: bool) -> None:
         self.leukapheresis.setEnabled(on)
@@ -232,8 +276,10 @@ class CalendarView(QWidget):
             self.print_button.setEnabled(False)
             return
         leuk = _pydate(self.leukapheresis.date()) if self.use_leuk.isChecked() else None
-        plan = plan_for(self._kb, Dates(_pydate(self.infusion.date()), leuk, str(region)))
-        cal = plan.calendar
+        from desktop.handouts.neurocheck import with_checks
+
+        plan = plan_for(self._kb, Dates(_pydate(self.infusion.date()), leuk, str(region), str(self.product.currentData() or "")))
+        cal = with_checks(self._kb, plan.calendar, plan.product)
         if cal is None:
             self.plan = None
             self.calendar = None

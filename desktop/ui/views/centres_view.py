@@ -3,6 +3,10 @@
 A place field (city in English or Chinese, pinyin, "City, Country" or LAT,LON), filters by
 therapy, kind and country, a result table nearest first, the offline map and a card for the
 chosen centre. All lookups go through desktop.geo (no SQL here); distances are straight-line.
+
+The list says what it is: trial sites and centres named in sources, plus the site's own
+referral list (Add / Edit / Remove, kept in the user database through desktop.userdata),
+marked "added at this site" in the table, on the card and on the map (issue 22).
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import CartrefError, NotFoundError
 from desktop.geo.gazetteer import CN_PROVINCE_ZH, Origin
-from desktop.geo.nearest import CentreFinder, CentreHit
+from desktop.geo.nearest import CentreFinder, CentreHit, SiteEntry
 from desktop.i18n import gettext
 from desktop.kb.records import Center
 from desktop.kb.store import KnowledgeBase
@@ -133,8 +137,9 @@ class CentresView(QWidget):
     openRequested = Signal(str)
     useInHandout = Signal(str)
 
-    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None, user_db: Any = None) -> None:
         super().__init__(parent)
+        self.user_db = user_db
         try:
             from desktop.ui.shell.fonts import ensure_cjk_font
 
@@ -143,8 +148,9 @@ class CentresView(QWidget):
             pass
         self.kb = kb
         self.lang = "en"
-        self.finder = CentreFinder(kb)
+        self.finder = CentreFinder(kb, self._site_entries())
         self.origin: Origin | None = None
+        self._last_origin: tuple[float, float] | None = None
         self.current: CentreHit | None = None
         self._error = ""
         self._suggestions: list[str] = []
@@ -177,15 +183,21 @@ class CentresView(QWidget):
         self.country_label = QLabel()
         self.country = QComboBox()
         self.country_label.setBuddy(self.country)
+        self.note = QLabel()
+        self.note.setObjectName("centresNote")
+        self.note.setWordWrap(True)
 
         controls = QHBoxLayout()
         controls.addWidget(self.place_label)
         controls.addWidget(self.place, 2)
         controls.addWidget(self.find_button)
-        controls.addSpacing(12)
+        filters = QHBoxLayout()  # a row of its own: one row was wider than a 1024 px screen (D16)
         for label, combo in ((self.therapy_label, self.therapy), (self.kind_label, self.kind), (self.country_label, self.country)):
-            controls.addWidget(label)
-            controls.addWidget(combo, 1)
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
+            # the longest choice must not set the view's width: 1024 px screens, 200 % text (D16)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -205,13 +217,14 @@ class CentresView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # long names wrap instead of being cut (D26)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (2, 3, 4):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(48)
+        for col in (2, 3, 4):  # sized to their contents up to a cap (_fit_rows): the name keeps the room
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.map = MapWidget()
@@ -249,6 +262,15 @@ class CentresView(QWidget):
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.handout_button)
         buttons.addStretch(1)
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.remove_button = QPushButton()
+        site_buttons = QHBoxLayout()
+        self.site_label = QLabel()
+        site_buttons.addWidget(self.site_label)
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            site_buttons.addWidget(button)
+        site_buttons.addStretch(1)
         card_layout = QVBoxLayout(self.card)
         card_layout.addWidget(self.card_text, 1)
         card_layout.addLayout(buttons)
@@ -257,8 +279,13 @@ class CentresView(QWidget):
         self.card_scroll.setWidget(self.card)
         self.card_scroll.setMinimumHeight(150)
 
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addLayout(site_buttons)
         left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.table)
+        left.addWidget(table_box)
         left.addWidget(self.card_scroll)
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 1)
@@ -272,7 +299,9 @@ class CentresView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.note)
         layout.addLayout(controls)
+        layout.addLayout(filters)
         layout.addWidget(self.status)
         layout.addWidget(self.splitter, 1)
 
@@ -291,12 +320,15 @@ class CentresView(QWidget):
         self.fit_button.clicked.connect(lambda: self.map.fit())
         self.copy_button.clicked.connect(self.copy_details)
         self.handout_button.clicked.connect(self._use_in_handout)
+        self.add_button.clicked.connect(self.add_centre)
+        self.edit_button.clicked.connect(self.edit_centre)
+        self.remove_button.clicked.connect(self.remove_centre)
         self._show_card(None)
 
     # -- contract -------------------------------------------------------------------------
     def set_kb(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.finder = CentreFinder(kb)
+        self.finder = CentreFinder(kb, self._site_entries())
         self._fill_filters()
         self.refresh(fit=True)
 
@@ -311,9 +343,16 @@ class CentresView(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Treatment centres"))
+        self.note.setText(self.tr("Trial sites and centres named in sources, and centres added at this site; "
+                                  "ask your team which centre will treat you."))
+        self.site_label.setText(self.tr("This site's list:"))
+        self.add_button.setText(self.tr("&Add centre…"))
+        self.edit_button.setText(self.tr("&Edit…"))
+        self.remove_button.setText(self.tr("&Remove"))
+        self.map.note = self.tr("Trial sites and centres named in sources; ask your team which centre will treat you.")
         self.place_label.setText(self.tr("&Place:"))
         self.place.setPlaceholderText(self.tr("City (Wuhan, 武汉, wuhan) or LAT,LON"))
-        self.find_button.setText(self.tr("&Find"))
+        self.find_button.setText(self.tr("F&ind"))
         self.therapy_label.setText(self.tr("&Therapy:"))
         self.kind_label.setText(self.tr("&Kind:"))
         self.country_label.setText(self.tr("C&ountry:"))
@@ -335,12 +374,20 @@ class CentresView(QWidget):
             self._kind_labels(),
             [self.tr("km"), self.tr("Centre"), self.tr("City"), self.tr("Kind"), self.tr("Therapies")],
         )
+        self._fit_rows()
         self._update_map()
         self._update_status()
         self._show_card(self.current)
 
     def _kind_labels(self) -> dict[str, str]:
-        return {"trial": self.tr("Trial site"), "certified": self.tr("Certified treatment centre")}
+        return {"trial": self.tr("Trial site"), "treating": self.tr("Treated patients (source says)"),
+                "certified": self.tr("Certified (source says)"), "site": self.tr("Added at this site")}
+
+    def _filter_labels(self) -> dict[str, str]:
+        return {"trial": self.tr("Trial sites"),
+                "treating": self.tr("Treated patients with a commercial product (source says)"),
+                "certified": self.tr("Certified by a named body (source says)"),
+                "site": self.tr("Added at this site")}
 
     # -- filters --------------------------------------------------------------------------
     def _fill_filters(self) -> None:
@@ -355,8 +402,12 @@ class CentresView(QWidget):
                 self.therapy.addItem(t.name(self.lang), t.id)
         self.kind.clear()
         self.kind.addItem("", None)
-        self.kind.addItem("", "trial")
-        self.kind.addItem("", "certified")
+        # only kinds the data has (an empty "certified" filter promised what is not there, D07);
+        # "added at this site" is always offered: it is where the site's own list is found
+        present = {c.kind for c in self.finder.centers}
+        for kind in ("trial", "treating", "certified", "site"):
+            if kind in present or kind == "site":
+                self.kind.addItem("", kind)
         self.country.clear()
         self.country.addItem("", None)
         for name in sorted({c.country for c in self.finder.centers}):
@@ -373,9 +424,9 @@ class CentresView(QWidget):
         for i in range(1, self.therapy.count()):
             self.therapy.setItemText(i, names.get(self.therapy.itemData(i), str(self.therapy.itemData(i))))
         self.kind.setItemText(0, self.tr("All kinds"))
-        if self.kind.count() == 3:
-            self.kind.setItemText(1, self.tr("Trial sites"))
-            self.kind.setItemText(2, self.tr("Certified centres"))
+        labels = self._filter_labels()
+        for i in range(1, self.kind.count()):
+            self.kind.setItemText(i, labels.get(str(self.kind.itemData(i)), str(self.kind.itemData(i))))
         self.country.setItemText(0, self.tr("All countries"))
         zh_names = {c.country: c.country for c in self.finder.centers}
         zh_names.update({"China": "中国", "United States": "美国", "Hong Kong": "中国香港"} if _zh(self.lang) else {})
@@ -416,8 +467,14 @@ class CentresView(QWidget):
             hits = result.hits
         except CartrefError as exc:
             self._error, hits = str(exc), []
-        keep = self.current.center.id if self.current else None
+        # a new place: the card and the row follow the new nearest centre (D06); a filter change
+        # at the same place keeps the centre being read
+        where = (origin.lat, origin.lon) if origin is not None else None
+        moved = where != self._last_origin
+        self._last_origin = where
+        keep = self.current.center.id if self.current and not (moved and origin is not None) else None
         self.model.set_hits(hits)
+        self._fit_rows()
         self.proxy.sort(0 if origin else 2, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSortIndicator(0 if origin else 2, Qt.SortOrder.AscendingOrder)
         self._update_map(fit=fit)
@@ -513,14 +570,37 @@ class CentresView(QWidget):
             return "，".join(dict.fromkeys(x for x in parts if x))
         return ", ".join(dict.fromkeys(x for x in (c.city, c.province, c.country) if x))
 
-    def _not_listed(self, value: str) -> str:
-        not_listed = self.tr("not listed")
-        return html.escape(value) if value else "<i>" + html.escape(not_listed) + "</i>"
+    def _where_to_find(self, c: Center, what: str) -> str:
+        """Where to find a phone or address the sources do not give (D07), not just "not listed"."""
+        if what == "phone":
+            if c.trials:
+                return self.tr("not in the sources: the trial's registry record (see Sources) names a contact; "
+                               "or call the hospital's switchboard")
+            return self.tr("not in the sources: call the hospital's switchboard (its own website lists it)")
+        return self.tr("not in the sources: the hospital's own website, or the registry record in Sources")
+
+    def _not_listed(self, value: str, c: Center | None = None, what: str = "phone") -> str:
+        if value:
+            return html.escape(value)
+        text = self._where_to_find(c, what) if c is not None else self.tr("not listed")
+        return "<i>" + html.escape(text) + "</i>"
+
+    def _phones_html(self, hit: CentreHit) -> str:
+        if not hit.phones:
+            return self._not_listed(hit.center.phone, hit.center, "phone")
+        e = html.escape
+        return "<br>".join(
+            (f"{e(p['label'])}: " if p.get("label") else "") + f"<a href='tel:{e(p['number'])}'>{e(p['display'])}</a>"
+            for p in hit.phones)
 
     def _show_card(self, hit: CentreHit | None) -> None:
         self.current = hit
         self.copy_button.setEnabled(hit is not None)
         self.handout_button.setEnabled(hit is not None)
+        own = hit is not None and hit.added is not None
+        self.edit_button.setEnabled(own and self._writable())
+        self.remove_button.setEnabled(own and self._writable())
+        self.add_button.setEnabled(self._writable())
         if hit is None:
             hint = self.tr("Click a pin or a row to see the centre.")
             self.card_text.setText("<i>" + html.escape(hint) + "</i>")
@@ -540,6 +620,9 @@ class CentresView(QWidget):
             f"<a href='source:{e(s.id)}'>[{e(s.id)}]</a> {e(s.citation)}" for s in self.kb.sources_for(list(c.source_ids))
         )
         role = c.role_zh if zh and c.role_zh else c.role_en
+        if hit.added is not None:
+            self.card_text.setText(self._site_card(hit, title, other, city, therapies))
+            return
         rows = [
             (self.tr("City"), e(city)),
             (self.tr("Kind"), e(self._kind_labels().get(c.kind, c.kind))),
@@ -549,8 +632,8 @@ class CentresView(QWidget):
             (self.tr("Distance"), e(self._km(hit.distance_km)) + (" " + e(self.tr("(straight line)")) if hit.distance_km is not None else "")
              if hit.distance_km is not None else e(self.tr("enter a place to measure"))),
             (self.tr("Location"), e(self.tr("city centre (approximate)") if c.coord_precision == "city" else self.tr("site"))),
-            (self.tr("Phone"), self._not_listed(c.phone)),
-            (self.tr("Address"), self._not_listed(c.address)),
+            (self.tr("Phone"), self._not_listed(c.phone, c, "phone")),
+            (self.tr("Address"), self._not_listed(c.address, c, "address")),
             (self.tr("Sources"), sources or "—"),
             (self.tr("Reviewed"), e(c.reviewed_on)),
         ]
@@ -584,9 +667,11 @@ class CentresView(QWidget):
         if hit.distance_km is not None and self.origin is not None:
             fields.append((self.tr("Distance"), self.tr("%1 (straight line) from %2")
                            .replace("%1", self._km(hit.distance_km)).replace("%2", self.origin.label(self.lang))))
+        if hit.added is not None:
+            not_listed = self.tr("not listed")
         fields += [
-            (self.tr("Phone"), c.phone or not_listed),
-            (self.tr("Address"), c.address or not_listed),
+            (self.tr("Phone"), c.phone or (not_listed if hit.added is not None else self._where_to_find(c, "phone"))),
+            (self.tr("Address"), c.address or (not_listed if hit.added is not None else self._where_to_find(c, "address"))),
             (self.tr("Sources"), "; ".join(s.citation for s in self.kb.sources_for(list(c.source_ids)))),
             (self.tr("Reviewed"), c.reviewed_on),
         ]
@@ -603,3 +688,103 @@ class CentresView(QWidget):
     def _use_in_handout(self) -> None:
         if self.current is not None:
             self.useInHandout.emit(self.current.center.id)
+
+    # -- the site's own list --------------------------------------------------------------
+    def _added_by(self, hit: CentreHit) -> str:
+        if not hit.added:
+            return self.tr("Added at this site")
+        return self.tr("Added at %1 (from a pack)").replace("%1", hit.added)
+
+    def _site_card(self, hit: CentreHit, title: str, other: str, city: str, therapies: str) -> str:
+        c, e = hit.center, html.escape
+        distance = (e(self._km(hit.distance_km)) + " " + e(self.tr("(straight line)"))
+                    if hit.distance_km is not None else e(self.tr("enter a place to measure")))
+        rows = [
+            (self.tr("Kind"), "<b>" + e(self._added_by(hit)) + "</b>"),
+            (self.tr("City"), e(city) or "—"),
+            (self.tr("Phone"), self._phones_html(hit)),
+            (self.tr("Products"), therapies or "—"),
+            (self.tr("Notes"), e(c.role_en).replace("\n", "<br>") if c.role_en else "—"),
+            (self.tr("Distance"), distance),
+            (self.tr("Location"), e(self.tr("city centre (approximate)") if c.coord_precision == "city" else self.tr("site"))),
+            (self.tr("Saved"), e(c.reviewed_on)),
+        ]
+        body = "".join(
+            f"<tr><td style='color:#555;padding-right:8px;vertical-align:top'>{e(k)}</td><td>{v}</td></tr>" for k, v in rows
+        )
+        sub = f"<div style='color:#444'>{other}</div>" if other else ""
+        caution = e(self.tr("Not from a source: kept by the staff of this site."))
+        return (f"<div style='font-size:larger'><b>{title}</b></div>{sub}<table>{body}</table>"
+                f"<div style='color:#555'><i>{caution}</i></div>")
+
+    def _site_entries(self) -> list[SiteEntry]:
+        if self.user_db is None:
+            return []
+        from desktop.userdata import site_centres
+
+        try:
+            found = site_centres.list_all(self.user_db)
+        except Exception:
+            return []
+        return [SiteEntry(c.as_center(), c.origin,
+                          tuple({"label": p.label, "number": p.number, "display": p.display} for p in c.phones))
+                for c in found]
+
+    def _writable(self) -> bool:
+        return self.user_db is not None and getattr(self.user_db, "read_only_reason", None) is None
+
+    def reload_site(self, select: str | None = None) -> None:
+        """Read the site's list again (after a change here or a pack import) and show `select`."""
+        self.finder.set_site(self._site_entries())
+        self._fill_filters()
+        self.refresh()
+        if select:
+            self.select_center(select)
+
+    def _fit_rows(self) -> None:
+        """Short columns sized to their contents up to a cap, so the name column keeps the room;
+        rows as tall as their wrapped names (D26); a long list keeps one line per row (speed)."""
+        metrics = self.table.fontMetrics()
+        for col, cap in ((2, 10), (3, 14), (4, 16)):
+            self.table.resizeColumnToContents(col)
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), metrics.averageCharWidth() * cap + 16))
+        if self.model.rowCount() <= 300:
+            self.table.resizeRowsToContents()
+
+    def add_centre(self) -> None:
+        self._edit_dialog(None)
+
+    def edit_centre(self) -> None:
+        if self.current is not None and self.current.added is not None:
+            self._edit_dialog(self.current.center.id)
+
+    def _edit_dialog(self, centre_id: str | None) -> None:
+        from desktop.ui.views.centre_dialog import CentreDialog
+        from desktop.userdata import site_centres
+
+        if self.user_db is None:
+            return
+        old = site_centres.get(self.user_db, centre_id) if centre_id else None
+        dialog = CentreDialog(self.finder.gazetteer, self.user_db, self.lang, old, self, product_id=self.finder.therapy_id)
+        if dialog.exec() and dialog.saved is not None:
+            self.reload_site(select=dialog.saved.id)
+
+    def remove_centre(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.userdata import db, site_centres
+
+        hit = self.current
+        if hit is None or hit.added is None or self.user_db is None:
+            return
+        asked = QMessageBox.question(self, self.tr("Remove centre"),
+                                     self.tr("Remove %1 from this site's list?").replace("%1", hit.center.name(self.lang)))
+        if asked != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            site_centres.remove(self.user_db, hit.center.id)
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Remove centre"), db.not_saved_message(exc))
+            return
+        self.current = None
+        self.reload_site()

@@ -132,6 +132,12 @@ class ChangesView(QWidget):
         self.new_browse.setText(self.tr("Choose…"))
         self.compare.setText(self.tr("Compare"))
         self.changelog_label.setText(self.tr("Changelog of the applied pack"))
+        self.old_label.setBuddy(self.old_path)
+        self.new_label.setBuddy(self.new_path)
+        self.old_path.setAccessibleName(self.tr("Older KB:").rstrip(":："))
+        self.new_path.setAccessibleName(self.tr("Newer KB:").rstrip(":："))
+        self.changelog.setAccessibleName(self.tr("Changelog of the applied pack"))
+        self.tree.setAccessibleName(self.tr("Changes between the two knowledge bases"))
         self.tree.setHeaderLabels([self.tr("Change"), self.tr("Old"), self.tr("New"), self.tr("Sources")])
 
     def _browse(self, field: QLineEdit) -> None:

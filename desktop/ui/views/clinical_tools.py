@@ -1,5 +1,6 @@
 """The action tools of the Grading view (issue 23): tocilizumab, management pathway, ICAHT counts,
-CAR-HEMATOTOX (banner and unit conversions only) and the BCMA neuro watch.
+CAR-HEMATOTOX (banner and unit conversions only), the BCMA neuro watch, the emergency handover and
+the infection-prophylaxis plan.
 
 Each is a tab of GradingView (Grading -> tab: two clicks), a form on the left and the answer on the
 right: a headline, the reasons (desktop.clinical, in the view's language) and the sources. No rule
@@ -35,15 +36,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.clinical.handover import Handover, handover
+from desktop.clinical.handover import Handover, handover, handover_html
 from desktop.clinical.hematotox import BANNER, UNITS, risk_for_score, to_paper_unit
 from desktop.clinical.icaht import RISKS, IcahtResult, icaht, management_bundle, read_counts
+from desktop.clinical.infections import (
+    EDITIONS,
+    HBV,
+    IGG_UNITS,
+    InfectionPlan,
+    infection_plan,
+    plan_html,
+)
+from desktop.clinical.infections import LABELS as INF_LABELS
+from desktop.clinical.infections import RISKS as INF_RISKS
 from desktop.clinical.neurowatch import SIGNS, WEEKLY_CHECK, WatchResult, neuro_watch
 from desktop.clinical.pathway import PRODUCTS, PROTOCOLS, PathwayResult, pathway
 from desktop.clinical.sources import CITATIONS
 from desktop.clinical.tocilizumab import TocilizumabResult, fmt, tocilizumab
 from desktop.errors import CartrefError
-from desktop.i18n import N_, Msg, gettext
+from desktop.i18n import Msg, gettext
 
 _OK, _STOP, _INFO = "#2e7d32", "#c62828", "#5f6b73"
 ProtocolStore = tuple[Callable[[], str | None], Callable[[str], None]]
@@ -144,31 +155,9 @@ def _save_in_background(owner: QWidget, path: str, save: Callable[[str], None]) 
 
 
 def _pdf(html: str, point_size: float, images: dict[str, bytes] | None = None) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from desktop.handouts.sheets import pdf_bytes
 
-    out = QByteArray()
-    buffer = QBuffer(out)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    writer.setPageMargins(QMarginsF(8, 8, 8, 8), QPageLayout.Unit.Millimeter)
-    writer.setResolution(96)
-    doc = QTextDocument()
-    font = doc.defaultFont()
-    font.setPointSizeF(point_size)
-    doc.setDefaultFont(font)
-    for name, png in (images or {}).items():
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QImage
-
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png))
-    doc.setHtml(html)
-    doc.print_(writer)
-    del writer
-    buffer.close()
-    return bytes(out.data())
+    return pdf_bytes(html, point_size, images)
 
 
 class TocilizumabTab(QWidget):
@@ -216,7 +205,7 @@ class TocilizumabTab(QWidget):
         self.box.setTitle(self.tr("Tocilizumab for CRS"))
         self.weight_label.setText(self.tr("&Weight:"))
         self.doses_label.setText(self.tr("&Doses already given:"))
-        self.hours_label.setText(self.tr("&Hours since the last dose:"))
+        self.hours_label.setText(self.tr("Ho&urs since the last dose:"))
         self.times_label.setText(self.tr("Dose &times, hours ago (e.g. 24, 16, 8; checks the 3-in-24-hours limit):"))
         self.weight.setAccessibleName(self.tr("Body weight in kilograms"))
         self.doses.setAccessibleName(self.tr("Tocilizumab doses already given"))
@@ -327,7 +316,7 @@ class PathwayTab(QWidget):
             self.protocol.setItemText(i, label)
         for i, label in enumerate(("cilta-cel", "ide-cel", self.tr("other"))):
             self.product.setItemText(i, label)
-        self.print_button.setText(self.tr("Save bedside flow sheet (&PDF)…"))
+        self.print_button.setText(self.tr("Save bedside flo&w sheet (PDF)…"))
 
     def flow_sheet_html(self) -> str:
         """One page for the bedside: blanks for the patient, the grades, each source's steps, citations."""
@@ -642,70 +631,6 @@ class NeuroWatchTab(QWidget):
                         _sources_html(("G14", "CT21", "CT18"), self.tr("Sources:")))
 
 
-_ZH = "zh-Hans"
-_HANDOVER_LABELS = {
-    "title": N_("CAR-T patient: emergency handover"),
-    "product": N_("Product"),
-    "infusion": N_("Infusion date"),
-    "day": N_("Day since infusion"),
-    "grades": N_("Current grades (ASTCT)"),
-    "toci": N_("Tocilizumab doses given (when, how much)"),
-    "steroids": N_("Steroid exposure"),
-    "counts": N_("Counts trend"),
-    "prophylaxis": N_("Prophylaxis"),
-    "centre": N_("Treating centre"),
-    "phone": N_("Centre phone (24 h)"),
-    "watch": N_("What not to miss"),
-    "none": N_("none recorded"),
-}
-
-
-def _both(msgid: str) -> str:
-    """'English / 中文' for the bilingual sheet, whatever the window's language."""
-    zh = gettext(_ZH)(msgid)
-    return escape(msgid if zh == msgid else f"{msgid} / {zh}")
-
-
-def handover_html(h: Handover) -> str:
-    """The one-page bilingual handover (QR image named 'qr.png' when a phone is given)."""
-    def row(key: str, value: str) -> str:
-        text = escape(value) if value else f"<i>{_both(_HANDOVER_LABELS['none'])}</i>"
-        return f"<tr><td width='28%'><b>{_both(_HANDOVER_LABELS[key])}</b></td><td>{text}</td></tr>"
-
-    grades = f"CRS {h.crs_grade} · ICANS {h.icans_grade}"
-    rows = [row("product", h.product), row("infusion", h.infusion.isoformat()), row("day", str(h.day)),
-            row("grades", grades), row("toci", "; ".join(h.tocilizumab)), row("steroids", h.steroids),
-            row("counts", h.counts), row("prophylaxis", h.prophylaxis), row("centre", h.centre),
-            row("phone", h.phone)]
-    watch = "".join(f"<li>{escape(w.message.text('en'))}<br>{escape(w.message.text(_ZH))} "
-                    f"<small>[{', '.join(w.source_ids)}]</small></li>" for w in h.watch)
-    qr = "<p align='right'><img src='qr.png' width='110' height='110'></p>" if h.phone else ""
-    cites = "".join(f"<li>{escape(CITATIONS[i])} [{i}]</li>" for i in h.source_ids)
-    return (f"<h2>{_both(_HANDOVER_LABELS['title'])}</h2>{qr}<table cellpadding='3' border='1' cellspacing='0' "
-            f"width='100%'>{''.join(rows)}</table><h3>{_both(_HANDOVER_LABELS['watch'])}</h3><ul>{watch}</ul>"
-            f"<ol><small>{cites}</small></ol>")
-
-
-def handover_pdf(h: Handover) -> bytes:
-    """The handover as PDF bytes (A4 portrait is not needed: the same landscape page as the flow sheet)."""
-    images: dict[str, bytes] = {}
-    if h.phone:
-        import io
-
-        import segno
-
-        buf = io.BytesIO()
-        segno.make(f"tel:{h.phone}", error="m", micro=False).save(buf, kind="png", scale=6, border=4)
-        images["qr.png"] = buf.getvalue()
-    html = handover_html(h)
-    data = b""
-    for size in (8.0, 7.0, 6.0):
-        data = _pdf(html, size, images)
-        if data.count(b"/Type /Page\n") <= 1:
-            break
-    return data
-
-
 def _py_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
@@ -764,7 +689,7 @@ class HandoverTab(QWidget):
                  "toci": self.tr("Tocilizumab doses (when, mg; blank: taken from the Tocilizumab tab):"),
                  "steroids": self.tr("&Steroid exposure:"), "counts": self.tr("&Counts trend:"),
                  "prophylaxis": self.tr("P&rophylaxis:"), "centre": self.tr("Treating c&entre:"),
-                 "phone": self.tr("Centre p&hone (24 h; printed as a QR code):")}
+                 "phone": self.tr("Centre ph&one (24 h; printed as a QR code):")}
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.save.setText(self.tr("Save handover sheet (PDF)…"))
@@ -792,6 +717,8 @@ class HandoverTab(QWidget):
 
     def save_pdf(self, path: str) -> None:
         if self.result is not None:
+            from desktop.handouts.sheets import handover_pdf
+
             _write_sheet(path, handover_pdf(self.result))
 
     def _save(self) -> None:
@@ -801,8 +728,164 @@ class HandoverTab(QWidget):
             _save_in_background(self, path, self.save_pdf)
 
 
+class InfectionsTab(QWidget):
+    """The dated infection-prophylaxis plan; clinician and patient editions, printable as one page."""
+
+    def __init__(self, link: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = "en"
+        self.result: InfectionPlan | None = None
+        self.box = QGroupBox(self)
+        form = QFormLayout(self.box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        today = QDate.currentDate()
+        self.ld = QDateEdit(today.addDays(-5), self.box)
+        self.ld.setObjectName("infLd")
+        self.infusion = QDateEdit(today, self.box)
+        self.infusion.setObjectName("infInfusion")
+        for edit in (self.ld, self.infusion):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.hbv = QComboBox(self.box)
+        self.hbv.setObjectName("infHbv")
+        for key in HBV:
+            self.hbv.addItem(key, key)
+        self.hbv.setCurrentIndex(HBV.index("unknown"))
+        self.risk = QComboBox(self.box)
+        self.risk.setObjectName("infRisk")
+        for key in INF_RISKS:
+            self.risk.addItem(key, key)
+        self.risk.setCurrentIndex(INF_RISKS.index("unknown"))
+        self.steroids = QSpinBox(self.box)
+        self.steroids.setObjectName("infSteroids")
+        self.steroids.setRange(0, 365)
+        self.prior_bmt = QCheckBox(self.box)
+        self.edition = QComboBox(self.box)
+        self.edition.setObjectName("infEdition")
+        for key in EDITIONS:
+            self.edition.addItem(key, key)
+        self.labels: dict[str, QLabel] = {}
+        for key, widget in (("ld", self.ld), ("infusion", self.infusion), ("hbv", self.hbv), ("risk", self.risk),
+                            ("steroids", self.steroids), ("edition", self.edition)):
+            label = QLabel(self.box)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            self.labels[key] = label
+        form.addRow(self.prior_bmt)
+        # Optional values of today: each table's trigger for this ANC and this IgG is added to the reasons.
+        self.use_anc = QCheckBox(self.box)
+        self.use_anc.setObjectName("infUseAnc")
+        self.anc_day = QSpinBox(self.box)
+        self.anc_day.setRange(0, 3650)
+        self.anc_day.setValue(10)
+        self.anc_day.setPrefix("d ")
+        self.anc = QDoubleSpinBox(self.box)
+        self.anc.setObjectName("infAnc")
+        self.anc.setRange(0.0, 100000.0)
+        self.anc.setDecimals(0)
+        self.anc.setValue(400.0)
+        self.anc.setSuffix(" /µL")
+        anc_row = QHBoxLayout()
+        anc_row.addWidget(self.anc_day)
+        anc_row.addWidget(self.anc)
+        form.addRow(self.use_anc, anc_row)
+        self.use_igg = QCheckBox(self.box)
+        self.use_igg.setObjectName("infUseIgg")
+        self.igg = QDoubleSpinBox(self.box)
+        self.igg.setObjectName("infIgg")
+        self.igg.setRange(0.0, 5000.0)
+        self.igg.setDecimals(1)
+        self.igg.setValue(400.0)
+        self.igg_unit = QComboBox(self.box)
+        for unit in IGG_UNITS:
+            self.igg_unit.addItem(unit, unit)
+        igg_row = QHBoxLayout()
+        igg_row.addWidget(self.igg)
+        igg_row.addWidget(self.igg_unit)
+        form.addRow(self.use_igg, igg_row)
+        self.recurrent = QCheckBox(self.box)
+        self.weight = QDoubleSpinBox(self.box)
+        self.weight.setRange(20.0, 300.0)
+        self.weight.setValue(70.0)
+        self.weight.setSuffix(" kg")
+        form.addRow(self.recurrent, self.weight)
+        self.save = QPushButton(self.box)
+        self.save.setObjectName("infSave")
+        self.save.clicked.connect(self._save)
+        form.addRow(self.save)
+        self.view = QTextBrowser(self)
+        self.view.setObjectName("infView")
+        self.view.setOpenLinks(False)
+        self.view.anchorClicked.connect(lambda url: link(url.toString()))
+        QVBoxLayout(self).addWidget(_page(self.box, self.view, ratio=2))
+        for edit in (self.ld, self.infusion):
+            edit.dateChanged.connect(self.update_result)
+        for combo in (self.hbv, self.risk, self.edition):
+            combo.currentIndexChanged.connect(self.update_result)
+        for spin in (self.steroids, self.anc_day, self.anc, self.igg, self.weight):
+            spin.valueChanged.connect(self.update_result)
+        for check in (self.prior_bmt, self.use_anc, self.use_igg, self.recurrent):
+            check.toggled.connect(self.update_result)
+        self.igg_unit.currentIndexChanged.connect(self.update_result)
+
+    def retranslate(self) -> None:
+        _ = gettext(self.lang)
+        self.box.setTitle(self.tr("Infection prophylaxis and immune recovery"))
+        texts = {"ld": self.tr("&Lymphodepletion (first day):"), "infusion": self.tr("&Infusion date:"),
+                 "hbv": self.tr("H&BV (HBsAg, HBcAb or HBV DNA):"), "risk": self.tr("CAR-HEMATOTOX &risk:"),
+                 "steroids": self.tr("&Steroid days so far:"), "edition": self.tr("&Edition:")}
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        for combo, keys in ((self.hbv, HBV), (self.risk, INF_RISKS), (self.edition, EDITIONS)):
+            for i, key in enumerate(keys):
+                combo.setItemText(i, _(INF_LABELS[key]))
+        self.prior_bmt.setText(self.tr("Prior bone-marrow (stem-cell) transplant"))
+        self.use_anc.setText(self.tr("ANC on day:"))
+        self.use_igg.setText(self.tr("Latest IgG:"))
+        self.recurrent.setText(self.tr("Recurrent sinopulmonary infections; weight for IVIG:"))
+        self.save.setText(self.tr("Save plan (&PDF)…"))
+
+    def html(self) -> str:
+        return plan_html(self.result, self.lang, str(self.edition.currentData())) if self.result else ""
+
+    def update_result(self) -> None:
+        anc_widgets: tuple[QWidget, ...] = (self.anc_day, self.anc)
+        igg_widgets: tuple[QWidget, ...] = (self.igg, self.igg_unit, self.recurrent, self.weight)
+        for group, on in ((anc_widgets, self.use_anc.isChecked()), (igg_widgets, self.use_igg.isChecked())):
+            for widget in group:
+                widget.setEnabled(on)
+        try:
+            self.result = infection_plan(
+                ld_date=_py_date(self.ld.date()), infusion=_py_date(self.infusion.date()),
+                hbv=str(self.hbv.currentData()), risk=str(self.risk.currentData()),
+                steroid_days=self.steroids.value(), prior_bmt=self.prior_bmt.isChecked(),
+                day=self.anc_day.value() if self.use_anc.isChecked() else None,
+                anc=self.anc.value() if self.use_anc.isChecked() else None,
+                igg=self.igg.value() if self.use_igg.isChecked() else None, igg_unit=str(self.igg_unit.currentData()),
+                recurrent_infections=self.recurrent.isChecked(),
+                weight_kg=self.weight.value() if self.use_igg.isChecked() else None)
+        except CartrefError as exc:
+            self.result = None
+            self.view.setHtml(escape(str(exc)))
+            return
+        self.view.setHtml(self.html())
+
+    def save_pdf(self, path: str) -> None:
+        """The plan as a one-page A4 landscape PDF (the same sheet `cartref plan infections --out` writes)."""
+        if self.result is not None:
+            from desktop.handouts.sheets import infection_plan_pdf
+
+            _write_sheet(path, infection_plan_pdf(self.result, self.lang, str(self.edition.currentData())))
+
+    def _save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save infection plan"), "infection-plan.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            _save_in_background(self, path, self.save_pdf)
+
+
 class ActionTools:
-    """Builds the five tabs for GradingView and keeps them in the view's language."""
+    """Builds the seven tabs for GradingView and keeps them in the view's language."""
 
     def __init__(self, link: Callable[[str], None], store: ProtocolStore | None = None) -> None:
         self.tocilizumab = TocilizumabTab(link)
@@ -817,13 +900,17 @@ class ActionTools:
         self.watch.setObjectName("neuroWatchTab")
         self.handover = HandoverTab(link, self.pathway, self.tocilizumab)
         self.handover.setObjectName("handoverTab")
+        self.infections = InfectionsTab(link)
+        self.infections.setObjectName("infectionsTab")
         self.pathway.crs.currentIndexChanged.connect(self.handover.update_result)
         self.pathway.icans.currentIndexChanged.connect(self.handover.update_result)
         self.tocilizumab.times.textChanged.connect(self.handover.update_result)
 
     @property
-    def tabs(self) -> tuple[TocilizumabTab | PathwayTab | IcahtTab | HematotoxTab | NeuroWatchTab | HandoverTab, ...]:
-        return (self.tocilizumab, self.pathway, self.icaht, self.hematotox, self.watch, self.handover)
+    def tabs(self) -> tuple[TocilizumabTab | PathwayTab | IcahtTab | HematotoxTab | NeuroWatchTab | HandoverTab
+                            | InfectionsTab, ...]:
+        return (self.tocilizumab, self.pathway, self.icaht, self.hematotox, self.watch, self.handover,
+                self.infections)
 
     def set_language(self, lang: str) -> None:
         for tab in self.tabs:

@@ -54,6 +54,7 @@ from desktop.clinical import (
 from desktop.errors import CartrefError
 from desktop.kb.records import Article
 from desktop.kb.store import KnowledgeBase
+from desktop.ui.shell import access
 from desktop.ui.views.clinical_tools import ActionTools, ProtocolStore
 
 # Topics whose articles each tab links to (management pointers and the grading article).
@@ -136,7 +137,7 @@ class _ResultPanel(QFrame):
         self.reasons_label.setText("<ul style='margin-left:-20px'>" + "".join(
             f"<li>{escape(r)}</li>" for r in reasons) + "</ul>")
         self.summary_label.setText(summary)
-        self.grade_label.setAccessibleDescription(" ".join(reasons))
+        access.announce(self.grade_label, f"{heading}. {' '.join(reasons)}")  # said when the grade changes (D21)
 
     def show_error(self, message: str) -> None:
         self.grade_label.setText("—")
@@ -482,7 +483,7 @@ class GradingView(QWidget):
         self.tabs.setTabText(2, self.tr("ICANS grade"))
         for i, text in enumerate((self.tr("Tocilizumab"), self.tr("Management pathway"), self.tr("ICAHT counts"),
                                   self.tr("CAR-HEMATOTOX"), self.tr("BCMA neuro watch"),
-                                  self.tr("Emergency handover")), start=3):
+                                  self.tr("Emergency handover"), self.tr("Infections")), start=3):
             self.tabs.setTabText(i, text)
         self.tools.set_language(self._lang)
         self.tabs.setAccessibleName(self.tr("Grading tools"))
@@ -505,7 +506,7 @@ class GradingView(QWidget):
         self.not_attributable.setToolTip(self.tr(
             "Hypotension and hypoxia count as CRS only when not attributable to another cause; until you "
             "confirm, no grade above 1 is assigned. Enter a finding with another cause as none."))
-        self.hypotension_label.setText(self.tr("&Hypotension:"))
+        self.hypotension_label.setText(self.tr("Hypot&ension:"))
         self.hypotension.setAccessibleName(self.tr("Hypotension"))
         self.oxygen_label.setText(self.tr("&Oxygen need (hypoxia):"))
         self.oxygen.setAccessibleName(self.tr("Oxygen need for hypoxia"))
@@ -526,7 +527,7 @@ class GradingView(QWidget):
         ice_texts = {
             "orientation": (self.tr("&Orientation: year, month, city, hospital"), self.tr("Orientation points, 0 to 4")),
             "naming": (self.tr("&Naming: 3 objects (e.g. watch, pen, button)"), self.tr("Naming points, 0 to 3")),
-            "commands": (self.tr("&Following commands (e.g. \"show me 2 fingers\")"), self.tr("Following commands point, 0 or 1")),
+            "commands": (self.tr("Following &commands (e.g. \"show me 2 fingers\")"), self.tr("Following commands point, 0 or 1")),
             "writing": (self.tr("&Writing a standard sentence"), self.tr("Writing point, 0 or 1")),
             "attention": (self.tr("&Attention: count back from 100 by 10"), self.tr("Attention point, 0 or 1")),
         }

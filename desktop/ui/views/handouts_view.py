@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QShowEvent
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,17 +37,21 @@ from PySide6.QtWidgets import (
 from desktop.errors import CartrefError
 from desktop.handouts import catalog, fields
 from desktop.handouts.batch import Job, all_jobs, run_jobs
+from desktop.handouts.content import find_center
 from desktop.handouts.pdf import HandoutDocument, cjk_family, layout
 from desktop.handouts.render import Contact, Options, Personal
 from desktop.i18n import N_
+from desktop.kb.records import Center
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.dates import FieldError, check_dates, parse_date
 from desktop.recovery.plan import Dates, Plan, default_jurisdiction, plan_for
+from desktop.ui.shell import access
 from desktop.ui.shell.requests import HandoutRequest, PrintCalendar, UseCentre
 from desktop.ui.shell.tasks import Task
 
-PREVIEW_DPI = 56.0
+PREVIEW_DPI = 96.0
+"""Pages are drawn at this resolution and scaled to the preview's width (D35: the page fills the pane)."""
 CONTACT_ROWS = 3
 """Label + number rows in the form (the first is the 24-hour contact)."""
 
@@ -94,6 +98,13 @@ class HandoutsView(QWidget):
         self.leukapheresis = QLineEdit()
         self.leukapheresis.setPlaceholderText("YYYY-MM-DD")
         self.jurisdiction = QComboBox()
+        self.jurisdiction_full = QLabel()
+        """The chosen region's whole name under the combo (a long name is not cut, D35)."""
+        self.jurisdiction_full.setWordWrap(True)
+        self.jurisdiction_full.setStyleSheet("color: #555555;")
+        self.product = QComboBox()
+        self._product_names: dict[str, str] = {}
+        self.product.currentIndexChanged.connect(lambda _i: self._product_tip())
         self.center = QComboBox()
         self.contact_labels = [QLineEdit() for _ in range(CONTACT_ROWS)]
         self.contact_numbers = [QLineEdit() for _ in range(CONTACT_ROWS)]
@@ -124,12 +135,22 @@ class HandoutsView(QWidget):
         self.load_preset_btn = QPushButton()
         self.logo_btn = QPushButton()
         self.form = QFormLayout()
-        self._labels = [QLabel() for _ in range(12)]
+        self._labels = [QLabel() for _ in range(13)]
+        for combo in (self.jurisdiction, self.product):  # a long name shrinks the combo, never the form
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        jurisdiction_box = QWidget()
+        jv = QVBoxLayout(jurisdiction_box)
+        jv.setContentsMargins(0, 0, 0, 0)
+        jv.setSpacing(1)
+        jv.addWidget(self.jurisdiction)
+        jv.addWidget(self.jurisdiction_full)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for label, field in zip(self._labels, (self.template, self.language, self.paper, self.large,
                                                 self._with_error(self.patient, "patient"),
                                                 self._with_error(self.infusion, "infusion"),
                                                 self._with_error(self.leukapheresis, "leukapheresis"),
-                                                self.jurisdiction, self.center, self.contacts_box,
+                                                self.product, jurisdiction_box, self.center, self.contacts_box,
                                                 self._with_error(self.note, "note"), self.preset), strict=True):
             self.form.addRow(label, field)
         self.patient.setMaxLength(fields.MAX_LENGTH["patient"])
@@ -189,14 +210,18 @@ class HandoutsView(QWidget):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        left.setMaximumWidth(520)  # the form needs little room; the page preview gets the rest
+        left.setMaximumWidth(460)  # the form needs little room; the page preview gets the rest (D35)
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
-        split.setSizes([440, 800])
+        split.setSizes([380, 900])
+        split.splitterMoved.connect(lambda *_: self._fit_pages())
+        self.split = split
+        self._page_images: list[QImage] = []
         outer = QVBoxLayout(self)
         outer.addWidget(split)
-        for combo in (self.template, self.language, self.paper, self.center, self.jurisdiction):
+        for combo in (self.template, self.language, self.paper, self.center, self.jurisdiction, self.product):
             combo.currentIndexChanged.connect(self._schedule)
+        self.jurisdiction.currentIndexChanged.connect(self._show_jurisdiction)
         self.large.toggled.connect(self._schedule)
         for line in (self.patient, self.infusion, self.leukapheresis, *self.contact_labels, *self.contact_numbers):
             line.textChanged.connect(self._schedule)
@@ -225,12 +250,13 @@ class HandoutsView(QWidget):
         self.center.blockSignals(True)
         self.center.clear()
         self.center.addItem("—", "")
-        for c in self.kb.centers():
+        for c in [*self.kb.centers(), *self._site_centres()]:
             self.center.addItem(f"{c.name(self.lang)} ({c.city})" if c.city else c.name(self.lang), c.id)
         if current:
             self.set_center(current)
         self.center.blockSignals(False)
         self._fill_jurisdictions()
+        self._fill_products()
         self._reload_presets()
 
     def _fill_jurisdictions(self) -> None:
@@ -247,6 +273,32 @@ class HandoutsView(QWidget):
         index = self.jurisdiction.findData(keep or default)
         self.jurisdiction.setCurrentIndex(max(index, 0))
         self.jurisdiction.blockSignals(False)
+        self._show_jurisdiction()
+
+    def _show_jurisdiction(self) -> None:
+        text = self.jurisdiction.currentText()
+        self.jurisdiction.setToolTip(text)
+        self.jurisdiction_full.setText(text)
+
+    def _fill_products(self) -> None:
+        """The KB's products; eque-cel (the handouts' default) first. cilta-cel adds the weekly nerve check."""
+        from desktop.recovery.plan import DEFAULT_THERAPY
+
+        keep = self.product.currentData() or DEFAULT_THERAPY
+        self.product.blockSignals(True)
+        self.product.clear()
+        therapies = sorted(self.kb.therapies(), key=lambda t: (t.id != DEFAULT_THERAPY, t.id))
+        for therapy in therapies:
+            name = therapy.name(self.lang)
+            # short in the combo (never cut, D35), the whole name as its tooltip
+            self.product.addItem(f"{therapy.id} · {therapy.brand}" if therapy.brand else therapy.id, therapy.id)
+            self._product_names[therapy.id] = f"{name} ({therapy.brand})" if therapy.brand else name
+        self.product.setCurrentIndex(max(self.product.findData(keep), 0))
+        self.product.blockSignals(False)
+        self._product_tip()
+
+    def _product_tip(self) -> None:
+        self.product.setToolTip(self._product_names.get(str(self.product.currentData() or ""), ""))
 
     def _relabel(self) -> None:
         zh = self.lang.startswith("zh")
@@ -265,12 +317,24 @@ class HandoutsView(QWidget):
             elif combo is self.language:
                 combo.setCurrentIndex(1 if zh else 0)
             combo.blockSignals(False)
-        texts = [self.tr("Handout"), self.tr("Language"), self.tr("Paper"), self.tr("Large print"), self.tr("Patient name"),
-                 self.tr("Infusion date"), self.tr("Leukapheresis date"), self.tr("Calendar rules"), self.tr("Treating centre"),
-                 self.tr("Care-team contacts"), self.tr("Note"),
-                 self.tr("Site preset")]
-        for label, text in zip(self._labels, texts, strict=True):
+        # each label's Alt+letter goes to its field; none is a menu's (F, G, V, H), D12 and D21
+        texts = [self.tr("Ha&ndout"), self.tr("&Language"), self.tr("&Paper"), self.tr("Large p&rint"), self.tr("Patient na&me"),
+                 self.tr("&Infusion date"), self.tr("Leu&kapheresis date"), self.tr("CAR-T pro&duct"),
+                 self.tr("Calendar dates follow the r&ules of"), self.tr("&Treating centre"),
+                 self.tr("Care-team &contacts"), self.tr("N&ote"),
+                 self.tr("Site pr&eset")]
+        named = (self.template, self.language, self.paper, self.large, self.patient, self.infusion, self.leukapheresis,
+                 self.product, self.jurisdiction, self.center, self.contacts_box, self.note, self.preset)
+        for label, text, field in zip(self._labels, texts, named, strict=True):
             label.setText(text)
+            label.setBuddy(self.contact_labels[0] if field is self.contacts_box else field)
+            field.setAccessibleName(access.plain(text))  # some fields sit in a box of their own: a buddy would not name them (D21)
+        self.copies_label.setBuddy(self.copies)
+        self.copies.setAccessibleName(access.plain(self.tr("Copie&s")))
+        self.preview_area.setAccessibleName(self.tr("Handout preview"))
+        for i, (lab, num) in enumerate(zip(self.contact_labels, self.contact_numbers, strict=True)):
+            lab.setAccessibleName(self.tr("Contact {0}: label").format(i + 1))
+            num.setAccessibleName(self.tr("Contact {0}: number").format(i + 1))
         self.large.setText(self.tr("body text 16 pt or more"))
         for i, (lab, num) in enumerate(zip(self.contact_labels, self.contact_numbers, strict=True)):
             lab.setPlaceholderText(self.tr("24-hour ward") if i == 0 else self.tr("label, e.g. clinic"))
@@ -283,7 +347,7 @@ class HandoutsView(QWidget):
         self.preview_btn.setText(self.tr("Print preview…"))
         self.print_btn.setText(self.tr("Print…"))
         self.pdf_btn.setText(self.tr("Save PDF…"))
-        self.copies_label.setText(self.tr("Copies"))
+        self.copies_label.setText(self.tr("Copie&s"))
         self.all_box.setText(self.tr("all handouts, both languages"))
         self.batch_btn.setText(self.tr("Batch to folder…"))
         self.cancel_btn.setText(self.tr("Cancel"))
@@ -322,6 +386,9 @@ class HandoutsView(QWidget):
             found = self.jurisdiction.findData(plan.jurisdiction)
             if found >= 0:
                 self.jurisdiction.setCurrentIndex(found)
+        found = self.product.findData(plan.product)
+        if found >= 0:
+            self.product.setCurrentIndex(found)
         if request.lang:
             self.language.setCurrentIndex(max(0, self.language.findData(normalise_lang(request.lang))))
         self._plan = plan
@@ -335,7 +402,18 @@ class HandoutsView(QWidget):
         elif isinstance(request, PrintCalendar):
             self.show_template(request)
 
+    def _site_centres(self) -> list[Center]:
+        """The site's own centres (issue 22), so "Use this centre in a handout" works for them."""
+        from desktop.userdata import site_centres
+
+        try:
+            return [c.as_center() for c in site_centres.list_all(self._user_db)] if self._user_db is not None else []
+        except Exception:
+            return []
+
     def set_center(self, center_id: str) -> None:
+        if self.center.findData(center_id) < 0:
+            self._fill_choices()  # a centre added to the site's list since the form was filled
         index = self.center.findData(center_id)
         if index >= 0:
             self.center.setCurrentIndex(index)
@@ -351,7 +429,7 @@ class HandoutsView(QWidget):
 
     def region(self) -> str:
         """Where a number without a country code is dialled: the centre's country, else the rules' region."""
-        center = self.kb.center(str(self.center.currentData() or "")) if self.center.currentData() else None
+        center = find_center(self.kb, str(self.center.currentData() or ""))
         return fields.region_for(center.country if center else "",
                                  str(self.jurisdiction.currentData() or "") or default_jurisdiction(self.kb))
 
@@ -407,6 +485,7 @@ class HandoutsView(QWidget):
             logo=self.logo,
             leukapheresis_date=leukapheresis,
             jurisdiction=str(self.jurisdiction.currentData() or ""),
+            product=str(self.product.currentData() or ""),
         ), [], notes
 
     def check(self) -> Personal | None:
@@ -435,7 +514,10 @@ class HandoutsView(QWidget):
 
     def plan(self, personal: Personal) -> Plan:
         """The recovery plan for the form's dates: computed when they change, else the one shown."""
-        asked = Dates(personal.infusion_date, personal.leukapheresis_date, personal.jurisdiction.strip())
+        from desktop.recovery.plan import DEFAULT_THERAPY
+
+        asked = Dates(personal.infusion_date, personal.leukapheresis_date, personal.jurisdiction.strip(),
+                      personal.product or DEFAULT_THERAPY)
         if self._plan is None or self._plan.inputs() != asked:
             self._plan = plan_for(self.kb, asked)
         return self._plan
@@ -522,17 +604,40 @@ class HandoutsView(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        for image in images:
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            self.pages_layout.addWidget(label)
-        qr = document.rendered.qr_payloads
-        self.decoded.setText(self.tr("The QR code dials: %1").replace("%1", qr["phone"][4:]) if "phone" in qr else "")
+        self._page_images = list(images)
+        for _image in images:
+            self.pages_layout.addWidget(QLabel())
+        self._fit_pages()
+        dials = [(f"{label}: " if label else "") + tel[4:] for label, _display, tel in document.rendered.qr_contacts]
+        self.decoded.setText(self.tr("Each QR code dials the number beside it: %1").replace("%1", " · ".join(dials))
+                             if dials else "")
         missing = document.rendered.missing
         pages = self.tr("%n page(s)", "", document.page_count)
         self.status.setText(pages + (" · " + self.tr("not in the knowledge base yet: ") + ", ".join(missing) if missing else "")
                             + (" · " + self.tr("Not drawn by any embedded font (prints blank): %1").replace(
                                 "%1", "; ".join(document.uncovered)) if document.uncovered else ""))
+
+    def _fit_pages(self) -> None:
+        """Scale the page images to the preview's width, so a whole page width is always in view (D35)."""
+        from PySide6.QtCore import (
+            Qt,  # not at import: the Qt namespace stays untouched before the first paint
+        )
+
+        margins = self.pages_layout.contentsMargins()
+        scrollbar = self.preview_area.verticalScrollBar().sizeHint().width()  # it appears once the pages are taller
+        width = max(200, self.preview_area.width() - margins.left() - margins.right() - scrollbar - 2 * self.preview_area.frameWidth() - 2)
+        for i, image in enumerate(self._page_images):
+            item = self.pages_layout.itemAt(i)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                pixmap = QPixmap.fromImage(image)
+                if pixmap.width() > width:
+                    pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+                label.setPixmap(pixmap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_pages()
 
     # -- outputs -----------------------------------------------------------------------
     def save_pdf(self, path: Path) -> Path:

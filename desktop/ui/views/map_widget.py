@@ -68,6 +68,10 @@ MAX_SCALE = 4000.0   # about a city block
 FIT_MAX_SCALE = 80.0  # a fit never zooms closer than ~9° across: keep coasts and borders for context
 PIN_RADIUS = 6.0
 HIT_RADIUS = 10.0
+SITE_PIN = QColor("#8e44ad")
+CLUSTER = QColor("#1f5fa8")
+CLUSTER_CELL = 44.0  # pixels: pins closer than a grid cell are drawn as one counted circle
+CLUSTER_MIN = 60     # fewer visible pins than this are always drawn one by one
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,39 @@ class _Country:
 
 
 _COUNTRIES: list[_Country] | None = None
+
+
+def _cluster_radius(n: int) -> float:
+    return min(PIN_RADIUS + 4 + 6 * math.log10(n), CLUSTER_CELL / 2 - 2)
+
+
+def _merge_overlapping(raw: list[tuple[float, float, int]]) -> list[tuple[float, float, int, float]]:
+    """Clusters of neighbouring grid cells whose circles would overlap become one (largest first,
+    a weighted mean position), so counts never sit on top of each other."""
+    accepted: list[list[float]] = []  # [x, y, n]
+    grid: dict[tuple[int, int], list[int]] = {}
+    for x, y, n in sorted(raw, key=lambda c: -c[2]):
+        cx, cy = int(x // CLUSTER_CELL), int(y // CLUSTER_CELL)
+        into = None
+        for gx in (cx - 1, cx, cx + 1):
+            for gy in (cy - 1, cy, cy + 1):
+                for i in grid.get((gx, gy), ()):
+                    ax, ay, an = accepted[i]
+                    if math.hypot(ax - x, ay - y) < _cluster_radius(int(an)) + _cluster_radius(n) + 2:
+                        into = i
+                        break
+                if into is not None:
+                    break
+            if into is not None:
+                break
+        if into is None:
+            grid.setdefault((cx, cy), []).append(len(accepted))
+            accepted.append([x, y, float(n)])
+        else:
+            ax, ay, an = accepted[into]
+            total = an + n
+            accepted[into] = [(ax * an + x * n) / total, (ay * an + y * n) / total, total]
+    return [(x, y, int(n), _cluster_radius(int(n))) for x, y, n in accepted]
 
 
 def _ring_polygon(ring: bytes) -> QPolygonF:
@@ -158,6 +195,12 @@ class MapWidget(QWidget):
         self._land_key: tuple[float, int, int, float] | None = None
         self._land_origin = (0.0, 0.0)
         self._auto_fit = False
+        self._projected: list[tuple[Pin, float, float]] = []
+        self._clusters: list[tuple[QPointF, int, float]] = []  # (screen centre, count, radius)
+        self._layout_key: tuple[object, ...] | None = None
+        self._layout_cache: tuple[list[tuple[str, float, float]], list[tuple[float, float, int, float]]] | None = None
+        self.note = ""
+        """One line drawn at the top of the map: what the pins are (issue 22)."""
 
     def sizeHint(self) -> QSize:
         return QSize(640, 420)
@@ -165,6 +208,8 @@ class MapWidget(QWidget):
     # -- content --------------------------------------------------------------------------
     def set_pins(self, pins: list[Pin]) -> None:
         self.pins = list(pins)
+        # projected once here, not at every frame: a frame then costs a multiply-add per pin
+        self._projected = [(pin, *project(pin.lat, pin.lon)) for pin in self.pins]
         if self.selected not in {p.id for p in self.pins}:
             self.selected = None
         self.update()
@@ -285,8 +330,10 @@ class MapWidget(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._pin_pos = self._place_pins()
         self._paint_links(p)
+        self._paint_clusters(p)
         self._paint_pins(p)
         self._paint_origin(p)
+        self._paint_note(p)
         self._paint_footer(p)
 
     def _paint_land(self, p: QPainter, w: float, h: float, cx: float, cy: float) -> None:
@@ -342,22 +389,99 @@ class MapWidget(QWidget):
         self._land_origin = (self.cx - pw / 2 / scale, self.cy - ph / 2 / scale)
         return pixmap
 
-    def _place_pins(self) -> dict[str, QPointF]:
-        """Screen position of every pin; pins sharing a city are fanned out so each is clickable."""
-        groups: dict[tuple[float, float], list[Pin]] = {}
-        for pin in self.pins:
-            groups.setdefault((round(pin.lat, 4), round(pin.lon, 4)), []).append(pin)
-        out: dict[str, QPointF] = {}
-        for (lat, lon), members in groups.items():
-            base = self.to_screen(lat, lon)
+    def _layout(self) -> tuple[list[tuple[str, float, float]], list[tuple[float, float, int, float]]]:
+        """Pins and clusters in zoom-level pixels (projected units times the scale), computed
+        once per zoom level, pin set, selection and links: a pan only shifts them.
+
+        Pins sharing a city are fanned out so each is clickable. With many pins, pins sharing a
+        grid cell anchored to the map (so clusters do not change while panning) become one
+        counted cluster, except the selected and linked ones, which stay pins."""
+        key = (self.scale, id(self._projected), self.selected, tuple(cid for cid, _ in self.links))
+        if self._layout_key == key and self._layout_cache is not None:
+            return self._layout_cache
+        k = self.scale
+        singles: list[tuple[Pin, float, float]] = []
+        clusters: list[tuple[float, float, int, float]] = []
+        if len(self._projected) >= CLUSTER_MIN:
+            keep = {self.selected, *(cid for cid, _ in self.links)}
+            cells: dict[tuple[int, int], list[tuple[Pin, float, float]]] = {}
+            for pin, x, y in self._projected:
+                item = (pin, x * k, y * k)
+                if pin.id in keep:
+                    singles.append(item)
+                else:
+                    cells.setdefault((int(item[1] // CLUSTER_CELL), int(item[2] // CLUSTER_CELL)), []).append(item)
+            raw: list[tuple[float, float, int]] = []
+            for members in cells.values():
+                if len(members) == 1:
+                    singles.append(members[0])
+                    continue
+                n = len(members)
+                raw.append((sum(m[1] for m in members) / n, sum(m[2] for m in members) / n, n))
+            clusters = _merge_overlapping(raw)
+        else:
+            singles = [(pin, x * k, y * k) for pin, x, y in self._projected]
+        groups: dict[tuple[float, float], list[tuple[Pin, float, float]]] = {}
+        for item in singles:
+            groups.setdefault((round(item[0].lat, 4), round(item[0].lon, 4)), []).append(item)
+        placed: list[tuple[str, float, float]] = []
+        for members in groups.values():
             if len(members) == 1:
-                out[members[0].id] = base
+                placed.append((members[0][0].id, members[0][1], members[0][2]))
                 continue
-            radius = PIN_RADIUS * 1.8
-            for i, pin in enumerate(sorted(members, key=lambda m: m.id)):
+            spread = PIN_RADIUS * 1.8
+            for i, (pin, px, py) in enumerate(sorted(members, key=lambda m: m[0].id)):
                 angle = 2 * math.pi * i / len(members) - math.pi / 2
-                out[pin.id] = QPointF(base.x() + radius * math.cos(angle), base.y() + radius * math.sin(angle))
-        return out
+                placed.append((pin.id, px + spread * math.cos(angle), py + spread * math.sin(angle)))
+        self._layout_key, self._layout_cache = key, (placed, clusters)
+        return placed, clusters
+
+    def _place_pins(self) -> dict[str, QPointF]:
+        """Screen position of every pin drawn one by one (near the view); sets `_clusters`."""
+        w, h = self.width(), self.height()
+        ox, oy = w / 2 - self.cx * self.scale, h / 2 - self.cy * self.scale
+        placed, clusters = self._layout()
+        margin = 24.0
+        left, top, right, bottom = -margin - ox, -margin - oy, w + margin - ox, h + margin - oy
+        self._clusters = [(QPointF(x + ox, y + oy), n, r) for x, y, n, r in clusters
+                          if left <= x <= right and top <= y <= bottom]
+        return {cid: QPointF(x + ox, y + oy) for cid, x, y in placed if left <= x <= right and top <= y <= bottom}
+
+    def cluster_at(self, pos: QPointF) -> QPointF | None:
+        """The centre of the cluster under a screen position, if any."""
+        for centre, _count, radius in self._clusters:
+            if math.hypot(centre.x() - pos.x(), centre.y() - pos.y()) <= radius:
+                return centre
+        return None
+
+    def _paint_clusters(self, p: QPainter) -> None:
+        if not self._clusters:
+            return
+        font = QFont(self.font())
+        font.setBold(True)
+        small = QFont(font)
+        small.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
+        fill = QColor(CLUSTER)
+        fill.setAlpha(210)
+        for centre, count, radius in self._clusters:
+            p.setPen(QPen(QColor("white"), 2))
+            p.setBrush(fill)
+            p.drawEllipse(centre, radius, radius)
+            p.setPen(QColor("white"))
+            box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+            p.setFont(small if count >= 1000 else font)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, str(count) if count < 10_000 else "9999+")
+
+    def _paint_note(self, p: QPainter) -> None:
+        """What the pins are, on the map itself (a screenshot of the map still says it)."""
+        if not self.note:
+            return
+        metrics = QFontMetrics(self.font())
+        p.setFont(self.font())
+        text = metrics.elidedText(self.note, Qt.TextElideMode.ElideRight, max(40, self.width() - 16))
+        box = QRectF(metrics.boundingRect(text)).adjusted(-5, -2, 5, 2)
+        box.moveTopLeft(QPointF(4, 4))
+        _badge(p, box, text, QColor("#333"), 225)
 
     def _paint_links(self, p: QPainter) -> None:
         if self.origin is None or not self.links:
@@ -390,17 +514,22 @@ class MapWidget(QWidget):
         metrics = QFontMetrics(self.font())
         p.setFont(self.font())
         labelled = {self.selected, self._hover, *(cid for cid, _ in self.links)}
-        order = sorted(self.pins, key=lambda pin: (pin.id == self.selected, pin.id == self._hover))
+        by_id = {pin.id: pin for pin, _x, _y in self._projected} if len(self._pin_pos) < len(self.pins) else None
+        shown = [by_id[cid] for cid in self._pin_pos if cid in by_id] if by_id is not None else self.pins
+        order = sorted(shown, key=lambda pin: (pin.id == self.selected, pin.id == self._hover))
         for pin in order:
             pos = self._pin_pos.get(pin.id)
             if pos is None or not self.rect().adjusted(-20, -20, 20, 20).contains(pos.toPoint()):
                 continue
-            colour = CERTIFIED_PIN if pin.kind == "certified" else TRIAL_PIN
+            colour = {"certified": CERTIFIED_PIN, "treating": CERTIFIED_PIN, "site": SITE_PIN}.get(pin.kind, TRIAL_PIN)
             r = PIN_RADIUS + (2 if pin.id in (self.selected, self._hover) else 0)
             p.setPen(QPen(QColor("white"), 2))
             p.setBrush(colour)
-            if pin.kind == "certified":
+            if pin.kind in ("certified", "treating"):
                 p.drawRect(QRectF(pos.x() - r, pos.y() - r, 2 * r, 2 * r))
+            elif pin.kind == "site":  # added at this site: a diamond
+                p.drawPolygon(QPolygonF([QPointF(pos.x(), pos.y() - r - 1), QPointF(pos.x() + r + 1, pos.y()),
+                                         QPointF(pos.x(), pos.y() + r + 1), QPointF(pos.x() - r - 1, pos.y())]))
             else:
                 p.drawEllipse(pos, r, r)
             if pin.id == self.selected:
@@ -412,6 +541,8 @@ class MapWidget(QWidget):
             if pin.id in labelled and pin.label and not at_origin:
                 box = QRectF(metrics.boundingRect(pin.label)).adjusted(-4, -2, 4, 2)
                 box.moveTopLeft(QPointF(pos.x() + r + 4, pos.y() - box.height() / 2))
+                if box.right() > self.width() - 2:  # near the right edge: the label goes left of the pin
+                    box.moveTopRight(QPointF(pos.x() - r - 4, box.top()))
                 _badge(p, box, pin.label, QColor("#222"), 230)
 
     def _paint_origin(self, p: QPainter) -> None:
@@ -431,6 +562,12 @@ class MapWidget(QWidget):
             metrics = QFontMetrics(self.font())
             box = QRectF(metrics.boundingRect(label)).adjusted(-4, -2, 4, 2)
             box.moveBottomRight(QPointF(pos.x() - 8, pos.y() - 6))
+            # never clipped at an edge (D26): flip to the other side of the star, then clamp
+            if box.left() < 2:
+                box.moveBottomLeft(QPointF(pos.x() + 8, pos.y() - 6))
+            if box.top() < 2:
+                box.moveTop(pos.y() + 8)
+            box.moveLeft(max(2.0, min(box.left(), self.width() - box.width() - 2)))
             _badge(p, box, label, ORIGIN.darker(140), 235)
 
     def _paint_footer(self, p: QPainter) -> None:
@@ -510,10 +647,13 @@ class MapWidget(QWidget):
         if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
             if not self._dragged:
                 hit = self.pin_at(event.position())
+                cluster = self.cluster_at(event.position()) if hit is None else None
                 if hit is not None:
                     self.selected = hit
                     self.update()
                     self.pinClicked.emit(hit)
+                elif cluster is not None:  # a counted cluster opens up: zoom in around it
+                    self.zoom_by(2.0, cluster)
             self._press = self._last = None
             self._dragged = False
             self.setCursor(Qt.CursorShape.ArrowCursor)

@@ -69,6 +69,10 @@ class TimelineView(QWidget):
 
     def _relabel(self) -> None:
         self.product_label.setText(self.tr("Product:"))
+        self.product_label.setBuddy(self.product)
+        self.product.setAccessibleName(self.tr("Product:").rstrip(":："))
+        self.timeline.setAccessibleName(self.tr("Regulatory events"))
+        self.rules.setAccessibleName(self.tr("Rules in force"))
         self.timeline.setHeaderLabels([self.tr("Date"), self.tr("Kind"), self.tr("Jurisdiction"), self.tr("Event"), self.tr("Sources")])
         self.rules.setHeaderLabels([self.tr("Rule"), self.tr("Jurisdiction"), self.tr("In force"), self.tr("Period"), self.tr("Sources")])
 

@@ -109,7 +109,7 @@ def test_a_newer_user_database_is_kept_and_shown(cartref_home: Path, shipped: Pa
     """F11: not "damaged": no file moved aside; the notice says a newer version wrote it."""
     _populate(cartref_home / "user.sqlite", 5)
     c = sqlite3.connect(cartref_home / "user.sqlite")
-    c.execute("PRAGMA user_version=4")
+    c.execute(f"PRAGMA user_version={db.SCHEMA_VERSION + 1}")
     c.close()
     window = started()
     assert "newer version" in window.notice_label.text() and "damaged" not in window.notice_label.text()

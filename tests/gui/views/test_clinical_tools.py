@@ -30,7 +30,7 @@ def view(qtbot: QtBot, mini_kb: Path, store: dict[str, str]) -> GradingView:
 def test_tools_are_tabs_of_grading(view: GradingView) -> None:
     names = [view.tabs.tabText(i) for i in range(view.tabs.count())]
     assert names[3:] == ["Tocilizumab", "Management pathway", "ICAHT counts", "CAR-HEMATOTOX", "BCMA neuro watch",
-                         "Emergency handover"]
+                         "Emergency handover", "Infections"]
 
 
 def test_tocilizumab_tab(view: GradingView) -> None:
@@ -107,7 +107,7 @@ def test_flow_sheet_pdf_is_one_page(view: GradingView, tmp_path: Path) -> None:
 
 
 def test_handover_sheet(view: GradingView, tmp_path: Path) -> None:
-    from desktop.ui.views.clinical_tools import handover_pdf
+    from desktop.handouts.sheets import handover_pdf
 
     tab = view.tools.handover
     view.tools.pathway.crs.setCurrentIndex(2)
@@ -122,3 +122,42 @@ def test_handover_sheet(view: GradingView, tmp_path: Path) -> None:
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") == 1
     tab.today.setDate(tab.infusion.date().addDays(-1))
     assert tab.result is None
+
+
+def test_infections_tab(view: GradingView, tmp_path: Path) -> None:
+    from PySide6.QtCore import QDate
+
+    tab = view.tools.infections
+    tab.infusion.setDate(QDate(2026, 1, 1))
+    tab.ld.setDate(QDate(2025, 12, 27))
+    tab.hbv.setCurrentIndex(0)  # positive
+    tab.steroids.setValue(5)
+    assert tab.result is not None and tab.result.line("cmv").active and tab.result.line("hbv").active
+    text = tab.view.toPlainText()
+    assert "Entecavir 0.5 mg" in text and "sources differ" in text and "2026-04-01" in text
+    tab.edition.setCurrentIndex(1)  # patient
+    text = tab.view.toPlainText()
+    assert "What it means for you" in text and "Entecavir 0.5 mg" not in text
+    tab.edition.setCurrentIndex(0)
+    tab.use_anc.setChecked(True)
+    tab.anc_day.setValue(29)
+    tab.anc.setValue(300)
+    tab.use_igg.setChecked(True)
+    tab.igg_unit.setCurrentIndex(1)  # g/L
+    tab.igg.setValue(3.9)
+    tab.recurrent.setChecked(True)
+    text = tab.view.toPlainText()
+    assert "Mould-active azole" in text and "IgG 390 mg/dL < 400 with recurrent" in text and "(35 g)" in text
+    tab.edition.setCurrentIndex(1)
+    pdf = tmp_path / "plan.pdf"
+    tab.save_pdf(str(pdf))
+    assert pdf.read_bytes().count(b"/Type /Page\n") == 1
+    tab.ld.setDate(QDate(2026, 1, 2))
+    assert tab.result is None and "after the infusion" in tab.view.toPlainText()
+
+
+def test_infections_tab_chinese(view: GradingView, chinese: object) -> None:  # noqa: F811
+    view.set_language("zh-Hans")
+    tab = view.tools.infections
+    assert "伐昔洛韦" in tab.view.toPlainText()
+    assert tab.hbv.itemText(2) == "未知"

@@ -30,14 +30,48 @@ def view(qtbot, mini_kb: Path) -> Iterator[HandoutsView]:  # type: ignore[no-unt
     conn.close()
 
 
+def _png(view: HandoutsView) -> bytes:
+    """Page 1 of the laid-out handout as PNG bytes (what the preview shows, at print resolution)."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    assert view.document is not None
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    view.document.page_image(0, 150).save(buffer, "PNG")
+    return bytes(buffer.data().data())
+
+
+def test_preview_fills_the_pane_and_names_the_rules(qtbot, real_kb: Path) -> None:  # type: ignore[no-untyped-def]
+    """D35: at 1024 px the page preview gets the room, a whole page width in view; the region's
+    whole name is shown under its combo, not cut."""
+    view = HandoutsView(KnowledgeBase(real_kb))
+    qtbot.addWidget(view)
+    view.resize(1024, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.refresh_preview()
+    pages = [label for label in view.pages.findChildren(QLabel) if label.pixmap() is not None and not label.pixmap().isNull()]
+    assert pages
+    viewport = view.preview_area.viewport().width()
+    assert viewport >= 520 and pages[0].pixmap().width() <= viewport
+    assert view.preview_area.width() > view.split.widget(0).width()
+    assert view.jurisdiction_full.text() == view.jurisdiction.currentText() != ""
+    assert "Rules of" not in "".join(label.text() for label in view._labels)
+
+
 def test_preview_and_pdf(view: HandoutsView, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     view.template.setCurrentIndex(view.template.findData("warning-signs"))
     view.patient.setText(EVIL)
     view.contact_labels[0].setText("24小时")
     view.contact_numbers[0].setText("020 5550 0123")  # no country code: the centre's country (China)
+    view.contact_labels[1].setText("Clinic")
+    view.contact_numbers[1].setText("+86 27 8366 1111")
     view.set_center("test-wuhan")
     view.refresh_preview()
-    assert view.decoded.text() == "The QR code dials: +862055500123"
+    # every number has its own QR; the window lists what each one dials
+    assert view.decoded.text() == "Each QR code dials the number beside it: 24小时: +862055500123 · Clinic: +862783661111"
+    codes = subprocess.run(["zbarimg", "-q", "--raw", "-"], input=_png(view), capture_output=True).stdout.decode().split()
+    assert sorted(codes) == ["tel:+862055500123", "tel:+862783661111"]
     pages = view.pages.findChildren(QLabel)
     assert view.document is not None and len(pages) == view.document.page_count >= 1
     assert "page" in view.status.text()

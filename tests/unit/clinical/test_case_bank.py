@@ -2,7 +2,7 @@
 
 Every case's expected result rests on a cut-off read in a primary text (or a label copy) or on an SI
 identity; its `source_location` column names the table. Cases of tools not built (the infection
-planner) are skipped with that reason; `clinical-tools-cases-unverified.csv` is never run as expected
+planner, until it was built) were skipped with that reason; `clinical-tools-cases-unverified.csv` is never run as expected
 results (its cut-offs were not read in the primary). Each case id maps to an explicit check below, so a
 case added to the CSV without a check fails `test_every_case_has_a_check`.
 """
@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
+from datetime import date, timedelta
 
 import pytest
 
+from desktop.clinical.handover import handover
 from desktop.clinical.hematotox import to_paper_unit
 from desktop.clinical.icaht import (
     anc_class,
@@ -23,6 +25,7 @@ from desktop.clinical.icaht import (
     t_icaht_early,
     t_icaht_late,
 )
+from desktop.clinical.infections import InfectionPlan, infection_plan
 from desktop.clinical.neurowatch import f_to_c, neuro_watch
 from desktop.clinical.pathway import pathway
 from desktop.clinical.tocilizumab import tocilizumab
@@ -216,11 +219,122 @@ def _unit(case: dict[str, str]) -> None:
     assert got
 
 
+def _plan(i: dict[str, str]) -> InfectionPlan:
+    inf = date.fromisoformat(i.get("infusion_date", "2026-01-01"))
+    ld = date.fromisoformat(i["ld_date"]) if "ld_date" in i else inf - timedelta(days=5)
+    return infection_plan(
+        ld_date=ld, infusion=inf, hbv=i.get("hbv", "negative"), risk=i.get("hematotox", "unknown"),
+        steroid_days=int(i.get("steroid_days", "0")), prior_bmt=i.get("prior_bmt") == "true",
+        day=int(i["day"]) if "day" in i else None, anc=float(i["anc"]) if "anc" in i else None,
+        anc_unit=i.get("anc_unit", "per-uL"), igg=float(i["igg_mg_dl"]) if "igg_mg_dl" in i else
+        (float(i["igg"]) if "igg" in i else None), igg_unit=i.get("igg_unit", "mg/dL"),
+        recurrent_infections=i.get("recurrent_infections") == "true",
+        weight_kg=float(i["weight_kg"]) if "weight_kg" in i else None)
+
+
+def _variants(plan: InfectionPlan, key: str) -> dict[str, str]:
+    return {v.source_ids[0]: v.text.text() + (f" -> {v.until}" if v.until else "") for v in plan.line(key).variants}
+
+
+def _inf(case: dict[str, str]) -> None:
+    i = _inputs(case)
+    cid = case["case_id"]
+    if cid == "INF-30":
+        with pytest.raises(UserInputError):
+            _plan(i)
+        return
+    if cid == "INF-01":
+        i["hbv"] = "positive"
+    if cid == "INF-02":
+        i["hbv"] = "negative"
+    if cid == "INF-18":
+        i.update(igg_mg_dl="399", recurrent_infections="true")
+    plan = _plan(i)
+    why = " ".join(plan.reasons())
+    inf = plan.infusion
+    if cid == "INF-01":
+        v = _variants(plan, "hbv")
+        assert "Entecavir 0.5 mg daily from before lymphodepletion, for 12 months" in v["CT11"]
+        assert "until CD4 > 200/µL" in v["CT12"] and plan.line("hbv").start == plan.ld_date
+    elif cid == "INF-02":
+        assert not plan.line("hbv").active and "no HBV antiviral" in _variants(plan, "hbv")["CT11"]
+    elif cid == "INF-03":
+        v = _variants(plan, "hsv")
+        assert set(v) == {"CT11", "CT12", "CT13", "CT4", "CT14"} and plan.line("hsv").sources_differ
+        assert "at least 6 months" in v["CT11"] and "18 months" in v["CT12"] and "CD4 > 200/µL" in v["CT14"]
+        assert "1 year" in v["CT4"] and "12-18 months" in v["CT13"]
+    elif cid in ("INF-04", "INF-23"):
+        assert "levofloxacin 500 mg daily until ANC > 500/µL (CT11)" in why
+        assert "Fluconazole 200 mg daily until ANC > 500/µL (CT11)" in why
+    elif cid in ("INF-05", "INF-22"):
+        assert "triggers (ANC < 500/µL, CT11) are not met" in why and "levofloxacin 500 mg" not in why
+    elif cid == "INF-06":
+        assert "Mould-active azole" in why and "neutropenia beyond day 28" in why
+    elif cid in ("INF-07", "INF-08"):
+        assert "Fluconazole 200 mg daily" in why and "Mould-active" not in why
+    elif cid == "INF-09":
+        assert "Mould-active azole" in why and "steroids for more than 3 days" in why
+    elif cid == "INF-10":
+        assert plan.line("cmv").active and "weekly until undetectable" in _variants(plan, "cmv")["CT12"]
+    elif cid == "INF-11":
+        assert not plan.line("cmv").active and "not met" in _variants(plan, "cmv")["CT12"]
+    elif cid == "INF-12":
+        assert "beyond day 14: consider G-CSF (CT11)" in why
+    elif cid == "INF-13":
+        assert "G-CSF trigger (ANC < 500/µL beyond day 14) is not met" in why
+    elif cid == "INF-14":
+        v = _variants(plan, "pjp")
+        assert "from day 30 (2026-01-31) for 6-12 months" in v["CT11"] and "Atovaquone 1500 mg daily from day 14" in \
+            v["CT12"] and "18 months or until CD4 > 200/µL" in v["CT12"]
+    elif cid in ("INF-15", "INF-18"):
+        assert "IVIG 0.5 g/kg" in why and "(CT11, CT12)" in why
+        if cid == "INF-18":
+            assert "(35 g)" in why
+    elif cid in ("INF-16", "INF-21"):
+        assert "not below 400, so CT11 and CT12 do not replace" in why and "CT13 (IgG <= 400 mg/dL" in why
+        assert "sources differ" in why
+    elif cid == "INF-17":
+        assert "CT11 and CT12 keep monitoring" in why and "CT13 (IgG <= 400" in why and "CT14 (BCMA CAR-T)" in why
+    elif cid == "INF-19":
+        v = _variants(plan, "vaccines")["CT11"]
+        assert "from 3 months (2026-04-01)" in v and "6 months (2026-07-01)" in v and "after 1 year (after 2027-01-01)" in v
+    elif cid == "INF-20":
+        assert "IgG at day 30 (2026-01-31), then every 3-6 months until consistently > 400 mg/dL" in \
+            _variants(plan, "igg")["CT11"]
+    elif cid == "INF-24":
+        assert "Mould-active azole" in why and "prior BMT" in why
+    elif cid == "INF-25":
+        assert "Check HBsAg, HBcAb or HBV DNA" in _variants(plan, "hbv")["CT11"]
+    elif cid == "INF-26":
+        assert "other inactivated vaccines from 6 months (2027-02-28)" in _variants(plan, "vaccines")["CT11"]
+    elif cid == "INF-27":
+        assert "from day +2 (2026-01-03)" in _variants(plan, "gcsf")["CT4"] and plan.line("gcsf").start == date(2026, 1, 3)
+    elif cid == "INF-28":
+        v = _variants(plan, "bacterial")
+        assert "not recommended" in v["CT4"] and "Levofloxacin 500 mg daily while ANC < 500/µL" in v["CT11"]
+    elif cid == "INF-29":
+        assert _variants(plan, "blood")["CT4"].endswith("-> 2026-04-01")
+    else:
+        raise AssertionError(f"no check for {cid}")
+    assert inf == plan.infusion
+
+
+def _hnd(case: dict[str, str]) -> None:
+    i = _inputs(case)
+    if case["case_id"] == "HND-01":
+        with pytest.raises(UserInputError):
+            handover(product="ide-cel", infusion=date(2026, 1, 1), today=date(2026, 1, 2), phone=i["phone"])
+        return
+    h = handover(product="cilta-cel", infusion=date.fromisoformat(i["infusion_date"]),
+                 today=date.fromisoformat(i["today"]))
+    assert h.day == 17 and "CT19" in h.watch[-1].source_ids and "parkinsonism" in h.watch[-1].message.text()
+
+
 CHECKS: dict[str, Callable[[dict[str, str]], None]] = {
     "tocilizumab_dose": _toc, "tocilizumab_ledger": _toc, "crs_icans_pathway": _path, "icaht_day": _icd, "icaht_bundle": _icb,
-    "t_icaht": _tic, "neuro_watch": _neu, "units": _unit,
+    "t_icaht": _tic, "neuro_watch": _neu, "units": _unit, "infection_plan": _inf, "handover": _hnd,
 }
-NOT_BUILT = {"infection_plan": "infection prophylaxis planner not built in this pass"}
+NOT_BUILT: dict[str, str] = {}
 
 
 def test_every_case_has_a_check() -> None:

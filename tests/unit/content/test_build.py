@@ -149,3 +149,20 @@ def test_lay_terms_need_a_source_and_a_review_date(data: Path) -> None:
     assert "lay_terms.yaml:1: lay group 1 needs a `source`" in problems
     assert "lay_terms.yaml:2: missing `reviewed_on`" in problems
     assert "unknown route 'moon'" in problems
+
+
+def test_centre_kinds_and_labelled_phones(data: Path, tmp_path: Path) -> None:
+    """Issue 22: `treating` is a kind (a source says it treated patients with a product);
+    labelled phones a source gives are kept; a number that is not +COUNTRY NUMBER is refused."""
+    path = data / "centers" / "centers.yaml"
+    _edit(path, "  kind: trial\n", "  kind: treating\n  phones:\n    - {label: switchboard, number: \"+86 27 8366 2688\"}\n")
+    out = tmp_path / "built" / "kb.sqlite"
+    out.parent.mkdir()
+    build_kb(data, out)
+    row = sqlite3.connect(out).execute("SELECT kind, phone FROM centers WHERE id='test-wuhan'").fetchone()
+    assert row == ("treating", "switchboard: +86 27 8366 2688")
+    _edit(path, "  kind: treating\n", "  kind: certified-by-me\n")
+    _edit(path, "+86 27 8366 2688", "8366 2688")
+    problems = _problems(data)
+    assert any("centre kind 'certified-by-me' is not trial, treating or certified" in p for p in problems), problems
+    assert any("phone '8366 2688' is not +COUNTRY NUMBER" in p for p in problems), problems

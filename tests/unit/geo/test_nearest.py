@@ -142,8 +142,33 @@ def test_real_centres_are_sourced_and_placed(real_kb: Path) -> None:
     known_sources = {s.id for s in kb.sources()}
     for c in centres:
         assert c.source_ids and set(c.source_ids) <= known_sources
-        assert c.reviewed_on and c.coord_precision in ("city", "site") and c.kind in ("trial", "certified")
+        assert c.reviewed_on and c.coord_precision in ("city", "site") and c.kind in ("trial", "treating", "certified")
         # a city-precision coordinate must be where the gazetteer puts that city
         if c.coord_precision == "city":
             origin = finder.gazetteer.resolve(f"{c.city}, {c.province}" if c.province else c.city)
             assert haversine_km(origin.lat, origin.lon, c.lat, c.lon) < 25, c.id
+
+
+def test_site_centres_are_listed_beside_sourced_ones_and_win_ties(real_kb: Path) -> None:
+    """Issue 22: the site's own centres are ranked with the KB's; at the same place they come
+    first; the JSON says who added each and that it is not sourced."""
+    from desktop.geo.nearest import SiteEntry
+
+    own = Center(id="site:zz", name_en="Zz Clinic", country="China", lat=30.58, lon=114.27, kind="site")
+    pack = Center(id="site:hub", name_en="Hub Clinic", country="China", lat=31.22, lon=121.46, kind="site")
+    finder = CentreFinder(FakeKB(KnowledgeBase(real_kb), CENTRES),
+                          [SiteEntry(own, "", ({"label": "ward", "number": "+8627", "display": "+86 27"},)),
+                           SiteEntry(pack, "Hub Hospital")])
+    hits = finder.find("30.58,114.27").hits
+    assert [h.center.id for h in hits[:2]] == ["site:zz", "wuhan"]  # same place: the site's own first
+    first = hits[0].to_json()
+    assert first["added_at_this_site"] is True and first["sourced"] is False and first["phones"][0]["label"] == "ward"
+    by_pack = next(h for h in hits if h.center.id == "site:hub").to_json()
+    assert by_pack["from_site"] == "Hub Hospital" and by_pack["added_at_this_site"] is False
+    assert next(h for h in hits if h.center.id == "wuhan").to_json()["sourced"] is True
+    assert {h.center.id for h in finder.find(kind="site").hits} == {"site:zz", "site:hub"}
+    # distances agree with haversine (the finder uses cached trigonometry)
+    for h in hits:
+        assert h.distance_km == pytest.approx(haversine_km(30.58, 114.27, h.center.lat, h.center.lon), abs=0.01)
+    finder.set_site([])
+    assert all(h.added is None for h in finder.find("Wuhan").hits)

@@ -70,6 +70,6 @@ def test_chinese_did_you_mean_is_in_chinese(gaz: Gazetteer) -> None:
 
     with pytest.raises(NotFoundError) as caught:
         gaz.resolve("Wuhna", lang="zh-Hans")
-    text = caught.value.text("zh-Hans")
+    text = caught.value.line("zh-Hans")
     assert "武汉" in text and "did you mean" not in text
-    assert "did you mean" in caught.value.text("en")
+    assert "did you mean" in caught.value.line("en")

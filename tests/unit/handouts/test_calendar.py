@@ -48,9 +48,13 @@ def test_calendar_month_end_china(rules_kb: KnowledgeBase) -> None:
     assert "Test protocol" in html and "since 2021-07-15" in html and "S1" in r.source_ids
     # no China proximity/driving rule: the gap note is printed, never a borrowed US number
     assert "no rule in force on 2026-01-29" in html and "Stay near for" not in html
-    # ... and a fill-in row the care team completes for each period no rule gives (D24)
-    assert html.count("your care team writes the last day here") == 3
-    assert html.count("2026-01-29 – ____________") == 3 and "<b>Stay near the treatment centre</b>" in html
+    # ... and a fill-in row the care team completes for each period no rule gives (D24): staying
+    # near and driving; the monitoring period is the product's protocol's (days 1-28, R18), marked;
+    # the follow-up visits start on day 29 and their days are filled in by the team
+    assert html.count("your care team writes the last day here") == 2
+    assert html.count("2026-01-29 – ____________") == 2 and "<b>Stay near the treatment centre</b>" in html
+    assert "2026-01-30 – 2026-02-26" in html and "IASO study protocol (28-day safety period)" in html and "[R18]" in html
+    assert "2026-02-27 – ____________" in html and "Day 29 to ______" in html and "writes them here" in html
     # the grid shows January and the month after the infusion month, weekdays as columns
     assert "January 2026" in html and "February 2026" in html and html.index("Mon") < html.index("Sun")
 
@@ -96,7 +100,7 @@ def test_kb_without_rules_says_so(mini_kb: Path) -> None:
 
 def test_symptom_log_threshold_is_read_from_the_kb(rules_kb: KnowledgeBase, mini_kb: Path) -> None:
     r = handout(rules_kb, "symptom-log", Personal(infusion_date=date(2026, 1, 29), contacts=(Contact("", "+862712345678", "+86 27 1234 5678"),)), Options())
-    assert "39.5 °C" in r.html and "S1" in r.source_ids  # the crafted KB's number, not a pasted 38
+    assert "39.5\u00a0°C" in r.html and "S1" in r.source_ids  # the crafted KB's number, not a pasted 38
     assert "New confusion" in r.html
     rows = re.findall(r"<td align=\"center\" valign=\"middle\"><b>(\d+)</b></td>", r.html)
     assert rows[0] == "0" and rows[-1] == "28" and len(rows) == 29  # study protocol window (R18)

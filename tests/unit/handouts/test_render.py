@@ -16,7 +16,6 @@ from desktop.handouts.render import (
     Options,
     Personal,
     RenderedHandout,
-    card_qr_payload,
     parse_date,
     render_handout,
 )
@@ -38,9 +37,11 @@ def kb(mini_kb: Path) -> KnowledgeBase:
 
 @pytest.mark.parametrize("name", catalog.names())
 @pytest.mark.parametrize("lang", ["en", "zh-Hans"])
-def test_typed_text_is_escaped_everywhere(kb: KnowledgeBase, name: str, lang: str) -> None:
+def test_typed_text_is_escaped_everywhere(kb: KnowledgeBase, real_kb: Path, name: str, lang: str) -> None:
     personal = Personal(patient=EVIL, note=EVIL, contacts=(Contact(EVIL, "+862712345678", "+86 27 1234 5678"),),
                         infusion_date=date(2026, 3, 14))
+    if catalog.get(name).needs_delayed_neuro:  # the mini KB has no product whose label warns of it
+        kb, personal = KnowledgeBase(real_kb), Personal(**{**personal.__dict__, "product": "cilta-cel"})
     r = handout(kb, name, personal, Options(lang=lang))
     html = r.html + r.header_html + "".join(c.front_html + c.back_html for c in r.cards)
     assert "<b>Li</b>" not in html
@@ -58,9 +59,10 @@ def test_content_comes_from_the_kb(kb: KnowledgeBase) -> None:
 
 def test_chinese_handout_uses_chinese_content(kb: KnowledgeBase) -> None:
     r = handout(kb, "warning-signs", Personal(), Options(lang="zh-Hans"))
-    assert "细胞因子释放综合征会引起发热和低血压" in r.html
-    assert "资料来源" in r.html and "G1" in r.source_ids
-    assert "本资料仅供参考" in r.footer_html
+    html, footer = (t.replace("\u2060", "") for t in (r.html, r.footer_html))  # word joiners keep words whole (D31)
+    assert "细胞因子释放综合征会引起发热和低血压" in html
+    assert "资料来源" in html and "G1" in r.source_ids
+    assert "本资料仅供参考" in footer
 
 
 def test_missing_content_is_reported_not_silent(kb: KnowledgeBase) -> None:
@@ -96,12 +98,16 @@ def test_qr_payloads(kb: KnowledgeBase) -> None:
     assert parse_contact("24小时=+86 (20) 5550-0000").tel == "tel:+862055500000"
     ward = parse_contact("24-hour ward=027 1234 5678", "CN")
     assert ward == Contact("24-hour ward", "+862712345678", "+86 27 1234 5678")
-    r = handout(kb, "wallet-card", Personal(center_id="test-wuhan", contacts=(ward,)), Options(lang="zh-Hans"))
+    clinic = parse_contact("门诊=+86 27 8366 1111")
+    r = handout(kb, "wallet-card", Personal(center_id="test-wuhan", contacts=(ward, clinic)), Options(lang="zh-Hans"))
     assert r.qr_payloads["phone"] == "tel:+862712345678"
-    assert r.qr_payloads["card"] == "MECARD:N:测试医院;TEL:+862712345678;;"
-    assert "qr-card.png" in r.images and r.images["qr-card.png"].startswith(b"\x89PNG")
-    assert card_qr_payload("A; B: C", "123") == r"MECARD:N:A\; B\: C;TEL:123;;"
-    assert "qr-phone.png" not in handout(kb, "journey").images
+    # one QR per printed number, each built from exactly that number, nothing else encoded (D01)
+    assert {k: v for k, v in r.qr_payloads.items() if k != "phone"} == {
+        "contact-0": "tel:+862712345678", "contact-1": "tel:+862783661111"}
+    assert r.images["qr-1.png"].startswith(b"\x89PNG")
+    card = r.cards[0].front_html
+    assert card.index("+86\u00a027\u00a01234\u00a05678") < card.index("qr-0.png") < card.index("+86\u00a027\u00a08366\u00a01111") < card.index("qr-1.png")
+    assert not any(k.startswith("qr-") for k in handout(kb, "journey").images)
 
 
 def test_large_print_sizes() -> None:
@@ -124,7 +130,7 @@ def test_markdown_citations_and_escaping() -> None:
 
 def test_catalog() -> None:
     assert catalog.names() == ["about-car-t", "journey", "warning-signs", "caregiver-checklist", "wallet-card", "clinician-summary",
-                               "recovery-calendar", "symptom-log"]
+                               "recovery-calendar", "symptom-log", "nerve-check"]
     for spec in catalog.HANDOUTS:
         assert spec.title("zh-Hans") and re.search(r"[\u4e00-\u9fff]", spec.title("zh-Hans"))
         assert spec.page_limit(True) >= spec.page_limit(False)
@@ -137,3 +143,26 @@ def test_local_emergency_number_by_where_the_patient_is(kb: KnowledgeBase) -> No
     assert handout(kb, "warning-signs", Personal(center_id="test-wuhan")).html.count("call 120 (ambulance)") == 1
     assert "(ambulance)" not in handout(kb, "clinician-summary", Personal(center_id="test-wuhan")).html
     assert EMERGENCY_NUMBERS == {"CN": ("120", "EM1"), "HK": ("999", "EM2"), "US": ("911", "EM3")}
+
+
+def test_nerve_check_needs_a_product_whose_label_warns(kb: KnowledgeBase, real_kb: Path) -> None:
+    """The carers' sheet only for a label with a delayed-neurotoxicity warning (cilta-cel), never borrowed."""
+    with pytest.raises(UserInputError, match="no such warning"):
+        handout(KnowledgeBase(real_kb), "nerve-check", Personal(product="eque-cel"))
+    r = handout(KnowledgeBase(real_kb), "nerve-check", Personal(product="cilta-cel", infusion_date=date(2026, 12, 1)),
+                Options(lang="zh-Hans"))
+    assert "立即联系您的医护人员或寻求紧急救助" in r.html and "2026-12-15" in r.html and "2027-03-09" in r.html
+    assert {"G14", "CT21", "P10", "P9", "CT18"} <= set(r.source_ids)
+
+
+def test_chinese_words_and_units_are_kept_whole(real_kb: Path) -> None:
+    """D31: word joiners inside the KB's known Chinese words, in text only (never in a tag); units joined."""
+    from desktop.handouts.nobreak import WORD_JOINER, protect, segmenter
+
+    seg = segmenter(KnowledgeBase(real_kb))
+    out = protect('<p title="细胞因子释放综合征">细胞因子释放综合征，体温38 °C</p><style>p { x: 1 }</style>', seg)
+    assert out.startswith('<p title="细胞因子释放综合征">')  # attributes untouched
+    assert WORD_JOINER.join("细胞因子释放综合征") in out and "38\u00a0°C" in out
+    assert protect("<p>38 °C 细胞</p>", None) == "<p>38\u00a0°C 细胞</p>"  # English: units only
+    r = handout(KnowledgeBase(real_kb), "warning-signs", Personal(), Options(lang="zh-Hans"))
+    assert WORD_JOINER.join("细胞因子释放综合征") in r.html and "\u2060" not in r.html.split("<body>")[0]  # not in the style

@@ -47,7 +47,7 @@ def test_plan_holds_the_calendar_the_phases_and_its_inputs(rules_kb: KnowledgeBa
     asked = Dates(date(2026, 1, 29), date(2025, 12, 20), " us ")
     plan = plan_for(rules_kb, asked)
     assert plan.calendar is not None and plan.calendar.jurisdiction == "US" and plan.has_rules and not plan.problem
-    assert plan.inputs() == Dates(date(2026, 1, 29), date(2025, 12, 20), "us")
+    assert plan.inputs() == Dates(date(2026, 1, 29), date(2025, 12, 20), "us", "eque-cel")  # the default product, resolved
     lymph = next(p for p in plan.phase_dates("en") if p.phase.key == "lymphodepletion")
     assert lymph.date_label == "2026-01-25 – 2026-01-27"  # the KB's China rule for eque-cel: days -4..-2
     assert plan_for(rules_kb, Dates(date(2026, 1, 29))).calendar.jurisdiction == "China"  # type: ignore[union-attr]

@@ -16,11 +16,11 @@ def conn(tmp_path: Path) -> sqlite3.Connection:
 
 
 def test_fresh_db_has_every_table_and_wal(conn: sqlite3.Connection) -> None:
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 4
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL: no wait for the disk per page visited
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"bookmarks", "history", "notes", "site_presets", "feedback"} <= tables
+    assert {"bookmarks", "history", "notes", "site_presets", "feedback", "site_centres"} <= tables
     cols = [r[1] for r in conn.execute("PRAGMA table_info(site_presets)")]
     assert cols == ["id", "name", "center_id", "phones", "logo", "updated_at"]
     cols = [r[1] for r in conn.execute("PRAGMA table_info(feedback)")]
@@ -41,7 +41,7 @@ def test_migrates_an_older_database_step_by_step(tmp_path: Path) -> None:
     old.commit()
     old.close()
     conn = db.open_user_db(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
     assert [b.ref_id for b in bookmarks.list_all(conn)] == ["eque-cel"]
     conn.execute("INSERT INTO feedback (kind, created_at) VALUES ('no-results', 'now')")
     with pytest.raises(sqlite3.IntegrityError):

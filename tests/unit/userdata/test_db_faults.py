@@ -46,7 +46,7 @@ def test_a_newer_database_is_kept_and_opened_read_only(tmp_path: Path) -> None:
     path = tmp_path / "user.sqlite"
     _populate(path)
     c = sqlite3.connect(path)
-    c.execute("PRAGMA user_version=4")
+    c.execute(f"PRAGMA user_version={db.SCHEMA_VERSION + 1}")
     c.close()
     with pytest.raises(db.UserDbError) as caught:
         db.open_user_db(path)
@@ -58,7 +58,7 @@ def test_a_newer_database_is_kept_and_opened_read_only(tmp_path: Path) -> None:
     conn.close()
     assert "newer version" in (db.last_recovery() or "")
     assert not list(tmp_path.glob("*.corrupt-*"))
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 4
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION + 1
 
 
 def test_a_full_disk_keeps_a_sound_database(tmp_path: Path) -> None:
