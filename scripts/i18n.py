@@ -11,6 +11,7 @@ Babel and lupdate are build tools: the program itself reads the .qm/.mo with Qt 
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -113,6 +114,47 @@ def ts_problems(ts: Path) -> list[str]:
     return problems
 
 
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_PLACEHOLDERS = re.compile(r"%\([^)]*\)[sdif]|%[sdn1-9]|\{\d*\}|<[^>]+>|&[a-z]+;|https?://\S+|\(&[A-Za-z]\)"
+                           r"|\((?:\*|\{\d\})[^)]*\)|;;|纬度,经度")
+"""Not prose: placeholders, markup, mnemonics, a file dialog's filters ("PDF 文件 (*.pdf)", which Qt
+reads by their ASCII brackets) and the typed syntax of a coordinate pair (纬度,经度)."""
+_ASCII_IN_CHINESE = re.compile(rf"(?<=[{_CJK}]) ?[,:;()?!]|[,:;()?!] ?(?=[{_CJK}])")
+"""ASCII , : ; ( ) ? ! with a Chinese character beside it (a space between allowed)."""
+
+
+def halfwidth_in_chinese(text: str) -> list[str]:
+    """The ASCII punctuation marks inside Chinese sentences of `text` (they should be full width:
+    ，：；（）？！). Placeholders, markup, mnemonics and Latin text between them are not checked."""
+    return [m.group().strip() for m in _ASCII_IN_CHINESE.finditer(_PLACEHOLDERS.sub("\x00", text))]
+
+
+def punctuation_problems() -> list[str]:
+    """Chinese translations in every catalogue with half-width punctuation in a Chinese sentence."""
+    from babel.messages.pofile import read_po
+
+    problems = []
+    for ts in sorted(TS_DIR.glob("*_zh*.ts")):
+        rel = ts.relative_to(ROOT)
+        for context in ET.parse(ts).getroot().iter("context"):
+            for message in context.iter("message"):
+                tr = message.find("translation")
+                for text in ([] if tr is None else ["".join(tr.itertext())]):
+                    marks = halfwidth_in_chinese(text)
+                    if marks:
+                        problems.append(f"{rel}: {context.findtext('name')}: half-width {' '.join(marks)} in Chinese: {text!r}")
+    for po in sorted(LOCALE.glob("zh*/LC_MESSAGES/cartref.po")):
+        with po.open("rb") as fh:
+            catalog = read_po(fh)
+        for msg in catalog:
+            strings = msg.string if isinstance(msg.string, tuple) else (msg.string,)
+            for text in strings:
+                marks = halfwidth_in_chinese(text or "")
+                if msg.id and marks:
+                    problems.append(f"{po.relative_to(ROOT)}:{msg.lineno}: half-width {' '.join(marks)} in Chinese: {text!r}")
+    return problems
+
+
 def stale_outputs() -> list[str]:
     pairs = [(ts, ts.with_suffix(".qm")) for ts in TS_DIR.glob("*.ts")]
     pairs += [(po, po.with_suffix(".mo")) for po in LOCALE.glob("*/LC_MESSAGES/cartref.po")]
@@ -166,6 +208,7 @@ def check(*, with_code: bool = True) -> list[str]:
         problems += po_problems(po)
     for ts in sorted(TS_DIR.glob("*.ts")):
         problems += ts_problems(ts)
+    problems += punctuation_problems()
     problems += stale_outputs()
     if with_code:
         problems += unextracted()

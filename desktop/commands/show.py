@@ -83,6 +83,7 @@ FIELD_LABELS = {
     "phone": N_("phone"), "address": N_("address"), "term_en": N_("term"), "term_zh": N_("term"),
     "abbr": N_("abbreviation"), "patient_en": N_("for patients"), "patient_zh": N_("for patients"),
     "clinician_en": N_("for clinicians"), "clinician_zh": N_("for clinicians"),
+    "step": N_("step in the treatment journey"),
 }
 """Every field of the records `show` prints, as a reader names it."""
 
@@ -255,7 +256,7 @@ def _write_zh(kb: KnowledgeBase, kind: str, record: Any, data: dict[str, Any], l
     elif kind == "trial":
         line(_("name"), data["name_zh"] or data["name"])
     for key, value in data.items():
-        if key in HIDDEN_ZH or key in NAMES or value in ("", (), [], None):
+        if key in HIDDEN_ZH or key in NAMES or value in ("", (), [], None) or (key == "step" and not value):
             continue
         if key == "city" and data.get("city_zh"):
             continue  # the Chinese city name follows

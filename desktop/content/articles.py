@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from desktop import markup
 from desktop.content.checker import Checker, text_value
@@ -74,6 +75,7 @@ def load_articles(checker: Checker) -> None:
                 "audience": audience,
                 "section": section,
                 "topic": text_value(meta.get("topic")) or aid,
+                "step": _step(checker, path, meta.get("step")),
                 "therapy_id": therapy,
                 "summary": text_value(meta.get("summary")),
                 "body_md": body.strip() + "\n",
@@ -83,3 +85,13 @@ def load_articles(checker: Checker) -> None:
                 "file": checker.rel(path),
             }
         )
+
+
+def _step(checker: Checker, path: Path, value: object) -> int:
+    """A journey page's place in treatment order (`step: 3`); 0 for pages outside the journey."""
+    if value is None or value == "":
+        return 0
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    checker.problem(path, 2, f"`step` must be a whole number from 1, not {value!r}")
+    return 0

@@ -19,9 +19,8 @@ from desktop.content.checker import Content
 from desktop.content.load import load_content
 from desktop.errors import ContentError
 from desktop.fileio import atomic_path
-from desktop.i18n import N_, gettext
 from desktop.kb import schema
-from desktop.kb.compare import COHORT_LABELS, METRIC_LABELS, cohort_label, metric_label
+from desktop.kb.compare import COHORT_LABELS, METRIC_LABELS, arm_label, cohort_label, metric_label
 from desktop.kb.segment import Segmenter, cjk_runs, title_key
 from desktop.kb.text import normalise
 from desktop.markup import to_plain
@@ -157,7 +156,7 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
     for o in content.rows("outcomes"):
         name = trial_names.get(o["trial_id"], o["trial_id"])
         metric = metric_label(o["metric"])
-        # labels, not ids (review D30: "(all, car-t, JAMA Oncol 2024)")
+        # Readable labels, not ids (review D30: "(all, car-t, JAMA Oncol 2024)").
         title = f"{name}: {metric} ({cohort_label(o['cohort'])}, {arm_label(o['arm'])}, {o['data_cut']})"
         value = "" if o["value"] is None else f"{o['value']:g}"
         body = " ".join(
@@ -197,13 +196,6 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
         if c["name_zh"]:
             yield "center", c["id"], "zh-Hans", c["name_zh"], " ".join([c["city_zh"], place, c["role_zh"]])
 
-
-ARM_LABELS = {"car-t": N_("CAR-T arm"), "standard-care": N_("standard-care arm")}
-"""The arms of data/trials/outcomes.csv as words (the Chinese titles name only the comparator)."""
-
-
-def arm_label(arm: str, lang: str = "en") -> str:
-    return gettext(lang)(ARM_LABELS[arm]) if arm in ARM_LABELS else arm
 
 
 _METRIC_WORDS = {

@@ -84,6 +84,13 @@ COHORT_LABELS: dict[str, str] = {
 """Every cohort id data/trials/outcomes.csv uses (a test keeps them in step)."""
 
 
+ARM_LABELS: dict[str, str] = {
+    "car-t": N_("CAR-T"),
+    "standard-care": N_("Standard of care"),
+}
+"""Every arm id data/trials/outcomes.csv uses, as a reader says it (review D30: "Arm: car-t")."""
+
+
 SETTING_LABELS: dict[str, str] = {
     "late-line": N_("Late line (≥3 prior lines)"),
     "early-line": N_("Earlier line (1–3 prior lines)"),
@@ -206,8 +213,21 @@ def cohort_label(cohort: str, lang: str = "en") -> str:
     return _label(COHORT_LABELS, cohort, lang)
 
 
+def arm_label(arm: str, lang: str = "en") -> str:
+    return _label(ARM_LABELS, arm, lang)
+
+
 def metric_label(metric: str, lang: str = "en") -> str:
     return _label(METRIC_LABELS, metric, lang)
+
+
+DERIVED_FROM_SCR = "from-scr"
+"""≥CR shown as "≥ sCR": the source reports only sCR, which is part of ≥CR (a lower bound)."""
+DERIVED_PERCENT = "percent-from-count"
+"""A count with its n/N shown as a percentage, so the column keeps one unit."""
+
+PERCENT_COLUMNS = frozenset({"orr", "cr_or_better", "scr", "mrd_neg", "crs_any", "crs_grade3plus", "icans_any",
+                             "icans_grade3plus", "neurotox_any", "neurotox_grade3plus"})
 
 
 @dataclass
@@ -216,9 +236,34 @@ class Comparison:
     metrics: list[str]
     cells: dict[tuple[str, str], Outcome] = field(default_factory=dict)
     cohort: str = "all"
+    derived: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(metric, trial) -> DERIVED_* for cells computed from what the KB holds (the UI says so)."""
 
     def cell(self, metric: str, trial_id: str) -> Outcome | None:
         return self.cells.get((metric, trial_id))
+
+    def how(self, metric: str, trial_id: str) -> str:
+        return self.derived.get((metric, trial_id), "")
+
+
+def _as_percent(o: Outcome) -> Outcome | None:
+    """A count with numerator and denominator as the percentage they make (1/103 -> 1.0%)."""
+    if o.unit != "count" or o.numerator is None or not o.denominator:
+        return None
+    pct = 100.0 * o.numerator / o.denominator
+    return o._replace(value=round(pct, 1), unit="percent", value_text=f"{pct:.1f}")
+
+
+def _ge_from_scr(scr: Outcome) -> Outcome | None:
+    """≥CR as "≥ sCR%": sCR patients are in CR or better, so sCR is a floor for ≥CR."""
+    if scr.value is None or scr.unit != "percent":
+        return None
+    return scr._replace(metric="cr_or_better", value_text="≥" + (scr.value_text or f"{scr.value:g}"))
+
+
+def is_myeloma(trial: Trial) -> bool:
+    """Trials in myeloma (every setting but `other-disease`, e.g. the NMOSD study)."""
+    return trial.setting != "other-disease"
 
 
 def cohorts(kb: KnowledgeBase) -> list[str]:
@@ -233,8 +278,12 @@ def build_comparison(
     arm: str = "car-t",
     setting: str | None = None,
     metrics: tuple[str, ...] = COMPARE_METRICS,
+    derive: bool = False,
 ) -> Comparison:
-    """Trials as columns, metrics as rows; per cell the analysis with the longest follow-up."""
+    """Trials as columns, metrics as rows; per cell the analysis with the longest follow-up.
+
+    `derive` (the window's table) fills what the KB holds the parts of: a count with its n/N
+    as a percentage, and ≥CR as "≥ sCR" where only sCR is reported; `derived` names each."""
     outcomes = [o for o in kb.outcomes() if o.arm == arm and o.cohort == cohort and o.metric in metrics]
     trial_ids = {o.trial_id for o in outcomes}
     trials = [t for t in kb.trials() if t.id in trial_ids and (setting is None or t.setting == setting)]
@@ -247,5 +296,16 @@ def build_comparison(
         key = (o.metric, o.trial_id)
         if key not in cells or rank > cells[key][:2]:
             cells[key] = (*rank, o)
-    present = [m for m in metrics if any(k[0] == m for k in cells)]
-    return Comparison(trials, present, {k: v[2] for k, v in cells.items()}, cohort)
+    chosen = {k: v[2] for k, v in cells.items()}
+    derived: dict[tuple[str, str], str] = {}
+    for (metric, trial_id), o in list(chosen.items()) if derive else ():
+        if metric in PERCENT_COLUMNS and (pct := _as_percent(o)) is not None:
+            chosen[(metric, trial_id)] = pct
+            derived[(metric, trial_id)] = DERIVED_PERCENT
+    if derive and "cr_or_better" in metrics:
+        for (metric, trial_id), o in list(chosen.items()):
+            if metric == "scr" and ("cr_or_better", trial_id) not in chosen and (ge := _ge_from_scr(o)) is not None:
+                chosen[("cr_or_better", trial_id)] = ge
+                derived[("cr_or_better", trial_id)] = DERIVED_FROM_SCR
+    present = [m for m in metrics if any(k[0] == m for k in chosen)]
+    return Comparison(trials, present, chosen, cohort, derived)

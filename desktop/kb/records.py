@@ -246,6 +246,8 @@ class Article(NamedTuple):
     translation_status: str = "original"
     fallback: bool = False
     """True when the article is shown in English because no version exists in the asked language."""
+    step: int = 0
+    """A patient-journey page's place in treatment order (1 = first); 0 elsewhere."""
 
 
 class GlossaryTerm(NamedTuple):

@@ -43,11 +43,16 @@ class Rule:
     valid_to: str = ""
     supersedes: str = ""
     note: str = ""
+    note_zh: str = ""
     source_ids: tuple[str, ...] = ()
     reviewed_on: str = ""
 
     def text(self, lang: str = "en") -> str:
         return in_language(lang, self.text_en, self.text_zh)
+
+    def note_text(self, lang: str = "en") -> str:
+        """The reviewer's note on where the rule's dates come from, in the reader's language."""
+        return in_language(lang, self.note, self.note_zh)
 
     def jurisdiction_label(self, lang: str = "en") -> str:
         return in_language(lang, self.jurisdiction, self.jurisdiction_zh)

@@ -11,7 +11,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from desktop import paths
 from desktop.errors import KBError
@@ -36,6 +36,9 @@ from desktop.kb.records import (
     from_row,
 )
 from desktop.kb.text import normalise_lang
+
+if TYPE_CHECKING:
+    from desktop.kb.segment import Segmenter
 
 T = TypeVar("T")
 
@@ -396,6 +399,20 @@ class KnowledgeBase:
         )
 
     # -- search ------------------------------------------------------------------------
+    def segmenter(self) -> Segmenter:
+        """The Chinese word cutter of this KB's vocabulary: search's, and the reader's, which keeps
+        those words whole at line ends."""
+        if self._searcher is not None:
+            found: Segmenter = self._searcher.segmenter
+            return found
+        cached: Segmenter | None = getattr(self, "_segmenter", None)
+        if cached is None:  # just the words: the reader need not load all of search
+            from desktop.kb.segment import Segmenter
+
+            cached = Segmenter(word for (word,) in self.conn.execute("SELECT word FROM search_words"))
+            self._segmenter = cached
+        return cached
+
     def search(self, query: str, *, lang: str | None = None, kind: str | None = None, limit: int = 20) -> SearchResult:
         if self._searcher is None:
             from desktop.kb.search import Searcher

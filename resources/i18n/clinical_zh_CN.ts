@@ -386,6 +386,10 @@
         <translation>急诊交接（以中英文打印）</translation>
     </message>
     <message>
+        <source>Other product</source>
+        <translation>其他产品</translation>
+    </message>
+    <message>
         <source>&amp;Product:</source>
         <translation>产品(&amp;P)：</translation>
     </message>
@@ -571,6 +575,11 @@
         <translation>感染预防与免疫恢复</translation>
     </message>
     <message>
+        <source>d </source>
+        <comment>prefix of a day number after the infusion</comment>
+        <translation>D</translation>
+    </message>
+    <message>
         <source>&amp;Lymphodepletion (first day):</source>
         <translation>清淋化疗首日(&amp;L)：</translation>
     </message>
@@ -729,6 +738,10 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+        <source>CRS grade 0 and ICANS grade 0: no management pathway.</source>
+        <translation>CRS 0 级且 ICANS 0 级：无需处理路径。</translation>
+    </message>
+    <message>
         <source>read in the primary text</source>
         <translation>已核读原文</translation>
     </message>
@@ -743,6 +756,17 @@
     <message>
         <source>Only rows read in each source are shown; where a row was not read, the column says so. Local protocols and the product label take precedence.</source>
         <translation>仅显示各来源中已核读的内容；未核读之处在该栏注明。以本单位方案和产品说明书为准。</translation>
+    </message>
+</context>
+<context>
+    <name>TemperatureBox</name>
+    <message>
+        <source>{0} °F converted to {1} °C.</source>
+        <translation>已将 {0} °F 换算为 {1} °C。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a temperature in °C ({1}–{2}) or °F ({3}–{4}); the previous value is kept.</source>
+        <translation>“{0}”不是有效的摄氏温度（{1}–{2}）或华氏温度（{3}–{4}），已保留之前的数值。</translation>
     </message>
 </context>
 <context>

@@ -71,17 +71,13 @@
         <source>Computed from the rules in force on the infusion date. Nothing you enter here is saved.</source>
         <translation>根据回输日适用的规定计算。此处输入的内容不会被保存。</translation>
     </message>
+    <message>
+        <source>since {0}</source>
+        <translation>自{0}起</translation>
+    </message>
 </context>
 <context>
     <name>ChangesView</name>
-    <message>
-        <source>Older KB:</source>
-        <translation>较旧的知识库：</translation>
-    </message>
-    <message>
-        <source>Newer KB:</source>
-        <translation>较新的知识库：</translation>
-    </message>
     <message>
         <source>Choose…</source>
         <translation>选择…</translation>
@@ -91,12 +87,20 @@
         <translation>比较</translation>
     </message>
     <message>
-        <source>Changelog of the applied pack</source>
-        <translation>已应用内容包的更新说明</translation>
+        <source>Compare two other content files…</source>
+        <translation>比较另外两个内容文件…</translation>
     </message>
     <message>
-        <source>Changes between the two knowledge bases</source>
-        <translation>两个知识库之间的变化</translation>
+        <source>Earlier content file:</source>
+        <translation>较早的内容文件：</translation>
+    </message>
+    <message>
+        <source>Later content file:</source>
+        <translation>较新的内容文件：</translation>
+    </message>
+    <message>
+        <source>Notes of the last content update</source>
+        <translation>最近一次内容更新的说明</translation>
     </message>
     <message>
         <source>Change</source>
@@ -167,16 +171,24 @@
         <translation>原因：%1</translation>
     </message>
     <message>
-        <source>No pack changelog is stored for the current KB.</source>
-        <translation>当前知识库没有保存的内容包更新说明。</translation>
+        <source>No update notes are stored for the content in use.</source>
+        <translation>当前使用的内容没有保存更新说明。</translation>
     </message>
     <message>
-        <source>Nothing to compare yet: a previous KB is kept only after a content pack has been applied. Choose two KB files to compare them.</source>
-        <translation>暂无可比较的内容：只有在应用内容包后才会保留旧版知识库。请选择两个知识库文件进行比较。</translation>
+        <source>Nothing to compare yet: the earlier content is kept only after a content update has been applied.</source>
+        <translation>暂无可比较的内容：只有在应用内容更新之后，才会保留较早的内容。</translation>
+    </message>
+    <message>
+        <source>Corrections since the earlier content, with the reason (%1)</source>
+        <translation>自较早内容以来的更正及原因（%1）</translation>
     </message>
     <message>
         <source>Corrections recorded in this knowledge base, with the reason (%1)</source>
         <translation>本知识库记录的更正及原因（%1）</translation>
+    </message>
+    <message>
+        <source>Changes between the two versions of the content</source>
+        <translation>两个内容版本之间的变更</translation>
     </message>
     <message>
         <source>From version %1 (%2) to version %3 (%4).</source>
@@ -185,10 +197,6 @@
     <message>
         <source>No differences.</source>
         <translation>没有差异。</translation>
-    </message>
-    <message>
-        <source>Corrections since the older KB, with the reason (%1)</source>
-        <translation>自较旧知识库以来的更正及原因（%1）</translation>
     </message>
     <message>
         <source>Version information</source>
@@ -366,6 +374,42 @@
     <message>
         <source>Designation</source>
         <translation>认定</translation>
+    </message>
+    <message>
+        <source>Caregiver</source>
+        <translation>照护者</translation>
+    </message>
+    <message>
+        <source>Centre certification</source>
+        <translation>治疗中心资质认证</translation>
+    </message>
+    <message>
+        <source>Driving</source>
+        <translation>驾驶</translation>
+    </message>
+    <message>
+        <source>Long-term monitoring</source>
+        <translation>长期随访监测</translation>
+    </message>
+    <message>
+        <source>Lymphodepletion</source>
+        <translation>清淋化疗</translation>
+    </message>
+    <message>
+        <source>Daily monitoring</source>
+        <translation>每日监测</translation>
+    </message>
+    <message>
+        <source>Monitoring period</source>
+        <translation>监测期</translation>
+    </message>
+    <message>
+        <source>Staying near the centre</source>
+        <translation>留在治疗中心附近</translation>
+    </message>
+    <message>
+        <source>Wallet card</source>
+        <translation>随身卡</translation>
     </message>
     <message>
         <source>No products in this knowledge base.</source>

@@ -52,6 +52,10 @@
         <translation>CAR-T产品(&amp;D)</translation>
     </message>
     <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>Calendar dates follow the r&amp;ules of</source>
         <translation>日历日期依据以下地区的规定(&amp;U)</translation>
     </message>

@@ -91,6 +91,14 @@
         <translation>收藏、笔记和历史记录</translation>
     </message>
     <message>
+        <source>No bookmarks yet. To add one, open a page and press ☆ above it, or Ctrl+D.</source>
+        <translation>还没有收藏。要添加收藏，请打开一个页面，点击页面上方的 ☆，或按 Ctrl+D。</translation>
+    </message>
+    <message>
+        <source>No notes yet. To write one, open a page and press Note above it.</source>
+        <translation>还没有笔记。要写笔记，请打开一个页面，点击页面上方的“笔记”。</translation>
+    </message>
+    <message>
         <source>Your bookmarks and notes cannot be shown now: {0}</source>
         <translation>现在无法显示您的书签和笔记：{0}</translation>
     </message>
@@ -147,7 +155,7 @@
     </message>
     <message>
         <source>Kunming, 昆明</source>
-        <translation>昆明, Kunming</translation>
+        <translation>昆明，Kunming</translation>
     </message>
 </context>
 <context>
@@ -175,6 +183,10 @@
     <message>
         <source>Sources</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>follow-up {0} mo</source>
+        <translation>随访 {0} 个月</translation>
     </message>
     <message>
         <source>Export comparison as CSV</source>
@@ -207,6 +219,22 @@
     <message>
         <source>C&amp;ohort:</source>
         <translation>队列(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Myeloma studies only</source>
+        <translation>仅显示骨髓瘤研究</translation>
+    </message>
+    <message>
+        <source>Hide studies in other diseases (such as the NMOSD study)</source>
+        <translation>隐藏其他疾病的研究（如 NMOSD 研究）</translation>
+    </message>
+    <message>
+        <source>Ch&amp;art:</source>
+        <translation>图表(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Metric shown in the chart</source>
+        <translation>图表中显示的指标</translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -275,12 +303,16 @@
         <translation>随访 {0} 个月</translation>
     </message>
     <message>
-        <source>phase {0}</source>
-        <translation>{0} 期</translation>
-    </message>
-    <message>
         <source>Not reported for this cohort</source>
         <translation>该队列未报告</translation>
+    </message>
+    <message>
+        <source>The source reports only stringent complete response (sCR); every sCR is a complete response or better, so ≥CR is at least this figure.</source>
+        <translation>来源仅报告了严格意义的完全缓解（sCR）；每例 sCR 都属于完全缓解或更好，因此 ≥CR 至少为此数值。</translation>
+    </message>
+    <message>
+        <source>Percentage computed from the count the source gives ({0}/{1}).</source>
+        <translation>百分比根据来源给出的例数计算（{0}/{1}）。</translation>
     </message>
     <message>
         <source>cohort: {0}</source>
@@ -409,6 +441,10 @@
         <translation>栏目</translation>
     </message>
     <message>
+        <source>Language of the program</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
         <source>Search therapies, trials, side effects, centres… (Ctrl+K)</source>
         <translation>搜索疗法、试验、不良反应、中心…（Ctrl+K）</translation>
     </message>
@@ -522,6 +558,33 @@
     </message>
 </context>
 <context>
+    <name>Numbers</name>
+    <message>
+        <source>not reached</source>
+        <translation>未达到</translation>
+    </message>
+    <message>
+        <source> mo</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source> d</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>real-world study</source>
+        <translation>真实世界研究</translation>
+    </message>
+    <message>
+        <source>early phase 1</source>
+        <translation>早期 1 期</translation>
+    </message>
+    <message>
+        <source>phase {0}</source>
+        <translation>{0} 期</translation>
+    </message>
+</context>
+<context>
     <name>PageRenderer</name>
     <message>
         <source>Page not found</source>
@@ -564,8 +627,12 @@
         <translation>审核于 {0}</translation>
     </message>
     <message>
+        <source>No Chinese version of this article yet: the English text, reviewed {0}, is shown.</source>
+        <translation>本文暂无中文版：以下为英文原文（审核于{0}）。</translation>
+    </message>
+    <message>
         <source>Not yet available in Chinese: showing the English text.</source>
-        <translation>尚无中文版：显示英文原文。</translation>
+        <translation>本文暂无中文版：以下为英文原文。</translation>
     </message>
     <message>
         <source>unknown source {0}</source>
@@ -756,6 +823,14 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Approved</source>
+        <translation>已获批</translation>
+    </message>
+    <message>
+        <source>Investigational</source>
+        <translation>研究中</translation>
+    </message>
+    <message>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
@@ -892,12 +967,20 @@
         <translation>分母</translation>
     </message>
     <message>
+        <source>Patients infused in this analysis</source>
+        <translation>本次分析中的回输患者数</translation>
+    </message>
+    <message>
         <source>Note</source>
-        <translation>笔记</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Evidence</source>
         <translation>证据</translation>
+    </message>
+    <message>
+        <source>not given by the source</source>
+        <translation>来源未给出</translation>
     </message>
     <message>
         <source>In plain language</source>
@@ -906,6 +989,58 @@
     <message>
         <source>Sources:</source>
         <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Approval (announced)</source>
+        <translation>批准（已宣布）</translation>
+    </message>
+    <message>
+        <source>Marketing application accepted</source>
+        <translation>上市申请已受理</translation>
+    </message>
+    <message>
+        <source>Label expansion</source>
+        <translation>适应证扩展</translation>
+    </message>
+    <message>
+        <source>Journal article</source>
+        <translation>期刊论文</translation>
+    </message>
+    <message>
+        <source>Secondary report</source>
+        <translation>二手报道</translation>
+    </message>
+    <message>
+        <source>Conference abstract</source>
+        <translation>会议摘要</translation>
+    </message>
+    <message>
+        <source>Press release</source>
+        <translation>新闻稿</translation>
+    </message>
+    <message>
+        <source>Trial registry</source>
+        <translation>临床试验注册</translation>
+    </message>
+    <message>
+        <source>Product label</source>
+        <translation>产品说明书</translation>
+    </message>
+    <message>
+        <source>Regulator&apos;s document</source>
+        <translation>监管机构文件</translation>
+    </message>
+    <message>
+        <source>Guideline</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Trial site</source>
@@ -1101,12 +1236,20 @@
 <context>
     <name>SectionList</name>
     <message>
-        <source>phase {0}</source>
-        <translation>{0} 期</translation>
-    </message>
-    <message>
         <source>English</source>
         <translation>英文</translation>
+    </message>
+    <message>
+        <source>{0}. {1}</source>
+        <translation>{0}. {1}</translation>
+    </message>
+    <message>
+        <source>For patients and caregivers</source>
+        <translation>面向患者和照护者</translation>
+    </message>
+    <message>
+        <source>For clinicians</source>
+        <translation>面向临床医生</translation>
     </message>
     <message>
         <source>for patients</source>

@@ -54,6 +54,16 @@ def test_no_message_hides_from_extraction() -> None:
     assert found == []
 
 
+def test_the_checker_finds_half_width_punctuation_in_chinese_sentences() -> None:
+    """Chinese sentences take full-width ，：；（）？！ (issue 18); placeholders, markup, Latin text
+    and a file dialog's filters keep ASCII."""
+    find = _tool().halfwidth_in_chinese
+    assert find("回输日期: %(date)s") == [":"]
+    assert find("请联系医生,然后休息(必要时)") == [",", "(", ")"]
+    assert find("回输日期：%(date)s（第%(day)s天）") == []
+    assert find("PDF 文件 (*.pdf)") == [] and find("队列(&O)：") == [] and find("CRS (grade 3), ICANS") == []
+
+
 def test_the_checker_catches_untranslated_fuzzy_and_mismatched_placeholders(tmp_path: Path) -> None:
     _babel_or_skip_off_posix()
     tool = _tool()

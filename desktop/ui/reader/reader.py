@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QTimer, Signal
 from PySide6.QtGui import QCursor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.reader.render import PageRenderer, esc, split_link
+from desktop.ui.reader.render import WORD_JOINER, PageRenderer, esc, split_link
 from desktop.userdata import bookmarks, notes
 
 if TYPE_CHECKING:
@@ -42,6 +42,15 @@ class _Browser(QTextBrowser):
     def __init__(self, reader: ReaderView) -> None:
         super().__init__(reader)
         self._reader = reader
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copied text without the invisible word joiners that keep Chinese words whole on screen."""
+        data = super().createMimeDataFromSelection()
+        if WORD_JOINER in data.text():
+            plain = data.text().replace(WORD_JOINER, "")
+            data = QMimeData()
+            data.setText(plain)
+        return data
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip:
@@ -319,7 +328,7 @@ class ReaderView(QWidget):
             self._save_label = QLabel(self)
             self._save_label.setObjectName("saveProblem")
             self._save_label.setWordWrap(True)
-            self._save_label.setStyleSheet("color: #b00020;")
+            self._save_label.setProperty("tone", "error")  # its colour follows the theme (theme.py)
             self._layout.insertWidget(1, self._save_label)
         message = self.tr("Not saved: {0}").format(write_problem(self.user_db, exc))
         self._save_label.setText(message)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject
 
@@ -21,6 +21,17 @@ from desktop.kb.records import Article, GlossaryTerm, Outcome, Source, Therapy
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import has_cjk
 from desktop.markup import esc
+from desktop.ui.shell import theme
+from desktop.ui.shell.i18n import (
+    country_name,
+    format_date,
+    jurisdiction_label,
+    outcome_value,
+    phase_label,
+)
+
+if TYPE_CHECKING:
+    from desktop.kb.segment import Segmenter
 
 LINK_KINDS = ("home", "article", "therapy", "trial", "outcome", "glossary", "center", "source")
 # Patterns as text: `re` compiles each on first use and caches it, so importing this module
@@ -36,6 +47,24 @@ def split_link(link: str) -> tuple[str, str]:
     """`"therapy:eque-cel"` -> `("therapy", "eque-cel")`; `"home:"` -> `("home", "")`."""
     kind, _, ref = link.partition(":")
     return kind.lower(), ref
+
+
+WORD_JOINER = "\u2060"
+"""Invisible; forbids a line break between the characters on either side (Unicode UAX #14)."""
+_TAG_OR_TEXT = r"(<[^>]*>)"
+_CJK_RUN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}"  # compiled on first use (re's cache): not at start-up
+
+
+def keep_words_whole(html: str, segmenter: Segmenter) -> str:
+    """Chinese words of the KB's vocabulary (伊基奥仑赛, 细胞因子释放综合征) never broken at a line
+    end: Qt's rich text breaks Chinese between any two characters and has no inline 'nowrap', so
+    the characters of each known word are joined by WORD_JOINER (the reader strips it again
+    from copied text). Tags and attributes are left as they are."""
+    def words(match: re.Match[str]) -> str:
+        return "".join(WORD_JOINER.join(piece) if known else piece for piece, known in segmenter.cut(match.group(0)))
+
+    parts = re.split(_TAG_OR_TEXT, html)
+    return "".join(part if part.startswith("<") else re.sub(_CJK_RUN, words, part) for part in parts)
 
 
 class Page(NamedTuple):
@@ -113,7 +142,7 @@ class PageRenderer(QObject):
     def style_sheet(self) -> str:
         """Default CSS for the reading pane's QTextDocument."""
         link = "#7fb8ff" if self.dark else "#0b57a4"
-        muted = "#b0b0b0" if self.dark else "#555555"
+        muted = theme.muted()  # secondary text from the palette in use (no fixed grey)
         notice_bg = "#3a3320" if self.dark else "#fff6dd"
         badge_bg = "#2c3e50" if self.dark else "#e3edf7"
         return (
@@ -123,9 +152,11 @@ class PageRenderer(QObject):
             f".meta {{ color: {muted}; }}"
             f".notice {{ background-color: {notice_bg}; }}"
             f".badge {{ background-color: {badge_bg}; font-weight: bold; }}"
-            f".fallback {{ color: #c0392b; font-weight: bold; }}"
+            f".fallback {{ color: {theme.tone('error')}; font-weight: bold; }}"
             "h1 { font-size: x-large; } h2 { font-size: large; } h3 { font-size: medium; }"
             "th { text-align: left; }"
+            # Chinese needs more room between lines than Latin text to stay legible (CJK line height)
+            + ("p, li, td, th, dd { line-height: 160%; }" if self.zh else "")
         )
 
     # -- entry point --------------------------------------------------------------------
@@ -137,7 +168,10 @@ class PageRenderer(QObject):
         }
         method = methods.get(kind)
         page = method(ref) if method else None
-        return page if page is not None else self.not_found(link)
+        page = page if page is not None else self.not_found(link)
+        if not self.zh or kind == "home" or not page.found:  # home: short labels, and start-up's page
+            return page
+        return page._replace(html=keep_words_whole(page.html, self.kb.segmenter()))
 
     def not_found(self, link: str) -> Page:
         shown = self.tr("Page not found")
@@ -165,12 +199,14 @@ class PageRenderer(QObject):
         if audience:
             bits.append(f'<span class="badge">&nbsp;{esc(self.audience_label(audience))}&nbsp;</span>')
         if reviewed:
-            bits.append(esc(self.tr("Reviewed {0}").format(reviewed)))
+            bits.append(esc(self.tr("Reviewed {0}").format(format_date(reviewed, self.lang))))
         if status:
             bits.append(esc(self.status_label(status)))
         out = f'<p class="meta">{" · ".join(bits)}</p>' if bits else ""
-        if fallback:
-            shown = self.tr("Not yet available in Chinese: showing the English text.")
+        if fallback:  # the article's translation status: no Chinese text yet (docs/i18n.md)
+            shown = (self.tr("No Chinese version of this article yet: the English text, reviewed {0}, is shown.")
+                     .format(format_date(reviewed, self.lang)) if reviewed
+                     else self.tr("Not yet available in Chinese: showing the English text."))
             out += f'<p class="fallback">{esc(shown)}</p>'
         return out + self._notice()
 
@@ -348,7 +384,7 @@ class PageRenderer(QObject):
             (self.tr("Dose"), self._text(t.dose_en, t.dose_zh)),
             (self.tr("Company"), esc(t.company)),
             (self.tr("Codes"), esc(", ".join(t.codes))),
-            (self.tr("Status"), esc(t.status)),
+            (self.tr("Status"), esc({"approved": self.tr("Approved"), "investigational": self.tr("Investigational")}.get(t.status, t.status))),
             (self.tr("Sources"), cites.sup(t.source_ids)),
         ])
         key_facts = self.tr("Key facts")
@@ -356,7 +392,8 @@ class PageRenderer(QObject):
                  f'<p>{summary}</p>' if summary else "", f"<h2>{esc(key_facts)}</h2>", facts]
         approvals = self.kb.approvals(t.id)
         if approvals:
-            rows = [[esc(a.date), esc(a.region), esc(a.agency), esc(a.event),
+            rows = [[esc(format_date(a.date, self.lang)), esc(country_name(a.region, self.lang)),
+                     esc(jurisdiction_label(a.agency, self.lang)), esc(self._event_label(a.event)),
                      self._text(a.indication_en, a.indication_zh), cites.sup(a.source_ids)] for a in approvals]
             shown = self.tr("Approvals")
             parts += [f'<h2>{esc(shown)}</h2>', self._table(
@@ -366,7 +403,7 @@ class PageRenderer(QObject):
             shown = self.tr("Label versions read")
             last_read = self.tr("Labels last read on %1.").replace("%1", t.label_read_on)
             note = f'<p class="meta">{esc(last_read)}</p>' if t.label_read_on else ""
-            rows = [[esc(lb.region), esc(lb.version) + (f'<br><span class="meta">{esc(lb.read_via)}</span>' if lb.read_via else ""),
+            rows = [[esc(country_name(lb.region, self.lang)), esc(lb.version) + (f'<br><span class="meta">{esc(lb.read_via)}</span>' if lb.read_via else ""),
                      esc(lb.read_on), cites.sup(lb.source_ids)] for lb in labels]
             parts += [f'<h2>{esc(shown)}</h2>', note, self._table(
                 [esc(x) for x in (self.tr("Region"), self.tr("Version"), self.tr("Read on"), self.tr("Source"))], rows)]
@@ -385,7 +422,7 @@ class PageRenderer(QObject):
             for tr in trials:
                 design = self._text(tr.design_en, tr.design_zh)
                 shown = self.tr("Phase")
-                parts.append(f'<h3><a href="trial:{esc(tr.id)}">{esc(tr.name)}</a></h3><p>{esc(shown)} {esc(tr.phase)}. {design} {cites.sup(tr.source_ids)}</p>')
+                parts.append(f'<h3><a href="trial:{esc(tr.id)}">{esc(tr.name)}</a></h3><p>{esc(phase_label(tr.phase, self.lang))}. {design} {cites.sup(tr.source_ids)}</p>')
                 rows = self._headline_rows(self.kb.outcomes(tr.id), cites)
                 if rows:
                     parts.append(self._table([esc(x) for x in (self.tr("Measure"), self.tr("Result"), self.tr("Follow-up"), self.tr("Analysis"), self.tr("Source"))], rows))
@@ -421,13 +458,18 @@ class PageRenderer(QObject):
             current = best.get(o.metric)
             if current is None or (o.followup_months or 0) >= (current.followup_months or 0):
                 best[o.metric] = o
-        return [[esc(self._metric_label(m)), esc(best[m].display_value), esc(self._followup(best[m])),
+        return [[esc(self._metric_label(m)), esc(outcome_value(best[m], self.lang)), esc(self._followup(best[m])),
                  esc(best[m].data_cut), cites.sup(best[m].source_ids)] for m in HEADLINE_METRICS if m in best]
 
     def _cohort_label(self, cohort: str) -> str:
         from desktop.kb.compare import cohort_label  # only trial and outcome pages: not at start-up
 
         return cohort_label(cohort, self.lang)
+
+    def _arm_label(self, arm: str) -> str:
+        from desktop.kb.compare import arm_label  # only trial and outcome pages: not at start-up
+
+        return arm_label(arm, self.lang)
 
     def _setting_label(self, setting: str) -> str:
         from desktop.kb.compare import setting_label  # only trial pages: not at start-up
@@ -442,7 +484,7 @@ class PageRenderer(QObject):
         therapy = self.kb.therapy(tr.therapy_id)
         product = f'<a href="therapy:{esc(tr.therapy_id)}">{esc(self._therapy_title(therapy) if therapy else tr.therapy_id)}</a>'
         facts = self._facts([
-            (self.tr("Product"), product), (self.tr("Phase"), esc(tr.phase)), (self.tr("Setting"), esc(self._setting_label(tr.setting))),
+            (self.tr("Product"), product), (self.tr("Phase"), esc(phase_label(tr.phase, self.lang))), (self.tr("Setting"), esc(self._setting_label(tr.setting))),
             (self.tr("Design"), self._text(tr.design_en, tr.design_zh)),
             (self.tr("Population"), self._text(tr.population_en, tr.population_zh)),
             (self.tr("Registry ids"), esc(", ".join(tr.registry_ids))), (self.tr("Sources"), cites.sup(tr.source_ids)),
@@ -456,11 +498,11 @@ class PageRenderer(QObject):
             parts.append(f'<p class="meta">{esc(shown)}</p>')
             cohorts_ = list(dict.fromkeys((o.arm, o.cohort) for o in outcomes))
             for arm, cohort in cohorts_:
-                rows = [[f'<a href="outcome:{esc(o.id)}">{esc(self._metric_label(o.metric))}</a>', esc(o.display_value),
+                rows = [[f'<a href="outcome:{esc(o.id)}">{esc(self._metric_label(o.metric))}</a>', esc(outcome_value(o, self.lang)),
                          esc(f"{o.denominator:g}" if o.denominator is not None else "–"), esc(self._followup(o) or "–"),
                          esc(o.data_cut), cites.sup(o.source_ids)]
                         for o in outcomes if (o.arm, o.cohort) == (arm, cohort)]
-                label = self._cohort_label(cohort) + ("" if arm == "car-t" else f" · {arm}")
+                label = self._cohort_label(cohort) + ("" if arm == "car-t" else f" · {self._arm_label(arm)}")
                 parts.append(f"<h3>{esc(label)}</h3>")
                 parts.append(self._table([esc(x) for x in (self.tr("Measure"), self.tr("Result"), self.tr("N"), self.tr("Follow-up"), self.tr("Analysis"), self.tr("Source"))], rows))
         parts.append(self._references(cites))
@@ -475,9 +517,11 @@ class PageRenderer(QObject):
         label = self._metric_label(o.metric)
         facts = self._facts([
             (self.tr("Trial"), f'<a href="trial:{esc(o.trial_id)}">{esc(tr.name if tr else o.trial_id)}</a>'),
-            (self.tr("Cohort"), esc(self._cohort_label(o.cohort))), (self.tr("Arm"), esc(o.arm)),
-            (self.tr("Result"), esc(o.display_value)),
-            (self.tr("Denominator"), esc(f"{o.denominator:g}") if o.denominator is not None else ""),
+            (self.tr("Cohort"), esc(self._cohort_label(o.cohort))), (self.tr("Arm"), esc(self._arm_label(o.arm))),
+            (self.tr("Result"), esc(outcome_value(o, self.lang))),
+            (self.tr("Denominator"), esc(f"{o.denominator:g}") if o.denominator is not None
+             else esc(self.tr("not given by the source"))),
+            (self.tr("Patients infused in this analysis"), self._infused_alongside(o)),
             (self.tr("Follow-up"), esc(self._followup(o))), (self.tr("Analysis"), esc(o.data_cut)),
             (self.tr("Note"), esc(o.note)), (self.tr("Evidence"), esc(self._grade(o.grade))),
             (self.tr("Sources"), cites.sup(o.source_ids)),
@@ -485,6 +529,19 @@ class PageRenderer(QObject):
         title = f"{tr.name if tr else o.trial_id}: {label}"
         body = f"<h1>{esc(title)}</h1>" + self._meta_line(audience="clinician", reviewed=o.reviewed_on) + facts + self._references(cites)
         return Page(f"outcome:{o.id}", title, body, "outcome", o.id, audience="clinician")
+
+    def _infused_alongside(self, o: Outcome) -> str:
+        """For a result without its own denominator: the patients infused in the same trial,
+        cohort and analysis, if the KB holds that number (review D10). Shown in a row of its
+        own: the source does not say it is this result's denominator."""
+        if o.denominator is not None or o.metric == "n_infused":
+            return ""
+        same = [x for x in self.kb.outcomes(o.trial_id) if x.metric == "n_infused" and x.arm == o.arm
+                and x.cohort == o.cohort and x.data_cut == o.data_cut and x.value is not None]
+        if not same:
+            return ""
+        n = same[-1]
+        return f'<a href="outcome:{esc(n.id)}">{esc(f"{n.value:g}")}</a>'
 
     def glossary(self, term_id: str) -> Page | None:
         term = self.kb.glossary_term(term_id)
@@ -509,6 +566,19 @@ class PageRenderer(QObject):
         body = self.link_glossary("".join(parts), skip=term.id)
         return Page(f"glossary:{term.id}", term.term(self.lang), body, "glossary", term.id)
 
+    def _event_label(self, event: str) -> str:
+        """The approval events written as short codes in the KB, in words; longer notes stay as written."""
+        return {"approval": self.tr("Approval"), "approval (announced)": self.tr("Approval (announced)"),
+                "NDA accepted": self.tr("Marketing application accepted"),
+                "label expansion": self.tr("Label expansion")}.get(event, event)
+
+    def _source_kind(self, kind: str) -> str:
+        return {"journal": self.tr("Journal article"), "secondary": self.tr("Secondary report"),
+                "conference": self.tr("Conference abstract"), "press-release": self.tr("Press release"),
+                "registry": self.tr("Trial registry"), "label": self.tr("Product label"),
+                "regulator": self.tr("Regulator's document"), "guideline": self.tr("Guideline"),
+                "dataset": self.tr("Dataset")}.get(kind, kind)
+
     def center(self, center_id: str) -> Page | None:
         c = self.kb.center(center_id)
         if c is None:
@@ -516,11 +586,12 @@ class PageRenderer(QObject):
         cites = Citations(self.kb)
         city = c.city_zh if self.zh and c.city_zh else c.city
         therapies = ", ".join(f'<a href="therapy:{esc(t)}">{esc(t)}</a>' for t in c.therapies)
-        trials = ", ".join(f'<a href="trial:{esc(t)}">{esc(t)}</a>' for t in c.trials)
+        trials = ", ".join(f'<a href="trial:{esc(t)}">{esc(found.name if (found := self.kb.trial(t)) else t)}</a>' for t in c.trials)
         kind = {"trial": self.tr("Trial site"), "certified": self.tr("Certified treatment centre")}.get(c.kind, c.kind)
         precision = self.tr("city centre (approximate)") if c.coord_precision == "city" else self.tr("site")
         facts = self._facts([
-            (self.tr("Place"), esc(", ".join(x for x in (city, c.province, c.country) if x))),
+            (self.tr("Place"), esc(", ".join(x for x in (city, "" if self.zh and c.city_zh else c.province,
+                                                              country_name(c.country, self.lang)) if x))),
             (self.tr("Kind"), esc(kind)), (self.tr("Therapies"), therapies), (self.tr("Trials"), trials),
             (self.tr("Role"), self._text(c.role_en, c.role_zh) if (c.role_en or c.role_zh) else ""),
             (self.tr("Phone"), esc(c.phone)), (self.tr("Address"), esc(c.address)),
@@ -537,7 +608,7 @@ class PageRenderer(QObject):
         if s is None:
             return None
         facts = self._facts([
-            (self.tr("Reference"), esc(s.citation)), (self.tr("Kind"), esc(s.kind)),
+            (self.tr("Reference"), esc(s.citation)), (self.tr("Kind"), esc(self._source_kind(s.kind))),
             (self.tr("Evidence"), esc(self._grade(s.grade))), ("DOI", esc(s.doi)), ("PMID", esc(s.pmid)),
             (self.tr("Registry"), esc(s.nct)), (self.tr("Address (not opened by this program)"), esc(s.url)),
             (self.tr("What was checked"), esc(s.note)), (self.tr("Reviewed"), esc(s.reviewed_on)),

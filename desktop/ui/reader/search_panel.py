@@ -13,6 +13,7 @@ rich-text document per row; only the rows on screen are painted.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -45,6 +46,7 @@ from desktop.kb.store import KnowledgeBase
 from desktop.ui.reader.render import esc
 from desktop.ui.reader.roles import HEADER_ROLE, LINK_ROLE, SNIPPET_ROLE, TITLE_ROLE
 from desktop.ui.shell import access
+from desktop.ui.shell.i18n import restore_fullwidth
 
 # The typing debounce lives in search_controller (DEBOUNCE_MS, BURST_GAP_MS).
 RESULT_LIMIT = 60
@@ -52,6 +54,17 @@ KIND_ORDER = ("therapy", "article", "glossary", "trial", "outcome", "center")
 
 _Index = QModelIndex | QPersistentModelIndex
 
+
+
+_TABLE_RULE = re.compile(r"(?:\s*\|?\s*:?-{3,}:?\s*)+\|?")
+_PIPES = re.compile(r"\s*\|\s*")
+
+
+def plain_snippet(snippet: str) -> str:
+    """A snippet without Markdown table syntax ("--- --- ---", "a | b"): cells read as a list (D29)."""
+    text = _TABLE_RULE.sub(" ", snippet)
+    text = _PIPES.sub(" · ", text).strip(" ·")
+    return re.sub(r"\s{2,}", " ", text)
 
 class SearchResultsModel(QAbstractListModel):
     """One row per kind heading and per hit, in the order the search returned them.
@@ -73,7 +86,7 @@ class SearchResultsModel(QAbstractListModel):
             for kind, hits in groups.items():
                 label = kind_label(kind)
                 rows.append((f"{label} ({len(hits)})", None, label))
-                rows.extend((hit.title, hit, label) for hit in hits)
+                rows.extend((restore_fullwidth(hit.title), hit, label) for hit in hits)
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -93,12 +106,10 @@ class SearchResultsModel(QAbstractListModel):
             return None
         if role == LINK_ROLE:
             return f"{hit.kind}:{hit.id}"
-        if role == SNIPPET_ROLE:
-            return hit.snippet
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{label}: {hit.title}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.kind}:{hit.id}"
+        if role == SNIPPET_ROLE:  # the index holds NFKC text: ，：（） came back as ,:()
+            return restore_fullwidth(plain_snippet(hit.snippet))
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return f"{label}: {text}"  # the tooltip once showed the internal link (glossary:fever)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -249,7 +260,8 @@ class SearchPanel(QWidget):
             self.results.setItemDelegate(self._delegate)
         self.model.set_result(result, self.kind_label_text)
         if result.corrected:
-            self.corrected_label.setText(self.tr("Showing results for “{0}”").format(result.corrected))
+            shown = result.corrected if len(result.corrected) <= 60 else result.corrected[:60] + "…"
+            self.corrected_label.setText(self.tr("Showing results for “{0}”").format(shown))
             self.corrected_label.show()
         else:
             self.corrected_label.hide()

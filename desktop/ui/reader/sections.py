@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from desktop.kb.compare import setting_label
 from desktop.kb.store import KnowledgeBase
-from desktop.ui.reader.roles import LINK_ROLE, SNIPPET_ROLE, TITLE_ROLE
+from desktop.ui.reader.roles import HEADER_ROLE, LINK_ROLE, SNIPPET_ROLE, TITLE_ROLE
 from desktop.ui.reader.two_line_delegate import TwoLineDelegate
+from desktop.ui.shell.i18n import phase_label
 
 SECTIONS = ("therapies", "trials", "safety", "journey", "glossary")
 AUDIENCE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -39,6 +40,7 @@ class Entry:
     detail: str
     audience: str = ""
     fallback: bool = False
+    step: int = 0
 
 
 class SectionList(QWidget):
@@ -113,7 +115,7 @@ class SectionList(QWidget):
         elif self.section == "trials":
             names = {t.id: t.name(self.lang) for t in kb.therapies()}
             for tr in kb.trials():
-                phase = self.tr("phase {0}").format(tr.phase) if tr.phase[:1].isdigit() else tr.phase
+                phase = phase_label(tr.phase, self.lang)
                 setting = setting_label(tr.setting, self.lang) if tr.setting else ""
                 detail = " · ".join(x for x in (names.get(tr.therapy_id, tr.therapy_id), phase, setting) if x)
                 out.append(Entry(f"trial:{tr.id}", tr.name, detail, "clinician"))
@@ -131,15 +133,24 @@ class SectionList(QWidget):
                 seen.add(art.id)
                 shown = kb.article(art.id, self.lang) or art
                 detail = " · ".join(x for x in (self.audience_text(shown.audience), shown.summary) if x)
-                out.append(Entry(f"article:{art.id}", shown.title, detail, shown.audience, shown.fallback and zh))
+                out.append(Entry(f"article:{art.id}", shown.title, detail, shown.audience, shown.fallback and zh, art.step))
+        if self.section == "journey":
+            # Treatment order from the pages' `step`, patients' pages first, then clinicians' (D23).
+            out.sort(key=lambda e: (e.audience != "patient", e.step or 99, e.title))
         return out
 
     def reload(self) -> None:
         self.entries = self.load_entries()
         self.list.clear()
+        group = None
         for e in self.entries:
+            if self.section == "journey" and e.audience != group:
+                group = e.audience
+                self.list.addItem(self._group_header(group))
             shown = self.tr("English")
             title = e.title + (f'  [{shown}]' if e.fallback else "")
+            if e.step:
+                title = self.tr("{0}. {1}").format(e.step, title)
             item = QListWidgetItem(f"{title}\n{e.detail}" if e.detail else title)  # text: for filtering
             item.setData(TITLE_ROLE, title)
             item.setData(SNIPPET_ROLE, html.escape(e.detail))
@@ -151,23 +162,43 @@ class SectionList(QWidget):
             self.list.addItem(item)
         self._apply_filter()
 
+    def _group_header(self, audience: str) -> QListWidgetItem:
+        text = {"patient": self.tr("For patients and caregivers"), "clinician": self.tr("For clinicians")}.get(audience, "")
+        item = QListWidgetItem(text)
+        item.setData(TITLE_ROLE, text)
+        item.setData(HEADER_ROLE, True)
+        item.setData(AUDIENCE_ROLE, audience)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selectable, opens nothing
+        return item
+
     def audience_text(self, audience: str) -> str:
         return {"patient": self.tr("for patients"), "clinician": self.tr("for clinicians")}.get(audience, "")
 
     def visible_links(self) -> list[str]:
-        return [str(self.list.item(i).data(LINK_ROLE)) for i in range(self.list.count()) if not self.list.item(i).isHidden()]
+        return [str(self.list.item(i).data(LINK_ROLE)) for i in range(self.list.count())
+                if not self.list.item(i).isHidden() and self.list.item(i).data(LINK_ROLE)]
 
     def _apply_filter(self) -> None:
         needle = self.filter.text().strip().casefold()
         audience = self.audience.currentData() or ""
-        shown = 0
+        shown = total = 0
+        headers: dict[str, QListWidgetItem] = {}
+        groups_shown: set[str] = set()
         for i in range(self.list.count()):
             item = self.list.item(i)
+            if item.data(HEADER_ROLE):
+                headers[str(item.data(AUDIENCE_ROLE))] = item
+                continue
             ok = (not needle or needle in item.text().casefold()) and (not audience or item.data(AUDIENCE_ROLE) == audience)
             item.setHidden(not ok)
             shown += ok
-        self.count_label.setText(self.tr("{0} of {1} shown").format(shown, self.list.count()))
-        if self.list.count() == 0:
+            total += 1
+            if ok:
+                groups_shown.add(str(item.data(AUDIENCE_ROLE)))
+        for group, header in headers.items():  # a heading shows while its group has rows shown
+            header.setHidden(group not in groups_shown)
+        self.count_label.setText(self.tr("{0} of {1} shown").format(shown, total))
+        if total == 0:
             self.count_label.setText(self.tr("Nothing in this section yet."))
 
     def _open(self, item: QListWidgetItem) -> None:
@@ -179,7 +210,7 @@ class SectionList(QWidget):
         if obj is self.filter and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and event.key() == Qt.Key.Key_Down:
             for i in range(self.list.count()):
-                if not self.list.item(i).isHidden():
+                if not self.list.item(i).isHidden() and not self.list.item(i).data(HEADER_ROLE):
                     self.list.setCurrentRow(i)
                     self.list.setFocus()
                     return True

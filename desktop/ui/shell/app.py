@@ -114,6 +114,9 @@ def _start(argv: list[str]) -> tuple[MainWindow | None, QApplication, ExceptionH
     if effective_theme in ("dark", "high-contrast"):
         window.set_dark(True)
     window.show()
+    # Our indicators and input frames once the first frame is on screen: a turn of the event
+    # loop (which paints it), then a pause (see theme.after_first_frame).
+    QTimer.singleShot(0, lambda: QTimer.singleShot(300, lambda: theme.after_first_frame(app)))
     if check is not None:
         check.start_soon()  # once the first frame has settled: see kb_check
     QTimer.singleShot(2000, _sweep_leftovers)  # after the first paint: not on the start-up path

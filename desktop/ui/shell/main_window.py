@@ -45,7 +45,7 @@ from desktop.ui.reader.render import split_link
 from desktop.ui.reader.search_controller import SearchController
 from desktop.ui.shell import access, fonts, theme
 from desktop.ui.shell.context import AppContext
-from desktop.ui.shell.i18n import Translations, normalise
+from desktop.ui.shell.i18n import Translations, format_date, normalise
 from desktop.ui.shell.kb_check import BackgroundCheck
 from desktop.ui.shell.menus import Menus
 from desktop.ui.shell.navigation import History
@@ -116,6 +116,23 @@ class MainWindow(QMainWindow):
         self.top_bar.addWidget(self.forward_button)
         self.top_bar.addWidget(self.home_button)
         self.top_bar.addWidget(self.search.field)
+        # EN | 中文: always visible, each written in its own language, so a reader who does not
+        # read the current one still finds theirs (D32). The View menu keeps the same choice.
+        self.language_buttons: dict[str, QToolButton] = {}
+        for code, short in (("en", "EN"), ("zh-Hans", "中文")):
+            if code == "zh-Hans":
+                bar_label = QLabel("|", self)
+                bar_label.setObjectName("languageSeparator")
+                self.top_bar.addWidget(bar_label)
+            button = QToolButton(self)
+            button.setObjectName(f"language_{code}")
+            button.setText(short)
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            button.setChecked(code == self.lang)
+            button.clicked.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_buttons[code] = button
+            self.top_bar.addWidget(button)
         self.addToolBar(self.top_bar)  # the top area
 
         # -- navigation + pages -----------------------------------------------------------
@@ -398,6 +415,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", self.lang)
         self.retranslate()
         self._menus.check(f"lang:{self.lang}")
+        button = self.language_buttons.get(self.lang)
+        if button is not None:
+            button.setChecked(True)
 
     def set_theme(self, name: str) -> None:
         app = QApplication.instance()
@@ -539,7 +559,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         meta = self.kb.meta()
-        self.kb_label.setText(self.tr("Knowledge base {0} · content date {1}").format(meta.kb_version, meta.content_date))
+        self.kb_label.setText(self.tr("Knowledge base {0} · content date {1}").format(meta.kb_version, format_date(meta.content_date, self.lang)))
         self.kb_label.setToolTip(self.tr("Content hash {0}; file {1}").format(meta.short_hash, self.kb.path))
         notices = [n for n in (self.kb_notice, self.user_notice) if n]
         self.notice_label.setText(" ".join(notices))
@@ -662,6 +682,12 @@ class MainWindow(QMainWindow):
             button.setToolTip(f"{text} ({keys})")
             button.setAccessibleName(text)
         self.top_bar.setWindowTitle(self.tr("Search bar"))
+        # Both buttons say the same in both languages: whoever reads either finds the switch.
+        for code, button in self.language_buttons.items():
+            name = "English" if code == "en" else "中文（简体）"
+            button.setToolTip(f"{name} — {self.tr('Language of the program')}")
+            button.setAccessibleName(name)
+            button.setAccessibleDescription(self.tr("Language of the program"))
         self._menus.retranslate()
         self._update_status()
         if self.stack.currentWidget() is not self.reader and self.current.startswith("view:"):

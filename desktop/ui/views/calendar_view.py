@@ -33,6 +33,8 @@ from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.calendar import Calendar, month_title
 from desktop.recovery.plan import Dates, Plan, plan_for
+from desktop.ui.shell import theme
+from desktop.ui.shell.i18n import date_display_format, format_date, message_text
 from desktop.ui.shell.requests import PrintCalendar
 
 # Colours per kind of day (print-safe, distinguishable in greyscale by the letter too).
@@ -75,7 +77,7 @@ def calendar_html(cal: Calendar, lang: str) -> str:
         title = month_title(year, month, lang)
         out.append(f"<h3 style='margin:6px 0 2px 0'>{title}</h3>")
         out.append("<table cellspacing='1' cellpadding='3' style='border-collapse:collapse'><tr>")
-        out.extend(f"<th width='44' style='color:#555'>{h}</th>" for h in heads)
+        out.extend(f"<th width='44' style='color:{theme.muted()}'>{h}</th>" for h in heads)
         out.append("</tr>")
         for week in Calendar.month_grid(year, month):
             out.append("<tr>")
@@ -89,9 +91,11 @@ def calendar_html(cal: Calendar, lang: str) -> str:
                 letters = "".join(KIND_STYLE.get(k, ("", ""))[1] for k in kinds)
                 fg = "#ffffff" if kinds and kinds[0] == "infusion" else "#111111"
                 rel = (day - cal.infusion).days
+                # "D-4", "D0" is how Chinese clinical notes count CAR-T days; "d-4" in English
+                day_mark = p_("calendar view: day from the infusion, in a day cell", "d%(n)s") % {"n": rel}
                 out.append(
                     f"<td align='center' bgcolor='{colour}' style='color:{fg};border:1px solid #ccc'>"
-                    f"<b>{day.day}</b><br><span style='font-size:small'>{letters or '&nbsp;'}{'' if not kinds else f' d{rel}'}</span></td>"
+                    f"<b>{day.day}</b><br><span style='font-size:small'>{letters or '&nbsp;'}{'' if not kinds else ' ' + day_mark}</span></td>"
                 )
             out.append("</tr>")
         out.append("</table>")
@@ -192,6 +196,8 @@ class CalendarView(QWidget):
 
     def set_language(self, lang: str) -> None:
         self._lang = normalise_lang(lang)
+        for date_edit in (self.infusion, self.leukapheresis):
+            date_edit.setDisplayFormat(date_display_format(self._lang))  # 2026年12月1日 in Chinese
         self._relabel()
         self._fill_regions()
         self._fill_products()
@@ -283,7 +289,7 @@ class CalendarView(QWidget):
         if cal is None:
             self.plan = None
             self.calendar = None
-            self.status.setText(plan.problem)
+            self.status.setText(message_text(plan.problem, self._lang))
             self.grid.setHtml("")
             self.notes.setHtml("")
             self.print_button.setEnabled(False)
@@ -294,11 +300,15 @@ class CalendarView(QWidget):
         self.status.setText(self.tr("Computed from the rules in force on the infusion date. Nothing you enter here is saved."))
         self.grid.setHtml(calendar_html(cal, self._lang))
         for e in cal.events:
-            when = e.start.isoformat() if e.start == e.end else f"{e.start.isoformat()} → {e.end.isoformat()}"
+            start, end = (format_date(d.isoformat(), self._lang) for d in (e.start, e.end))
+            when = start if e.start == e.end else f"{start} → {end}"
             days = str(e.day_from) if e.day_from == e.day_to else f"{e.day_from}…{e.day_to}"
             item = QTreeWidgetItem([when, days, e.title(self._lang), e.jurisdiction_label(self._lang), ", ".join(e.source_ids)])
             item.setToolTip(2, e.detail(self._lang))
-            item.setToolTip(3, e.valid)
+            valid = e.valid
+            if valid.startswith("since "):
+                valid = self.tr("since {0}").format(format_date(valid[6:], self._lang))
+            item.setToolTip(3, valid)
             self.events.addTopLevelItem(item)
         for col in range(4):
             self.events.resizeColumnToContents(col)

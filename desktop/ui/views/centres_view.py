@@ -50,6 +50,8 @@ from desktop.geo.nearest import CentreFinder, CentreHit, SiteEntry
 from desktop.i18n import gettext
 from desktop.kb.records import Center
 from desktop.kb.store import KnowledgeBase
+from desktop.ui.shell import theme
+from desktop.ui.shell.i18n import COUNTRY_ZH, error_text, keep_phrases_whole
 from desktop.ui.views.map_widget import MapWidget, Pin
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -119,8 +121,8 @@ class CentresModel(QAbstractTableModel):
             return c.name(self.lang)
         if col == 2:
             return (c.city_zh or c.city) if _zh(self.lang) else c.city
-        if col == 3:
-            return self.kind_labels.get(c.kind, c.kind)
+        if col == 3:  # a short label: wrapped at its bracket, never inside a word (已治疗患者 / （据来源）)
+            return keep_phrases_whole(self.kind_labels.get(c.kind, c.kind))
         if col == 4:
             return ", ".join(self.therapy_names.get(t, t) for t in c.therapies)
         return None
@@ -429,7 +431,7 @@ class CentresView(QWidget):
             self.kind.setItemText(i, labels.get(str(self.kind.itemData(i)), str(self.kind.itemData(i))))
         self.country.setItemText(0, self.tr("All countries"))
         zh_names = {c.country: c.country for c in self.finder.centers}
-        zh_names.update({"China": "中国", "United States": "美国", "Hong Kong": "中国香港"} if _zh(self.lang) else {})
+        zh_names.update(COUNTRY_ZH if _zh(self.lang) else {})
         for i in range(1, self.country.count()):
             value = str(self.country.itemData(i))
             self.country.setItemText(i, zh_names.get(value, value))
@@ -449,12 +451,12 @@ class CentresView(QWidget):
             try:
                 origin = self.finder.gazetteer.resolve(text)
             except NotFoundError:
-                self._error = self.tr("No place called “%1”.").replace("%1", text)
+                self._error = self.tr("No place called “%1”.").replace("%1", text if len(text) <= 60 else text[:60] + "…")
                 self._suggestions = self.finder.gazetteer.suggestions(text)
                 if quiet and not self._suggestions:
                     self._error = ""
             except CartrefError as exc:
-                self._error = str(exc) if not quiet else ""
+                self._error = error_text(exc, self.lang) if not quiet else ""
                 del exc
         self.origin = origin
         try:
@@ -466,7 +468,7 @@ class CentresView(QWidget):
             )
             hits = result.hits
         except CartrefError as exc:
-            self._error, hits = str(exc), []
+            self._error, hits = error_text(exc, self.lang), []
         # a new place: the card and the row follow the new nearest centre (D06); a filter change
         # at the same place keeps the centre being read
         where = (origin.lat, origin.lon) if origin is not None else None
@@ -564,7 +566,7 @@ class CentresView(QWidget):
     def _where(self, c: Center) -> str:
         """"Wuhan, Hubei, China" or "武汉，湖北，中国"."""
         if _zh(self.lang):
-            country = {"China": "中国", "United States": "美国", "Hong Kong": "中国香港"}.get(c.country, c.country)
+            country = COUNTRY_ZH.get(c.country, c.country)
             province = CN_PROVINCE_ZH.get(c.province, c.province) if c.country == "China" else c.province
             parts = [c.city_zh or c.city, province, country]
             return "，".join(dict.fromkeys(x for x in parts if x))
@@ -638,9 +640,9 @@ class CentresView(QWidget):
             (self.tr("Reviewed"), e(c.reviewed_on)),
         ]
         body = "".join(
-            f"<tr><td style='color:#555;padding-right:8px;vertical-align:top'>{e(k)}</td><td>{v}</td></tr>" for k, v in rows
+            f"<tr><td style='color:{theme.muted(self.palette())};padding-right:8px;vertical-align:top'>{e(k)}</td><td>{v}</td></tr>" for k, v in rows
         )
-        sub = f"<div style='color:#444'>{other}</div>" if other else ""
+        sub = f"<div style='color:{theme.muted(self.palette())}'>{other}</div>" if other else ""
         self.card_text.setText(f"<div style='font-size:larger'><b>{title}</b></div>{sub}<table>{body}</table>")
 
     def details_text(self) -> str:
@@ -710,12 +712,12 @@ class CentresView(QWidget):
             (self.tr("Saved"), e(c.reviewed_on)),
         ]
         body = "".join(
-            f"<tr><td style='color:#555;padding-right:8px;vertical-align:top'>{e(k)}</td><td>{v}</td></tr>" for k, v in rows
+            f"<tr><td style='color:{theme.muted(self.palette())};padding-right:8px;vertical-align:top'>{e(k)}</td><td>{v}</td></tr>" for k, v in rows
         )
-        sub = f"<div style='color:#444'>{other}</div>" if other else ""
+        sub = f"<div style='color:{theme.muted(self.palette())}'>{other}</div>" if other else ""
         caution = e(self.tr("Not from a source: kept by the staff of this site."))
         return (f"<div style='font-size:larger'><b>{title}</b></div>{sub}<table>{body}</table>"
-                f"<div style='color:#555'><i>{caution}</i></div>")
+                f"<div style='color:{theme.muted(self.palette())}'><i>{caution}</i></div>")
 
     def _site_entries(self) -> list[SiteEntry]:
         if self.user_db is None:

@@ -9,8 +9,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +29,7 @@ from desktop.kb.diff import SECTIONS, KBDiff, diff_kbs
 from desktop.kb.installed import read_installed
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import in_language, normalise_lang
+from desktop.ui.views.timeline_view import WrappingDelegate
 
 _LINK_KIND = {"articles": "article", "outcomes": "outcome", "centers": "center", "therapies": "therapy", "trials": "trial", "sources": "source", "glossary": "glossary"}
 
@@ -76,9 +79,25 @@ class ChangesView(QWidget):
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setWordWrap(True)
+        # The change itself takes the free width and wraps; old/new/sources fit their text (D22).
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        tree_header = self.tree.header()
+        tree_header.sectionResized.connect(lambda *_a: self.tree.doItemsLayout())
+        tree_header.setStretchLastSection(False)
+        tree_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            tree_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.changelog_label = QLabel()
         self.changelog = QTextBrowser()
-        grid = QGridLayout()
+        # The installed files are compared without showing their paths (review D33); the file
+        # fields appear only for a user who asks to compare other files.
+        self.other_files = QCheckBox()
+        self.other_files.setObjectName("compareOtherFiles")
+        files_box = QWidget()
+        files_box.setVisible(False)
+        self.other_files.toggled.connect(files_box.setVisible)
+        grid = QGridLayout(files_box)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.old_label, 0, 0)
         grid.addWidget(self.old_path, 0, 1)
         grid.addWidget(self.old_browse, 0, 2)
@@ -86,6 +105,7 @@ class ChangesView(QWidget):
         grid.addWidget(self.new_path, 1, 1)
         grid.addWidget(self.new_browse, 1, 2)
         grid.addWidget(self.compare, 0, 3, 2, 1)
+        self.compare_files_visible = files_box
         side = QWidget()
         sl = QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 0, 0)
@@ -96,7 +116,8 @@ class ChangesView(QWidget):
         split.addWidget(side)
         split.setSizes([600, 280])
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
+        layout.addWidget(self.other_files)
+        layout.addWidget(files_box)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         self.old_browse.clicked.connect(lambda: self._browse(self.old_path))
@@ -126,18 +147,19 @@ class ChangesView(QWidget):
         self.refresh()
 
     def _relabel(self) -> None:
-        self.old_label.setText(self.tr("Older KB:"))
-        self.new_label.setText(self.tr("Newer KB:"))
+        self.other_files.setText(self.tr("Compare two other content files…"))
+        self.old_label.setText(self.tr("Earlier content file:"))
+        self.new_label.setText(self.tr("Later content file:"))
         self.old_browse.setText(self.tr("Choose…"))
         self.new_browse.setText(self.tr("Choose…"))
         self.compare.setText(self.tr("Compare"))
-        self.changelog_label.setText(self.tr("Changelog of the applied pack"))
+        self.changelog_label.setText(self.tr("Notes of the last content update"))
         self.old_label.setBuddy(self.old_path)
         self.new_label.setBuddy(self.new_path)
-        self.old_path.setAccessibleName(self.tr("Older KB:").rstrip(":："))
-        self.new_path.setAccessibleName(self.tr("Newer KB:").rstrip(":："))
-        self.changelog.setAccessibleName(self.tr("Changelog of the applied pack"))
-        self.tree.setAccessibleName(self.tr("Changes between the two knowledge bases"))
+        self.old_path.setAccessibleName(self.tr("Earlier content file:").rstrip(":："))
+        self.new_path.setAccessibleName(self.tr("Later content file:").rstrip(":："))
+        self.changelog.setAccessibleName(self.tr("Notes of the last content update"))
+        self.tree.setAccessibleName(self.tr("Changes between the two versions of the content"))
         self.tree.setHeaderLabels([self.tr("Change"), self.tr("Old"), self.tr("New"), self.tr("Sources")])
 
     def _browse(self, field: QLineEdit) -> None:
@@ -183,11 +205,11 @@ class ChangesView(QWidget):
 
     def refresh(self) -> None:
         self.tree.clear()
-        self.changelog.setPlainText(applied_changelog(self._lang) or self.tr("No pack changelog is stored for the current KB."))
+        self.changelog.setPlainText(applied_changelog(self._lang) or self.tr("No update notes are stored for the content in use."))
         old, new = Path(self.old_path.text().strip()), Path(self.new_path.text().strip())
         if not old.is_file() or not new.is_file():
             self.diff = None
-            self.summary.setText(self.tr("Nothing to compare yet: a previous KB is kept only after a content pack has been applied. Choose two KB files to compare them."))
+            self.summary.setText(self.tr("Nothing to compare yet: the earlier content is kept only after a content update has been applied."))
             recorded = [c._asdict() | {"refs": list(c.refs), "source_ids": list(c.source_ids)} for c in self._kb.corrections()]
             self._add_corrections(recorded, self.tr("Corrections recorded in this knowledge base, with the reason (%1)"))
             self.tree.expandAll()
@@ -208,7 +230,7 @@ class ChangesView(QWidget):
             .replace("%4", nm.get("content_date", "?"))
             + ("" if not result.is_empty else " " + self.tr("No differences."))
         )
-        self._add_corrections(result.corrections, self.tr("Corrections since the older KB, with the reason (%1)"))
+        self._add_corrections(result.corrections, self.tr("Corrections since the earlier content, with the reason (%1)"))
         if result.meta_changes:
             meta = QTreeWidgetItem([self.tr("Version information"), "", "", ""])
             self.tree.addTopLevelItem(meta)

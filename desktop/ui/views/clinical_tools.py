@@ -55,6 +55,7 @@ from desktop.clinical.sources import CITATIONS
 from desktop.clinical.tocilizumab import TocilizumabResult, fmt, tocilizumab
 from desktop.errors import CartrefError
 from desktop.i18n import Msg, gettext
+from desktop.ui.shell.i18n import date_display_format, error_text
 
 _OK, _STOP, _INFO = "#2e7d32", "#c62828", "#5f6b73"
 ProtocolStore = tuple[Callable[[], str | None], Callable[[str], None]]
@@ -229,7 +230,7 @@ class TocilizumabTab(QWidget):
             result = tocilizumab(self.weight.value(), doses, hours, times)
         except (CartrefError, ValueError) as exc:
             self.result = None
-            self.panel.show_result("—", _INFO, [str(exc)], "")
+            self.panel.show_result("—", _INFO, [error_text(exc, self.lang)], "")
             return
         self.result = result
         if result.dose_mg is None:
@@ -379,7 +380,7 @@ class PathwayTab(QWidget):
                              product=str(self.product.currentData()))
         except CartrefError as exc:
             self.result = None
-            self.view.setHtml(escape(str(exc)))
+            self.view.setHtml(escape(error_text(exc, self.lang)))
             return
         self.result = result
         self.view.setHtml(self.html(result))
@@ -387,7 +388,8 @@ class PathwayTab(QWidget):
     def html(self, result: PathwayResult) -> str:
         lang = self.lang
         if not result.sections:
-            return f"<p>{escape(self.tr('CRS grade 0 and ICANS grade 0: no management pathway.'))}</p>"
+            none = self.tr("CRS grade 0 and ICANS grade 0: no management pathway.")
+            return f"<p>{escape(none)}</p>"
         parts = []
         for section in result.sections:
             title = (self.tr("CRS grade %1") if section.topic == "crs" else self.tr("ICANS grade %1")).replace(
@@ -431,7 +433,7 @@ class IcahtTab(QWidget):
         self.counts.setPlainText(self.SAMPLE)
         self.unit = QComboBox(self.box)
         for u in ("per-uL", "10^9/L"):
-            self.unit.addItem(u, u)
+            self.unit.addItem(_unit_text(u), u)
         self.load = QPushButton(self.box)
         self.risk = QComboBox(self.box)
         self.risk.setObjectName("icahtRisk")
@@ -479,7 +481,7 @@ class IcahtTab(QWidget):
                 with open(path, encoding="utf-8") as f:
                     self.counts.setPlainText(f.read())
             except (OSError, UnicodeDecodeError) as exc:
-                self.panel.show_result("—", _INFO, [str(exc)], "")
+                self.panel.show_result("—", _INFO, [error_text(exc, self.lang)], "")
 
     def update_result(self) -> None:
         try:
@@ -489,7 +491,7 @@ class IcahtTab(QWidget):
             bundle = management_bundle(str(self.risk.currentData()), last_anc, rows[-1].day)
         except CartrefError as exc:
             self.result = None
-            self.panel.show_result("—", _INFO, [str(exc)], "")
+            self.panel.show_result("—", _INFO, [error_text(exc, self.lang)], "")
             return
         self.result = result
         parts = [self.tr("Early phase (day 0-30)") if result.phase == "early" else self.tr("Late phase (after day 30)")]
@@ -527,7 +529,7 @@ class HematotoxTab(QWidget):
             spin.setValue(defaults[q])
             unit = QComboBox(self.box)
             for u in UNITS[q]:
-                unit.addItem(u, u)
+                unit.addItem(_unit_text(u), u)
             unit.setCurrentIndex(len(UNITS[q]) - 1)
             row = QHBoxLayout()
             row.addWidget(spin, 1)
@@ -631,6 +633,11 @@ class NeuroWatchTab(QWidget):
                         _sources_html(("G14", "CT21", "CT18"), self.tr("Sources:")))
 
 
+def _unit_text(unit: str) -> str:
+    """A unit code as printed (per-uL is the code the clinical layer takes for /µL)."""
+    return {"per-uL": "/µL", "10^9/L": "×10⁹/L", "ug/L": "µg/L"}.get(unit, unit)
+
+
 def _py_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
@@ -685,6 +692,9 @@ class HandoverTab(QWidget):
 
     def retranslate(self) -> None:
         self.box.setTitle(self.tr("Emergency handover (printed in English and Chinese)"))
+        self.product.setItemText(2, self.tr("Other product"))
+        for date_edit in (self.infusion, self.today):
+            date_edit.setDisplayFormat(date_display_format(self.lang))
         texts = {"product": self.tr("&Product:"), "infusion": self.tr("&Infusion date:"), "today": self.tr("&Today:"),
                  "toci": self.tr("Tocilizumab doses (when, mg; blank: taken from the Tocilizumab tab):"),
                  "steroids": self.tr("&Steroid exposure:"), "counts": self.tr("&Counts trend:"),
@@ -710,7 +720,7 @@ class HandoverTab(QWidget):
                 centre=self.centre.text(), phone=self.phone.text())
         except CartrefError as exc:
             self.result = None
-            self.preview.setHtml(escape(str(exc)))
+            self.preview.setHtml(escape(error_text(exc, self.lang)))
             return
         self.preview.setHtml(handover_html(self.result).replace("<img src='qr.png' width='110' height='110'>",
                                                                 "[QR]"))
@@ -831,6 +841,9 @@ class InfectionsTab(QWidget):
     def retranslate(self) -> None:
         _ = gettext(self.lang)
         self.box.setTitle(self.tr("Infection prophylaxis and immune recovery"))
+        self.anc_day.setPrefix(self.tr("d ", "prefix of a day number after the infusion"))
+        for edit in (self.ld, self.infusion):
+            edit.setDisplayFormat(date_display_format(self.lang))  # 2026年12月1日 in Chinese
         texts = {"ld": self.tr("&Lymphodepletion (first day):"), "infusion": self.tr("&Infusion date:"),
                  "hbv": self.tr("H&BV (HBsAg, HBcAb or HBV DNA):"), "risk": self.tr("CAR-HEMATOTOX &risk:"),
                  "steroids": self.tr("&Steroid days so far:"), "edition": self.tr("&Edition:")}
@@ -866,7 +879,7 @@ class InfectionsTab(QWidget):
                 weight_kg=self.weight.value() if self.use_igg.isChecked() else None)
         except CartrefError as exc:
             self.result = None
-            self.view.setHtml(escape(str(exc)))
+            self.view.setHtml(escape(error_text(exc, self.lang)))
             return
         self.view.setHtml(self.html())
 

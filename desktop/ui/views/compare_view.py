@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRectF,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -38,6 +40,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -45,6 +48,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -53,15 +57,19 @@ from PySide6.QtWidgets import (
 
 from desktop.fileio import write_bytes_atomic
 from desktop.kb.compare import (
+    DERIVED_FROM_SCR,
+    DERIVED_PERCENT,
     Comparison,
     build_comparison,
     cohort_label,
     cohorts,
+    is_myeloma,
     metric_label,
     setting_label,
 )
 from desktop.kb.records import Outcome, Trial
 from desktop.kb.store import KnowledgeBase
+from desktop.ui.shell.i18n import outcome_value, phase_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -69,9 +77,6 @@ SETTING_ROLE = Qt.ItemDataRole.UserRole + 3
 FIXED_COLUMNS = 2  # trial, product
 CHART_METRICS = ("orr", "cr_or_better", "mrd_neg", "crs_any", "crs_grade3plus", "icans_any", "icans_grade3plus",
                  "neurotox_any", "neurotox_grade3plus")
-BAR_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-               "#bcbd22", "#17becf", "#393b79", "#ad494a", "#6b6ecf", "#8ca252", "#bd9e39", "#843c39",
-               "#d6616b", "#7b4173", "#3182bd", "#e6550d")  # 20 distinct colours before any repeats
 
 
 class ComparisonModel(QAbstractTableModel):
@@ -92,7 +97,7 @@ class ComparisonModel(QAbstractTableModel):
             self.kb = kb
         if cohort is not None:
             self.cohort = cohort
-        self.comparison = build_comparison(self.kb, cohort=self.cohort)
+        self.comparison = build_comparison(self.kb, cohort=self.cohort, derive=True)
         self._names = {t.id: t.name(self.lang) for t in self.kb.therapies()}
         self.endResetModel()
 
@@ -121,17 +126,35 @@ class ComparisonModel(QAbstractTableModel):
         return self.comparison.cell(metric, self.trial_at(row).id) if metric else None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if orientation == Qt.Orientation.Vertical:
+            # The trial names row by row: the vertical header never scrolls sideways, so each
+            # row keeps its trial while the metrics scroll (review D08).
+            if not 0 <= section < len(self.comparison.trials):
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.trial_at(section).name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.data(self.index(section, 0), Qt.ItemDataRole.ToolTipRole)
+            return None
+        if role == Qt.ItemDataRole.InitialSortOrderRole and self.metric_at(section):
+            return Qt.SortOrder.DescendingOrder  # the first click ranks highest first (D27)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if section == 0:
             return self.tr("Trial")
         if section == 1:
             return self.tr("Product")
         metric = self.metric_at(section)
-        return metric_label(metric, self.lang) if metric else None
+        if not metric:
+            return None
+        label = metric_label(metric, self.lang)
+        if role == Qt.ItemDataRole.DisplayRole:
+            # Wrapped onto lines so the header grows taller instead of cutting the label (D08).
+            return textwrap.fill(label, 18, break_long_words=False) if " " in label else label
+        return label
 
     def cell_text(self, o: Outcome) -> str:
-        text = o.display_value
+        text = outcome_value(o, self.lang)
         if o.followup_months is not None and o.metric != "followup_median":
             text += "\n" + self.tr("follow-up {0} mo").format(f"{o.followup_months:g}")
         return text
@@ -147,8 +170,7 @@ class ComparisonModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
                 return trial.name
             if role == Qt.ItemDataRole.ToolTipRole:
-                shown = self.tr("phase {0}")
-                return f'{trial.name} · {shown.format(trial.phase)} · {setting_label(trial.setting, self.lang)}'
+                return f'{trial.name} · {phase_label(trial.phase, self.lang)} · {setting_label(trial.setting, self.lang)}'
             return None
         if col == 1:
             if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
@@ -170,16 +192,31 @@ class ComparisonModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return o.value
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.citation_text(o)
+            how = self.derived_note(index.row(), col)
+            return (how + "\n\n" if how else "") + self.citation_text(o)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def derived_note(self, row: int, column: int) -> str:
+        """How a cell was computed from the KB, '' when it is shown as the source printed it."""
+        metric = self.metric_at(column)
+        how = self.comparison.how(metric, self.trial_at(row).id) if metric else ""
+        if how == DERIVED_FROM_SCR:
+            return self.tr("The source reports only stringent complete response (sCR); every sCR is a complete "
+                           "response or better, so ≥CR is at least this figure.")
+        if how == DERIVED_PERCENT:
+            o = self.outcome_at(row, column)
+            if o is not None and o.numerator is not None and o.denominator is not None:
+                return self.tr("Percentage computed from the count the source gives ({0}/{1}).").format(
+                    f"{o.numerator:g}", f"{o.denominator:g}")
+        return ""
+
     def citation_text(self, o: Outcome) -> str:
         """The value with its trial, cohort, follow-up, analysis and full references."""
         trial = self.kb.trial(o.trial_id)
-        parts = [f"{trial.name if trial else o.trial_id} — {metric_label(o.metric, self.lang)}: {o.display_value}"]
-        detail = [self.tr("cohort: {0}").format(o.cohort)]
+        parts = [f"{trial.name if trial else o.trial_id} — {metric_label(o.metric, self.lang)}: {outcome_value(o, self.lang)}"]
+        detail = [self.tr("cohort: {0}").format(cohort_label(o.cohort, self.lang))]
         if o.denominator is not None:
             detail.append(self.tr("N = {0}").format(f"{o.denominator:g}"))
         if o.followup_months is not None:
@@ -198,22 +235,32 @@ class ComparisonProxy(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setting = ""
+        self.myeloma_only = True  # the NMOSD study is not a myeloma result (review D09)
         self.setSortRole(SORT_ROLE)
 
-    def set_setting(self, setting: str) -> None:
+    def set_setting(self, setting: str, myeloma_only: bool | None = None) -> None:
+        def change() -> None:
+            self.setting = setting
+            if myeloma_only is not None:
+                self.myeloma_only = myeloma_only
+
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
             self.beginFilterChange()
-            self.setting = setting
+            change()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self.setting = setting
+            change()
             self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        if (self.myeloma_only and self.setting != "other-disease" and isinstance(model, ComparisonModel)
+                and not is_myeloma(model.trial_at(row))):
+            return False
         if not self.setting:
             return True
-        index = self.sourceModel().index(row, 0, parent)
-        return bool(self.sourceModel().data(index, SETTING_ROLE) == self.setting)
+        index = model.index(row, 0, parent)
+        return bool(model.data(index, SETTING_ROLE) == self.setting)
 
     def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
@@ -229,115 +276,115 @@ class ComparisonProxy(QSortFilterProxyModel):
 
 
 class ComparisonChart(QWidget):
-    """Grouped bars drawn with QPainter: one group per percentage metric, one bar per trial."""
+    """One metric at a time as horizontal bars, one row per visible trial in the table's order.
+
+    Review D09/D27: grouped bars for 9 metrics x 12+ trials overlapped their value labels and
+    recoloured bars on every re-sort. Here each trial has its own row, its name on the left
+    (elided, never over a neighbour), its value at the end of its bar, in the palette's
+    highlight colour; the chart grows a row per trial and scrolls instead of squeezing."""
 
     def __init__(self, proxy: ComparisonProxy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.proxy = proxy
-        self.setMinimumHeight(220)
+        self.shown_metric = "orr"
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for signal in (proxy.modelReset, proxy.layoutChanged, proxy.rowsInserted, proxy.rowsRemoved):
             signal.connect(self._changed)
 
+    def set_metric(self, metric: str) -> None:
+        self.shown_metric = metric
+        self._changed()
+
     def _changed(self, *_args: object) -> None:
+        self.setMinimumHeight(self._wanted_height())
         self.update()
         self.setAccessibleDescription(self.describe())
 
-    def series(self) -> tuple[list[str], list[str], list[list[Outcome | None]]]:
-        """(metric labels, trial names, values[trial][metric]) for the visible rows."""
+    def _row_height(self) -> int:
+        return QFontMetrics(self.font()).height() + 8
+
+    def _wanted_height(self) -> int:
+        return self._row_height() * (max(1, self.proxy.rowCount()) + 2)
+
+    def metrics(self) -> list[str]:
+        """The percentage metrics some visible trial reports, in the table's column order."""
         model = self.proxy.sourceModel()
         assert isinstance(model, ComparisonModel)
-        columns = [c for c in range(FIXED_COLUMNS, model.columnCount()) if model.metric_at(c) in CHART_METRICS]
-        columns = [c for c in columns if any(model.outcome_at(r, c) is not None and model.outcome_at(r, c).unit == "percent"  # type: ignore[union-attr]
-                                             for r in range(model.rowCount()))]
-        labels = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in columns]
+        out = []
+        for c in range(FIXED_COLUMNS, model.columnCount()):
+            metric = model.metric_at(c)
+            if metric in CHART_METRICS and any(
+                    (o := model.outcome_at(r, c)) is not None and o.unit == "percent" for r in range(model.rowCount())):
+                out.append(str(metric))
+        return out
+
+    def series(self) -> tuple[str, list[str], list[Outcome | None]]:
+        """(metric label, trial names, value per trial) for the visible rows in table order."""
+        model = self.proxy.sourceModel()
+        assert isinstance(model, ComparisonModel)
+        column = next((c for c in range(FIXED_COLUMNS, model.columnCount()) if model.metric_at(c) == self.shown_metric), -1)
         trials: list[str] = []
-        values: list[list[Outcome | None]] = []
+        values: list[Outcome | None] = []
         for prow in range(self.proxy.rowCount()):
             row = self.proxy.mapToSource(self.proxy.index(prow, 0)).row()
             trials.append(model.trial_at(row).name)
-            vals: list[Outcome | None] = []
-            for c in columns:
-                o = model.outcome_at(row, c)
-                vals.append(o if o is not None and o.unit == "percent" and o.value is not None else None)
-            values.append(vals)
-        return labels, trials, values
+            o = model.outcome_at(row, column) if column >= 0 else None
+            values.append(o if o is not None and o.unit == "percent" and o.value is not None else None)
+        return metric_label(self.shown_metric, model.lang), trials, values
 
     def describe(self) -> str:
-        labels, trials, values = self.series()
-        lines = []
-        for trial, vals in zip(trials, values, strict=True):
-            shown = ", ".join(f"{lab} {o.value_text or o.value}%" for lab, o in zip(labels, vals, strict=True) if o is not None)
-            lines.append(f"{trial}: {shown}")
-        return "; ".join(lines)
+        label, trials, values = self.series()
+        shown = [f"{t} {o.value_text or f'{o.value:g}'}%" for t, o in zip(trials, values, strict=True) if o is not None]
+        return f"{label}: " + "; ".join(shown) if shown else ""
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, self._wanted_height())
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        labels, trials, values = self.series()
+        label, trials, values = self.series()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         text_pen = QPen(pal.color(QPalette.ColorRole.Text))
         fm = QFontMetrics(self.font())
-        if not labels or not trials:
-            p.setPen(text_pen)
+        p.setPen(text_pen)
+        if not any(v is not None for v in values):
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No percentage results to chart for this selection."))
             return
-        # legend
-        x, y = 8.0, 6.0
-        for i, name in enumerate(trials):
-            w = fm.horizontalAdvance(name) + 28
-            if x + w > self.width() - 8:
-                x, y = 8.0, y + fm.height() + 4
-            p.fillRect(QRectF(x, y + 2, 14, fm.height() - 4), QColor(BAR_COLOURS[i % len(BAR_COLOURS)]))
-            p.setPen(text_pen)
-            p.drawText(QRectF(x + 18, y, w, fm.height()), Qt.AlignmentFlag.AlignVCenter, name)
-            x += w
-        top = y + fm.height() + 10 + fm.height()
-        bottom = self.height() - 2.3 * fm.height() - 6
-        left, right = 8.0 + fm.horizontalAdvance("100%") + 6, self.width() - 8.0
-        if bottom - top < 30:
+        row_h = self._row_height()
+        bold = self.font()
+        bold.setBold(True)
+        p.setFont(bold)
+        p.drawText(QRectF(8, 2, self.width() - 16, row_h), Qt.AlignmentFlag.AlignVCenter, label)
+        p.setFont(self.font())
+        name_w = min(max((fm.horizontalAdvance(t) for t in trials), default=0), self.width() // 3) + 12
+        value_w = fm.horizontalAdvance("≥100.0%") + 8
+        left, right = 8.0 + name_w, self.width() - 8.0 - value_w
+        if right - left < 20:
             return
-        # axis and grid
         grid = QColor(pal.color(QPalette.ColorRole.Text))
-        grid.setAlpha(50)
-        for pct in (0, 25, 50, 75, 100):
-            yy = bottom - (bottom - top) * pct / 100
+        grid.setAlpha(60)
+        top, bottom = row_h * 1.0, row_h * (1 + len(trials))
+        for pct in (0, 50, 100):
+            x = left + (right - left) * pct / 100
             p.setPen(QPen(grid))
-            p.drawLine(int(left), int(yy), int(right), int(yy))
+            p.drawLine(int(x), int(top), int(x), int(bottom))
             p.setPen(text_pen)
-            p.drawText(QRectF(0, yy - fm.height() / 2, left - 4, fm.height()), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{pct}%")
-        group_w = (right - left) / len(labels)
-        bar_w = min(56.0, max(3.0, (group_w - 12) / max(1, len(trials))))
-        small = self.font()
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
-        sfm = QFontMetrics(small)
-        for g, label in enumerate(labels):
-            gx = left + g * group_w + (group_w - bar_w * len(trials)) / 2
-            for t, vals in enumerate(values):
-                o = vals[g]
-                bx = gx + t * bar_w
-                if o is None or o.value is None:
-                    continue
-                v = o.value
-                h = (bottom - top) * max(0.0, min(100.0, v)) / 100
-                p.fillRect(QRectF(bx + 1, bottom - h, bar_w - 2, h), QColor(BAR_COLOURS[t % len(BAR_COLOURS)]))
-                p.setFont(small)
-                p.setPen(text_pen)
-                text = o.value_text or f"{v:g}"  # as the source printed it
-                tw = sfm.horizontalAdvance(text)
-                if tw <= bar_w + 6:
-                    p.drawText(QRectF(bx - 3, bottom - h - sfm.height(), bar_w + 6, sfm.height()), Qt.AlignmentFlag.AlignCenter, text)
-                else:  # too narrow: write the value vertically above the bar
-                    p.save()
-                    p.translate(bx + bar_w / 2 + sfm.ascent() / 2 - 1, bottom - h - 2)
-                    p.rotate(-90)
-                    p.drawText(0, 0, text)
-                    p.restore()
-                p.setFont(self.font())
+            p.drawText(QRectF(x - 30, bottom, 60, row_h), Qt.AlignmentFlag.AlignCenter, f"{pct}%")
+        bar = pal.color(QPalette.ColorRole.Highlight)
+        for i, (name, o) in enumerate(zip(trials, values, strict=True)):
+            y = top + i * row_h
             p.setPen(text_pen)
-            p.drawText(QRectF(left + g * group_w + 2, bottom + 2, group_w - 4, 2.3 * fm.height()),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, label)
+            p.drawText(QRectF(8, y, name_w - 8, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                       fm.elidedText(name, Qt.TextElideMode.ElideRight, name_w - 8))
+            if o is None or o.value is None:
+                p.drawText(QRectF(left + 4, y, right - left, row_h), Qt.AlignmentFlag.AlignVCenter, "–")
+                continue
+            w = (right - left) * max(0.0, min(100.0, o.value)) / 100
+            p.fillRect(QRectF(left, y + 3, w, row_h - 6), bar)
+            p.drawText(QRectF(left + w + 4, y, value_w, row_h), Qt.AlignmentFlag.AlignVCenter,
+                       f"{o.value_text or f'{o.value:g}'}%")
         p.end()
 
 
@@ -363,6 +410,10 @@ class CompareView(QWidget):
         self.cohort_combo = QComboBox(self)
         self.cohort_combo.setObjectName("cohortFilter")
         self.cohort_label.setBuddy(self.cohort_combo)
+        self.myeloma_only = QCheckBox(self)
+        self.myeloma_only.setObjectName("myelomaOnly")
+        self.myeloma_only.setChecked(True)
+        self.myeloma_only.toggled.connect(self._setting_changed)
         self.export_button = QPushButton(self)
         self.export_button.setObjectName("exportCsv")
         self.copy_button = QPushButton(self)
@@ -383,24 +434,52 @@ class CompareView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultSectionSize(130)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setColumnHidden(0, True)  # the trial is the vertical header, which stays put
+        # Qt elides a two-line header as if it were one line ("Overall response (…"): the labels
+        # are wrapped to the column instead (headerData), so nothing is elided.
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.doubleClicked.connect(self._open_cell)
         copy = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table)
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(self.copy_selection)
         self.chart = ComparisonChart(self.proxy, self)
         self.chart.setObjectName("comparisonChart")
+        self.chart_label = QLabel(self)
+        self.chart_metric = QComboBox(self)
+        self.chart_metric.setObjectName("chartMetric")
+        self.chart_label.setBuddy(self.chart_metric)
+        self.chart_metric.currentIndexChanged.connect(
+            lambda _i: self.chart.set_metric(self.chart_metric.currentData() or "orr"))
+        chart_scroll = QScrollArea(self)
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setWidget(self.chart)
+        chart_box = QWidget(self)
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_top = QHBoxLayout()
+        chart_top.addWidget(self.chart_label)
+        chart_top.addWidget(self.chart_metric)
+        chart_top.addStretch(1)
+        chart_layout.addLayout(chart_top)
+        chart_layout.addWidget(chart_scroll, 1)
 
+        for combo in (self.setting_combo, self.cohort_combo, self.chart_metric):
+            # a long population or cohort name shrinks its combo, never the view (1024×768, D16)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         filters = QHBoxLayout()
-        for w in (self.setting_label, self.setting_combo, self.cohort_label, self.cohort_combo):
+        for w in (self.setting_label, self.setting_combo, self.cohort_label, self.cohort_combo, self.myeloma_only):
             filters.addWidget(w)
         filters.addStretch(1)
         filters.addWidget(self.copy_button)
         filters.addWidget(self.export_button)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
-        split.addWidget(self.chart)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.addWidget(chart_box)
+        split.setStretchFactor(0, 3)  # the table gets most of the height (D27)
+        split.setStretchFactor(1, 1)
+        split.setSizes([600, 200])
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -448,19 +527,37 @@ class CompareView(QWidget):
         self.cohort_combo.blockSignals(False)
         if (self.cohort_combo.currentData() or "all") != self.model.cohort:
             self._cohort_changed()
-        self.proxy.set_setting(self.setting_combo.currentData() or "")
+        self.proxy.set_setting(self.setting_combo.currentData() or "", self.myeloma_only.isChecked())
+        self._fill_chart_metrics()
+
+    def _fill_chart_metrics(self) -> None:
+        current = self.chart_metric.currentData() or self.chart.shown_metric
+        self.chart_metric.blockSignals(True)
+        self.chart_metric.clear()
+        for m in self.chart.metrics():
+            self.chart_metric.addItem(metric_label(m, self.lang), m)
+        self.chart_metric.setCurrentIndex(max(0, self.chart_metric.findData(current)))
+        self.chart_metric.blockSignals(False)
+        self.chart.set_metric(self.chart_metric.currentData() or current)
 
     def _setting_changed(self) -> None:
-        self.proxy.set_setting(self.setting_combo.currentData() or "")
-        self.chart.update()
+        self.proxy.set_setting(self.setting_combo.currentData() or "", self.myeloma_only.isChecked())
+        self._fill_chart_metrics()
 
     def _cohort_changed(self) -> None:
         self.model.reload(cohort=self.cohort_combo.currentData() or "all")
         self._resize_columns()
+        self._fill_chart_metrics()
 
     def _resize_columns(self) -> None:
-        self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
+        header = self.table.horizontalHeader()
+        fm = header.fontMetrics()
+        for c in range(FIXED_COLUMNS, self.model.columnCount()):
+            # wide enough for the header's longest word, so a header is wrapped, never cut (D08, D22)
+            words = str(self.model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) or "").split()
+            need = max((fm.horizontalAdvance(w) for w in words), default=0) + 24
+            self.table.setColumnWidth(c, max(130, min(need, 260)))
 
     # -- actions ------------------------------------------------------------------------
     def _open_cell(self, index: QModelIndex) -> None:
@@ -502,16 +599,17 @@ class CompareView(QWidget):
         for prow in range(self.proxy.rowCount()):
             row = self.proxy.mapToSource(self.proxy.index(prow, 0)).row()
             trial = self.model.trial_at(row)
-            line = [trial.name, str(self.model.data(self.model.index(row, 1))), trial.setting, self.model.cohort]
+            line = [trial.name, str(self.model.data(self.model.index(row, 1))), setting_label(trial.setting, self.lang),
+                    cohort_label(self.model.cohort, self.lang)]
             ids: list[str] = []
             for c in range(FIXED_COLUMNS, self.model.columnCount()):
                 o = self.model.outcome_at(row, c)
                 if o is None:
                     line.append("")
                     continue
-                value = o.display_value
+                value = outcome_value(o, self.lang)
                 if o.followup_months is not None and o.metric != "followup_median":
-                    value += f"; follow-up {o.followup_months:g} mo"
+                    value += "; " + self.tr("follow-up {0} mo").format(f"{o.followup_months:g}")
                 line.append(value)
                 ids.extend(i for i in o.source_ids if i not in ids)
             line.append(" | ".join(f"{s.id}: {s.citation}" for s in self.kb.sources_for(ids)))
@@ -551,6 +649,10 @@ class CompareView(QWidget):
             "Each value is shown as its source reports it, with the denominator (n/N) and follow-up."))
         self.setting_label.setText(self.tr("&Population:"))
         self.cohort_label.setText(self.tr("C&ohort:"))
+        self.myeloma_only.setText(self.tr("Myeloma studies only"))
+        self.myeloma_only.setToolTip(self.tr("Hide studies in other diseases (such as the NMOSD study)"))
+        self.chart_label.setText(self.tr("Ch&art:"))
+        self.chart_metric.setAccessibleName(self.tr("Metric shown in the chart"))
         self.export_button.setText(self.tr("Export CSV…"))
         self.export_button.setToolTip(self.tr("Save the table as it is shown (filters and order) with its sources"))
         self.copy_button.setText(self.tr("Copy with source"))

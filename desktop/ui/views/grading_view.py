@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,6 +55,7 @@ from desktop.errors import CartrefError
 from desktop.kb.records import Article
 from desktop.kb.store import KnowledgeBase
 from desktop.ui.shell import access
+from desktop.ui.shell.i18n import error_text
 from desktop.ui.views.clinical_tools import ActionTools, ProtocolStore
 
 # Topics whose articles each tab links to (management pointers and the grading article).
@@ -69,6 +70,74 @@ _GRADE_COLOURS = ("#5f6b73", "#8a6d00", "#b85c00", "#c62828", "#7b0000")
 
 Result = CrsResult | IceResult | IcansResult
 
+
+
+TEMP_RANGE_F = (TEMP_RANGE_C[0] * 9 / 5 + 32, TEMP_RANGE_C[1] * 9 / 5 + 32)  # 86–113 °F
+
+
+def _number(text: str) -> float | None:
+    cleaned = text.replace("°C", "").replace("°F", "").replace("°", "").replace(",", ".").strip().rstrip("CcFf").strip()
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+class TemperatureBox(QDoubleSpinBox):
+    """°C, and a temperature typed in °F (102.2) converted to °C with a note, never reverted
+    in silence (review D28); a number that is neither is refused with a message (`note`)."""
+
+    note = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lineEdit().textEdited.connect(self._edited)
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        return self._state(text), text, pos
+
+    def _state(self, text: str) -> QValidator.State:
+        value = _number(text[: len(text) - len(self.suffix())] if text.endswith(self.suffix()) else text)
+        if value is not None and (TEMP_RANGE_C[0] <= value <= TEMP_RANGE_C[1] or TEMP_RANGE_F[0] <= value <= TEMP_RANGE_F[1]):
+            return QValidator.State.Acceptable
+        if text.strip() in ("", "-") or value is not None or _number(text + "0") is not None:
+            return QValidator.State.Intermediate
+        return QValidator.State.Invalid
+
+    def valueFromText(self, text: str) -> float:
+        value = _number(text[: len(text) - len(self.suffix())] if text.endswith(self.suffix()) else text)
+        if value is None:
+            return self.value()
+        if TEMP_RANGE_F[0] <= value <= TEMP_RANGE_F[1] and value > TEMP_RANGE_C[1]:
+            celsius = round((value - 32) * 5 / 9, 1)
+            self.note.emit(self.tr("{0} °F converted to {1} °C.").format(f"{value:g}", f"{celsius:.1f}"))
+            return celsius
+        return value
+
+    def _edited(self, text: str) -> None:
+        """A new °C value typed by the user retires an earlier conversion or refusal note."""
+        value = _number(text)
+        if value is not None and TEMP_RANGE_C[0] <= value <= TEMP_RANGE_C[1]:
+            self.note.emit("")
+
+    def focusOutEvent(self, event: object) -> None:
+        self._refuse_if_invalid()
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+
+    def keyPressEvent(self, event: object) -> None:
+        from PySide6.QtCore import Qt as _Qt
+
+        if getattr(event, "key", lambda: None)() in (_Qt.Key.Key_Return, _Qt.Key.Key_Enter):
+            self._refuse_if_invalid()
+        super().keyPressEvent(event)  # type: ignore[arg-type]
+
+    def _refuse_if_invalid(self) -> None:
+        text = self.lineEdit().text()
+        if self._state(text) != QValidator.State.Acceptable and text.strip():
+            lo, hi = TEMP_RANGE_C
+            flo, fhi = TEMP_RANGE_F
+            self.note.emit(self.tr("“{0}” is not a temperature in °C ({1}–{2}) or °F ({3}–{4}); the previous value is kept.")
+                           .format(text.replace(self.suffix(), "").strip()[:20], f"{lo:g}", f"{hi:g}", f"{flo:g}", f"{fhi:g}"))
 
 class _ResultPanel(QFrame):
     """Grade, reasons, chart note with copy button, related articles and the citation."""
@@ -107,7 +176,7 @@ class _ResultPanel(QFrame):
         self.source_label.setWordWrap(True)
         self.source_label.setTextFormat(Qt.TextFormat.RichText)
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.source_label.setStyleSheet("color: palette(placeholder-text)")
+        self.source_label.setProperty("tone", "muted")  # secondary text in the theme's colour (theme.py)
         for label in (self.articles_label, self.source_label):
             label.linkActivated.connect(view.openRequested.emit)
 
@@ -207,12 +276,23 @@ class GradingView(QWidget):
         row.addWidget(panel, 1)
         return page
 
+    def _temp_note(self, text: str) -> None:
+        self.temp_note.setText(text)
+        self.temp_note.setVisible(bool(text))
+        self.temp_note.setAccessibleName(text)
+
     def _build_crs(self) -> None:
         self.crs_box = QGroupBox(self)
         form = QFormLayout(self.crs_box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.temp = QDoubleSpinBox(self.crs_box)
+        self.temp = TemperatureBox(self.crs_box)
         self.temp.setObjectName("crsTemp")
+        self.temp_note = QLabel(self.crs_box)
+        self.temp_note.setObjectName("crsTempNote")
+        self.temp_note.setWordWrap(True)
+        self.temp_note.setProperty("tone", "warning")
+        self.temp_note.hide()
+        self.temp.note.connect(self._temp_note)
         self.temp.setRange(*TEMP_RANGE_C)
         self.temp.setDecimals(1)
         self.temp.setSingleStep(0.1)
@@ -234,8 +314,10 @@ class GradingView(QWidget):
         self.temp_label, self.hypotension_label, self.oxygen_label = QLabel(), QLabel(), QLabel()
         self.masked_hint = QLabel(self.crs_box)
         self.masked_hint.setWordWrap(True)
-        self.masked_hint.setStyleSheet("color: palette(placeholder-text); margin-left: 22px")
+        self.masked_hint.setProperty("tone", "muted")  # secondary text in the theme's colour (theme.py)
+        self.masked_hint.setContentsMargins(22, 0, 0, 0)
         form.addRow(self.temp_label, self.temp)
+        form.addRow(self.temp_note)
         form.addRow(self.masked)
         form.addRow(self.masked_hint)
         form.addRow(self.diagnosed)
@@ -421,7 +503,7 @@ class GradingView(QWidget):
         except MaskedFeverWithoutCrs:
             raise  # the CRS tab words this refusal itself
         except CartrefError as exc:
-            panel.show_error(str(exc))
+            panel.show_error(error_text(exc, self._lang))
             return None
 
     def copy_summary(self, tool: str) -> str:

@@ -47,6 +47,7 @@ from desktop.kb.text import normalise_lang
 from desktop.recovery.dates import FieldError, check_dates, parse_date
 from desktop.recovery.plan import Dates, Plan, default_jurisdiction, plan_for
 from desktop.ui.shell import access
+from desktop.ui.shell.i18n import error_text
 from desktop.ui.shell.requests import HandoutRequest, PrintCalendar, UseCentre
 from desktop.ui.shell.tasks import Task
 
@@ -101,7 +102,6 @@ class HandoutsView(QWidget):
         self.jurisdiction_full = QLabel()
         """The chosen region's whole name under the combo (a long name is not cut, D35)."""
         self.jurisdiction_full.setWordWrap(True)
-        self.jurisdiction_full.setStyleSheet("color: #555555;")
         self.product = QComboBox()
         self._product_names: dict[str, str] = {}
         self.product.currentIndexChanged.connect(lambda _i: self._product_tip())
@@ -251,7 +251,8 @@ class HandoutsView(QWidget):
         self.center.clear()
         self.center.addItem("—", "")
         for c in [*self.kb.centers(), *self._site_centres()]:
-            self.center.addItem(f"{c.name(self.lang)} ({c.city})" if c.city else c.name(self.lang), c.id)
+            city = (c.city_zh or c.city) if self.lang.startswith("zh") else c.city  # D19: not "(Wuhan)" in Chinese
+            self.center.addItem(self.tr("{0} ({1})").format(c.name(self.lang), city) if city else c.name(self.lang), c.id)
         if current:
             self.set_center(current)
         self.center.blockSignals(False)
@@ -553,7 +554,7 @@ class HandoutsView(QWidget):
         try:
             document = layout(self.kb, self.handout_name(), self.plan(personal), self.options(), personal)
         except CartrefError as exc:
-            self._blocked(str(exc))
+            self._blocked(error_text(exc, self.lang))
             return
         self._show(document, [document.page_image(i, PREVIEW_DPI) for i in range(document.page_count)], key)
 
@@ -582,7 +583,7 @@ class HandoutsView(QWidget):
         if not isinstance(exc, CartrefError):
             raise exc  # a bug: the exception hook shows it
         if generation == self._generation:
-            self._blocked(str(exc))
+            self._blocked(error_text(exc, self.lang))
 
     def _blocked(self, reason: str) -> None:
         """A handout that cannot be laid out (e.g. a calendar without an infusion date): nothing to print."""
@@ -716,7 +717,7 @@ class HandoutsView(QWidget):
     def _batch_failed(self, exc: Exception) -> None:
         if not isinstance(exc, CartrefError):
             raise exc  # a bug: the exception hook shows it
-        self.status.setText(str(exc))
+        self.status.setText(error_text(exc, self.lang))
 
     def batch_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PDFs"))

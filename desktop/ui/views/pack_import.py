@@ -31,6 +31,7 @@ from desktop.kb.text import normalise_lang
 from desktop.packs.apply import ApplyResult, apply_pack, inspect_for_apply, installed_pack_version
 from desktop.packs.archive import PackInfo
 from desktop.packs.errors import PackProblem
+from desktop.ui.shell.i18n import format_date
 from desktop.ui.shell.tasks import Task
 
 PACK_FILTER_SUFFIXES = ("*.cartpack", "*.zip")
@@ -95,8 +96,8 @@ class PackSummaryDialog(QDialog):
         current = installed_version or self.tr("the knowledge base shipped with the program")
         self.version_label = QLabel(self.tr("{0} (installed now: {1})").format(m.pack_version, current))
         form.addRow(self.tr("Version:"), self.version_label)
-        form.addRow(self.tr("Released:"), QLabel(m.release_date))
-        form.addRow(self.tr("Content:"), QLabel(self.tr("knowledge base {0}, content date {1}; {2} files, {3}").format(m.kb_version, m.content_date, len(m.files), _size(m.total_size))))
+        form.addRow(self.tr("Released:"), QLabel(format_date(m.release_date, lang)))
+        form.addRow(self.tr("Content:"), QLabel(self.tr("knowledge base {0}, content date {1}; {2} files, {3}").format(m.kb_version, format_date(m.content_date, lang), len(m.files), _size(m.total_size))))
         origin = self.tr("project release key") if info.signer.origin == "bundled" else self.tr("a key you chose to trust")
         signer = QLabel(self.tr("{0} ({1})").format(info.signer.name, origin))
         form.addRow(self.tr("Signed by:"), signer)

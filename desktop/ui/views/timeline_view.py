@@ -3,12 +3,15 @@ dated rules beside it, so a reader sees which rule was in force where and since 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -19,6 +22,33 @@ from desktop.kb.rules import regulatory_timeline, rules_for
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import normalise_lang
 from desktop.recovery.calendar import period_text
+from desktop.ui.shell.i18n import jurisdiction_label
+
+DEFAULT_PRODUCT = "eque-cel"
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text in the column's current width (QTreeView measures
+    rows without a width, so word wrap alone leaves one elided line, review D22)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        text = str(index.data() or "")
+        width = self.tree.header().sectionSize(index.column()) - 12
+        if index.column() == 0:  # the tree's indentation and branch mark take part of the first column
+            depth, parent = 1 if self.tree.rootIsDecorated() else 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= depth * self.tree.indentation()
+        if not text or width <= 0:
+            return hint
+        flags = int(Qt.TextFlag.TextWordWrap)
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), flags, text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + 6))
 
 
 class TimelineView(QWidget):
@@ -35,6 +65,10 @@ class TimelineView(QWidget):
         self.timeline.setWordWrap(True)
         self.rules = QTreeWidget()
         self.rules.setWordWrap(True)
+        for tree in (self.timeline, self.rules):
+            tree.setItemDelegate(WrappingDelegate(tree))
+            # rows are measured again when a column changes width, so wrapped text shows whole
+            tree.header().sectionResized.connect(lambda *_a, t=tree: t.doItemsLayout())
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         top = QHBoxLayout()
@@ -83,7 +117,8 @@ class TimelineView(QWidget):
         for t in self._kb.therapies():
             label = t.name(self._lang) + (f" ({t.brand})" if t.brand else "")
             self.product.addItem(label, t.id)
-        index = self.product.findData(current) if current else 0
+        # First opened on eque-cel, the product most readers come for (review D22), if present.
+        index = self.product.findData(current if current else DEFAULT_PRODUCT)
         self.product.setCurrentIndex(max(index, 0))
         self.product.blockSignals(False)
         self._reload()
@@ -101,6 +136,17 @@ class TimelineView(QWidget):
         }
         return labels.get(kind, kind)
 
+    def _topic_label(self, topic: str) -> str:
+        """A rule group's code in words (D19: not "lymphodepletion" in the Chinese window)."""
+        labels = {
+            "caregiver": self.tr("Caregiver"), "certification": self.tr("Centre certification"),
+            "driving": self.tr("Driving"), "long-term-monitoring": self.tr("Long-term monitoring"),
+            "lymphodepletion": self.tr("Lymphodepletion"), "monitoring-daily": self.tr("Daily monitoring"),
+            "monitoring-period": self.tr("Monitoring period"), "stay-near-centre": self.tr("Staying near the centre"),
+            "wallet-card": self.tr("Wallet card"),
+        }
+        return labels.get(topic, topic)
+
     def _reload(self) -> None:
         self.timeline.clear()
         self.rules.clear()
@@ -110,7 +156,7 @@ class TimelineView(QWidget):
             return
         events = regulatory_timeline(self._kb, str(therapy_id))
         for e in events:
-            item = QTreeWidgetItem([e.date, self._kind_label(e.kind), e.jurisdiction, e.text(self._lang), ", ".join(e.source_ids)])
+            item = QTreeWidgetItem([e.date, self._kind_label(e.kind), jurisdiction_label(e.jurisdiction, self._lang), e.text(self._lang), ", ".join(e.source_ids)])
             item.setToolTip(3, e.text(self._lang))
             if e.source_ids:
                 item.setData(0, Qt.ItemDataRole.UserRole, f"source:{e.source_ids[0]}")
@@ -119,13 +165,13 @@ class TimelineView(QWidget):
         for rule in rules_for(self._kb, therapy_id=str(therapy_id)):
             parent = by_topic.get(rule.topic)
             if parent is None:
-                parent = QTreeWidgetItem([rule.topic])
+                parent = QTreeWidgetItem([self._topic_label(rule.topic)])
                 parent.setFirstColumnSpanned(True)
                 self.rules.addTopLevelItem(parent)
                 by_topic[rule.topic] = parent
             period = period_text(rule, self._lang)
             child = QTreeWidgetItem([rule.text(self._lang), rule.jurisdiction_label(self._lang), period, rule.value_text, ", ".join(rule.source_ids)])
-            child.setToolTip(0, rule.text(self._lang) + ("\n\n" + rule.note if rule.note else ""))
+            child.setToolTip(0, rule.text(self._lang) + ("\n\n" + rule.note_text(self._lang) if rule.note else ""))
             if rule.source_ids:
                 child.setData(0, Qt.ItemDataRole.UserRole, f"source:{rule.source_ids[0]}")
             parent.addChild(child)
@@ -134,6 +180,14 @@ class TimelineView(QWidget):
             for col in (1, 2):
                 tree.resizeColumnToContents(col)
             tree.setColumnWidth(0, 110 if tree is self.timeline else 340)
+        # The event text takes the free width and wraps; the sources column stays narrow (D22).
+        self.timeline.setColumnWidth(2, min(self.timeline.columnWidth(2), 200))  # wraps; the event needs the room
+        for tree, text_column in ((self.timeline, 3), (self.rules, 0)):
+            header = tree.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(text_column, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+            tree.doItemsLayout()
         self.empty.setText("" if events else self.tr("No dated regulatory events for this product in the knowledge base."))
         self.empty.setVisible(not events)
 

@@ -200,3 +200,11 @@ def test_place_question_shows_the_nearest_centres_as_the_first_group(qtbot: QtBo
     assert str(first_heading).endswith("(5)")  # the centres group: five nearest, first
     panel.search("发烧")  # no place: no centre group in front
     assert not str(panel.hit_indexes()[0].data(LINK_ROLE)).startswith("center:")
+
+
+def test_snippets_show_no_markdown_table_syntax() -> None:
+    from desktop.ui.reader.search_panel import plain_snippet
+
+    assert plain_snippet("ORR | 96% | <b>CR</b> --- --- --- next") == "ORR · 96% · <b>CR</b> next"
+    assert plain_snippet("| a | b |") == "a · b"
+    assert plain_snippet("day -7 to -1, 1-3 lines") == "day -7 to -1, 1-3 lines"  # ranges stay

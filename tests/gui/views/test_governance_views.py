@@ -63,11 +63,11 @@ def test_timeline_view(qtbot, rules_kb: KnowledgeBase) -> None:  # type: ignore[
     dates = [view.timeline.topLevelItem(i).text(0) for i in range(view.timeline.topLevelItemCount())]
     assert "2023-06-30" in dates and dates == sorted(dates)
     topics = [view.rules.topLevelItem(i).text(0) for i in range(view.rules.topLevelItemCount())]
-    assert "stay-near-centre" in topics
-    near = view.rules.topLevelItem(topics.index("stay-near-centre"))
+    assert "Staying near the centre" in topics  # the rule group in words, not its code (D19)
+    near = view.rules.topLevelItem(topics.index("Staying near the centre"))
     assert near.childCount() == 2  # both versions shown
     view.set_language("zh-Hans")
-    near = view.rules.topLevelItem(topics.index("stay-near-centre"))
+    near = view.rules.topLevelItem(topics.index("Staying near the centre"))
     assert near.child(1).text(0) == "就近居住2周。"
 
 
@@ -143,7 +143,7 @@ def test_changes_view_shows_corrections_with_their_reason(qtbot, tmp_path: Path,
         assert item.data(0, Qt.ItemDataRole.UserRole) == "trial:test-1"
         view.compare_files(mini_kb, tmp_path / "new.sqlite")
         sections = [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]
-        assert sections[0] == "Corrections since the older KB, with the reason (1)"
+        assert sections[0] == "Corrections since the earlier content, with the reason (1)"
         view.set_language("zh-Hans")
         assert view.tree.topLevelItem(0).child(0).text(0) == "2026-02-01 · TEST-1 的 ORR 已更正。"
 
@@ -171,3 +171,55 @@ def test_feedback_dialogs(qtbot, tmp_path: Path) -> None:  # type: ignore[no-unt
     assert dialog.clear_now() == 2
     assert dialog.tree.topLevelItemCount() == 0 and not dialog.export_button.isEnabled()
     conn.close()
+
+
+def test_what_changed_shows_no_developer_paths(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Review D33: no '…/kb/previous.sqlite' and no 'Older KB' in front of a reader."""
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    from desktop.kb.store import KnowledgeBase as KB
+    from desktop.paths import bundled_kb_path
+    from desktop.ui.views.changes_view import ChangesView
+
+    view = ChangesView(KB(bundled_kb_path()))
+    qtbot.addWidget(view)
+    view.show()
+    shown = [w.text() for kind in (QLabel, QLineEdit) for w in view.findChildren(kind) if w.isVisible()]
+    assert shown and not any(".sqlite" in t or "/kb/" in t or "KB" in t for t in shown), shown
+    view.other_files.setChecked(True)  # a user who asks for files gets the file fields
+    assert view.old_path.isVisible() and view.new_path.isVisible()
+
+
+def test_timeline_opens_on_eque_cel_with_a_wide_event_column(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.kb.store import KnowledgeBase as KB
+    from desktop.paths import bundled_kb_path
+    from desktop.ui.views.timeline_view import TimelineView
+
+    view = TimelineView(KB(bundled_kb_path()))
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    assert view.product.currentData() == "eque-cel"
+    assert view.timeline.topLevelItemCount() > 0 and not view.empty.isVisible()
+    widths = [view.timeline.columnWidth(c) for c in range(view.timeline.columnCount())]
+    assert widths[3] == max(widths) and widths[3] > 350  # the event text, not the sources, gets the room
+    qtbot.wait(20)
+    fm = view.timeline.fontMetrics()
+    items = [view.timeline.topLevelItem(i) for i in range(view.timeline.topLevelItemCount())]
+    longest = max(items, key=lambda it: fm.horizontalAdvance(it.text(3)))
+    assert fm.horizontalAdvance(longest.text(3)) > widths[3]  # it needs more than one line...
+    assert view.timeline.visualItemRect(longest).height() >= 2 * fm.height()  # ...and gets them (wrapped, not cut)
+
+
+def test_what_changed_gives_the_change_column_the_room(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.kb.store import KnowledgeBase as KB
+    from desktop.paths import bundled_kb_path
+    from desktop.ui.views.changes_view import ChangesView
+
+    view = ChangesView(KB(bundled_kb_path()))
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.wait(10)
+    widths = [view.tree.columnWidth(c) for c in range(view.tree.columnCount())]
+    assert widths[0] == max(widths) and widths[0] > 250, widths

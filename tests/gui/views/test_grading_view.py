@@ -218,3 +218,27 @@ def test_language_switch(view: GradingView, chinese: QTranslator) -> None:
     view.set_language("en")
     assert view.title.text() == "Grading: ASTCT consensus"
     assert "Temperature 39.1 °C" in view.crs_panel.reasons_label.text()
+
+
+def test_fahrenheit_is_converted_with_a_visible_note(view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Review D28: 102.2 typed was silently reverted to the previous 39.0."""
+    view.temp.setFocus()
+    view.temp.selectAll()
+    qtbot.keyClicks(view.temp.lineEdit(), "102.2")
+    qtbot.keyClick(view.temp.lineEdit(), Qt.Key.Key_Return)
+    assert view.temp.value() == pytest.approx(39.0)
+    assert view.temp_note.isVisible() and "102.2 °F" in view.temp_note.text() and "39.0 °C" in view.temp_note.text()
+    assert crs(view).temp_c == pytest.approx(39.0)
+    view.temp.selectAll()
+    qtbot.keyClicks(view.temp.lineEdit(), "38.5")  # a °C value retires the note
+    assert view.temp.value() == pytest.approx(38.5) and not view.temp_note.isVisible()
+
+
+def test_a_number_that_is_no_temperature_is_refused_beside_the_field(view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view.temp.setValue(39.0)
+    view.temp.setFocus()
+    view.temp.selectAll()
+    qtbot.keyClicks(view.temp.lineEdit(), "60")
+    qtbot.keyClick(view.temp.lineEdit(), Qt.Key.Key_Return)
+    assert view.temp.value() == pytest.approx(39.0)
+    assert view.temp_note.isVisible() and "“60”" in view.temp_note.text() and "°F" in view.temp_note.text()

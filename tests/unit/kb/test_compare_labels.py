@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.kb.compare import (
+    ARM_LABELS,
     COHORT_LABELS,
     METRIC_LABELS,
     SETTING_LABELS,
@@ -21,6 +22,7 @@ def test_every_cohort_metric_and_setting_of_the_shipped_kb_has_a_label(real_kb: 
     assert not {o.cohort for o in outcomes} - set(COHORT_LABELS)
     assert not {o.metric for o in outcomes} - set(METRIC_LABELS)
     assert not {t.setting for t in kb.trials() if t.setting} - set(SETTING_LABELS)
+    assert not {o.arm for o in outcomes} - set(ARM_LABELS)
 
 
 def test_labels_follow_the_language_and_fall_back_to_the_id() -> None:
@@ -61,3 +63,15 @@ def test_values_units_and_names_read_in_chinese(real_kb: Path) -> None:
     assert soc is not None and trial_name(soc, "zh-Hans").startswith("西达基奥仑赛") and trial_name(soc) == soc.name
     cilta = kb.therapy("cilta-cel")
     assert cilta is not None and cilta.name("zh-Hans") == "西达基奥仑赛" and "ZH1" in cilta.source_ids
+
+
+def test_outcome_search_titles_read_as_words_not_ids(real_kb: Path) -> None:
+    """Review D30: titles read "(all, car-t, JAMA Oncol 2024)"."""
+    from desktop.kb.search import Searcher
+
+    kb = KnowledgeBase(real_kb)
+    hits = [h for h in Searcher(kb.conn).search("FUMANBA-1 12-month PFS", lang="en", limit=20).hits if h.kind == "outcome"]
+    assert hits
+    for h in hits:
+        assert "car-t," not in h.title and "(all," not in h.title, h.title
+    assert any("All treated" in h.title for h in hits)
