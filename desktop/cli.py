@@ -16,6 +16,23 @@ from typing import Any
 from desktop.errors import CartrefError
 
 
+def N_(message: str) -> str:
+    """desktop.i18n.N_ without importing it: the window's first frame does not load the catalogue."""
+    return message
+
+
+def gettext(lang: str | None) -> Any:
+    from desktop import i18n
+
+    return i18n.gettext(lang)
+
+
+def translate_line(text: str, lang: str | None) -> str:
+    from desktop import i18n
+
+    return i18n.translate_line(text, lang)
+
+
 def _run_gui(args: Any) -> int:
     import gc
 
@@ -60,36 +77,47 @@ def _no_console_streams() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
-# One-line messages for failures that are the input's or the machine's, not the program's.
+# One-line messages for failures that are the input's or the machine's, not the program's
+# (English message ids, translated when shown; `%(name)s` placeholders as everywhere).
 MESSAGES = {
-    "nul": "error: an argument contains a NUL character",
-    "not-text": "error: an argument is not valid text (UTF-8): {0}",
-    "kb-value": "the knowledge base holds a damaged value ({0}); check it with `cartref kb verify`",
-    "sqlite": "{0} ({1})",
+    "nul": N_("error: an argument contains a NUL character"),
+    "not-text": N_("error: an argument is not valid text (UTF-8): %(text)s"),
+    "kb-value": N_("the knowledge base holds a damaged value (%(what)s); check it with `cartref kb verify`"),
+    "sqlite": N_("%(what)s (%(detail)s)"),
+    "interrupted": N_("interrupted"),
+    "internal": N_("internal error: %(what)s (details in %(log)s)"),
+}
+SQLITE_WHAT = {
+    "full": N_("the disk is full"),
+    "readonly": N_("a file cannot be written"),
+    "busy": N_("a file is in use by another program"),
+    "ioerr": N_("the disk could not be read or written"),
+    "cantopen": N_("a file cannot be opened"),
 }
 
 
-def _known_failure(exc: BaseException) -> str | None:
+def _known_failure(exc: BaseException, lang: str = "en") -> str | None:
     """A one-line message for an exception that is not a bug, or None for the last guard."""
     import json
     import sqlite3
 
+    _ = gettext(lang)
     if isinstance(exc, UnicodeEncodeError):
-        return MESSAGES["not-text"].format(repr(exc.object[exc.start:exc.end]))
+        return _(MESSAGES["not-text"]) % {"text": repr(exc.object[exc.start:exc.end])}
     if isinstance(exc, json.JSONDecodeError | RecursionError):
-        return MESSAGES["kb-value"].format(f"{type(exc).__name__}: {exc}")
+        return _(MESSAGES["kb-value"]) % {"what": f"{type(exc).__name__}: {exc}"}
     if isinstance(exc, sqlite3.OperationalError):
         code = int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
         what = {
-            sqlite3.SQLITE_FULL: "the disk is full",
-            sqlite3.SQLITE_READONLY: "a file cannot be written",
-            sqlite3.SQLITE_BUSY: "a file is in use by another program",
-            sqlite3.SQLITE_LOCKED: "a file is in use by another program",
-            sqlite3.SQLITE_IOERR: "the disk could not be read or written",
-            sqlite3.SQLITE_CANTOPEN: "a file cannot be opened",
-            sqlite3.SQLITE_PERM: "a file cannot be written",
+            sqlite3.SQLITE_FULL: "full",
+            sqlite3.SQLITE_READONLY: "readonly",
+            sqlite3.SQLITE_BUSY: "busy",
+            sqlite3.SQLITE_LOCKED: "busy",
+            sqlite3.SQLITE_IOERR: "ioerr",
+            sqlite3.SQLITE_CANTOPEN: "cantopen",
+            sqlite3.SQLITE_PERM: "readonly",
         }.get(code)
-        return MESSAGES["sqlite"].format(what, exc) if what else None
+        return _(MESSAGES["sqlite"]) % {"what": _(SQLITE_WHAT[what]), "detail": exc} if what else None
     return None
 
 
@@ -101,22 +129,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     if any("\0" in a for a in argv):  # only in-process: a shell cannot pass one (F16)
         sys.stderr.write(f"cartref: {MESSAGES['nul']}\n")
         return 2
+    lang = "en"
     try:
         if not argv or argv == ["gui"]:
             # The window: skip building every sub-command's parser (and its imports); start-up is budgeted.
             # argparse itself is not even imported.
             args: Any = SimpleNamespace(self_test=False, version=False, func=_run_gui)
         else:
-            from desktop.commands import build_parser
+            from desktop.commands import build_parser, interface_lang
 
+            asked = interface_lang(argv)
+            lang = asked or "en"
             # inside the guards: an argument's type check may meet the file system (a name too long)
-            args = build_parser(argv[0], gui=_run_gui).parse_args(argv)
+            args = build_parser(argv[0], gui=_run_gui, lang=lang).parse_args(argv)
+            if asked:
+                args.lang = asked  # also when given before the sub-command, whose own default would win
         if args.self_test:
             return _run_self_test()
         if args.version:
             from desktop.commands.kb import print_version
 
-            return print_version()
+            return print_version(lang)
         func = getattr(args, "func", None)
         if func is None or func is _run_gui:
             return _run_gui(args)
@@ -125,24 +158,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         sweep_all()  # what a kill or a full disk left last time (F5); never raises
         return int(func(args))
     except CartrefError as exc:
-        sys.stderr.write(f"cartref: {exc}\n")
+        sys.stderr.write(f"cartref: {exc.line(lang)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
-        sys.stderr.write("cartref: interrupted\n")
+        sys.stderr.write(f"cartref: {gettext(lang)(MESSAGES['interrupted'])}\n")
         return 130
     except BrokenPipeError:
         return 0
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
-        sys.stderr.write(f"cartref: {exc.strerror or exc}{where}\n")
+        sys.stderr.write(f"cartref: {translate_line(str(exc.strerror or exc), lang)}{where}\n")
         return 2
     except Exception as exc:  # the last guard: a one-line message, the traceback to the log
-        known = _known_failure(exc)
+        known = _known_failure(exc, lang)
         if known is not None:
             sys.stderr.write(f"cartref: {known}\n")
             return 2
         log = _log_traceback()
-        sys.stderr.write(f"cartref: internal error: {type(exc).__name__}: {exc} (details in {log})\n")
+        sys.stderr.write("cartref: " + gettext(lang)(MESSAGES["internal"]) % {
+            "what": f"{type(exc).__name__}: {exc}", "log": log} + "\n")
         return 3
 
 

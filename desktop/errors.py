@@ -1,10 +1,38 @@
-"""Errors a user can act on: each carries a one-line message for the CLI and the window."""
+"""Errors a user can act on: each carries a one-line message for the CLI and the window.
+
+A message may be a `desktop.i18n.Msg`, kept untranslated until it is shown: `str(error)` is the
+English, `error.line(lang)` the line in the interface language. Errors raised with a plain
+string read the same in every language unless `desktop.i18n.translate_line` knows the sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 
 class CartrefError(Exception):
     """Base of every error we show to a user as one line (never a traceback)."""
 
     exit_code = 2
+
+    def __init__(self, message: Any = "", *args: Any) -> None:
+        # a Msg (duck-typed: this module stays below desktop.i18n) or plain text
+        self.msg = message if hasattr(message, "msgid") and hasattr(message, "text") else None
+        super().__init__(message.text("en") if self.msg is not None else message, *args)
+
+    def line(self, lang: str | None = "en") -> str:
+        """The one line in `lang` (the CLI's; the window has its own ways, e.g. a field's `text`)."""
+        if self.msg is not None:
+            return str(self.msg.text(lang))
+        from desktop.i18n import gettext, translate_line
+
+        english = str(self)
+        msgid, values = getattr(self, "msgid", None), getattr(self, "values", None)
+        if isinstance(msgid, str) and isinstance(values, dict):
+            # a form field's error (recovery.dates.FieldError, userdata.site_centres.CentreFieldError):
+            # its message in `lang`, keeping what the error writes around it ("name_en: ...")
+            return english.replace(msgid % values, gettext(lang)(msgid) % values)
+        return translate_line(english, lang)
 
 
 class ContentError(CartrefError):

@@ -132,3 +132,10 @@ class NMsg(Msg):
     def text(self, lang: str | None = "en") -> str:
         values = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.args}
         return ngettext(lang)(self.msgid, self.plural, self.n) % values
+
+
+def translate_line(text: str, lang: str | None) -> str:
+    """A one-line English message (an error's, argparse's) in `lang`, when it is a known one."""
+    from desktop.errortext import translate_line as translate
+
+    return translate(text, lang)

@@ -27,7 +27,7 @@ from desktop.commands.common import (
 )
 from desktop.errors import NotFoundError, UserInputError
 from desktop.geo.nearest import KINDS, CentreFinder, SiteEntry
-from desktop.i18n import gettext, pgettext
+from desktop.i18n import N_, Msg, gettext, pgettext
 from desktop.outputs import argument as output_argument
 
 
@@ -35,17 +35,17 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "centers",
         aliases=["centres"],
-        help="treatment and trial centres, nearest first",
-        description="List centres from the knowledge base; with --near, sorted by straight-line distance.",
+        help=N_("treatment and trial centres, nearest first"),
+        description=N_("List centres from the knowledge base; with --near, sorted by straight-line distance."),
     )
-    p.add_argument("--near", metavar="PLACE|LAT,LON", help="a city (Wuhan, 武汉, 'Suzhou, Anhui') or coordinates")
-    p.add_argument("--therapy", metavar="ID", help="only centres for this therapy (id, name, brand or code)")
+    p.add_argument("--near", metavar="PLACE|LAT,LON", help=N_("a city (Wuhan, 武汉, 'Suzhou, Anhui') or coordinates"))
+    p.add_argument("--therapy", metavar="ID", help=N_("only centres for this therapy (id, name, brand or code)"))
     p.add_argument("--kind", choices=KINDS,
-                   help="trial site, treating (a source says it treated patients), certified, or site (added here)")
-    p.add_argument("--country", metavar="C", help="only centres in this country (name or ISO code)")
-    p.add_argument("--limit", type=_positive_int, metavar="N", help="at most N rows")
-    p.add_argument("--lang", type=lang_choice, default="en", help="names in en or zh")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+                   help=N_("trial site, treating (a source says it treated patients), certified, or site (added here)"))
+    p.add_argument("--country", metavar="C", help=N_("only centres in this country (name or ISO code)"))
+    p.add_argument("--limit", type=_positive_int, metavar="N", help=N_("at most N rows"))
+    p.add_argument("--lang", type=lang_choice, default="en", help=N_("names in en or zh"))
+    p.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     add_kb_option(p)
     p.set_defaults(func=run)
     _register_site_commands(p)
@@ -64,8 +64,9 @@ def _positive_int(value: str) -> int:
 def run(args: argparse.Namespace) -> int:
     kb = open_for(args)
     finder = CentreFinder(kb, _site_entries())
+    origin = finder.gazetteer.resolve(args.near, args.lang) if args.near is not None and args.near.strip() else None
     result = finder.find(
-        args.near, therapy=args.therapy, kind=args.kind, country=args.country, limit=args.limit
+        args.near, origin=origin, therapy=args.therapy, kind=args.kind, country=args.country, limit=args.limit
     )
     origin = result.origin
     zh = args.lang.startswith("zh")
@@ -91,18 +92,27 @@ def run(args: argparse.Namespace) -> int:
             ]
             for h in result.hits
         ]
-        print_table(["km", "centre", "city", "kind", "therapies", "id"], rows)
+        print_table([_("km"), _("centre"), _("city"), _("kind"), _("therapies"), _("id")], rows)
     if not result.hits:
-        raise NotFoundError("no centre matches these filters")
+        raise NotFoundError(Msg("no centre matches these filters"))
     return 0
 
 
 # -- the site's own list (issue 22) ----------------------------------------------------------
+def _shown_name(centre: Any, lang: str) -> str:
+    """A site centre's name in the messages' language (its Chinese name when it has one)."""
+    return str(centre.name_zh) if lang.startswith("zh") and centre.name_zh else str(centre.name_en)
+
+
 def _kind_label(hit: Any, lang: str) -> str:
     """The kind column: a site's own centre says who added it."""
-    if hit.added is None:
-        return str(hit.center.kind)
     _ = gettext(lang)
+    if hit.added is None:
+        if not lang.startswith("zh"):
+            return str(hit.center.kind)
+        kinds = {"trial": _("trial site"), "treating": _("treated patients (source says)"),
+                 "certified": _("certified centre"), "site": _("this site's list")}
+        return kinds.get(hit.center.kind, str(hit.center.kind))
     return _("added at this site") if not hit.added else _("added at %(site)s") % {"site": hit.added}
 
 
@@ -110,36 +120,36 @@ def _register_site_commands(parent: argparse.ArgumentParser) -> None:
     actions = parent.add_subparsers(dest="action", metavar="{add,edit,remove,import,export}")
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: an option given before the action (`centers --lang zh add`) is not reset here
-    common.add_argument("--lang", type=lang_choice, default=argparse.SUPPRESS, help="messages in en or zh")
-    common.add_argument("--kb", type=Path, default=argparse.SUPPRESS, help="use this KB file (for place names)")
+    common.add_argument("--lang", type=lang_choice, default=argparse.SUPPRESS, help=N_("messages in en or zh"))
+    common.add_argument("--kb", type=Path, default=argparse.SUPPRESS, help=N_("use this KB file (for place names)"))
     fields = argparse.ArgumentParser(add_help=False)
-    fields.add_argument("--name-zh", type=text_argument, metavar="TEXT", help="Chinese name")
-    fields.add_argument("--city", type=text_argument, metavar="CITY", help="a city the gazetteer knows (Kunming, 昆明)")
-    fields.add_argument("--coordinates", type=text_argument, metavar="LAT,LON", help="the site's position")
-    fields.add_argument("--country", type=text_argument, metavar="C", help="country (default: the city's)")
+    fields.add_argument("--name-zh", type=text_argument, metavar="TEXT", help=N_("Chinese name"))
+    fields.add_argument("--city", type=text_argument, metavar="CITY", help=N_("a city the gazetteer knows (Kunming, 昆明)"))
+    fields.add_argument("--coordinates", type=text_argument, metavar="LAT,LON", help=N_("the site's position"))
+    fields.add_argument("--country", type=text_argument, metavar="C", help=N_("country (default: the city's)"))
     fields.add_argument("--contact", type=text_argument, action="append", metavar="LABEL=NUMBER",
-                        help="a labelled phone number, e.g. \"ward=+86 871 0000 0000\" (repeatable)")
+                        help=N_("a labelled phone number, e.g. \"ward=+86 871 0000 0000\" (repeatable)"))
     fields.add_argument("--product", type=text_argument, action="append", metavar="ID",
-                        help="a product given there (therapy id, name or code; repeatable)")
-    fields.add_argument("--notes", type=lines_argument, metavar="TEXT", help="free notes (who to ask, referral route)")
+                        help=N_("a product given there (therapy id, name or code; repeatable)"))
+    fields.add_argument("--notes", type=lines_argument, metavar="TEXT", help=N_("free notes (who to ask, referral route)"))
 
-    add = actions.add_parser("add", parents=[common, fields], help="add a centre to this site's list")
-    add.add_argument("--name", type=text_argument, required=True, metavar="TEXT", help="English name")
-    add.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print the saved centre as JSON")
+    add = actions.add_parser("add", parents=[common, fields], help=N_("add a centre to this site's list"))
+    add.add_argument("--name", type=text_argument, required=True, metavar="TEXT", help=N_("English name"))
+    add.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=N_("print the saved centre as JSON"))
     add.set_defaults(func=run_add)
-    edit = actions.add_parser("edit", parents=[common, fields], help="change a centre of this site's list")
-    edit.add_argument("centre", type=text_argument, metavar="ID|NAME", help="the centre's id or name")
-    edit.add_argument("--name", type=text_argument, metavar="TEXT", help="English name")
-    edit.add_argument("--clear-contacts", action="store_true", help="remove its phone numbers first")
-    edit.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print the saved centre as JSON")
+    edit = actions.add_parser("edit", parents=[common, fields], help=N_("change a centre of this site's list"))
+    edit.add_argument("centre", type=text_argument, metavar="ID|NAME", help=N_("the centre's id or name"))
+    edit.add_argument("--name", type=text_argument, metavar="TEXT", help=N_("English name"))
+    edit.add_argument("--clear-contacts", action="store_true", help=N_("remove its phone numbers first"))
+    edit.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=N_("print the saved centre as JSON"))
     edit.set_defaults(func=run_edit)
-    remove = actions.add_parser("remove", parents=[common], help="remove a centre from this site's list")
-    remove.add_argument("centre", type=text_argument, metavar="ID|NAME", help="the centre's id or name")
+    remove = actions.add_parser("remove", parents=[common], help=N_("remove a centre from this site's list"))
+    remove.add_argument("centre", type=text_argument, metavar="ID|NAME", help=N_("the centre's id or name"))
     remove.set_defaults(func=run_remove)
-    imp = actions.add_parser("import", parents=[common], help="add or update centres from a CSV file (all rows or none)")
+    imp = actions.add_parser("import", parents=[common], help=N_("add or update centres from a CSV file (all rows or none)"))
     imp.add_argument("file", type=Path, metavar="FILE.csv")
     imp.set_defaults(func=run_import)
-    exp = actions.add_parser("export", parents=[common], help="write this site's list to a CSV file")
+    exp = actions.add_parser("export", parents=[common], help=N_("write this site's list to a CSV file"))
     exp.add_argument("file", type=output_argument, metavar="FILE.csv")
     exp.set_defaults(func=run_export)
 
@@ -252,7 +262,7 @@ def run_add(args: argparse.Namespace) -> int:
         raise _field_error(exc, lang) from None
     finally:
         conn.close()
-    _print_saved(args, saved, _("Added %(name)s (%(id)s) to this site's list.") % {"name": saved.name_en, "id": saved.id})
+    _print_saved(args, saved, _("Added %(name)s (%(id)s) to this site's list.") % {"name": _shown_name(saved, lang), "id": saved.id})
     return 0
 
 
@@ -290,7 +300,7 @@ def run_edit(args: argparse.Namespace) -> int:
         saved = site_centres.update(conn, centre)
     finally:
         conn.close()
-    _print_saved(args, saved, _("Saved %(name)s (%(id)s).") % {"name": saved.name_en, "id": saved.id})
+    _print_saved(args, saved, _("Saved %(name)s (%(id)s).") % {"name": _shown_name(saved, lang), "id": saved.id})
     return 0
 
 
@@ -305,7 +315,7 @@ def run_remove(args: argparse.Namespace) -> int:
     finally:
         conn.close()
     _ = gettext(lang)
-    sys.stdout.write(_("Removed %(name)s (%(id)s) from this site's list.") % {"name": old.name_en, "id": old.id} + "\n")
+    sys.stdout.write(_("Removed %(name)s (%(id)s) from this site's list.") % {"name": _shown_name(old, lang), "id": old.id} + "\n")
     return 0
 
 

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop.i18n import N_
 from desktop.kb.store import KnowledgeBase, open_kb
 
 
 def add_kb_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kb", type=Path, default=None, help="use this KB file instead of the installed one")
+    parser.add_argument("--kb", type=Path, default=None, help=N_("use this KB file instead of the installed one"))
 
 
 def open_for(args: argparse.Namespace) -> KnowledgeBase:
@@ -47,7 +48,7 @@ def lang_choice(value: str) -> str:
     from desktop.kb.text import normalise_lang
 
     if value.lower().replace("_", "-") not in ("en", "zh", "zh-hans", "zh-cn"):
-        raise argparse.ArgumentTypeError(f"unknown language {value!r} (use en or zh)")
+        raise argparse.ArgumentTypeError(f"unknown language {value!r} (use en or zh)")  # desktop.errortext
     return normalise_lang(value)
 
 
@@ -78,3 +79,27 @@ def whole_number(value: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"needs a whole number, not {value!r}") from None
 
+
+
+def ui_lang(args: argparse.Namespace) -> str:
+    """The language of a command's messages: its `--lang`, else English."""
+    lang = getattr(args, "lang", None)
+    return lang if isinstance(lang, str) and lang else "en"
+
+
+def is_zh(lang: str | None) -> bool:
+    return bool(lang) and str(lang).lower().startswith("zh")
+
+
+def long_date(iso: str, lang: str) -> str:
+    """An ISO date (YYYY-MM-DD, possibly with a time after it) for prose: 2026年12月1日 in
+    Chinese, as given in English. Machine fields (JSON, CSV) keep the ISO text."""
+    import datetime as dt
+
+    if not is_zh(lang) or not iso:
+        return iso
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{day.year}年{day.month}月{day.day}日" + iso[10:]

@@ -12,22 +12,22 @@ from typing import Any
 
 from desktop.commands.common import lang_choice, print_json, whole_number
 from desktop.errors import UserInputError
-from desktop.i18n import gettext
+from desktop.i18n import N_, gettext
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("dose", help="drug dose calculators (tocilizumab for CRS)",
-                       description="Dose calculators with the limits of the sources they cite.")
+    p = sub.add_parser("dose", help=N_("drug dose calculators (tocilizumab for CRS)"),
+                       description=N_("Dose calculators with the limits of the sources they cite."))
     drugs = p.add_subparsers(dest="drug", metavar="{tocilizumab}", required=True)
-    t = drugs.add_parser("tocilizumab", help="8 mg/kg, max 800 mg; q8h; max 3 in 24 h and 4 in total",
-                         description="Tocilizumab for CRS: ASCO 2021 guideline (pocket guide) and the KYMRIAH label.")
-    t.add_argument("--weight-kg", type=_number, required=True, metavar="W", help="body weight, 20-300 kg")
-    t.add_argument("--doses-given", type=whole_number, default=0, metavar="N", help="tocilizumab doses already given")
-    t.add_argument("--hours-since-last", type=_number, metavar="H", help="hours since the last dose")
+    t = drugs.add_parser("tocilizumab", help=N_("8 mg/kg, max 800 mg; q8h; max 3 in 24 h and 4 in total"),
+                         description=N_("Tocilizumab for CRS: ASCO 2021 guideline (pocket guide) and the KYMRIAH label."))
+    t.add_argument("--weight-kg", type=_number, required=True, metavar="W", help=N_("body weight, 20-300 kg"))
+    t.add_argument("--doses-given", type=whole_number, default=0, metavar="N", help=N_("tocilizumab doses already given"))
+    t.add_argument("--hours-since-last", type=_number, metavar="H", help=N_("hours since the last dose"))
     t.add_argument("--dose-times", type=_times, metavar="H,H,...",
-                   help="hours before now of each earlier dose (e.g. 24,16,8): checks the 3-in-24-hours limit")
-    t.add_argument("--json", action="store_true", help="print JSON")
-    t.add_argument("--lang", type=lang_choice, default="en", help="en or zh")
+                   help=N_("hours before now of each earlier dose (e.g. 24,16,8): checks the 3-in-24-hours limit"))
+    t.add_argument("--json", action="store_true", help=N_("print JSON"))
+    t.add_argument("--lang", type=lang_choice, default="en", help=N_("en or zh"))
     t.set_defaults(func=run_tocilizumab)
 
 

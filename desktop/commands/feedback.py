@@ -8,19 +8,20 @@ from dataclasses import asdict
 from typing import Any
 
 from desktop import outputs
-from desktop.commands.common import print_json, print_table
+from desktop.commands.common import print_json, print_table, ui_lang
+from desktop.i18n import N_, gettext
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("feedback", help="list, export or clear the feedback kept on this computer")
+    p = sub.add_parser("feedback", help=N_("list, export or clear the feedback kept on this computer"))
     fsub = p.add_subparsers(dest="feedback_command", required=True)
-    e = fsub.add_parser("export", help="write all kept feedback to one small JSON file (e.g. on a USB stick)")
+    e = fsub.add_parser("export", help=N_("write all kept feedback to one small JSON file (e.g. on a USB stick)"))
     e.add_argument("file", type=outputs.argument)
     e.set_defaults(func=run_export)
-    ls = fsub.add_parser("list", help="show what is kept")
+    ls = fsub.add_parser("list", help=N_("show what is kept"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_list)
-    c = fsub.add_parser("clear", help="forget everything kept")
+    c = fsub.add_parser("clear", help=N_("forget everything kept"))
     c.set_defaults(func=run_clear)
 
 
@@ -65,7 +66,8 @@ def run_export(args: argparse.Namespace) -> int:
         count = _saving(lambda: export_feedback(conn, args.file))
     finally:
         conn.close()
-    sys.stdout.write(f"exported {count} feedback item(s) to {args.file}\n")
+    _ = gettext(ui_lang(args))
+    sys.stdout.write(_("exported %(n)s feedback item(s) to %(path)s") % {"n": count, "path": args.file} + "\n")
     return 0
 
 
@@ -80,12 +82,15 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([asdict(i) for i in items])
         return 0
+    _ = gettext(ui_lang(args))
     if not items:
-        sys.stdout.write("no feedback kept\n")
+        sys.stdout.write(_("no feedback kept") + "\n")
         return 0
+    kinds = {"no-results": _("search found nothing"), "page-problem": _("problem on a page")}
     print_table(
-        ("id", "kind", "when", "kb", "page / query", "text"),
-        [(i.id, i.kind, i.created_at[:16], i.kb_version, i.page_id or i.query, i.text[:60]) for i in items],
+        (_("id"), _("kind"), _("when"), _("KB"), _("page / query"), _("text")),
+        [(i.id, kinds.get(i.kind, i.kind), i.created_at[:16], i.kb_version, i.page_id or i.query, i.text[:60])
+         for i in items],
     )
     return 0
 
@@ -98,5 +103,6 @@ def run_clear(args: argparse.Namespace) -> int:
         removed = _saving(lambda: clear(conn))
     finally:
         conn.close()
-    sys.stdout.write(f"cleared {removed} feedback item(s)\n")
+    _ = gettext(ui_lang(args))
+    sys.stdout.write(_("cleared %(n)s feedback item(s)") % {"n": removed} + "\n")
     return 0

@@ -26,7 +26,7 @@ from desktop.clinical import (
     masked_without_crs_message,
 )
 from desktop.commands.common import lang_choice, print_json, whole_number
-from desktop.i18n import gettext
+from desktop.i18n import N_, gettext
 
 
 class _Graded(Protocol):
@@ -41,61 +41,61 @@ class _Graded(Protocol):
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("grade", help="ASTCT grading (ICE, CRS, ICANS); ICAHT counts; CAR-HEMATOTOX",
-                       description="ASTCT consensus grading (Lee DW et al., Biol Blood Marrow Transplant 2019); "
-                                   "haematotoxicity from a count log; CAR-HEMATOTOX (not available, see its help).")
+    p = sub.add_parser("grade", help=N_("ASTCT grading (ICE, CRS, ICANS); ICAHT counts; CAR-HEMATOTOX"),
+                       description=N_("ASTCT consensus grading (Lee DW et al., Biol Blood Marrow Transplant 2019); "
+                                   "haematotoxicity from a count log; CAR-HEMATOTOX (not available, see its help)."))
     tools = p.add_subparsers(dest="tool", metavar="{ice,crs,icans,icaht,hematotox}", required=True)
 
-    ice = tools.add_parser("ice", help="the 10-point ICE score")
-    ice.add_argument("--orientation", type=whole_number, required=True, help="year, month, city, hospital: 0-4")
-    ice.add_argument("--naming", type=whole_number, required=True, help="name 3 objects: 0-3")
-    ice.add_argument("--commands", type=whole_number, required=True, help="follow simple commands: 0-1")
-    ice.add_argument("--writing", type=whole_number, required=True, help="write a standard sentence: 0-1")
-    ice.add_argument("--attention", type=whole_number, required=True, help="count back from 100 by 10: 0-1")
+    ice = tools.add_parser("ice", help=N_("the 10-point ICE score"))
+    ice.add_argument("--orientation", type=whole_number, required=True, help=N_("year, month, city, hospital: 0-4"))
+    ice.add_argument("--naming", type=whole_number, required=True, help=N_("name 3 objects: 0-3"))
+    ice.add_argument("--commands", type=whole_number, required=True, help=N_("follow simple commands: 0-1"))
+    ice.add_argument("--writing", type=whole_number, required=True, help=N_("write a standard sentence: 0-1"))
+    ice.add_argument("--attention", type=whole_number, required=True, help=N_("count back from 100 by 10: 0-1"))
     _common(ice)
     ice.set_defaults(func=run_ice)
 
-    crs = tools.add_parser("crs", help="ASTCT CRS grade")
-    crs.add_argument("--temp", type=_number, required=True, metavar="C", help="temperature in °C (30-45)")
+    crs = tools.add_parser("crs", help=N_("ASTCT CRS grade"))
+    crs.add_argument("--temp", type=_number, required=True, metavar="C", help=N_("temperature in °C (30-45)"))
     crs.add_argument("--fever-masked", action="store_true",
-                     help="fever masked by antipyretic or anti-cytokine treatment (e.g. tocilizumab, steroids); "
-                          "needs --crs-already-diagnosed")
+                     help=N_("fever masked by antipyretic or anti-cytokine treatment (e.g. tocilizumab, steroids); "
+                          "needs --crs-already-diagnosed"))
     crs.add_argument("--crs-already-diagnosed", action="store_true",
-                     help="CRS was diagnosed before the antipyretic or anti-cytokine treatment that masks the fever")
+                     help=N_("CRS was diagnosed before the antipyretic or anti-cytokine treatment that masks the fever"))
     crs.add_argument("--hypotension", choices=HYPOTENSION, required=True)
     crs.add_argument("--oxygen", choices=OXYGEN, required=True)
     crs.add_argument("--not-attributable-to-other-cause", action="store_true", dest="not_attributable",
-                     help="confirm the hypotension / hypoxia is not attributable to another cause (required for a "
-                          "grade above 1; give a finding with another cause as none)")
+                     help=N_("confirm the hypotension / hypoxia is not attributable to another cause (required for a "
+                          "grade above 1; give a finding with another cause as none)"))
     _common(crs)
     crs.set_defaults(func=run_crs)
 
-    icans = tools.add_parser("icans", help="ASTCT ICANS grade (adults)")
+    icans = tools.add_parser("icans", help=N_("ASTCT ICANS grade (adults)"))
     which = icans.add_mutually_exclusive_group(required=True)
-    which.add_argument("--ice", type=whole_number, metavar="N", help="ICE score 0-10")
-    which.add_argument("--unarousable", action="store_true", help="unarousable and unable to perform the ICE")
+    which.add_argument("--ice", type=whole_number, metavar="N", help=N_("ICE score 0-10"))
+    which.add_argument("--unarousable", action="store_true", help=N_("unarousable and unable to perform the ICE"))
     icans.add_argument("--consciousness", choices=CONSCIOUSNESS, required=True)
     icans.add_argument("--seizure", choices=SEIZURE, required=True)
     icans.add_argument("--motor", choices=MOTOR, required=True)
-    icans.add_argument("--edema", choices=EDEMA, required=True, help="raised ICP / cerebral oedema")
+    icans.add_argument("--edema", choices=EDEMA, required=True, help=N_("raised ICP / cerebral oedema"))
     _common(icans)
     icans.set_defaults(func=run_icans)
 
-    icaht = tools.add_parser("icaht", help="haematotoxicity from a day,anc[,plt] count log (T-ICAHT platelets)",
-                             description="Reads a day-by-day count CSV (header day,anc[,plt]; ANC per µL, platelets "
+    icaht = tools.add_parser("icaht", help=N_("haematotoxicity from a day,anc[,plt] count log (T-ICAHT platelets)"),
+                             description=N_("Reads a day-by-day count CSV (header day,anc[,plt]; ANC per µL, platelets "
                                          "×10^9/L). The N-ICAHT grade is not given: the EHA/EBMT Table 1 was not "
-                                         "read in the primary text. Platelets are graded by the T-ICAHT table.")
-    icaht.add_argument("--counts", required=True, metavar="FILE.csv", help="CSV with a header: day,anc[,plt]")
+                                         "read in the primary text. Platelets are graded by the T-ICAHT table."))
+    icaht.add_argument("--counts", required=True, metavar="FILE.csv", help=N_("CSV with a header: day,anc[,plt]"))
     icaht.add_argument("--anc-unit", choices=("per-uL", "10^9/L"), default="per-uL")
     icaht.add_argument("--risk", choices=("unknown", "low", "high"), default="unknown",
-                       help="ICAHT risk profile (e.g. from CAR-HEMATOTOX) for the Table 3 management bundle")
+                       help=N_("ICAHT risk profile (e.g. from CAR-HEMATOTOX) for the Table 3 management bundle"))
     _common(icaht)
     icaht.set_defaults(func=run_icaht)
 
-    ht = tools.add_parser("hematotox", help="CAR-HEMATOTOX: not available (per-item points not read)",
-                          description="Refuses: the per-item points of Rejeski 2021 were not read in the primary "
+    ht = tools.add_parser("hematotox", help=N_("CAR-HEMATOTOX: not available (per-item points not read)"),
+                          description=N_("Refuses: the per-item points of Rejeski 2021 were not read in the primary "
                                       "source. The risk split (0-1 low, >=2 high) and unit conversions are in the "
-                                      "window's HEMATOTOX tab.")
+                                      "window's HEMATOTOX tab."))
     for name in ("anc", "hb", "plt", "crp", "ferritin"):
         ht.add_argument(f"--{name}", type=float, required=True)
     ht.add_argument("--anc-unit", choices=("per-uL", "10^9/L"), default="per-uL")
@@ -106,8 +106,8 @@ def register(sub: Any) -> None:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--lang", type=lang_choice, default="en", help="en or zh (reasons and chart note)")
+    parser.add_argument("--json", action="store_true", help=N_("print JSON"))
+    parser.add_argument("--lang", type=lang_choice, default="en", help=N_("en or zh (reasons and chart note)"))
 
 
 def _number(value: str) -> float:
@@ -182,7 +182,8 @@ def run_icaht(args: argparse.Namespace) -> int:
         print_json(result.to_json(lang) | {"bundle": bundle.reasons(lang)})
         return 0
     _ = gettext(lang)
-    lines = [_("ICAHT (%(phase)s phase): N-ICAHT grade not available") % {"phase": result.phase}]
+    phases = {"early": _("early"), "late": _("late")}
+    lines = [_("ICAHT (%(phase)s phase): N-ICAHT grade not available") % {"phase": phases.get(result.phase, result.phase)}]
     lines += [f"  - {reason}" for reason in result.reasons(lang)]
     lines.append(_("Management (EHA/EBMT consensus, Table 3), for the last logged day:"))
     lines += [f"  - {reason}" for reason in bundle.reasons(lang)]

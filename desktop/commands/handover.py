@@ -15,7 +15,7 @@ from typing import Any
 
 from desktop.commands.common import lang_choice, print_json, text_argument, whole_number
 from desktop.errors import UserInputError
-from desktop.i18n import gettext
+from desktop.i18n import N_, gettext
 
 
 def _iso_date(value: str) -> date:
@@ -26,24 +26,24 @@ def _iso_date(value: str) -> date:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("handover", help="one-page bilingual emergency handover sheet (PDF with a QR of the centre)",
-                       description="Emergency handover for a department new to CAR-T: product, day, grades, "
-                                   "tocilizumab, steroids, counts, prophylaxis, the centre's number as a QR code.")
+    p = sub.add_parser("handover", help=N_("one-page bilingual emergency handover sheet (PDF with a QR of the centre)"),
+                       description=N_("Emergency handover for a department new to CAR-T: product, day, grades, "
+                                   "tocilizumab, steroids, counts, prophylaxis, the centre's number as a QR code."))
     p.add_argument("--product", choices=("cilta-cel", "ide-cel", "other"), required=True)
     p.add_argument("--infusion-date", type=_iso_date, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--today", type=_iso_date, default=None, metavar="YYYY-MM-DD", help="default: today")
-    p.add_argument("--crs", type=whole_number, default=0, metavar="G", help="current CRS grade (ASTCT), 0-4")
-    p.add_argument("--icans", type=whole_number, default=0, metavar="G", help="current ICANS grade (ASTCT), 0-4")
+    p.add_argument("--today", type=_iso_date, default=None, metavar="YYYY-MM-DD", help=N_("default: today"))
+    p.add_argument("--crs", type=whole_number, default=0, metavar="G", help=N_("current CRS grade (ASTCT), 0-4"))
+    p.add_argument("--icans", type=whole_number, default=0, metavar="G", help=N_("current ICANS grade (ASTCT), 0-4"))
     p.add_argument("--tocilizumab", action="append", default=[], type=text_argument, metavar="TEXT",
-                   help="one dose given, e.g. '2026-12-01 08:00 640 mg' (repeatable)")
+                   help=N_("one dose given, e.g. '2026-12-01 08:00 640 mg' (repeatable)"))
     p.add_argument("--steroids", type=text_argument, default="", metavar="TEXT")
     p.add_argument("--counts", type=text_argument, default="", metavar="TEXT")
     p.add_argument("--prophylaxis", type=text_argument, default="", metavar="TEXT")
-    p.add_argument("--centre", type=text_argument, default="", metavar="TEXT", help="treating centre")
-    p.add_argument("--phone", type=text_argument, default="", metavar="NUMBER", help="centre phone, 24 h (QR code)")
-    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="write the sheet here")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--lang", type=lang_choice, default="en", help="en or zh (messages; the sheet is bilingual)")
+    p.add_argument("--centre", type=text_argument, default="", metavar="TEXT", help=N_("treating centre"))
+    p.add_argument("--phone", type=text_argument, default="", metavar="NUMBER", help=N_("centre phone, 24 h (QR code)"))
+    p.add_argument("--out", type=Path, metavar="FILE.pdf", help=N_("write the sheet here"))
+    p.add_argument("--json", action="store_true", help=N_("print JSON"))
+    p.add_argument("--lang", type=lang_choice, default="en", help=N_("en or zh (messages; the sheet is bilingual)"))
     p.set_defaults(func=run)
 
 
@@ -51,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
     from desktop.clinical.handover import handover
 
     if args.out is None and not args.json:
-        raise UserInputError("--out FILE.pdf is required (or --json)")
+        from desktop.i18n import Msg
+
+        raise UserInputError(Msg("--out FILE.pdf is required (or --json)"))
     h = handover(product=args.product, infusion=args.infusion_date, today=args.today or date.today(),
                  crs_grade=args.crs, icans_grade=args.icans, tocilizumab=args.tocilizumab, steroids=args.steroids,
                  counts=args.counts, prophylaxis=args.prophylaxis, centre=args.centre, phone=args.phone)

@@ -9,51 +9,72 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__, outputs, paths
-from desktop.commands.common import print_json
+from desktop.commands.common import is_zh, long_date, print_json, ui_lang
 from desktop.errors import ContentError, KBError
+from desktop.i18n import N_, gettext, translate_line
 from desktop.kb.store import open_kb
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("kb", help="build, verify or describe the knowledge base")
+    p = sub.add_parser("kb", help=N_("build, verify or describe the knowledge base"))
     kbsub = p.add_subparsers(dest="kb_command", required=True)
-    b = kbsub.add_parser("build", help="build kb.sqlite from data/")
-    b.add_argument("--data", type=Path, default=None, help="content folder (default: data/)")
-    b.add_argument("--out", type=outputs.argument, default=None, help="output file (default: the bundled KB)")
+    b = kbsub.add_parser("build", help=N_("build kb.sqlite from data/"))
+    b.add_argument("--data", type=Path, default=None, help=N_("content folder (default: data/)"))
+    b.add_argument("--out", type=outputs.argument, default=None, help=N_("output file (default: the bundled KB)"))
     b.set_defaults(func=run_build)
-    v = kbsub.add_parser("verify", help="integrity check and content rules")
+    v = kbsub.add_parser("verify", help=N_("integrity check and content rules"))
     v.add_argument("path", type=Path, nargs="?", default=None)
     v.add_argument("--stale", type=_days, default=None, metavar="DAYS",
-                   help="also list every source, rule and label not reviewed within DAYS; exit 1 if any")
+                   help=N_("also list every source, rule and label not reviewed within DAYS; exit 1 if any"))
     v.add_argument("--as-of", type=_iso_date, default=None, metavar="YYYY-MM-DD",
-                   help="the day --stale counts back from (default: today)")
+                   help=N_("the day --stale counts back from (default: today)"))
     v.set_defaults(func=run_verify)
-    i = kbsub.add_parser("info", help="version, content date, counts and hash")
+    i = kbsub.add_parser("info", help=N_("version, content date, counts and hash"))
     i.add_argument("path", type=Path, nargs="?", default=None)
     i.add_argument("--json", action="store_true")
     i.set_defaults(func=run_info)
-    d = kbsub.add_parser("diff", help="what changed between two KB files")
-    d.add_argument("old", type=Path, help="the older KB file (`cartref pack list --json` gives the previous one)")
-    d.add_argument("new", type=Path, help="the newer KB file (e.g. the installed one, from `cartref pack list --json`)")
-    d.add_argument("--json", action="store_true", help="machine-readable output")
+    d = kbsub.add_parser("diff", help=N_("what changed between two KB files"))
+    d.add_argument("old", type=Path, help=N_("the older KB file (`cartref pack list --json` gives the previous one)"))
+    d.add_argument("new", type=Path, help=N_("the newer KB file (e.g. the installed one, from `cartref pack list --json`)"))
+    d.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     d.set_defaults(func=run_diff)
 
 
 def run_build(args: argparse.Namespace) -> int:
     from desktop.content.build import build_kb
 
+    lang = ui_lang(args)
+    _ = gettext(lang)
     data = args.data or paths.data_dir()
     out = args.out or paths.bundled_kb_path()
     try:
         result = build_kb(data, out)
     except ContentError as exc:
         for problem in exc.problems:
-            sys.stderr.write(problem + "\n")
-        sys.stderr.write(f"cartref: kb build refused: {len(exc.problems)} problem(s)\n")
+            sys.stderr.write(translate_line(problem, lang) + "\n")
+        sys.stderr.write("cartref: " + _("kb build refused: %(n)s problem(s)") % {"n": len(exc.problems)} + "\n")
         return 2
-    counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
-    sys.stdout.write(f"built {result.path} (version {result.kb_version}, hash {result.content_hash[:12]}) in {result.seconds:.2f} s: {counts}\n")
+    counts = _(", ").join(f"{_table_label(k, lang)} {v}" for k, v in result.counts.items())
+    sys.stdout.write(_("built %(path)s (version %(version)s, hash %(hash)s) in %(seconds)s s: %(counts)s") % {
+        "path": result.path, "version": result.kb_version, "hash": result.content_hash[:12],
+        "seconds": f"{result.seconds:.2f}", "counts": counts} + "\n")
     return 0
+
+
+TABLE_LABELS = {
+    "sources": N_("sources"), "therapies": N_("therapies"), "approvals": N_("approvals"),
+    "therapy_labels": N_("labels read"), "warnings": N_("warnings"), "trials": N_("trials"),
+    "outcomes": N_("outcomes"), "articles": N_("articles"), "glossary": N_("glossary terms"),
+    "synonyms": N_("synonyms"), "centers": N_("centres"), "corrections": N_("corrections"),
+    "search_docs": N_("search entries"), "places": N_("places"), "place_names": N_("place names"),
+    "rules": N_("rules"), "regulatory_events": N_("regulatory events"),
+}
+"""The KB's tables as a reader names them (build summary, `kb info`)."""
+
+
+def _table_label(table: str, lang: str) -> str:
+    label = TABLE_LABELS.get(table)
+    return gettext(lang)(label) if label and lang != "en" else table
 
 
 def run_diff(args: argparse.Namespace) -> int:
@@ -65,7 +86,7 @@ def run_diff(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(result.as_text() + "\n")
+        sys.stdout.write(result.as_text(ui_lang(args)) + "\n")
     return 0
 
 
@@ -77,8 +98,15 @@ def _in_use() -> tuple[Path, str, str | None]:
     return kb_path, opened.source, opened.installed_problem
 
 
-def _source_label(source: str) -> str:
-    return {"installed": "installed from a content pack", "bundled": "the copy shipped with the program"}.get(source, "given explicitly")
+SOURCE_LABELS = {
+    "installed": N_("installed from a content pack"),
+    "bundled": N_("the copy shipped with the program"),
+    "explicit": N_("given explicitly"),
+}
+
+
+def _source_label(source: str, lang: str = "en") -> str:
+    return gettext(lang)(SOURCE_LABELS.get(source, SOURCE_LABELS["explicit"]))
 
 
 def _days(value: str) -> int:
@@ -98,17 +126,20 @@ def _iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"needs a date YYYY-MM-DD, not {value!r}") from None
 
 
-def _report_stale(target: Path, days: int, today: dt.date | None) -> int:
+def _report_stale(target: Path, days: int, today: dt.date | None, lang: str = "en") -> int:
     """List what was not reviewed within `days` on stdout; 1 when anything is, else 0."""
     from desktop.kb.stale import stale_items
 
+    _ = gettext(lang)
     items = stale_items(target, days, today)
     for item in items:
-        sys.stdout.write(f"stale: {item.line()}\n")
+        sys.stdout.write(_("stale: %(item)s") % {"item": item.line(lang)} + "\n")
     if items:
-        sys.stderr.write(f"cartref: {len(items)} item(s) not reviewed within {days} days\n")
+        sys.stderr.write("cartref: " + _("%(n)s item(s) not reviewed within %(days)s days")
+                         % {"n": len(items), "days": days} + "\n")
         return 1
-    sys.stdout.write(f"{target}: every source, rule and label reviewed within {days} days\n")
+    sys.stdout.write(_("%(path)s: every source, rule and label reviewed within %(days)s days") % {
+        "path": target, "days": days} + "\n")
     return 0
 
 
@@ -122,25 +153,32 @@ def run_verify(args: argparse.Namespace) -> int:
         target, source = args.path, "explicit"
     else:
         target, source, installed_problem = _in_use()
+    lang = ui_lang(args)
+    _ = gettext(lang)
     problems = verify_kb(target)
     if not problems and seal.is_installed_path(target) and target.is_file():
         try:
             seal.authenticate(target)
         except KBError as exc:
-            problems = [str(exc)]
+            problems = [exc.line(lang)]
     for problem in problems:
-        sys.stderr.write(f"{target}: {problem}\n")
+        sys.stderr.write(f"{target}: {translate_line(problem, lang)}\n")
     if installed_problem:
-        sys.stderr.write(f"cartref: the installed knowledge base is damaged ({installed_problem}); "
-                         "the program is using the copy shipped with it. `cartref pack rollback` or applying the pack again repairs it.\n")
+        sys.stderr.write("cartref: " + _("the installed knowledge base is damaged (%(why)s); the program is using the "
+                                         "copy shipped with it. `cartref pack rollback` or applying the pack again "
+                                         "repairs it.") % {"why": installed_problem} + "\n")
     if problems or installed_problem:
         count = len(problems) + (1 if installed_problem else 0)
-        sys.stderr.write(f"cartref: kb verify failed: {count} problem(s)\n")
+        sys.stderr.write("cartref: " + _("kb verify failed: %(n)s problem(s)")
+                         % {"n": count} + "\n")
         return 2
-    suffix = "" if args.path is not None else f" (in use: {_source_label(source)})"
-    sys.stdout.write(f"{target}: ok{suffix}\n")
+    if args.path is not None:
+        sys.stdout.write(_("%(path)s: ok") % {"path": target} + "\n")
+    else:
+        sys.stdout.write(_("%(path)s: ok (in use: %(source)s)") % {"path": target, "source": _source_label(source, lang)}
+                         + "\n")
     if args.stale is not None:
-        return _report_stale(target, args.stale, args.as_of)
+        return _report_stale(target, args.stale, args.as_of, lang)
     return 0
 
 
@@ -162,28 +200,37 @@ def run_info(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
     else:
-        sys.stdout.write(f"in use: {_source_label(opened.source)}\n")
+        lang = ui_lang(args)
+        _ = gettext(lang)
+        sys.stdout.write(_("in use: %(source)s") % {"source": _source_label(opened.source, lang)} + "\n")
         if opened.installed_problem:
-            sys.stdout.write(f"installed: DAMAGED ({opened.installed_problem}); not used\n")
-        sys.stdout.write(
-            f"path: {info['path']}\nkb_version: {meta.kb_version}\nschema_version: {meta.schema_version}\n"
-            f"content_date: {meta.content_date}\ncontent_hash: {meta.content_hash}\n"
-        )
-        for key, value in counts.items():
-            sys.stdout.write(f"{key}: {value}\n")
+            sys.stdout.write(_("installed: DAMAGED (%(why)s); not used") % {"why": opened.installed_problem} + "\n")
+        if is_zh(lang):
+            rows = [(_("path"), info["path"]), (_("KB version"), meta.kb_version),
+                    (_("schema version"), meta.schema_version), (_("content date"), long_date(meta.content_date, lang)),
+                    (_("content hash"), meta.content_hash)]
+        else:  # the keys scripts have always read
+            rows = [(key, info[key]) for key in ("path", "kb_version", "schema_version", "content_date", "content_hash")]
+        rows += [(_table_label(key, lang), value) for key, value in counts.items()]
+        for label, value in rows:
+            sys.stdout.write(_("%(label)s: %(value)s") % {"label": label, "value": value} + "\n")
     return 0
 
 
-def print_version() -> int:
+def print_version(lang: str = "en") -> int:
+    _ = gettext(lang)
     sys.stdout.write(f"cartref {__version__}\n")
     try:
         opened = open_kb()
     except KBError as exc:
-        sys.stdout.write(f"knowledge base: unavailable ({exc})\n")
+        sys.stdout.write(_("knowledge base: unavailable (%(why)s)") % {"why": exc.line(lang)} + "\n")
         return 0
     meta = opened.kb.meta()
-    source = {"installed": "installed pack", "bundled": "bundled"}.get(opened.source, str(opened.kb.path))
-    sys.stdout.write(f"knowledge base {meta.kb_version} ({meta.content_date}, {meta.short_hash}; {source})\n")
+    source = {"installed": _("installed pack"), "bundled": _("bundled")}.get(opened.source, str(opened.kb.path))
+    sys.stdout.write(_("knowledge base %(version)s (%(date)s, %(hash)s; %(source)s)") % {
+        "version": meta.kb_version, "date": long_date(meta.content_date, lang), "hash": meta.short_hash,
+        "source": source} + "\n")
     if opened.installed_problem:
-        sys.stdout.write(f"installed knowledge base: DAMAGED, not used ({opened.installed_problem})\n")
+        sys.stdout.write(_("installed knowledge base: DAMAGED, not used (%(why)s)") % {"why": opened.installed_problem}
+                         + "\n")
     return 0

@@ -11,24 +11,24 @@ import sys
 from typing import Any
 
 from desktop.commands.common import lang_choice, print_json
-from desktop.i18n import gettext
+from desktop.i18n import N_, gettext
 
 
 def register(sub: Any) -> None:
     from desktop.clinical.pathway import PRODUCTS, PROTOCOLS
 
-    p = sub.add_parser("pathway", help="CRS/ICANS grade -> management steps by source (ASCO, NCCN, label)",
-                       description="Management by grade from the sources read: ASCO 2021 (pocket guide), "
-                                   "NCCN v2.2026 (secondary copy), CARVYKTI label.")
-    p.add_argument("--crs", type=_grade, default=0, metavar="G", help="ASTCT CRS grade 0-4")
-    p.add_argument("--icans", type=_grade, default=0, metavar="G", help="ASTCT ICANS grade 0-4")
-    p.add_argument("--protocol", choices=PROTOCOLS, default="asco", help="the site's protocol, shown first")
-    p.add_argument("--product", choices=PRODUCTS, default="other", help="cilta-cel adds the label column")
-    p.add_argument("--high-risk", action="store_true", help="high-risk product or patient (ICANS grade 2)")
-    p.add_argument("--persistent", action="store_true", help="ICANS grade 3 or more persisting")
-    p.add_argument("--weight-kg", type=float, metavar="W", help="weight for mg/kg steroid doses (20-300 kg)")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--lang", type=lang_choice, default="en", help="en or zh")
+    p = sub.add_parser("pathway", help=N_("CRS/ICANS grade -> management steps by source (ASCO, NCCN, label)"),
+                       description=N_("Management by grade from the sources read: ASCO 2021 (pocket guide), "
+                                   "NCCN v2.2026 (secondary copy), CARVYKTI label."))
+    p.add_argument("--crs", type=_grade, default=0, metavar="G", help=N_("ASTCT CRS grade 0-4"))
+    p.add_argument("--icans", type=_grade, default=0, metavar="G", help=N_("ASTCT ICANS grade 0-4"))
+    p.add_argument("--protocol", choices=PROTOCOLS, default="asco", help=N_("the site's protocol, shown first"))
+    p.add_argument("--product", choices=PRODUCTS, default="other", help=N_("cilta-cel adds the label column"))
+    p.add_argument("--high-risk", action="store_true", help=N_("high-risk product or patient (ICANS grade 2)"))
+    p.add_argument("--persistent", action="store_true", help=N_("ICANS grade 3 or more persisting"))
+    p.add_argument("--weight-kg", type=float, metavar="W", help=N_("weight for mg/kg steroid doses (20-300 kg)"))
+    p.add_argument("--json", action="store_true", help=N_("print JSON"))
+    p.add_argument("--lang", type=lang_choice, default="en", help=N_("en or zh"))
     p.set_defaults(func=run)
 
 

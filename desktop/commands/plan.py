@@ -14,7 +14,7 @@ from typing import Any
 
 from desktop.commands.common import lang_choice, print_json, whole_number
 from desktop.commands.handover import _iso_date
-from desktop.i18n import gettext
+from desktop.i18n import N_, gettext
 
 
 def _number(value: str) -> float:
@@ -27,29 +27,29 @@ def _number(value: str) -> float:
 def register(sub: Any) -> None:
     from desktop.clinical.infections import ANC_UNITS, EDITIONS, HBV, IGG_UNITS, RISKS
 
-    p = sub.add_parser("plan", help="dated care plans (infection prophylaxis and immune recovery)")
+    p = sub.add_parser("plan", help=N_("dated care plans (infection prophylaxis and immune recovery)"))
     kinds = p.add_subparsers(dest="kind", metavar="{infections}", required=True)
-    i = kinds.add_parser("infections", help="HSV/VZV, PJP, neutropenic-phase, HBV, CMV, IgG, vaccines: dated, sourced",
-                         description="Infection prophylaxis and immune-recovery plan from the ASH tables (CT11-CT14) "
-                                     "and the EHA/EBMT ICAHT consensus (CT4); where sources differ, each is shown.")
-    i.add_argument("--ld-date", type=_iso_date, required=True, metavar="YYYY-MM-DD", help="first day of lymphodepletion")
+    i = kinds.add_parser("infections", help=N_("HSV/VZV, PJP, neutropenic-phase, HBV, CMV, IgG, vaccines: dated, sourced"),
+                         description=N_("Infection prophylaxis and immune-recovery plan from the ASH tables (CT11-CT14) "
+                                     "and the EHA/EBMT ICAHT consensus (CT4); where sources differ, each is shown."))
+    i.add_argument("--ld-date", type=_iso_date, required=True, metavar="YYYY-MM-DD", help=N_("first day of lymphodepletion"))
     i.add_argument("--infusion-date", type=_iso_date, required=True, metavar="YYYY-MM-DD")
-    i.add_argument("--hbv", choices=HBV, required=True, help="HBsAg / HBcAb / HBV DNA: any positive, all negative, "
-                                                            "or not known")
-    i.add_argument("--hematotox", choices=RISKS, default="unknown", help="CAR-HEMATOTOX (ICAHT) risk class")
-    i.add_argument("--steroid-days", type=whole_number, default=0, metavar="N", help="days of corticosteroids so far")
-    i.add_argument("--prior-bmt", action="store_true", help="prior bone-marrow (stem-cell) transplant")
-    i.add_argument("--day", type=whole_number, metavar="N", help="day after infusion of the ANC below")
-    i.add_argument("--anc", type=_number, metavar="A", help="absolute neutrophil count on that day")
+    i.add_argument("--hbv", choices=HBV, required=True, help=N_("HBsAg / HBcAb / HBV DNA: any positive, all negative, "
+                                                            "or not known"))
+    i.add_argument("--hematotox", choices=RISKS, default="unknown", help=N_("CAR-HEMATOTOX (ICAHT) risk class"))
+    i.add_argument("--steroid-days", type=whole_number, default=0, metavar="N", help=N_("days of corticosteroids so far"))
+    i.add_argument("--prior-bmt", action="store_true", help=N_("prior bone-marrow (stem-cell) transplant"))
+    i.add_argument("--day", type=whole_number, metavar="N", help=N_("day after infusion of the ANC below"))
+    i.add_argument("--anc", type=_number, metavar="A", help=N_("absolute neutrophil count on that day"))
     i.add_argument("--anc-unit", choices=ANC_UNITS, default="per-uL")
-    i.add_argument("--igg", type=_number, metavar="V", help="latest serum IgG")
+    i.add_argument("--igg", type=_number, metavar="V", help=N_("latest serum IgG"))
     i.add_argument("--igg-unit", choices=IGG_UNITS, default="mg/dL")
-    i.add_argument("--recurrent-infections", action="store_true", help="recurrent sinopulmonary infections")
-    i.add_argument("--weight-kg", type=_number, metavar="W", help="for the IVIG dose, 20-300 kg")
+    i.add_argument("--recurrent-infections", action="store_true", help=N_("recurrent sinopulmonary infections"))
+    i.add_argument("--weight-kg", type=_number, metavar="W", help=N_("for the IVIG dose, 20-300 kg"))
     i.add_argument("--edition", choices=EDITIONS, default="clinician")
-    i.add_argument("--out", type=Path, metavar="FILE.pdf", help="also write the printable sheet")
-    i.add_argument("--json", action="store_true", help="print JSON")
-    i.add_argument("--lang", type=lang_choice, default="en", help="en or zh")
+    i.add_argument("--out", type=Path, metavar="FILE.pdf", help=N_("also write the printable sheet"))
+    i.add_argument("--json", action="store_true", help=N_("print JSON"))
+    i.add_argument("--lang", type=lang_choice, default="en", help=N_("en or zh"))
     i.set_defaults(func=run_infections)
 
 

@@ -10,22 +10,22 @@ import sys
 from typing import Any
 
 from desktop.commands.common import lang_choice, print_json
-from desktop.i18n import gettext
+from desktop.i18n import N_, gettext
 
 
 def register(sub: Any) -> None:
     from desktop.clinical.neurowatch import SIGNS
 
-    p = sub.add_parser("watch", help="after-discharge watches (BCMA delayed neurotoxicity)")
+    p = sub.add_parser("watch", help=N_("after-discharge watches (BCMA delayed neurotoxicity)"))
     kinds = p.add_subparsers(dest="kind", metavar="{neuro}", required=True)
-    n = kinds.add_parser("neuro", help="call-now signs of the CARVYKTI Medication Guide; weekly check")
-    n.add_argument("--day", type=int, metavar="N", help="days since infusion")
+    n = kinds.add_parser("neuro", help=N_("call-now signs of the CARVYKTI Medication Guide; weekly check"))
+    n.add_argument("--day", type=int, metavar="N", help=N_("days since infusion"))
     temp = n.add_mutually_exclusive_group()
-    temp.add_argument("--temp-c", type=float, metavar="C", help="temperature in °C")
-    temp.add_argument("--temp-f", type=float, metavar="F", help="temperature in °F")
-    n.add_argument("--sign", action="append", default=[], choices=list(SIGNS), help="a sign seen (repeatable)")
-    n.add_argument("--json", action="store_true", help="print JSON")
-    n.add_argument("--lang", type=lang_choice, default="en", help="en or zh")
+    temp.add_argument("--temp-c", type=float, metavar="C", help=N_("temperature in °C"))
+    temp.add_argument("--temp-f", type=float, metavar="F", help=N_("temperature in °F"))
+    n.add_argument("--sign", action="append", default=[], choices=list(SIGNS), help=N_("a sign seen (repeatable)"))
+    n.add_argument("--json", action="store_true", help=N_("print JSON"))
+    n.add_argument("--lang", type=lang_choice, default="en", help=N_("en or zh"))
     n.set_defaults(func=run_neuro)
 
 

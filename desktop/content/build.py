@@ -132,6 +132,7 @@ def _create_empty(db: sqlite_utils.Database, table: str) -> None:
 def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
     """(kind, ref_id, lang, title, body) for everything search should find."""
     trial_names = {t["id"]: t["name"] for t in content.rows("trials")}
+    trial_zh = {t["id"]: t.get("name_zh") or t["name"] for t in content.rows("trials")}
     therapy_names = {t["id"]: t["name_en"] for t in content.rows("therapies")}
     therapy_zh = {t["id"]: t["name_zh"] for t in content.rows("therapies")}
     trial_therapy = {t["id"]: t["therapy_id"] for t in content.rows("trials")}
@@ -150,7 +151,10 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
         base = " ".join([t["name"], therapy_names.get(t["therapy_id"], ""), t["phase"], *t["registry_ids"]])
         yield "trial", t["id"], "en", t["name"], " ".join([base, t["design_en"], t["population_en"]])
         if t["design_zh"] or t["population_zh"]:
-            yield "trial", t["id"], "zh-Hans", t["name"], " ".join([base, t["design_zh"], t["population_zh"]])
+            # the Chinese name (or description) first, so the snippet starts in Chinese
+            product = therapy_zh.get(t["therapy_id"]) or therapy_names.get(t["therapy_id"], "")
+            zh_base = " ".join(x for x in (t.get("name_zh", ""), t["name"], product, t["phase"], *t["registry_ids"]) if x)
+            yield "trial", t["id"], "zh-Hans", trial_zh[t["id"]], " ".join([t["design_zh"], t["population_zh"], zh_base])
     for o in content.rows("outcomes"):
         name = trial_names.get(o["trial_id"], o["trial_id"])
         metric = metric_label(o["metric"])
@@ -174,7 +178,8 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
         # The same record in Chinese, so Chinese questions reach trial results (issue 17).
         tid = trial_therapy.get(o["trial_id"], "")
         metric_zh, cohort_zh = metric_label(o["metric"], "zh-Hans"), cohort_label(o["cohort"], "zh-Hans")
-        title_zh = f"{name}：{metric_zh}（{cohort_zh}，{o['data_cut']}）"
+        arm_zh = "" if o["arm"] == "car-t" else "，" + arm_label(o["arm"], "zh-Hans")
+        title_zh = f"{trial_zh.get(o['trial_id'], name)}：{metric_zh}（{cohort_zh}{arm_zh}，{o['data_cut']}）"
         body_zh = "，".join(
             x
             for x in (name, therapy_zh.get(tid, ""), therapy_names.get(tid, ""), metric_zh, cohort_zh, metric,
@@ -192,6 +197,7 @@ def _docs(content: Content) -> Iterable[tuple[str, str, str, str, str]]:
         yield "center", c["id"], "en", c["name_en"], " ".join([place, c["role_en"], *c["therapies"], *c["trials"]])
         if c["name_zh"]:
             yield "center", c["id"], "zh-Hans", c["name_zh"], " ".join([c["city_zh"], place, c["role_zh"]])
+
 
 
 _METRIC_WORDS = {

@@ -64,17 +64,33 @@ def _load_admin1() -> dict[tuple[str, str], str]:
 
 
 def _pick_zh(names: list[str]) -> str:
-    """The display name in Chinese: prefer simplified (GB2312-encodable), short, without 市."""
+    """The display name in Chinese: the city's current official name, never a historic,
+    colloquial or district name.
 
-    def rank(n: str) -> tuple[int, int, int, int, str]:
+    The cities file carries GeoNames' alternate names without their isPreferredName /
+    isHistoric / isColloquial flags, so the official name is recognised by its form: a city's
+    administrative name is written with 市 (乌鲁木齐 / 乌鲁木齐市, 深圳 / 深圳市), while a
+    historic name (迪化), a district (宝安) or a nickname (天府, 沪) has no such form. Among those,
+    prefer simplified characters (GB2312-encodable), then the short form without 市.
+    """
+    if not names:
+        return ""
+    forms = set(names)
+    candidates = set(names)
+    for n in names:  # "吕梁市" alone still stands for 吕梁
+        if n.endswith("市") and len(n) > 2:
+            candidates.add(n[:-1])
+
+    def rank(n: str) -> tuple[int, int, int, int, int, str]:
         try:
             n.encode("gb2312")
             simplified = 0
         except UnicodeEncodeError:
             simplified = 1
-        return (simplified, int(len(n) < 2), int(n.endswith("市")), len(n), n)
+        official = n.endswith("市") or f"{n}市" in forms
+        return (int(not official), simplified, int(len(n) < 2), int(n.endswith("市")), len(n), n)
 
-    return min(names, key=rank) if names else ""
+    return min(candidates, key=rank)
 
 
 _ASCII_DROP = re.compile(r"[ \t\r\f\v'`\-_.,;:()\[\]\"/]+")  # _DROP's ASCII part, minus newline

@@ -171,6 +171,7 @@ def load_trials(checker: Checker) -> None:
             {
                 "id": tid,
                 "name": text_value(item.get("name")),
+                "name_zh": text_value(item.get("name_zh")),
                 "therapy_id": therapy,
                 "phase": text_value(item.get("phase")),
                 "design_en": text_value(item.get("design_en")),

@@ -27,6 +27,24 @@ COUNTRY_ZH: dict[str, str] = {
     "CN": "中国", "HK": "中国香港", "MO": "中国澳门", "TW": "台湾", "US": "美国", "GB": "英国",
     "JP": "日本", "KR": "韩国", "SG": "新加坡",
 }
+# Country names as the KB's centres write them (GeoNames English), in Chinese.
+COUNTRY_NAME_ZH: dict[str, str] = {
+    "China": "中国", "Hong Kong": "中国香港", "Macao": "中国澳门", "Macau": "中国澳门", "Taiwan": "台湾",
+    "United States": "美国", "United Kingdom": "英国", "Japan": "日本", "South Korea": "韩国",
+    "Singapore": "新加坡", "Germany": "德国", "France": "法国", "Italy": "意大利", "Spain": "西班牙",
+    "Netherlands": "荷兰", "Belgium": "比利时", "Switzerland": "瑞士", "Austria": "奥地利", "Canada": "加拿大",
+    "Australia": "澳大利亚", "Israel": "以色列", "Sweden": "瑞典", "Denmark": "丹麦", "Norway": "挪威",
+    "Finland": "芬兰", "Poland": "波兰", "Czechia": "捷克", "Portugal": "葡萄牙", "Ireland": "爱尔兰",
+    "Greece": "希腊", "Turkey": "土耳其", "India": "印度", "Brazil": "巴西", "Mexico": "墨西哥",
+    "Russia": "俄罗斯", "Indonesia": "印度尼西亚", "Malaysia": "马来西亚", "Thailand": "泰国", "Vietnam": "越南",
+    "Philippines": "菲律宾", "Pakistan": "巴基斯坦", "Bangladesh": "孟加拉国", "Iran": "伊朗", "Iraq": "伊拉克",
+    "Saudi Arabia": "沙特阿拉伯", "United Arab Emirates": "阿联酋", "Egypt": "埃及", "Nigeria": "尼日利亚",
+    "South Africa": "南非", "Argentina": "阿根廷", "Chile": "智利", "Colombia": "哥伦比亚", "Peru": "秘鲁",
+    "New Zealand": "新西兰", "Ukraine": "乌克兰", "Romania": "罗马尼亚", "Hungary": "匈牙利", "Mongolia": "蒙古",
+    "Kazakhstan": "哈萨克斯坦", "Myanmar": "缅甸", "Cambodia": "柬埔寨", "Laos": "老挝", "Nepal": "尼泊尔",
+    "Sri Lanka": "斯里兰卡", "North Korea": "朝鲜", "Morocco": "摩洛哥", "Algeria": "阿尔及利亚", "Kenya": "肯尼亚",
+    "Ethiopia": "埃塞俄比亚", "Venezuela": "委内瑞拉", "Cuba": "古巴",
+}
 # Province-level divisions of China in Chinese, keyed by their GeoNames English name (the
 # gazetteer's admin1 names are English only); used for Chinese labels.
 CN_PROVINCE_ZH: dict[str, str] = {
@@ -101,13 +119,21 @@ class Place:
     def label(self, lang: str = "en") -> str:
         """"Suzhou, Jiangsu, China" (or 苏州, Jiangsu, 中国): enough to tell namesakes apart."""
         zh = lang.startswith("zh")
-        name = self.name_zh if zh and self.name_zh else self.name
-        country = COUNTRY_ZH.get(self.country_code, self.country) if zh else self.country
         admin = _strip_admin_label(self.admin1)
-        if zh and self.country_code == "CN":
-            admin = CN_PROVINCE_ZH.get(admin, admin)
-        parts = dict.fromkeys(x for x in (name, admin, country) if x)  # "Beijing, Beijing" -> once
-        return ("，" if zh else ", ").join(parts)
+        if not zh:
+            return ", ".join(dict.fromkeys(x for x in (self.name, admin, self.country) if x))  # "Beijing, Beijing" once
+        # In Chinese only Chinese parts: a province without a Chinese name is left out rather
+        # than shown in English ("澳门，Macau，中国澳门"), and the country when the city's name
+        # already says it (澳门 in 中国澳门).
+        name = self.name_zh or self.name
+        admin_zh = CN_PROVINCE_ZH.get(admin, "") if self.country_code == "CN" else ""
+        country = COUNTRY_ZH.get(self.country_code) or COUNTRY_NAME_ZH.get(self.country, "")
+        parts = [name]
+        if admin_zh and admin_zh not in name:
+            parts.append(admin_zh)
+        if country and name not in country:
+            parts.append(country)
+        return "，".join(dict.fromkeys(parts))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -157,12 +183,15 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
     if m:
         lat, lon = float(m.group(1)), float(m.group(2))
         if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
-            raise UserInputError(
-                f"coordinates out of range: {text.strip()!r} (latitude -90..90, longitude -180..180)"
-            )
+            from desktop.i18n import Msg
+
+            raise UserInputError(Msg("coordinates out of range: %(text)s (latitude -90..90, longitude -180..180)",
+                                     text=repr(text.strip())))
         return lat, lon
     if t and _COORD_LIKE.match(t):
-        raise UserInputError(f"malformed coordinates: {text.strip()!r} (use LAT,LON, e.g. 30.58,114.27)")
+        from desktop.i18n import Msg
+
+        raise UserInputError(Msg("malformed coordinates: %(text)s (use LAT,LON, e.g. 30.58,114.27)", text=repr(text.strip())))
     return None
 
 
@@ -242,8 +271,8 @@ class Gazetteer:
             found = [p for p in found if self._matches(p, keys, codes)]
         return found[:limit]
 
-    def suggestions(self, text: str, limit: int = 5) -> list[str]:
-        """Names close to `text` (for "did you mean"), as place labels."""
+    def suggestions(self, text: str, limit: int = 5, lang: str = "en") -> list[str]:
+        """Names close to `text` (for "did you mean"), as place labels in `lang`."""
         if not self.available:
             return []
         from rapidfuzz import process
@@ -258,8 +287,13 @@ class Gazetteer:
         # best score first, then the more populous name (choices are ordered by population)
         hits.sort(key=lambda h: (-h[1], h[2]))
         out: list[str] = []
-        for _choice, _score, index in hits:
+        for choice, _score, index in hits:
             label = labels[index]
+            if lang.startswith("zh"):  # the Chinese label of the same (most populous) place; one with a Chinese name
+                same = self._by_key(choice, 1)
+                if not same or not same[0].name_zh:
+                    continue
+                label = same[0].label(lang)
             if label not in out:
                 out.append(label)
             if len(out) >= limit:
@@ -277,19 +311,24 @@ class Gazetteer:
             self._suggest_choices = (keys, labels)
         return self._suggest_choices
 
-    def resolve(self, text: str) -> Origin:
-        """Coordinates or a place name → Origin; raises UserInputError / NotFoundError (one line)."""
+    def resolve(self, text: str, lang: str = "en") -> Origin:
+        """Coordinates or a place name → Origin; raises UserInputError / NotFoundError (one line,
+        in any language; the "did you mean" names in `lang`)."""
+        from desktop.i18n import Msg
+
         if not text or not text.strip():
-            raise UserInputError("no place given (type a city, e.g. Wuhan or 武汉, or LAT,LON)")
+            raise UserInputError(Msg("no place given (type a city, e.g. Wuhan or 武汉, or LAT,LON)"))
         coords = parse_coordinates(text)
         if coords is not None:
             return Origin(coords[0], coords[1], query=text)
         if not self.available:
-            raise NotFoundError("this knowledge base has no place names; give coordinates as LAT,LON")
+            raise NotFoundError(Msg("this knowledge base has no place names; give coordinates as LAT,LON"))
         found = self.candidates(text, limit=10)
         if not found:
-            hints = self.suggestions(text)
-            more = f"; did you mean: {'; '.join(hints)}?" if hints else ""
-            raise NotFoundError(f"no place called {text.strip()!r}{more}")
+            hints = self.suggestions(text, lang=lang)
+            if hints:
+                raise NotFoundError(Msg("no place called %(place)s; did you mean: %(hints)s?", place=repr(text.strip()),
+                                        hints="; ".join(hints)))
+            raise NotFoundError(Msg("no place called %(place)s", place=repr(text.strip())))
         best = found[0]
         return Origin(best.lat, best.lon, place=best, alternatives=tuple(found[1:]), query=text)

@@ -148,7 +148,9 @@ class CentreFinder:
         found = self._therapy_keys.get(normalise(text))
         if found is None:
             known = ", ".join(sorted(set(self._therapy_keys.values())))
-            raise UserInputError(f"unknown therapy {text.strip()!r} (known: {known})")
+            from desktop.i18n import Msg
+
+            raise UserInputError(Msg("unknown therapy %(name)s (known: %(known)s)", name=repr(text.strip()), known=known))
         return found
 
     def _country_matches(self, wanted: str) -> set[str]:
@@ -179,7 +181,9 @@ class CentreFinder:
         if origin is None and near is not None and near.strip():
             origin = self.gazetteer.resolve(near)
         if kind is not None and kind not in KINDS:
-            raise UserInputError(f"unknown centre kind {kind!r} (use {', '.join(KINDS)})")
+            from desktop.i18n import Msg
+
+            raise UserInputError(Msg("unknown centre kind %(kind)s (use %(kinds)s)", kind=repr(kind), kinds=", ".join(KINDS)))
         if limit is not None and limit < 1:
             raise UserInputError("--limit must be at least 1")
         therapy_id = self.therapy_id(therapy) if therapy else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop.i18n import N_, gettext
-from desktop.kb.records import Outcome, Trial
+from desktop.kb.records import Outcome, Therapy, Trial
 from desktop.kb.store import KnowledgeBase
 
 COMPARE_METRICS: tuple[str, ...] = (
@@ -98,6 +98,104 @@ SETTING_LABELS: dict[str, str] = {
     "other-disease": N_("Other disease"),
 }
 """Every trial `setting` data/trials uses (a test keeps them in step)."""
+
+
+REGION_LABELS: dict[str, str] = {
+    "United States": N_("United States"),
+    "US": N_("United States"),
+    "China": N_("China"),
+    "China (mainland)": N_("mainland China"),
+    "European Union": N_("European Union"),
+    "EU": N_("European Union"),
+    "Japan": N_("Japan"),
+    "Hong Kong SAR": N_("Hong Kong SAR"),
+    "Macau SAR": N_("Macau SAR"),
+    "Singapore": N_("Singapore"),
+}
+"""Every approval and label `region` data/therapies uses (a test keeps them in step)."""
+
+AGENCY_LABELS: dict[str, str] = {
+    "FDA": N_("FDA (US Food and Drug Administration)"),
+    "NMPA": N_("NMPA (China's National Medical Products Administration)"),
+    "European Commission": N_("European Commission"),
+    "EMA (CHMP)": N_("EMA (CHMP)"),
+    "Department of Health": N_("Department of Health"),
+    "HSA": N_("HSA (Health Sciences Authority)"),
+    "ISAF (Pharmaceutical Administration Bureau)": N_("ISAF (Pharmaceutical Administration Bureau)"),
+    "MHLW/PMDA": N_("MHLW/PMDA"),
+}
+"""Every approval `agency` data/therapies uses (a test keeps them in step)."""
+
+STATUS_LABELS: dict[str, str] = {
+    "approved": N_("approved"),
+    "investigational": N_("investigational"),
+}
+
+UNIT_WORDS: dict[str, str] = {"months": N_("%(n)s mo"), "days": N_("%(n)s d")}
+"""An outcome's value with its unit, in words that follow the language (个月, 天)."""
+
+NOT_REACHED = N_("not reached")
+
+
+PHASE_WORDS: dict[str, str] = {"real-world": N_("real-world"), "Early 1": N_("early phase 1")}
+
+
+def phase_label(phase: str, lang: str = "en") -> str:
+    """A trial's phase for a reader: `1b/2` -> 1b/2期 in Chinese; words (real-world) translated."""
+    if not lang.lower().startswith("zh") or not phase:
+        return phase
+    if phase in PHASE_WORDS:
+        return gettext(lang)(PHASE_WORDS[phase])
+    _ = gettext(lang)
+    return (_("phase %(phase)s") % {"phase": phase}).strip()
+
+
+def region_label(region: str, lang: str = "en") -> str:
+    return gettext(lang)(REGION_LABELS[region]) if region in REGION_LABELS and lang != "en" else region
+
+
+def agency_label(agency: str, lang: str = "en") -> str:
+    """The agency as in the data in English; its name with the abbreviation in Chinese."""
+    return gettext(lang)(AGENCY_LABELS[agency]) if agency in AGENCY_LABELS and lang != "en" else agency
+
+
+def status_label(status: str, lang: str = "en") -> str:
+    return _label(STATUS_LABELS, status, lang)
+
+
+def trial_name(trial: Trial, lang: str = "en") -> str:
+    """The trial's name in `lang`: a published Chinese name or description when data/ has one."""
+    zh = getattr(trial, "name_zh", "")
+    return zh if zh and lang.lower().startswith("zh") else trial.name
+
+
+def therapy_short_name(therapy: Therapy | None, fallback: str, lang: str = "en") -> str:
+    """A product for a table cell: its sourced Chinese name in Chinese, else its short id
+    (eque-cel, ide-cel: the abbreviations of the international nonproprietary names)."""
+    if therapy is not None and lang.lower().startswith("zh") and therapy.name_zh:
+        return therapy.name_zh.removesuffix("注射液")
+    return fallback
+
+
+def display_value(o: Outcome, lang: str = "en") -> str:
+    """`Outcome.display_value` in `lang`: 13.8 个月, 16 天, 未达到, 95% CI."""
+    if not lang.lower().startswith("zh"):
+        return o.display_value
+    _ = gettext(lang)
+    if o.value is None:
+        return _(NOT_REACHED) if not o.note or o.note.strip().lower() == NOT_REACHED else o.note
+    number = o.value_text or f"{o.value:g}"
+    unit = {"percent": "%", "lines": "", "count": "", "ratio": ""}.get(o.unit)
+    text = f"{number}{unit}" if unit is not None else _(UNIT_WORDS[o.unit]) % {"n": number} if o.unit in UNIT_WORDS else number
+    if o.numerator is not None and o.denominator is not None:
+        text += f"（{o.numerator:g}/{o.denominator:g}）"
+    elif o.denominator is not None:
+        text += f"（n={o.denominator:g}）"
+    if o.ci_text:
+        text += f" [95% CI {o.ci_text}]"
+    elif o.ci_low is not None and o.ci_high is not None:
+        text += f" [95% CI {o.ci_low:g}–{o.ci_high:g}]"
+    return text
 
 
 def _label(table: dict[str, str], key: str, lang: str) -> str:

@@ -89,28 +89,40 @@ class KBDiff:
         data["counts"] = self.counts()
         return data
 
-    def as_text(self) -> str:
-        lines = [
-            f"old: {self.old_path} (version {self.old_meta.get('kb_version', '?')}, {self.old_meta.get('content_date', '?')}, {self.old_meta.get('content_hash', '')[:12]})",
-            f"new: {self.new_path} (version {self.new_meta.get('kb_version', '?')}, {self.new_meta.get('content_date', '?')}, {self.new_meta.get('content_hash', '')[:12]})",
-        ]
+    def as_text(self, lang: str = "en") -> str:
+        """The report for a reader, in `lang` (ids, values and sources stay as they are)."""
+        from desktop.i18n import N_, gettext
+
+        _ = gettext(lang)
+        zh = lang.lower().startswith("zh")
+
+        def side(label: str, path: str, meta: dict[str, str]) -> str:
+            return _("%(side)s: %(path)s (version %(version)s, %(date)s, %(hash)s)") % {
+                "side": label, "path": path, "version": meta.get("kb_version", "?"),
+                "date": meta.get("content_date", "?"), "hash": meta.get("content_hash", "")[:12]}
+
+        lines = [side(_("old"), self.old_path, self.old_meta), side(_("new"), self.new_path, self.new_meta)]
         if self.is_empty:
-            lines.append("no differences")
+            lines.append(_("no differences"))
             return "\n".join(lines)
         for key, (old, new) in sorted(self.meta_changes.items()):
             lines.append(f"meta {key}: {_short(old)} → {_short(new)}")
         if self.corrections:
-            lines.append(f"corrections ({len(self.corrections)}):")
+            lines.append(_("corrections (%(n)s):") % {"n": len(self.corrections)})
             for c in self.corrections:
-                lines.append(f"  {c['date']} {c['id']}: {c['what_en']}")
-                lines.append(f"    why: {c['reason_en']}" + (f" [{'; '.join(c['source_ids'])}]" if c["source_ids"] else ""))
-        labels = {"added": "added", "removed": "removed", "edited": "edited", "value-changed": "values changed"}
+                what = (c.get("what_zh") if zh else "") or c["what_en"]
+                why = (c.get("reason_zh") if zh else "") or c["reason_en"]
+                lines.append(f"  {c['date']} {c['id']}: {what}")
+                lines.append("    " + _("why: %(reason)s") % {"reason": why}
+                             + (f" [{'; '.join(c['source_ids'])}]" if c["source_ids"] else ""))
+        labels = {"added": N_("%(table)s added (%(n)s):"), "removed": N_("%(table)s removed (%(n)s):"),
+                  "edited": N_("%(table)s edited (%(n)s):"), "value-changed": N_("%(table)s values changed (%(n)s):")}
         for table in SECTIONS:
             for change in ("value-changed", "added", "removed", "edited"):
                 items = self.of(table, change)
                 if not items:
                     continue
-                lines.append(f"{table} {labels[change]} ({len(items)}):")
+                lines.append(_(labels[change]) % {"table": table, "n": len(items)})
                 lines.extend(f"  {c.summary()}" for c in items)
         return "\n".join(lines)
 

@@ -183,6 +183,11 @@ class Trial(NamedTuple):
     registry_ids: tuple[str, ...] = ()
     source_ids: tuple[str, ...] = ()
     reviewed_on: str = ""
+    name_zh: str = ""
+    """A Chinese name or description of the trial (data/trials `name_zh`); "" keeps `name`."""
+
+    def display(self, lang: str = "en") -> str:
+        return in_language(lang, self.name, self.name_zh)
 
 
 class Outcome(NamedTuple):

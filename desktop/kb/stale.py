@@ -23,11 +23,32 @@ class StaleItem(NamedTuple):
     age_days: int | None
     """Days between `date` and the day of the check; None without a date."""
 
-    def line(self) -> str:
+    def line(self, lang: str = "en") -> str:
+        if lang.lower().startswith("zh"):
+            return self._line_zh(lang)
         if not self.date:
             return f"{self.kind} {self.ident}: no review date"
         verb = "read" if self.kind == "label" else "reviewed"
         return f"{self.kind} {self.ident}: {verb} {self.date} ({self.age_days} days ago)"
+
+    def _line_zh(self, lang: str) -> str:
+        from desktop.i18n import N_, gettext
+
+        _ = gettext(lang)
+        kinds = {"source": N_("source"), "rule": N_("rule"), "label": N_("label")}
+        kind = _(kinds[self.kind]) if self.kind in kinds else self.kind
+        if not self.date:
+            return _("%(kind)s %(id)s: no review date") % {"kind": kind, "id": self.ident}
+        try:
+            day = dt.date.fromisoformat(self.date[:10])
+            when = f"{day.year}年{day.month}月{day.day}日"
+        except ValueError:
+            when = self.date
+        if self.kind == "label":
+            return _("%(kind)s %(id)s: read %(date)s (%(days)s days ago)") % {
+                "kind": kind, "id": self.ident, "date": when, "days": self.age_days}
+        return _("%(kind)s %(id)s: reviewed %(date)s (%(days)s days ago)") % {
+            "kind": kind, "id": self.ident, "date": when, "days": self.age_days}
 
 
 # kind -> (table, SQL giving (ident, date)); a table missing from an older KB is skipped.

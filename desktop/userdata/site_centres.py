@@ -188,6 +188,9 @@ def _wrapped(field_name: str, exc: Exception) -> CentreFieldError:
     msgid = getattr(exc, "msgid", None)
     if isinstance(msgid, str):
         return CentreFieldError(field_name, msgid, **getattr(exc, "values", {}))
+    msg = getattr(exc, "msg", None)  # a CartrefError raised with a desktop.i18n.Msg (the gazetteer's)
+    if msg is not None and isinstance(getattr(msg, "msgid", None), str):
+        return CentreFieldError(field_name, msg.msgid, **{k: v for k, v in msg.args})
     return CentreFieldError(field_name, "%(text)s", text=str(exc))
 
 

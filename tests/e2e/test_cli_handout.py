@@ -319,9 +319,10 @@ def test_list_json(mini_kb: Path, tmp_path: Path) -> None:
         (["journey", "--out", "{tmp}/x.pdf", "--infusion-date", "2026-12-01", "--leukapheresis-date", "2024-12-01"], "days before the infusion"),
         (["wallet-card", "--out", "{tmp}/x.pdf", "--contact", "ward=call me"], "call me is not a phone number"),
         (["wallet-card", "--lang", "zh", "--large-print", "--patient", "Wáng Xiǎomíng", "--contact", "24小时=+86 27 8366 0000",
-          "--contact", "门诊=+86 27 8366 1111", "--infusion-date", "2026-02-30", "--out", "{tmp}/card.pdf"], "2026-02-30 does not exist"),
+          "--contact", "门诊=+86 27 8366 1111", "--infusion-date", "2026-02-30", "--out", "{tmp}/card.pdf"],
+         "日历中没有 2026-02-30 这一天"),  # --lang zh: the error is in Chinese too (issue 18)
         (["wallet-card", "--lang", "zh", "--large-print", "--patient", "Wáng Xiǎomíng", "--contact", "24小时=+86 27 8366 0000",
-          "--contact", "ward=call me", "--infusion-date", "2026-12-01", "--out", "{tmp}/card.pdf"], "call me is not a phone number"),
+          "--contact", "ward=call me", "--infusion-date", "2026-12-01", "--out", "{tmp}/card.pdf"], "call me 不是电话号码"),
         (["recovery-calendar", "--out", "{tmp}/x.pdf", "--infusion-date", "2026-01-29", "--product", "nope"], "unknown product"),
         (["nerve-check", "--out", "{tmp}/x.pdf", "--infusion-date", "2026-01-29"], "no such warning"),
         (["wallet-card", "--out", "{tmp}/x.pdf", "--contact", "+86 27 8366 0000"], "use LABEL=NUMBER"),
