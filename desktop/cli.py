@@ -158,7 +158,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sweep_all()  # what a kill or a full disk left last time (F5); never raises
         return int(func(args))
     except CartrefError as exc:
-        sys.stderr.write(f"cartref: {exc.line(lang)}\n")
+        from desktop.i18n import error_line
+
+        sys.stderr.write(f"cartref: {error_line(exc, lang)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write(f"cartref: {gettext(lang)(MESSAGES['interrupted'])}\n")

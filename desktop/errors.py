@@ -20,20 +20,6 @@ class CartrefError(Exception):
         self.msg = message if hasattr(message, "msgid") and hasattr(message, "text") else None
         super().__init__(message.text("en") if self.msg is not None else message, *args)
 
-    def line(self, lang: str | None = "en") -> str:
-        """The one line in `lang` (the CLI's; the window has its own ways, e.g. a field's `text`)."""
-        if self.msg is not None:
-            return str(self.msg.text(lang))
-        from desktop.i18n import gettext, translate_line
-
-        english = str(self)
-        msgid, values = getattr(self, "msgid", None), getattr(self, "values", None)
-        if isinstance(msgid, str) and isinstance(values, dict):
-            # a form field's error (recovery.dates.FieldError, userdata.site_centres.CentreFieldError):
-            # its message in `lang`, keeping what the error writes around it ("name_en: ...")
-            return english.replace(msgid % values, gettext(lang)(msgid) % values)
-        return translate_line(english, lang)
-
 
 class ContentError(CartrefError):
     """The authored content in data/ breaks a rule; the message names file:line."""

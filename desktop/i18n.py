@@ -20,6 +20,7 @@ import warnings
 from collections.abc import Callable
 
 from desktop import paths
+from desktop.errors import CartrefError
 
 DOMAIN = "cartref"
 """The catalogue's name: `cartref.po` / `cartref.mo` in every language's folder."""
@@ -139,3 +140,17 @@ def translate_line(text: str, lang: str | None) -> str:
     from desktop.errortext import translate_line as translate
 
     return translate(text, lang)
+
+
+def error_line(exc: CartrefError, lang: str | None = "en") -> str:
+    """An error's one line in `lang` (the CLI's and the window's): its Msg when it carries one, a form
+    field's message translated around what the error writes ("name_en: ..."), else the English line
+    through the catalogue of known lines."""
+    if exc.msg is not None:
+        return str(exc.msg.text(lang))
+    english = str(exc)
+    msgid, values = getattr(exc, "msgid", None), getattr(exc, "values", None)
+    if isinstance(msgid, str) and isinstance(values, dict):
+        # recovery.dates.FieldError, userdata.site_centres.CentreFieldError
+        return english.replace(msgid % values, gettext(lang)(msgid) % values)
+    return translate_line(english, lang)

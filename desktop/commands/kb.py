@@ -11,7 +11,7 @@ from typing import Any
 from desktop import __version__, outputs, paths
 from desktop.commands.common import is_zh, long_date, print_json, ui_lang
 from desktop.errors import ContentError, KBError
-from desktop.i18n import N_, gettext, translate_line
+from desktop.i18n import N_, error_line, gettext, translate_line
 from desktop.kb.store import open_kb
 
 
@@ -160,7 +160,7 @@ def run_verify(args: argparse.Namespace) -> int:
         try:
             seal.authenticate(target)
         except KBError as exc:
-            problems = [exc.line(lang)]
+            problems = [error_line(exc, lang)]
     for problem in problems:
         sys.stderr.write(f"{target}: {translate_line(problem, lang)}\n")
     if installed_problem:
@@ -223,7 +223,7 @@ def print_version(lang: str = "en") -> int:
     try:
         opened = open_kb()
     except KBError as exc:
-        sys.stdout.write(_("knowledge base: unavailable (%(why)s)") % {"why": exc.line(lang)} + "\n")
+        sys.stdout.write(_("knowledge base: unavailable (%(why)s)") % {"why": error_line(exc, lang)} + "\n")
         return 0
     meta = opened.kb.meta()
     source = {"installed": _("installed pack"), "bundled": _("bundled")}.get(opened.source, str(opened.kb.path))

@@ -237,6 +237,10 @@
         <translation>图表中显示的指标</translation>
     </message>
     <message>
+        <source>Chart of the chosen metric, one bar per trial</source>
+        <translation>所选指标的图表，每个试验一条</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>

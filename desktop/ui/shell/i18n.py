@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop.errors import CartrefError
 from desktop.kb.text import normalise_lang
 from desktop.paths import resource_path
 
@@ -205,9 +206,14 @@ def restore_fullwidth(text: str) -> str:
 def error_text(exc: BaseException, lang: str) -> str:
     """A one-line error in the window's language (issue 18: the one-line errors too).
 
-    An error that can say itself in a language (`text(lang)`: the date fields' FieldError, any
-    error carrying a Msg) does; otherwise its English message goes through the gettext catalogue,
-    which translates it when it holds it; otherwise the message is shown as it is."""
+    Our errors say themselves in a language (`desktop.i18n.error_line`, the CLI's one line too);
+    another that can (`text(lang)`: the date fields' FieldError, any error carrying a Msg) does;
+    otherwise its English message goes through the gettext catalogue, which translates it when it
+    holds it; otherwise the message is shown as it is."""
+    if isinstance(exc, CartrefError):
+        from desktop.i18n import error_line  # stdlib gettext: not on the start-up path
+
+        return error_line(exc, lang)
     text_of = getattr(exc, "text", None)
     if callable(text_of):
         try:

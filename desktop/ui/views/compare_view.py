@@ -468,7 +468,7 @@ class CompareView(QWidget):
         self.chart_label.setBuddy(self.chart_metric)
         self.chart_metric.currentIndexChanged.connect(
             lambda _i: self.chart.set_metric(self.chart_metric.currentData() or "orr"))
-        chart_scroll = QScrollArea(self)
+        self.chart_scroll = chart_scroll = QScrollArea(self)
         chart_scroll.setWidgetResizable(True)
         chart_scroll.setWidget(self.chart)
         chart_box = QWidget(self)
@@ -672,6 +672,7 @@ class CompareView(QWidget):
         self.myeloma_only.setToolTip(self.tr("Hide studies in other diseases (such as the NMOSD study)"))
         self.chart_label.setText(self.tr("Ch&art:"))
         self.chart_metric.setAccessibleName(self.tr("Metric shown in the chart"))
+        self.chart_scroll.setAccessibleName(self.tr("Chart of the chosen metric, one bar per trial"))
         self.export_button.setText(self.tr("Export CSV…"))
         self.export_button.setToolTip(self.tr("Save the table as it is shown (filters and order) with its sources"))
         self.copy_button.setText(self.tr("Copy with source"))

@@ -454,9 +454,6 @@ def _errors_shown(w: MainWindow, qtbot: QtBot) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="desktop/geo raises its coordinate errors in English only (issue 18's "
-                   "CLI and place-name part); error_text shows them in Chinese once they carry a Msg or a "
-                   "catalogue entry, and then this test passes: remove this mark")
 def test_one_line_errors_in_the_chinese_window_are_chinese(chinese_window: MainWindow, qtbot: QtBot) -> None:
     found = _errors_shown(chinese_window, qtbot)
     assert not found, "English in the Chinese window's error messages:\n" + "\n".join(found)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from desktop.geo.gazetteer import Gazetteer
+from desktop.i18n import error_line
 from desktop.kb.store import KnowledgeBase
 
 CITIES: list[tuple[str, str]] = [
@@ -70,6 +71,6 @@ def test_chinese_did_you_mean_is_in_chinese(gaz: Gazetteer) -> None:
 
     with pytest.raises(NotFoundError) as caught:
         gaz.resolve("Wuhna", lang="zh-Hans")
-    text = caught.value.line("zh-Hans")
+    text = error_line(caught.value, "zh-Hans")
     assert "武汉" in text and "did you mean" not in text
-    assert "did you mean" in caught.value.line("en")
+    assert "did you mean" in error_line(caught.value, "en")
