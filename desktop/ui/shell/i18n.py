@@ -213,7 +213,9 @@ def error_text(exc: BaseException, lang: str) -> str:
     if isinstance(exc, CartrefError):
         from desktop.i18n import error_line  # stdlib gettext: not on the start-up path
 
-        return error_line(exc, lang)
+        line = error_line(exc, lang)
+        if line != str(exc):
+            return line
     text_of = getattr(exc, "text", None)
     if callable(text_of):
         try:
