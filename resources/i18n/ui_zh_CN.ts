@@ -564,18 +564,6 @@
 <context>
     <name>Numbers</name>
     <message>
-        <source>not reached</source>
-        <translation>未达到</translation>
-    </message>
-    <message>
-        <source> mo</source>
-        <translation> 个月</translation>
-    </message>
-    <message>
-        <source> d</source>
-        <translation> 天</translation>
-    </message>
-    <message>
         <source>real-world study</source>
         <translation>真实世界研究</translation>
     </message>

@@ -26,7 +26,6 @@ from desktop.ui.shell.i18n import (
     country_name,
     format_date,
     jurisdiction_label,
-    outcome_value,
     phase_label,
 )
 
@@ -458,13 +457,20 @@ class PageRenderer(QObject):
             current = best.get(o.metric)
             if current is None or (o.followup_months or 0) >= (current.followup_months or 0):
                 best[o.metric] = o
-        return [[esc(self._metric_label(m)), esc(outcome_value(best[m], self.lang)), esc(self._followup(best[m])),
+        return [[esc(self._metric_label(m)), esc(self._value(best[m])), esc(self._followup(best[m])),
                  esc(best[m].data_cut), cites.sup(best[m].source_ids)] for m in HEADLINE_METRICS if m in best]
 
     def _cohort_label(self, cohort: str) -> str:
         from desktop.kb.compare import cohort_label  # only trial and outcome pages: not at start-up
 
         return cohort_label(cohort, self.lang)
+
+    def _value(self, o: Outcome) -> str:
+        from desktop.kb.compare import (
+            display_value,  # only trial and outcome pages: not at start-up
+        )
+
+        return display_value(o, self.lang)
 
     def _arm_label(self, arm: str) -> str:
         from desktop.kb.compare import arm_label  # only trial and outcome pages: not at start-up
@@ -498,7 +504,7 @@ class PageRenderer(QObject):
             parts.append(f'<p class="meta">{esc(shown)}</p>')
             cohorts_ = list(dict.fromkeys((o.arm, o.cohort) for o in outcomes))
             for arm, cohort in cohorts_:
-                rows = [[f'<a href="outcome:{esc(o.id)}">{esc(self._metric_label(o.metric))}</a>', esc(outcome_value(o, self.lang)),
+                rows = [[f'<a href="outcome:{esc(o.id)}">{esc(self._metric_label(o.metric))}</a>', esc(self._value(o)),
                          esc(f"{o.denominator:g}" if o.denominator is not None else "–"), esc(self._followup(o) or "–"),
                          esc(o.data_cut), cites.sup(o.source_ids)]
                         for o in outcomes if (o.arm, o.cohort) == (arm, cohort)]
@@ -518,7 +524,7 @@ class PageRenderer(QObject):
         facts = self._facts([
             (self.tr("Trial"), f'<a href="trial:{esc(o.trial_id)}">{esc(tr.name if tr else o.trial_id)}</a>'),
             (self.tr("Cohort"), esc(self._cohort_label(o.cohort))), (self.tr("Arm"), esc(self._arm_label(o.arm))),
-            (self.tr("Result"), esc(outcome_value(o, self.lang))),
+            (self.tr("Result"), esc(self._value(o))),
             (self.tr("Denominator"), esc(f"{o.denominator:g}") if o.denominator is not None
              else esc(self.tr("not given by the source"))),
             (self.tr("Patients infused in this analysis"), self._infused_alongside(o)),

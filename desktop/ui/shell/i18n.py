@@ -100,26 +100,6 @@ def format_number(value: float, lang: str, decimals: int = -1) -> str:
     return text.replace(".", _qlocale(lang).decimalPoint()) if "." in text else text
 
 
-def outcome_value(outcome: object, lang: str) -> str:
-    """An outcome's value with its unit, n/N and CI, in the language ("38.1 个月", "未达到").
-
-    The English is the knowledge base's own `display_value`, so both read the same source."""
-    display = str(getattr(outcome, "display_value", ""))
-    if normalise(lang) != "zh-Hans":
-        return display
-    translate = QCoreApplication.translate
-    value = getattr(outcome, "value", None)
-    if value is None:
-        note = str(getattr(outcome, "note", "") or "")
-        return translate("Numbers", "not reached") if not note or "not reached" in note.lower() else note
-    unit = {"months": translate("Numbers", " mo"), "days": translate("Numbers", " d")}.get(str(getattr(outcome, "unit", "")))
-    if unit is None:
-        return display
-    number = str(getattr(outcome, "value_text", "") or f"{value:g}")
-    english_unit = {"months": " mo", "days": " d"}[str(getattr(outcome, "unit", ""))]
-    return display.replace(f"{number}{english_unit}", f"{number}{unit}", 1)
-
-
 COUNTRY_ZH = {"China": "中国", "China (mainland)": "中国大陆", "United States": "美国", "Hong Kong": "中国香港",
               "Hong Kong SAR": "中国香港特别行政区", "Macau SAR": "中国澳门特别行政区", "Germany": "德国", "Spain": "西班牙",
               "Italy": "意大利", "France": "法国", "United Kingdom": "英国", "Japan": "日本", "Singapore": "新加坡"}

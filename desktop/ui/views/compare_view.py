@@ -63,6 +63,7 @@ from desktop.kb.compare import (
     build_comparison,
     cohort_label,
     cohorts,
+    display_value,
     is_myeloma,
     metric_label,
     setting_label,
@@ -70,7 +71,7 @@ from desktop.kb.compare import (
 from desktop.kb.records import Outcome, Trial
 from desktop.kb.store import KnowledgeBase
 from desktop.kb.text import has_cjk
-from desktop.ui.shell.i18n import outcome_value, phase_label
+from desktop.ui.shell.i18n import phase_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -171,7 +172,7 @@ class ComparisonModel(QAbstractTableModel):
         return label
 
     def cell_text(self, o: Outcome) -> str:
-        text = outcome_value(o, self.lang)
+        text = display_value(o, self.lang)
         if o.followup_months is not None and o.metric != "followup_median":
             text += "\n" + self.tr("follow-up {0} mo").format(f"{o.followup_months:g}")
         return text
@@ -232,7 +233,7 @@ class ComparisonModel(QAbstractTableModel):
     def citation_text(self, o: Outcome) -> str:
         """The value with its trial, cohort, follow-up, analysis and full references."""
         trial = self.kb.trial(o.trial_id)
-        parts = [f"{trial.name if trial else o.trial_id} — {metric_label(o.metric, self.lang)}: {outcome_value(o, self.lang)}"]
+        parts = [f"{trial.name if trial else o.trial_id} — {metric_label(o.metric, self.lang)}: {display_value(o, self.lang)}"]
         detail = [self.tr("cohort: {0}").format(cohort_label(o.cohort, self.lang))]
         if o.denominator is not None:
             detail.append(self.tr("N = {0}").format(f"{o.denominator:g}"))
@@ -626,7 +627,7 @@ class CompareView(QWidget):
                 if o is None:
                     line.append("")
                     continue
-                value = outcome_value(o, self.lang)
+                value = display_value(o, self.lang)
                 if o.followup_months is not None and o.metric != "followup_median":
                     value += "; " + self.tr("follow-up {0} mo").format(f"{o.followup_months:g}")
                 line.append(value)
