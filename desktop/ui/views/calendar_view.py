@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -93,6 +94,7 @@ def calendar_html(cal: Calendar, lang: str) -> str:
                 rel = (day - cal.infusion).days
                 # "D-4", "D0" is how Chinese clinical notes count CAR-T days; "d-4" in English
                 day_mark = p_("calendar view: day from the infusion, in a day cell", "d%(n)s") % {"n": rel}
+                day_mark = day_mark.replace("-", "\u2212")  # a minus sign: no line break inside "D−4"
                 out.append(
                     f"<td align='center' bgcolor='{colour}' style='color:{fg};border:1px solid #ccc'>"
                     f"<b>{day.day}</b><br><span style='font-size:small'>{letters or '&nbsp;'}{'' if not kinds else ' ' + day_mark}</span></td>"
@@ -142,6 +144,7 @@ class CalendarView(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.grid = QTextBrowser()
+        self.grid.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # "D10" never breaks into "D1|0" at 200 % text
         self.events = QTreeWidget()
         self.events.setRootIsDecorated(False)
         self.events.setWordWrap(True)
@@ -310,10 +313,19 @@ class CalendarView(QWidget):
                 valid = self.tr("since {0}").format(format_date(valid[6:], self._lang))
             item.setToolTip(3, valid)
             self.events.addTopLevelItem(item)
-        for col in range(4):
-            self.events.resizeColumnToContents(col)
+        self._fit_events()
         notes = "".join(f"<p>⚠ {html.escape(n.text(self._lang))}{' [' + ', '.join(n.source_ids) + ']' if n.source_ids else ''}</p>" for n in cal.notes)
         self.notes.setHtml(notes)
+
+    def _fit_events(self) -> None:
+        for col in range(4):
+            self.events.resizeColumnToContents(col)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # View > Text size changes the font after the list was filled: fit its columns again
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_events()
+        super().changeEvent(event)
 
     def _print(self) -> None:
         """Ask for the recovery-calendar handout of this plan; the handouts view prints it."""
