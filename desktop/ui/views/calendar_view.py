@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QDate, QEvent, QTimer, Signal
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -323,8 +323,12 @@ class CalendarView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         # View > Text size changes the font after the list was filled: fit its columns again
+        # (after the children: they get the new font after this view does)
         if event.type() == QEvent.Type.FontChange:
-            self._fit_events()
+            QTimer.singleShot(0, self._fit_events)
+        elif event.type() == QEvent.Type.PaletteChange and self.calendar is not None:
+            # a theme switch: the grid's HTML carries the palette's secondary colour (weekday heads)
+            self.grid.setHtml(calendar_html(self.calendar, self._lang))
         super().changeEvent(event)
 
     def _print(self) -> None:
