@@ -342,6 +342,8 @@ class CentresView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._show_card(self.current)  # the card's secondary text takes its colour from the palette
         super().changeEvent(event)
 
     def retranslate(self) -> None:
