@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop import i18n
-from desktop.errors import UserInputError
+from desktop.errors import CartrefError, UserInputError
 from desktop.i18n import N_
 from desktop.kb.records import Center
 from desktop.userdata.db import now_iso
@@ -181,7 +181,7 @@ def _coordinate(name: str, value: str, bound: float) -> float:
     return number
 
 
-def _wrapped(field_name: str, exc: Exception) -> CentreFieldError:
+def _wrapped(field_name: str, exc: CartrefError) -> CentreFieldError:
     """An error from the caller's tools, kept translatable when it carries a message id."""
     if isinstance(exc, CentreFieldError):
         return exc
@@ -219,12 +219,12 @@ def validate(raw: Mapping[str, Any], tools: Tools, *, centre_id: str = "", origi
                 found = tools.locate(city)
                 where = replace(where, city=found.city or city, city_zh=found.city_zh, province=found.province,
                                 country=country or found.country)
-            except Exception:
+            except CartrefError:  # an unknown city beside given coordinates: the coordinates stand
                 pass
     elif city:
         try:
             where = tools.locate(city)
-        except Exception as exc:
+        except CartrefError as exc:
             raise _wrapped("city", exc) from None
         if country:
             where = replace(where, country=country)
@@ -238,7 +238,7 @@ def validate(raw: Mapping[str, Any], tools: Tools, *, centre_id: str = "", origi
     for text in phones_raw:
         try:
             phones.append(tools.parse_phone(str(text), region))
-        except Exception as exc:
+        except CartrefError as exc:
             raise _wrapped("phones", exc) from None
     if len(phones) > MAX_PHONES:
         raise CentreFieldError("phones", N_("at most %(n)s phone numbers"), n=MAX_PHONES)

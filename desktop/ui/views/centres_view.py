@@ -12,6 +12,7 @@ marked "added at this site" in the table, on the card and on the map (issue 22).
 from __future__ import annotations
 
 import html
+import sqlite3
 from typing import Any
 
 from PySide6.QtCore import (
@@ -729,7 +730,7 @@ class CentresView(QWidget):
 
         try:
             found = site_centres.list_all(self.user_db)
-        except Exception:
+        except sqlite3.Error:  # an unreadable user database: the sourced centres are still shown
             return []
         return [SiteEntry(c.as_center(), c.origin,
                           tuple({"label": p.label, "number": p.number, "display": p.display} for p in c.phones))
@@ -800,7 +801,7 @@ class CentresView(QWidget):
             return
         try:
             site_centres.remove(self.user_db, hit.center.id)
-        except Exception as exc:
+        except (sqlite3.Error, OSError, CartrefError) as exc:  # a full disk, a lock, a read-only database
             QMessageBox.warning(self, self.tr("Remove centre"), db.not_saved_message(exc))
             return
         self.current = None

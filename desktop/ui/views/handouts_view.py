@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 from desktop.errors import CartrefError
 from desktop.handouts import catalog, fields
 from desktop.handouts.batch import Job, all_jobs, run_jobs
-from desktop.handouts.content import find_center
 from desktop.handouts.pdf import HandoutDocument, cjk_family, layout
 from desktop.handouts.render import Contact, Options, Personal
 from desktop.i18n import N_
@@ -66,6 +65,7 @@ class HandoutsView(QWidget):
         self.kb = kb
         self.lang = "en"
         self._user_db = user_db  # the AppContext's; without one there are no site presets
+        self._centres: dict[str, Center] = {}  # the centres the form offers, by id (KB and this site's list)
         self.logo: bytes | None = None
         self.document: HandoutDocument | None = None
         self.worker: Task[list[Path]] | None = None
@@ -250,7 +250,8 @@ class HandoutsView(QWidget):
         self.center.blockSignals(True)
         self.center.clear()
         self.center.addItem("—", "")
-        for c in [*self.kb.centers(), *self._site_centres()]:
+        self._centres = {c.id: c for c in [*self.kb.centers(), *self._site_centres()]}
+        for c in self._centres.values():
             city = (c.city_zh or c.city) if self.lang.startswith("zh") else c.city  # D19: not "(Wuhan)" in Chinese
             self.center.addItem(self.tr("{0} ({1})").format(c.name(self.lang), city) if city else c.name(self.lang), c.id)
         if current:
@@ -409,7 +410,7 @@ class HandoutsView(QWidget):
 
         try:
             return [c.as_center() for c in site_centres.list_all(self._user_db)] if self._user_db is not None else []
-        except Exception:
+        except sqlite3.Error:  # an unreadable user database: the KB's centres are still offered
             return []
 
     def set_center(self, center_id: str) -> None:
@@ -430,7 +431,7 @@ class HandoutsView(QWidget):
 
     def region(self) -> str:
         """Where a number without a country code is dialled: the centre's country, else the rules' region."""
-        center = find_center(self.kb, str(self.center.currentData() or ""))
+        center = self._centres.get(str(self.center.currentData() or ""))
         return fields.region_for(center.country if center else "",
                                  str(self.jurisdiction.currentData() or "") or default_jurisdiction(self.kb))
 
