@@ -99,21 +99,6 @@ def po_problems(po: Path) -> list[str]:
     return problems
 
 
-def ts_problems(ts: Path) -> list[str]:
-    """Unfinished (untranslated or not yet approved), empty or vanished Qt messages."""
-    rel = ts.relative_to(ROOT)
-    problems = []
-    for context in ET.parse(ts).getroot().iter("context"):
-        name = context.findtext("name")
-        for message in context.iter("message"):
-            tr = message.find("translation")
-            kind = tr.get("type") if tr is not None else "missing"
-            text = "".join(tr.itertext()) if tr is not None else ""
-            if kind in ("unfinished", "missing", "obsolete", "vanished") or not text:
-                problems.append(f"{rel}: {name}: {kind or 'empty'}: {message.findtext('source')!r}")
-    return problems
-
-
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 _PLACEHOLDERS = re.compile(r"%\([^)]*\)[sdif]|%[sdn1-9]|\{\d*\}|<[^>]+>|&[a-z]+;|https?://\S+|\(&[A-Za-z]\)"
                            r"|\((?:\*|\{\d\})[^)]*\)|;;|纬度,经度")
@@ -182,15 +167,16 @@ def unextracted() -> list[str]:
                 copy = Path(tmp) / ts.name
                 copy.write_bytes(ts.read_bytes())
                 lupdate(copy, sources)
-                problems += ts_problems_at(copy, ts)
+                problems += ts_problems(copy, ts)
     return problems
 
 
-def ts_problems_at(copy: Path, original: Path) -> list[str]:
-    """ts_problems of a merged copy, reported under the original's name."""
-    rel = original.relative_to(ROOT)
+def ts_problems(ts: Path, original: Path | None = None) -> list[str]:
+    """Unfinished (untranslated or not yet approved), empty or vanished Qt messages; of a merged copy
+    reported under the original's name."""
+    rel = (original or ts).relative_to(ROOT)
     out = []
-    for context in ET.parse(copy).getroot().iter("context"):
+    for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name")
         for message in context.iter("message"):
             tr = message.find("translation")

@@ -543,15 +543,24 @@ class HandoutsView(QWidget):
     def _key(self, personal: Personal) -> tuple[object, ...]:
         return (self.handout_name(), self.options(), personal)
 
-    def refresh_preview(self) -> None:
-        """Check the form and lay the handout out now, on this thread (before Print or Save)."""
+    def _stale(self) -> tuple[Personal, tuple[object, ...]] | None:
+        """The checked details and their key when the preview needs laying out again (a new
+        generation: a layout still running for older details is then dropped); else None."""
         personal = self.check()
         if personal is None:
-            return
+            return None
         key = self._key(personal)
         if self.document is not None and self._doc_key == key:
-            return
+            return None
         self._generation += 1
+        return personal, key
+
+    def refresh_preview(self) -> None:
+        """Check the form and lay the handout out now, on this thread (before Print or Save)."""
+        stale = self._stale()
+        if stale is None:
+            return
+        personal, key = stale
         try:
             document = layout(self.kb, self.handout_name(), self.plan(personal), self.options(), personal)
         except CartrefError as exc:
@@ -561,13 +570,10 @@ class HandoutsView(QWidget):
 
     def start_preview(self) -> None:
         """Check the form and lay the handout out on a worker thread (`Task`): typing never waits for it."""
-        personal = self.check()
-        if personal is None:
+        stale = self._stale()
+        if stale is None:
             return
-        key = self._key(personal)
-        if self.document is not None and self._doc_key == key:
-            return
-        self._generation += 1
+        personal, key = stale
         generation = self._generation
         kb, name, plan, options = self.kb, self.handout_name(), self.plan(personal), self.options()
 
