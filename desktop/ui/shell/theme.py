@@ -216,15 +216,24 @@ def _theme_style(base: str) -> QStyle:
             side = min(r.width(), r.height()) - 1
             return QRectF(r.center().x() - side / 2, r.center().y() - side / 2, side, side)
 
-        def _check(self, option: QStyleOption, painter: QPainter) -> None:
+        def _outline(self, option: QStyleOption, painter: QPainter, *, round_: bool) -> tuple[QColor, QRectF]:
+            """An indicator's frame in the palette's text colour on its base: (ink, box) for the mark."""
             pal, group = option.palette, self._group(option)
             ink = pal.color(group, _R.Text)
             box = self._box(option)
-            painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setPen(QPen(ink, 1.6))
             painter.setBrush(pal.color(group, _R.Base))
-            painter.drawRect(box.adjusted(0.8, 0.8, -0.8, -0.8))
+            frame = box.adjusted(0.8, 0.8, -0.8, -0.8)
+            if round_:
+                painter.drawEllipse(frame)
+            else:
+                painter.drawRect(frame)
+            return ink, box
+
+        def _check(self, option: QStyleOption, painter: QPainter) -> None:
+            painter.save()
+            ink, box = self._outline(option, painter, round_=False)
             s = box.width()
             if option.state & st.State_On:
                 pen = QPen(ink, max(2.0, s / 7))
@@ -237,14 +246,8 @@ def _theme_style(base: str) -> QStyle:
             painter.restore()
 
         def _radio(self, option: QStyleOption, painter: QPainter) -> None:
-            pal, group = option.palette, self._group(option)
-            ink = pal.color(group, _R.Text)
-            box = self._box(option)
             painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setPen(QPen(ink, 1.6))
-            painter.setBrush(pal.color(group, _R.Base))
-            painter.drawEllipse(box.adjusted(0.8, 0.8, -0.8, -0.8))
+            ink, box = self._outline(option, painter, round_=True)
             if option.state & st.State_On:
                 painter.setPen(QPen(QColor(0, 0, 0, 0)))
                 painter.setBrush(ink)
